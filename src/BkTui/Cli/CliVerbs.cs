@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace BkTui.Cli;
+
+/// <summary>The list of verbs, one line each (kept in one place so adding a verb touches one line).</summary>
+internal static class CliVerbs
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

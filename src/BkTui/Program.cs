@@ -1,0 +1,3 @@
+using BkTui.Cli;
+
+return await CliApp.RunAsync(args);
