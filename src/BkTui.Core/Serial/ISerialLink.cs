@@ -47,10 +47,11 @@ public sealed class DeviceGoneException(string port, string? detail = null)
     : SerialException(port, $"{port}: the adapter went away{(detail is null ? "" : $" ({detail})")}. Check the USB cable and plug it back in, then retry.");
 
 /// <summary>The port is held by another process or job.</summary>
-public sealed class PortBusyException(string port, int? holderPid, string? holderName)
-    : SerialException(port, $"{port} is busy: held by {(holderPid is null ? "another process" : $"pid {holderPid}{(holderName is null ? "" : $" ({holderName})")}")}. Close that program (or stop its job) and retry.")
+public sealed class PortBusyException(string port, int? holderPid, string? holderName, string? hint = null)
+    : SerialException(port, $"{port} is busy: held by {(holderPid is null ? "another process" : $"pid {holderPid}{(holderName is null ? "" : $" ({holderName})")}")}. {hint ?? "Close that program (or stop its job) and retry."}")
 {
     public int? HolderPid { get; } = holderPid;
+    public string? HolderName { get; } = holderName;
 }
 
 /// <summary>The port does not exist or cannot be opened (permissions, not a tty).</summary>
