@@ -72,7 +72,8 @@ public sealed class PortHolders
     {
         var text = System.Text.Encoding.ASCII.GetString(content).Trim();
         if (int.TryParse(text, out int pid) && pid > 0) return pid;
-        if (content.Length == 4)
+        bool looksLikeText = Array.TrueForAll(content, b => b is (>= 0x20 and < 0x7f) or (byte)'\n');
+        if (content.Length == 4 && !looksLikeText)
         {
             int binary = BitConverter.ToInt32(content);
             if (binary > 0) return binary;

@@ -13,7 +13,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
     /// <summary>Default baud a fresh slave carries until a host sets its own.</summary>
     public const int DefaultBaud = 115200;
 
-    private static readonly TimeSpan NoHostPollInterval = TimeSpan.FromMilliseconds(5);
+    private const int NoHostPollMs = 5;
     private readonly TtyFd _master;
     private int _lastBaud = DefaultBaud;
 
@@ -120,11 +120,10 @@ public sealed unsafe class PseudoTerminal : IDisposable
     /// <summary>Drops what the host sent and we have not read yet.</summary>
     public void DiscardInput() => Native.TcFlush(_master.Fd, Native.TCIFLUSH);
 
-    private static void Pause(Deadline deadline, CancellationToken cancel)
+    private void Pause(Deadline deadline, CancellationToken cancel)
     {
         int left = deadline.RemainingMs();
-        int ms = left < 0 ? (int)NoHostPollInterval.TotalMilliseconds : Math.Min(left, (int)NoHostPollInterval.TotalMilliseconds);
-        if (cancel.WaitHandle.WaitOne(ms)) cancel.ThrowIfCancellationRequested();
+        _master.Sleep(left < 0 ? NoHostPollMs : Math.Min(left, NoHostPollMs), cancel);
     }
 
     public void Dispose() => _master.Dispose();

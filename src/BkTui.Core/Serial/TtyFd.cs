@@ -103,6 +103,16 @@ internal sealed unsafe class TtyFd : IDisposable
         }
     }
 
+    /// <summary>Sleeps up to <paramref name="ms"/> milliseconds; returns early (throwing) when <paramref name="cancel"/> fires.</summary>
+    public void Sleep(int ms, CancellationToken cancel)
+    {
+        using var registration = cancel.CanBeCanceled ? cancel.UnsafeRegister(static s => ((TtyFd)s!).Wake(), this) : default;
+        cancel.ThrowIfCancellationRequested();
+        var wake = new PollFd { Fd = _wakeFd, Events = Native.POLLIN };
+        if (Native.Poll(&wake, 1, ms) > 0) DrainWake();
+        cancel.ThrowIfCancellationRequested();
+    }
+
     /// <summary>Wakes any thread blocked in <see cref="Wait"/> (it then re-checks its token).</summary>
     public void Wake()
     {

@@ -73,8 +73,12 @@ public class PseudoTerminalTests
     public void Cancellation_wakes_a_read_waiting_for_a_host()
     {
         using var pty = PseudoTerminal.Open();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var cts = new CancellationTokenSource();
+        // A plain thread, not CancelAfter: timer callbacks wait for a free pool thread under parallel tests.
+        var canceller = new Thread(() => { Thread.Sleep(50); cts.Cancel(); });
+        canceller.Start();
         Assert.ThrowsAny<OperationCanceledException>(() => pty.Read(new byte[8], Timeout.InfiniteTimeSpan, cts.Token));
+        canceller.Join();
     }
 
     internal static string ReadString(PseudoTerminal pty, int count)
