@@ -1,0 +1,36 @@
+namespace BkTui.Core.Jobs;
+
+/// <summary>Steps shared by several recipes.</summary>
+internal static class CommonSteps
+{
+    /// <summary>The runner links before the first step; this reports what it found.</summary>
+    public static readonly JobStep Identify = new("identify", ctx =>
+    {
+        var f = ctx.Facts;
+        foreach (var advice in f.Advice) ctx.Log($"advice: {advice}");
+        return $"{f.Family}, {f.FlashSize / 1024} KiB flash, MAC {f.Mac ?? "unknown"}, key {f.EfuseKey?.Verdict ?? "unread"}, {f.Baud} baud";
+    });
+
+    /// <summary>
+    /// Nothing is written to a device the archive holds no verified full dump of: take one first
+    /// (the seeds' "make a 2MB backup first"). Skipped when a dump exists.
+    /// </summary>
+    public static readonly JobStep FactoryDumpFirst = new("factory dump", ctx =>
+    {
+        if (ctx.Request.SkipFactoryDump) { ctx.Log("factory-dump-first guard skipped on request"); return "skipped"; }
+        var archive = ctx.RequireArchive();
+        if (ctx.Mac is { } mac && archive.LatestFullDump(mac) is { } existing && existing.Bytes.Length == ctx.Facts.FlashSize)
+        {
+            ctx.Log($"archive already holds full dump {existing.Id} of {mac}");
+            return "skipped";
+        }
+        ctx.Log(ctx.Mac is null
+            ? "the chip reports no MAC: taking a full dump first (archived as unidentified)"
+            : $"no full dump of {ctx.Mac} in the archive: taking one before writing");
+        var image = BackupSteps.ReadWhole(ctx, differential: false);
+        ctx.VerifyRange(0, image);
+        var id = archive.ImportDump(image, ctx.Mac, $"factory dump before {ctx.Request.Recipe.Name()} (job)");
+        ctx.Log($"factory dump archived as {id}");
+        return $"archived {id}";
+    });
+}

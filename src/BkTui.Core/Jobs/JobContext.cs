@@ -1,0 +1,76 @@
+using BkTui.Core.Chips;
+
+namespace BkTui.Core.Jobs;
+
+/// <summary>What a recipe step sees: the request, the linked chip, the archive, the log, safe points.</summary>
+public sealed class JobContext
+{
+    /// <summary>Writes go to the chip in chunks of this size; a stop request is honoured only between chunks.</summary>
+    public const int WriteChunk = 0x10000;
+
+    private readonly JobRunner _runner;
+
+    internal JobContext(JobRunner runner, JobRequest request, IJobArchive? archive)
+    {
+        _runner = runner;
+        Request = request;
+        Archive = archive;
+    }
+
+    public JobRequest Request { get; }
+    public IJobArchive? Archive { get; }
+
+    /// <summary>The linked chip (connected by the runner before the first step).</summary>
+    public IJobDevice Device => _runner.Device ?? throw new InvalidOperationException("No chip linked.");
+    public DeviceFacts Facts => Device.Facts;
+    public ChipProfile Profile => Facts.Profile;
+
+    /// <summary>Fires when the user cancels or the session hangs up; pass it only to operations safe to abort anywhere (reads).</summary>
+    public CancellationToken StopToken => _runner.StopToken;
+
+    /// <summary>The image read by the last read step (backup, factory dump).</summary>
+    public byte[]? Image { get; set; }
+    public string? DumpId { get => _runner.DumpId; set => _runner.DumpId = value; }
+    public string? Mac => Facts.Mac;
+
+    public IJobArchive RequireArchive() =>
+        Archive ?? throw new JobInputException("This recipe needs the archive (pass --archive DIR or run from the checkout).");
+
+    /// <summary>Throws <see cref="JobStoppedException"/> when a stop was requested. Call only where nothing is half-written.</summary>
+    public void SafePoint() => _runner.SafePoint();
+
+    public void Log(string line) => _runner.Log(line);
+
+    /// <summary>Reports a phase without bytes (e.g. "comparing").</summary>
+    public void Progress(string phase, long done, long total, double bytesPerSecond = 0) =>
+        _runner.ReportProgress(phase, done, total, bytesPerSecond, 0);
+
+    /// <summary>
+    /// Writes in whole 64 KiB chunks, checking for a stop request between chunks only: a stop never
+    /// lands between an erase and the write of that sector. Returns the bytes handed to the chip.
+    /// </summary>
+    public void WriteWithSafePoints(uint start, byte[] data, bool allowBootloader)
+    {
+        var offset = 0;
+        while (offset < data.Length)
+        {
+            SafePoint();
+            // Align chunk ends to 64 KiB boundaries of the flash address so 64 KiB erases stay possible.
+            var address = start + (uint)offset;
+            var toBoundary = WriteChunk - (int)(address % WriteChunk);
+            var n = Math.Min(toBoundary, data.Length - offset);
+            Device.Write(address, data.AsSpan(offset, n), allowBootloader);
+            offset += n;
+            _runner.LastGoodAddress = start + (uint)offset;
+        }
+    }
+
+    /// <summary>Compares the chip's CRC of [start, start+data.Length) with the data's; throws when they differ.</summary>
+    public void VerifyRange(uint start, ReadOnlySpan<byte> expected)
+    {
+        var chip = Device.ChipCrc(start, (uint)expected.Length);
+        var local = BekenCrc32.Chip(expected);
+        if (chip != local)
+            throw new JobVerifyException(Request.Port, start, (uint)expected.Length, chip, local);
+    }
+}

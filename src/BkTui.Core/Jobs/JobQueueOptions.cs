@@ -1,0 +1,20 @@
+namespace BkTui.Core.Jobs;
+
+public sealed record JobQueueOptions
+{
+    /// <summary>Relink-and-retry attempts per step after a transient link failure (bounded).</summary>
+    public int MaxRetries { get; init; } = 2;
+    /// <summary>First backoff; doubles per attempt.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Minimum time between progress events of one job.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>Where each job's log file goes (null: archive log records only).</summary>
+    public string? LogDirectory { get; init; }
+    /// <summary>
+    /// Start jobs found queued in the archive (the TUI: true). The CLI leaves other sessions' queued
+    /// jobs alone (false): they stay queued.
+    /// </summary>
+    public bool ResumeQueued { get; init; }
+    /// <summary>How many finished jobs from earlier sessions to load as history.</summary>
+    public int HistoryLimit { get; init; } = 200;
+}

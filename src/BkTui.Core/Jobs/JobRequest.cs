@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BkTui.Core.Jobs;
+
+/// <summary>
+/// What to run on which port. Persisted as JSON in the archive's jobs table so a queued job
+/// survives a restart; it never holds a secret itself (the Wi-Fi password is read from its file
+/// when the step runs).
+/// </summary>
+public sealed record JobRequest
+{
+    public required string Port { get; init; }
+    public required Recipe Recipe { get; init; }
+    /// <summary>Preferred baud; null = the one remembered for this adapter, else the flashing default.</summary>
+    public int? Baud { get; init; }
+
+    // flash
+    public string? FirmwarePath { get; init; }
+    /// <summary>Write even though the image's key differs from the chip's eFuse key.</summary>
+    public bool AllowKeyMismatch { get; init; }
+    /// <summary>Skip the factory-dump-first guard (never set by default; the CLI has no switch for it).</summary>
+    public bool SkipFactoryDump { get; init; }
+
+    // wifi
+    public string? Ssid { get; init; }
+    public string? PasswordFile { get; init; }
+    public string? MqttHost { get; init; }
+    public string? DeviceName { get; init; }
+
+    // restore-factory
+    public string? DumpId { get; init; }
+    /// <summary>Consent to write the bootloader range (restore-factory, custom write).</summary>
+    public bool AllowBootloader { get; init; }
+
+    // custom
+    public string? ReadPath { get; init; }
+    public string? WritePath { get; init; }
+    public uint? Start { get; init; }
+    public uint? Length { get; init; }
+
+    /// <summary>Null when the request is complete, else what is missing (said before anything runs).</summary>
+    public string? Problem() => Recipe switch
+    {
+        _ when string.IsNullOrWhiteSpace(Port) => "a port is required",
+        Recipe.Flash when string.IsNullOrWhiteSpace(FirmwarePath) => "flash needs --firmware FILE",
+        Recipe.Wifi when string.IsNullOrWhiteSpace(Ssid) => "wifi needs --ssid",
+        Recipe.Wifi when string.IsNullOrWhiteSpace(PasswordFile) => "wifi needs --password-file FILE",
+        Recipe.RestoreFactory when string.IsNullOrWhiteSpace(DumpId) => "restore-factory needs --dump ID",
+        Recipe.Custom when (ReadPath is null) == (WritePath is null) => "custom needs exactly one of --read FILE or --write FILE",
+        Recipe.Custom when Start is null => "custom needs --start ADDRESS",
+        Recipe.Custom when ReadPath is not null && Length is null => "custom --read needs --length N",
+        _ => null,
+    };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static JobRequest FromJson(string json) =>
+        JsonSerializer.Deserialize<JobRequest>(json, Json) ?? throw new FormatException("Empty job request.");
+}

@@ -1,0 +1,193 @@
+using BkTui.Core.Serial;
+
+namespace BkTui.Core.Jobs;
+
+/// <summary>
+/// Runs one job on its port's worker thread: links the chip, runs the recipe's steps in order with
+/// bounded retries (reconnect + backoff) for transient link failures, honours stop requests at safe
+/// points, and publishes every change through <see cref="JobQueue"/>.
+/// </summary>
+internal sealed class JobRunner : IJobDeviceObserver
+{
+    private readonly JobQueue _queue;
+    private readonly Job _job;
+    private readonly IReadOnlyList<JobStep> _steps;
+    private readonly CancellationTokenSource _stop = new();
+    private DateTime _lastProgressEvent = DateTime.MinValue;
+
+    public JobRunner(JobQueue queue, Job job)
+    {
+        _queue = queue;
+        _job = job;
+        _steps = RecipeBook.Steps(job.Request);
+    }
+
+    public IJobDevice? Device { get; private set; }
+    public CancellationToken StopToken => _stop.Token;
+    public string? DumpId { get; set; }
+    public uint? LastGoodAddress { get; set; }
+    private string? _stopReason;
+    private bool _stopIsHangup;
+
+    /// <summary>Asks the job to stop at its next safe point (any thread).</summary>
+    public void RequestStop(string reason, bool hangup)
+    {
+        _stopReason ??= reason;
+        _stopIsHangup |= hangup;
+        try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+    }
+
+    public void SafePoint()
+    {
+        if (_stop.IsCancellationRequested)
+            throw new JobStoppedException(_stopReason ?? "stopped");
+    }
+
+    public void Run()
+    {
+        var ctx = new JobContext(this, _job.Request, _queue.Archive);
+        _job.Update(s => s with
+        {
+            State = JobState.Running,
+            Steps = _steps.Select(st => new StepReport(st.Name, StepState.Pending)).ToList(),
+            Error = null, ErrorKind = null,
+        });
+        _queue.Publish(JobEventKind.State, _job);
+        Log($"job {_job.Id}: {_job.Request.Recipe.Name()} on {_job.Request.Port} started");
+        var index = 0;
+        try
+        {
+            for (; index < _steps.Count; index++)
+            {
+                SafePoint();
+                RunStep(ctx, index);
+            }
+            Finish(JobState.Done, null, null);
+        }
+        catch (Exception ex) when (ex is JobStoppedException || (ex is OperationCanceledException && _stop.IsCancellationRequested))
+        {
+            MarkStep(index, StepState.Cancelled, null);
+            var where = LastGoodAddress is { } a ? $" (last good address 0x{a:X6})" : "";
+            var state = _stopIsHangup ? JobState.Interrupted : JobState.Cancelled;
+            var message = $"stopped at a safe point before step '{StepName(index)}'{where}: {_stopReason}";
+            Finish(state, message, null);
+        }
+        catch (Exception ex)
+        {
+            MarkStep(index, StepState.Failed, null);
+            Finish(JobState.Failed, JobErrors.Message(_job.Request.Port, ex), JobErrors.Kind(ex));
+        }
+        finally
+        {
+            Disconnect();
+            _stop.Dispose();
+        }
+    }
+
+    private string StepName(int index) => index < _steps.Count ? _steps[index].Name : "end";
+
+    private void RunStep(JobContext ctx, int index)
+    {
+        var step = _steps[index];
+        MarkStep(index, StepState.Running, null);
+        var options = _queue.Options;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                SafePoint();
+                EnsureConnected();
+                var detail = step.Run(ctx);
+                MarkStep(index, detail == "skipped" ? StepState.Skipped : StepState.Done, detail);
+                return;
+            }
+            catch (Exception ex) when (step.Retryable && attempt < options.MaxRetries
+                                        && JobErrors.IsTransient(ex) && !_stop.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromMilliseconds(options.RetryBackoff.TotalMilliseconds * (1 << attempt));
+                _job.Update(s => s with { Retries = s.Retries + 1 });
+                Log($"step '{step.Name}' failed ({ex.Message}); retry {attempt + 1}/{options.MaxRetries} in {delay.TotalSeconds:0.##} s after relinking");
+                Disconnect();
+                // A stop during the backoff ends the wait; the loop's SafePoint reports it.
+                _stop.Token.WaitHandle.WaitOne(delay);
+                SafePoint();
+            }
+        }
+    }
+
+    private void EnsureConnected()
+    {
+        if (Device is not null) return;
+        var req = _job.Request;
+        var baud = req.Baud ?? _queue.Archive?.RememberedBaud(req.Port);
+        Device = _queue.Connector.Connect(req.Port, baud, this, _stop.Token);
+        var facts = Device.Facts;
+        _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
+        Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
+        if (_queue.Archive is { } archive)
+        {
+            if (facts.Baud > 0) archive.RememberBaud(req.Port, facts.Baud);
+            if (facts.Mac is not null) archive.RecordDevice(facts.Mac, facts, req.Port);
+        }
+    }
+
+    private void Disconnect()
+    {
+        try { Device?.Dispose(); } catch (Exception ex) { Log($"closing the port: {ex.Message}"); }
+        Device = null;
+    }
+
+    private void MarkStep(int index, StepState state, string? detail)
+    {
+        if (index >= _steps.Count) return;
+        _job.Update(s =>
+        {
+            var steps = s.Steps.ToList();
+            steps[index] = steps[index] with { State = state, Detail = detail ?? steps[index].Detail };
+            return s with { Steps = steps, Progress = state == StepState.Running ? null : s.Progress };
+        });
+        if (state != StepState.Running)
+            Log($"step '{_steps[index].Name}': {state.ToString().ToLowerInvariant()}{(detail is null ? "" : $" — {detail}")}");
+        _queue.Publish(JobEventKind.Step, _job);
+    }
+
+    private void Finish(JobState state, string? error, JobErrorKind? kind)
+    {
+        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId });
+        Log($"job {_job.Id}: {state.Word()}{(error is null ? "" : $" — {error}")}");
+        _queue.Publish(JobEventKind.State, _job);
+    }
+
+    public void Log(string line) => _queue.Log(_job, line);
+
+    public void ReportProgress(string phase, long done, long total, double bytesPerSecond, int retries)
+    {
+        var wasAttention = _job.Snapshot.State == JobState.NeedsAttention;
+        _job.Update(s => s with
+        {
+            Progress = new JobProgress(phase, done, total, bytesPerSecond),
+            State = wasAttention ? JobState.Running : s.State,
+            Attention = wasAttention ? null : s.Attention,
+        });
+        if (wasAttention) _queue.Publish(JobEventKind.State, _job);
+        // Throttle: the UI redraws a few times per second; the last update of a phase always goes out.
+        var now = DateTime.UtcNow;
+        if (done >= total || now - _lastProgressEvent >= _queue.Options.ProgressInterval)
+        {
+            _lastProgressEvent = now;
+            _queue.Publish(JobEventKind.Progress, _job);
+        }
+    }
+
+    void IJobDeviceObserver.Progress(string phase, long done, long total, double bytesPerSecond, int retries) =>
+        ReportProgress(phase, done, total, bytesPerSecond, retries);
+
+    void IJobDeviceObserver.NeedsAttention(string message)
+    {
+        _job.Update(s => s with { State = JobState.NeedsAttention, Attention = message });
+        Log($"needs attention: {message}");
+        _queue.Publish(JobEventKind.Attention, _job, message);
+    }
+
+    void IJobDeviceObserver.Log(string line) => Log(line);
+}

@@ -1,0 +1,64 @@
+namespace BkTui.Core.Jobs;
+
+/// <summary>One step of a recipe as the user sees it.</summary>
+public sealed record StepReport(string Name, StepState State, string? Detail = null);
+
+/// <summary>Transfer progress of the current step.</summary>
+public sealed record JobProgress(string Phase, long Done, long Total, double BytesPerSecond)
+{
+    public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
+    public TimeSpan? Eta => BytesPerSecond > 0 && Total > Done ? TimeSpan.FromSeconds((Total - Done) / BytesPerSecond) : null;
+}
+
+/// <summary>
+/// An immutable picture of a job, carried by every event. The UI keeps the latest per <see cref="Id"/>.
+/// </summary>
+public sealed record JobSnapshot
+{
+    public required long Id { get; init; }
+    public required JobRequest Request { get; init; }
+    public JobState State { get; init; } = JobState.Queued;
+    public IReadOnlyList<StepReport> Steps { get; init; } = [];
+    public JobProgress? Progress { get; init; }
+    /// <summary>Link/step retries so far (bounded).</summary>
+    public int Retries { get; init; }
+    public string? Mac { get; init; }
+    public string? Chip { get; init; }
+    /// <summary>Dump archived (backup) or written back (restore-factory).</summary>
+    public string? DumpId { get; init; }
+    public string? Error { get; init; }
+    /// <summary>Coarse failure class (see <see cref="JobErrorKind"/>), for exit codes and colours.</summary>
+    public JobErrorKind? ErrorKind { get; init; }
+    /// <summary>What the user must do now, while <see cref="State"/> is NeedsAttention.</summary>
+    public string? Attention { get; init; }
+    public string? LogPath { get; init; }
+    public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset Updated { get; init; } = DateTimeOffset.UtcNow;
+
+    public string Port => Request.Port;
+    public Recipe Recipe => Request.Recipe;
+    /// <summary>The step running now (or the last one reached).</summary>
+    public string? Step => Steps.LastOrDefault(s => s.State != StepState.Pending)?.Name;
+}
+
+/// <summary>Why a job failed, coarsely; the CLI maps it to an exit code.</summary>
+public enum JobErrorKind { Failed, Refused, NoLink, VerifyFailed, DeviceGone, PortUnavailable, BadInput, Archive }
+
+public enum JobEventKind
+{
+    /// <summary>A job was queued (new, retried, or reloaded from the archive).</summary>
+    Added,
+    /// <summary>State changed (queued → running → done, …).</summary>
+    State,
+    /// <summary>A step started or finished.</summary>
+    Step,
+    /// <summary>Bytes moved (throttled to a few per second per job).</summary>
+    Progress,
+    /// <summary>The user must act ("reset the device now"): ring the bell.</summary>
+    Attention,
+    /// <summary>A log line (also in the job's log file and the archive).</summary>
+    Log,
+}
+
+/// <summary>What <see cref="JobQueue.Changed"/> delivers; raised on the port's worker thread.</summary>
+public sealed record JobEvent(JobEventKind Kind, JobSnapshot Job, string? Message = null);

@@ -1,0 +1,17 @@
+namespace BkTui.Core.Jobs;
+
+/// <summary>Turns a request into its list of reported steps (issue 5's recipes).</summary>
+public static class RecipeBook
+{
+    public static IReadOnlyList<JobStep> Steps(JobRequest request) => request.Recipe switch
+    {
+        Recipe.Backup => [CommonSteps.Identify, .. BackupSteps.All],
+        Recipe.Custom when request.ReadPath is not null => [CommonSteps.Identify, .. CustomSteps.Read],
+        Recipe.Custom => [CommonSteps.Identify, CustomSteps.Check, CommonSteps.FactoryDumpFirst, .. CustomSteps.Write],
+        Recipe.RestoreFactory => [CommonSteps.Identify, .. RestoreFactorySteps.All],
+        _ => throw new NotSupportedException($"Recipe {request.Recipe.Name()} is not available yet."),
+    };
+
+    /// <summary>The step names a recipe will report, for a UI that lists them before the job starts.</summary>
+    public static IReadOnlyList<string> StepNames(JobRequest request) => Steps(request).Select(s => s.Name).ToList();
+}

@@ -1,0 +1,44 @@
+namespace BkTui.Core.Jobs;
+
+/// <summary>Restore factory: write an archived dump of this MAC back; the bootloader only with explicit consent.</summary>
+internal static class RestoreFactorySteps
+{
+    public static readonly IReadOnlyList<JobStep> All =
+    [
+        new("pre-flight", ctx =>
+        {
+            var dump = Load(ctx);
+            return $"dump {dump.Id} ({dump.Bytes.Length / 1024} KiB) from 0x{Start(ctx):X6}{(ctx.Request.AllowBootloader ? ", bootloader included" : ", bootloader kept")}";
+        }),
+        new("write", ctx =>
+        {
+            var dump = Load(ctx);
+            var start = Start(ctx);
+            ctx.WriteWithSafePoints(start, dump.Bytes[(int)start..], ctx.Request.AllowBootloader);
+            ctx.DumpId = dump.Id;
+            return $"{(dump.Bytes.Length - start) / 1024} KiB";
+        }),
+        new("verify", ctx =>
+        {
+            var dump = Load(ctx);
+            var start = Start(ctx);
+            ctx.VerifyRange(start, dump.Bytes.AsSpan((int)start));
+            return "whole-range CRC matches";
+        }),
+    ];
+
+    private static uint Start(JobContext ctx) => ctx.Request.AllowBootloader ? 0 : ctx.Profile.BootloaderSize;
+
+    private static ArchivedDump Load(JobContext ctx)
+    {
+        var id = ctx.Request.DumpId!;
+        var dump = ctx.RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump '{id}' (list them with `bktui dumps list`).");
+        if (dump.Bytes.Length != ctx.Facts.FlashSize)
+            throw new JobRefusedException($"dump {id} is {dump.Bytes.Length / 1024} KiB but the chip's flash is {ctx.Facts.FlashSize / 1024} KiB. Nothing was written.");
+        if (ctx.Mac is { } mac && dump.Mac is { } dumpMac && !string.Equals(mac, dumpMac, StringComparison.OrdinalIgnoreCase))
+            throw new JobRefusedException($"dump {id} belongs to {dumpMac}, but this chip is {mac}. Nothing was written; pick a dump of {mac}.");
+        if (ctx.Mac is null)
+            ctx.Log($"the chip reports no MAC (RF calibration missing?): cannot confirm dump {id} is this device's; writing as asked");
+        return dump;
+    }
+}

@@ -1,0 +1,96 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Jobs;
+
+namespace BkTui.Tests.Jobs;
+
+/// <summary>An in-memory chip behind the IJobDevice seam, for unit tests of the engine only (the pty tests use the simulator).</summary>
+internal sealed class FakeChip
+{
+    public FakeChip(ChipFamily family = ChipFamily.BK7231N, string? mac = "c8:47:8c:12:34:56", uint size = 0x200000, int seed = 1)
+    {
+        Family = family;
+        Mac = mac;
+        Flash = new byte[size];
+        var rnd = new Random(seed);
+        rnd.NextBytes(Flash.AsSpan(0, (int)size / 2));
+        Flash.AsSpan((int)size / 2).Fill(0xFF);
+    }
+
+    public ChipFamily Family { get; }
+    public string? Mac { get; set; }
+    public byte[] Flash { get; }
+    public EfuseKey Key { get; set; } = EfuseKey.Tuya;
+    /// <summary>Called before every operation with its name and address; may throw or block.</summary>
+    public Action<string, uint>? BeforeOp { get; set; }
+    public int Connects;
+    public int BlocksRead;
+    public readonly List<(uint Start, int Length)> Writes = [];
+
+    public DeviceFacts Facts(int baud) => new()
+    {
+        Family = Family, FlashSize = (uint)Flash.Length, Mac = Mac, EfuseKey = Key, Baud = baud, Bootloader = "fake",
+    };
+}
+
+internal sealed class FakeConnector : IJobDeviceConnector
+{
+    public readonly Dictionary<string, FakeChip> Chips = new();
+    public Action<string, IJobDeviceObserver>? OnConnect { get; set; }
+
+    public FakeChip Add(string port, FakeChip chip) { Chips[port] = chip; return chip; }
+
+    public IJobDevice Connect(string port, int? baud, IJobDeviceObserver observer, CancellationToken cancel)
+    {
+        var chip = Chips[port];
+        Interlocked.Increment(ref chip.Connects);
+        OnConnect?.Invoke(port, observer);
+        chip.BeforeOp?.Invoke("connect", 0);
+        return new FakeDevice(chip, baud ?? 921600, observer);
+    }
+}
+
+internal sealed class FakeDevice(FakeChip chip, int baud, IJobDeviceObserver observer) : IJobDevice
+{
+    public DeviceFacts Facts => chip.Facts(baud);
+
+    public byte[] Read(uint start, uint length, byte[]? baseImage, CancellationToken cancel)
+    {
+        var result = new byte[length];
+        for (uint a = 0; a < length; a += 0x10000)
+        {
+            cancel.ThrowIfCancellationRequested();
+            chip.BeforeOp?.Invoke("read", start + a);
+            var n = (int)Math.Min(0x10000, length - a);
+            var block = chip.Flash.AsSpan((int)(start + a), n);
+            if (baseImage is not null && BekenCrc32.Chip(block) == BekenCrc32.Chip(baseImage.AsSpan((int)(start + a), n)))
+                baseImage.AsSpan((int)(start + a), n).CopyTo(result.AsSpan((int)a));
+            else
+            {
+                block.CopyTo(result.AsSpan((int)a));
+                Interlocked.Increment(ref chip.BlocksRead);
+            }
+            observer.Progress("read", a + n, length, 1e6, 0);
+        }
+        return result;
+    }
+
+    public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader)
+    {
+        if (start < ChipProfiles.For(chip.Family).BootloaderSize && !allowBootloader)
+            throw new InvalidOperationException("fake: bootloader write without consent reached the device");
+        chip.BeforeOp?.Invoke("write", start);
+        data.CopyTo(chip.Flash.AsSpan((int)start));
+        lock (chip.Writes) chip.Writes.Add((start, data.Length));
+        observer.Progress("write", data.Length, data.Length, 1e6, 0);
+    }
+
+    public uint ChipCrc(uint start, uint length)
+    {
+        chip.BeforeOp?.Invoke("crc", start);
+        return BekenCrc32.Chip(chip.Flash.AsSpan((int)start, (int)length));
+    }
+
+    public void Reboot() => chip.BeforeOp?.Invoke("reboot", 0);
+
+    public void Dispose() { }
+}
