@@ -97,7 +97,7 @@ public sealed class PortHolders
                 {
                     // readlink is right here: /proc fd links hold absolute paths.
                     var target = new FileInfo(fd).LinkTarget;
-                    if (target is not null && target.StartsWith("/dev/", StringComparison.Ordinal))
+                    if (target is not null && target.StartsWith('/')) // skips socket:[..], pipe:[..], anon_inode:..
                         map.TryAdd(target, pid);
                 }
             }

@@ -1,0 +1,21 @@
+namespace BkTui.Core.Serial;
+
+/// <summary>
+/// One serial port as sysfs and udev describe it, found without opening it.
+/// Vid/Pid are 4 lowercase hex digits; USB fields are null for on-board UARTs.
+/// </summary>
+public sealed record PortInfo(
+    string Path,
+    string? ById,
+    string? Driver,
+    string? Vid,
+    string? Pid,
+    string? Serial,
+    string? Product,
+    bool Busy,
+    int? HolderPid,
+    string? HolderName = null)
+{
+    /// <summary>"1a86:7523", or null for non-USB ports.</summary>
+    public string? VidPid => Vid is null || Pid is null ? null : $"{Vid}:{Pid}";
+}
