@@ -1,0 +1,24 @@
+using BkTui.Core.Chips;
+
+namespace BkTui.Core.Flashing;
+
+/// <summary>Sentences for the user about a connected chip (the seeds' hard-won lessons).</summary>
+public static class ChipAdvice
+{
+    public static IReadOnlyList<string> For(ChipFamily family, EfuseKey? key, string? mac, bool rfRead)
+    {
+        var advice = new List<string>();
+        if (key is { IsZero: true })
+            advice.Add("This chip has the all-zero eFuse key (BK7231M / BL2028N): flash a zero-key build (OpenBK7231M_QIO_…), not the BK7231N one, " +
+                       "and keep the factory bootloader — a Tuya-key firmware will not boot here. Make a full 2 MB backup first.");
+        else if (key is { } k && !k.IsTuya)
+            advice.Add($"The eFuse key ({k}) is neither the Tuya key nor all-zero: firmware must be built for this key; keep the factory bootloader and back up first.");
+        if (family is ChipFamily.BK7231N or ChipFamily.BK7231M)
+            advice.Add("Writing a QIO image keeps the bootloader (0x0-0x10FFF) unless --allow-bootloader is given; overwriting it is usually what bricks these devices.");
+        if (rfRead && mac is null)
+            advice.Add("No RF calibration (MAC) found: after flashing, use Restore RF (from the backup if it has one) or Wi-Fi/AP will be poor and the MAC will end in 00:00.");
+        else if (mac is not null && RfCalibration.IsPlaceholder(mac))
+            advice.Add($"The MAC {mac} is a placeholder: Restore RF (from a backup of this device if possible) to get a proper MAC and RF calibration.");
+        return advice;
+    }
+}

@@ -1,0 +1,25 @@
+using BkTui.Core.Chips;
+
+namespace BkTui.Core.Flashing;
+
+/// <summary>What a connected chip is. <see cref="EfuseKey"/> is null where the bootloader cannot read eFuse (T/U/BK7252/BK7238).</summary>
+public sealed record ChipInfo
+{
+    public required ChipFamily Family { get; init; }
+    /// <summary>Value of the chip-ID register (FULL chips) or null.</summary>
+    public uint? ChipId { get; init; }
+    /// <summary>Bootloader name from the CRC table, the T boot version text, or "unknown (crc 0x…)".</summary>
+    public required string Bootloader { get; init; }
+    public uint? FlashId { get; init; }
+    public string? FlashPart { get; init; }
+    public required uint FlashSize { get; init; }
+    public EfuseKey? EfuseKey { get; init; }
+    /// <summary>"tuya", "zero", "other", or null when the key cannot be read.</summary>
+    public string? KeyVerdict => EfuseKey?.Verdict;
+    /// <summary>Wi-Fi MAC from the RF calibration TLV ("c8:47:8c:12:34:56"), null if absent.</summary>
+    public string? Mac { get; init; }
+    public IReadOnlyList<string> Advice { get; init; } = [];
+    public required int Baud { get; init; }
+
+    public ChipProfile Profile => ChipProfiles.For(Family);
+}

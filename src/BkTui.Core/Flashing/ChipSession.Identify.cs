@@ -1,0 +1,107 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Protocol;
+
+namespace BkTui.Core.Flashing;
+
+public sealed partial class ChipSession
+{
+    /// <summary>The identification CRC always asks for [0, 256]: 256 bytes on end-exclusive, 257 on end-inclusive bootloaders (protocol.md §7.1).</summary>
+    private const uint BootloaderProbeEnd = 256;
+    private const uint ChipIdRegister = 0x00800000;
+    private const uint FullChipId7231 = 0x7231C;
+    private const uint FullChipId7238 = 0x7238;
+
+    private void Establish(CancellationToken cancel)
+    {
+        _observer.Progress(new FlashProgress(FlashPhase.Link, 0, 1, 0, 0));
+        new Linker(_client, _options, _observer).Link(cancel);
+
+        _observer.Progress(new FlashProgress(FlashPhase.Identify, 0, 1, 0, 0));
+        _bootloaderCrc = Attempt("bootloader CRC", 0, () => _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel), cancel);
+        var known = ChipProfiles.Bootloader(~_bootloaderCrc);
+
+        _observer.Progress(new FlashProgress(FlashPhase.Baud, 0, 1, 0, 0));
+        var baud = SwitchBaud(_bootloaderCrc, cancel);
+
+        var protocol = known is not null ? ChipProfiles.For(known.Family).Protocol
+            : _options.Family is { } forced ? ChipProfiles.For(forced).Protocol
+            : ProbeProtocol(cancel);
+        uint? chipId = protocol == BootProtocol.Full ? Attempt("chip ID", ChipIdRegister, () => _client.ReadReg(ChipIdRegister, cancel), cancel) : null;
+        string? bootVersion = protocol == BootProtocol.BasicTuya ? _client.ReadBootVersion(TimeSpan.FromMilliseconds(300), cancel) : null;
+
+        var family = _options.Family ?? known?.Family ?? FamilyFromBehaviour(protocol, chipId, bootVersion);
+        EfuseKey? key = null;
+        if (family is ChipFamily.BK7231N or ChipFamily.BK7231M)
+        {
+            key = Attempt("eFuse key", 0x800074, () => EfuseReader.ReadKey(_client, cancel), cancel);
+            // N and M are the same silicon; only the key tells them apart (protocol.md §7.4).
+            if (_options.Family is null) family = key.Value.IsZero ? ChipFamily.BK7231M : ChipFamily.BK7231N;
+        }
+        var profile = ChipProfiles.For(family);
+
+        uint? mid = null;
+        FlashPart? part = null;
+        var size = profile.DefaultFlashSize;
+        if (protocol == BootProtocol.Full)
+        {
+            mid = Attempt("flash ID", 0, () => _client.FlashGetMid(cancel), cancel);
+            part = FlashParts.Find(mid.Value);
+            size = part?.Size ?? FlashParts.SizeFromMid(mid.Value) ?? size;
+            if (part is null) _observer.Log($"flash ID 0x{mid:X6} is not in profiles/flash-parts.yaml: size from the ID, protection left as it is");
+            _protection = new FlashProtection(_client, part, _observer);
+        }
+
+        var bootName = known is not null ? $"{known.Name}" : $"unknown (crc 0x{~_bootloaderCrc:X8})";
+        if (!string.IsNullOrEmpty(bootVersion)) bootName += $" [{bootVersion}]";
+        Info = new ChipInfo
+        {
+            Family = family, ChipId = chipId, Bootloader = bootName, FlashId = mid, FlashPart = part?.Name,
+            FlashSize = size, EfuseKey = key, Baud = baud,
+        };
+
+        string? mac = null;
+        if (_options.ReadMac && profile.RfOffset + FlashGeometry.SectorSize <= size)
+        {
+            BeginOperation();
+            mac = RfCalibration.ReadMac(ReadSector(profile.RfOffset, cancel));
+        }
+        Info = Info with { Mac = mac, Advice = ChipAdvice.For(family, key, mac, _options.ReadMac) };
+        _observer.Log($"chip {family}, bootloader {bootName}, flash 0x{mid ?? 0:X6} {size / 1024} KiB, key {key?.Verdict ?? "n/a"}, mac {mac ?? "none"}, baud {baud}");
+        _observer.Progress(new FlashProgress(FlashPhase.Identify, 1, 1, 0, 0));
+    }
+
+    /// <summary>Switches to the working baud, proving each rate with the bootloader CRC seen at 115200.</summary>
+    private int SwitchBaud(uint bootloaderCrc, CancellationToken cancel) =>
+        new BaudSwitcher(_client, _observer).Switch(_options.Baud, _options.BaudLadder,
+            () => _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel) == bootloaderCrc, cancel);
+
+    /// <summary>
+    /// Unknown bootloader: the CRC end rule tells BootROM (inclusive) from flash bootloaders
+    /// (exclusive) — CRC of 0x11000..0x11100 against 256 and 257 bytes read there (BKT, protocol.md §7.1).
+    /// </summary>
+    private BootProtocol ProbeProtocol(CancellationToken cancel)
+    {
+        const uint at = 0x11000;
+        var crc = Attempt("protocol probe CRC", at, () => _client.CheckCrc(at, at + 256, 257, cancel), cancel);
+        var data = Attempt("protocol probe read", at, () => _client.FlashRead4K(at, cancel), cancel);
+        if (crc == BekenCrc32.Chip(data.AsSpan(0, 257))) return BootProtocol.Full;
+        if (crc == BekenCrc32.Chip(data.AsSpan(0, 256)))
+            return _client.ReadBootVersion(TimeSpan.FromMilliseconds(300), cancel) is not null ? BootProtocol.BasicTuya : BootProtocol.BasicBeken;
+        throw new UnsupportedChipException(Port, $"the bootloader (CRC 0x{~_bootloaderCrc:X8}) is unknown and its CRC rule could not be determined. Pass --chip FAMILY if you know it.");
+    }
+
+    private ChipFamily FamilyFromBehaviour(BootProtocol protocol, uint? chipId, string? bootVersion) => protocol switch
+    {
+        BootProtocol.Full when chipId == FullChipId7231 => ChipFamily.BK7231N,
+        BootProtocol.Full when chipId == FullChipId7238 => ChipFamily.BK7238,
+        BootProtocol.Full => throw new UnsupportedChipException(Port, $"a BootROM chip with chip ID 0x{chipId:X} is not supported. Pass --chip FAMILY to force one."),
+        BootProtocol.BasicTuya => ChipFamily.BK7231T,
+        _ => Log(ChipFamily.BK7231U, "unknown Beken flash bootloader: assuming BK7231U (pass --chip BK7252 for a BK7252)"),
+    };
+
+    private ChipFamily Log(ChipFamily f, string line)
+    {
+        _observer.Log(line);
+        return f;
+    }
+}

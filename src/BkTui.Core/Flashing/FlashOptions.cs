@@ -1,0 +1,54 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Protocol;
+
+namespace BkTui.Core.Flashing;
+
+[Flags]
+public enum ResetStrategy
+{
+    None = 0,
+    /// <summary>Pulse DTR and RTS (wired to CEN on some adapters/boards).</summary>
+    ModemLines = 1,
+    /// <summary>Send <c>reboot\n</c> to a running OpenBeken console every few tries.</summary>
+    RebootText = 2,
+    /// <summary>Ask the user (observer.NeedsAttention) to short CEN to GND or power-cycle.</summary>
+    AskUser = 4,
+    All = ModemLines | RebootText | AskUser,
+}
+
+public sealed record ConnectOptions
+{
+    /// <summary>Working baud; the session falls back down <see cref="BaudLadder"/> when it does not hold.</summary>
+    public int Baud { get; init; } = 921600;
+    public IReadOnlyList<int> BaudLadder { get; init; } = [2000000, 1500000, 921600, 460800, 230400, 115200];
+    /// <summary>Overall budget for getting the bootloader's attention (BKT 10 s, LTC 20 s).</summary>
+    public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    public ResetStrategy Reset { get; init; } = ResetStrategy.All;
+    /// <summary>When the user knows the family better than the identification (e.g. an unknown bootloader).</summary>
+    public ChipFamily? Family { get; init; }
+    /// <summary>Read eFuse key, flash ID and RF MAC during connect (info wants all; a queue job may skip the MAC).</summary>
+    public bool ReadMac { get; init; } = true;
+    public ProtocolTimeouts Timeouts { get; init; } = ProtocolTimeouts.Default;
+    /// <summary>Attempts per sector/command before the operation fails.</summary>
+    public int MaxAttempts { get; init; } = 6;
+    /// <summary>How many times one operation may re-link (chip reset mid-way) before failing.</summary>
+    public int MaxRelinks { get; init; } = 3;
+}
+
+public sealed record ReadOptions
+{
+    /// <summary>Ask the chip's CRC first and fill all-FF sectors without reading them.</summary>
+    public bool SkipErased { get; init; } = true;
+    /// <summary>Differential read: a previous image of the same range ...</summary>
+    public byte[]? BaseImage { get; init; }
+    /// <summary>... and the chip-style CRC of each 64 KiB block of it (index = block number from the range start); blocks that still match are copied, not read.</summary>
+    public IReadOnlyList<uint>? BaseBlockCrcs { get; init; }
+}
+
+public sealed record WriteOptions
+{
+    /// <summary>Explicit consent to write below the bootloader size (only on families whose bootloader is writable).</summary>
+    public bool AllowBootloader { get; init; }
+    /// <summary>Compare each sector's chip CRC first and leave matching sectors alone.</summary>
+    public bool SkipMatching { get; init; } = true;
+}

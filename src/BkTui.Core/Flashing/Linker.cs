@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text;
+using BkTui.Core.Protocol;
+
+namespace BkTui.Core.Flashing;
+
+/// <summary>
+/// Gets the bootloader's attention (protocol.md §2.4): stream LinkChecks at 115200 while trying
+/// resets — DTR/RTS pulse, <c>reboot\n</c> to a running OpenBeken, then asking the user — all
+/// inside one bounded time budget.
+/// </summary>
+internal sealed class Linker(BootloaderClient client, ConnectOptions options, IFlashObserver observer)
+{
+    public const int LinkBaud = 115200;
+    private static readonly byte[] RebootText = Encoding.ASCII.GetBytes("reboot\n");
+
+    public void Link(CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var link = client.Link;
+        link.SetBaud(LinkBaud);
+        link.DiscardInput();
+        client.Scanner.Clear();
+        observer.Log($"linking on {client.Port} at {LinkBaud} (budget {options.LinkTimeout.TotalSeconds:0.#} s)");
+
+        // The chip may already be in download mode (previous session, or the user just reset it).
+        if (Stream(TimeSpan.FromMilliseconds(300), clock, cancel)) { Linked(clock); return; }
+
+        var modemLines = options.Reset.HasFlag(ResetStrategy.ModemLines);
+        var asked = false;
+        for (var attempt = 1; clock.Elapsed < options.LinkTimeout; attempt++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (modemLines) modemLines = PulseReset(cancel);
+            if (options.Reset.HasFlag(ResetStrategy.RebootText) && attempt % 3 == 1)
+            {
+                observer.Log("sending 'reboot' for a running OpenBeken");
+                link.Write(RebootText);
+            }
+            if (options.Reset.HasFlag(ResetStrategy.AskUser) && !asked && (attempt >= 3 || clock.Elapsed > options.LinkTimeout / 3))
+            {
+                asked = true;
+                var left = options.LinkTimeout - clock.Elapsed;
+                observer.NeedsAttention($"{client.Port}: no answer yet — reset the device now (short CEN to GND for ¼ s, or power-cycle it); still trying for {Math.Max(0, left.TotalSeconds):0} s.");
+            }
+            if (Stream(TimeSpan.FromSeconds(1), clock, cancel)) { Linked(clock); return; }
+        }
+        throw new NoLinkException(client.Port,
+            $"no answer from the bootloader within {options.LinkTimeout.TotalSeconds:0} s. Check wiring (adapter TX→P10, RX←P11, GND), " +
+            "power the chip from a separate 3.3 V supply, then reset it (CEN to GND) while BkTui is linking.");
+    }
+
+    /// <summary>LinkCheck after LinkCheck until one is answered or the window (and the budget) ends.</summary>
+    private bool Stream(TimeSpan window, Stopwatch clock, CancellationToken cancel)
+    {
+        var until = clock.Elapsed + window;
+        while (clock.Elapsed < until && clock.Elapsed < options.LinkTimeout)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (client.TryLinkCheck(options.Timeouts.LinkCheckWindow, cancel)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>BKT's hw_reset: both lines asserted 100 ms. False when the port has no modem lines (pty).</summary>
+    private bool PulseReset(CancellationToken cancel)
+    {
+        if (!client.Link.SetModemLines(true, true)) return false;
+        cancel.WaitHandle.WaitOne(100);
+        client.Link.SetModemLines(false, false);
+        return true;
+    }
+
+    private void Linked(Stopwatch clock)
+    {
+        // LinkChecks sent before the chip woke may still be answered: drop those replies.
+        client.Scanner.Drain(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500));
+        client.Link.DiscardInput();
+        observer.Log($"linked after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+}

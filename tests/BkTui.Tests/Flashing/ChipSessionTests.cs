@@ -1,0 +1,119 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+
+namespace BkTui.Tests.Flashing;
+
+public class ChipSessionTests
+{
+    [Fact]
+    public void IdentifiesN_ByChipIdAndTuyaKey()
+    {
+        var (_, s) = FakeChips.Connect(ChipFamily.BK7231N);
+        Assert.Equal(ChipFamily.BK7231N, s.Info.Family);
+        Assert.Equal(0x7231Cu, s.Info.ChipId);
+        Assert.Equal("tuya", s.Info.KeyVerdict);
+        Assert.Equal(0x1560EBu, s.Info.FlashId);
+        Assert.Equal((uint)FakeChips.FlashSize, s.Info.FlashSize);
+        Assert.Equal("c8:47:8c:12:34:56", s.Info.Mac);
+        Assert.Equal(921600, s.Info.Baud);
+    }
+
+    [Fact]
+    public void IdentifiesM_ByTheZeroKeyAndGivesTheSeedAdvice()
+    {
+        var (_, s) = FakeChips.Connect(ChipFamily.BK7231N, key: EfuseKey.Zero);
+        Assert.Equal(ChipFamily.BK7231M, s.Info.Family);
+        Assert.Equal("zero", s.Info.KeyVerdict);
+        Assert.Contains(s.Info.Advice, a => a.Contains("zero-key", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void IdentifiesT_ByTheExclusiveCrcRuleAndBootVersion()
+    {
+        var (_, s) = FakeChips.Connect(ChipFamily.BK7231T);
+        Assert.Equal(ChipFamily.BK7231T, s.Info.Family);
+        Assert.Null(s.Info.EfuseKey);
+        Assert.Contains("BK7231S_1.0.5", s.Info.Bootloader);
+    }
+
+    [Fact]
+    public void PlaceholderMacAsksForRestoreRf()
+    {
+        var image = FakeChips.Image(ChipFamily.BK7231N, mac: [0xC8, 0x47, 0x8C, 0x00, 0x00, 0x00]);
+        var (_, s) = FakeChips.Connect(ChipFamily.BK7231N, image);
+        Assert.Contains(s.Info.Advice, a => a.Contains("Restore RF"));
+    }
+
+    [Fact]
+    public void FallsBackDownTheBaudLadder()
+    {
+        var link = new FakeChipLink(ChipFamily.BK7231N, FakeChips.Image(ChipFamily.BK7231N)) { MaxReliableBaud = 921600 };
+        var s = ChipSession.Connect(link, FakeChips.Options(baud: 2000000) with { ReadMac = false });
+        Assert.Equal(921600, s.Info.Baud);
+        Assert.Equal(921600, link.Baud);
+    }
+
+    [Fact]
+    public void LinksThroughRebootTextToARunningOpenBeken()
+    {
+        var link = new FakeChipLink(ChipFamily.BK7231N, FakeChips.Image(ChipFamily.BK7231N)) { NeedsRebootText = true };
+        var s = ChipSession.Connect(link, FakeChips.Options());
+        Assert.Equal(ChipFamily.BK7231N, s.Info.Family);
+    }
+
+    [Fact]
+    public void NoAnswerEndsWithNoLinkWithinTheBudget()
+    {
+        var link = new FakeChipLink(ChipFamily.BK7231N, FakeChips.Image(ChipFamily.BK7231N)) { NeedsRebootText = true };
+        var attention = new List<string>();
+        var obs = new RecordingObserver(attention);
+        var e = Assert.Throws<NoLinkException>(() =>
+            ChipSession.Connect(link, FakeChips.Options() with { Reset = ResetStrategy.AskUser, LinkTimeout = TimeSpan.FromMilliseconds(600) }, obs));
+        Assert.Contains("fake0", e.Message);
+        Assert.Contains("CEN", e.Message);
+        Assert.NotEmpty(attention);
+    }
+
+    [Theory]
+    [InlineData(ChipFamily.BK7231N)]
+    [InlineData(ChipFamily.BK7231T)]
+    public void FullReadEqualsTheImageAndSkipsErasedSectors(ChipFamily family)
+    {
+        var image = FakeChips.Image(family);
+        var (link, s) = FakeChips.Connect(family, image);
+        var before = link.Reads4K;
+        var data = s.Read(0, s.Info.FlashSize);
+        Assert.Equal(image, data);
+        var readSectors = link.Reads4K - before;
+        Assert.Equal(0x100 - 3 + 1, readSectors); // first MiB minus its 3 erased sectors, plus the RF sector
+    }
+
+    [Fact]
+    public void UnalignedReadReturnsExactlyTheRange()
+    {
+        var image = FakeChips.Image(ChipFamily.BK7231N);
+        var (_, s) = FakeChips.Connect(ChipFamily.BK7231N, image);
+        Assert.Equal(image.AsSpan(0x11234, 0x2345).ToArray(), s.Read(0x11234, 0x2345));
+    }
+
+    [Fact]
+    public void DifferentialReadCopiesUnchangedBlocks()
+    {
+        var image = FakeChips.Image(ChipFamily.BK7231N);
+        var old = (byte[])image.Clone();
+        image[0x45678] ^= 0xFF; // one changed block
+        var crcs = Enumerable.Range(0, FakeChips.FlashSize / 0x10000).Select(b => BekenCrc32.Chip(old.AsSpan(b * 0x10000, 0x10000))).ToList();
+        var (link, s) = FakeChips.Connect(ChipFamily.BK7231N, image);
+        var before = link.Reads4K;
+        var data = s.Read(0, s.Info.FlashSize, new ReadOptions { BaseImage = old, BaseBlockCrcs = crcs });
+        Assert.Equal(image, data);
+        Assert.Equal(16, link.Reads4K - before);
+    }
+
+    private sealed class RecordingObserver(List<string> attention) : IFlashObserver
+    {
+        public void Progress(FlashProgress progress) { }
+        public void NeedsAttention(string message) => attention.Add(message);
+        public void Log(string line) { }
+    }
+}
