@@ -23,6 +23,9 @@ public sealed unsafe class PseudoTerminal : IDisposable
         SlavePath = slavePath;
     }
 
+    /// <summary>The master fd; termios ioctls on it reach the slave (tests inspect the host's settings this way).</summary>
+    internal int MasterFd => _master.Fd;
+
     /// <summary>The /dev/pts/N path a host opens.</summary>
     public string SlavePath { get; }
 

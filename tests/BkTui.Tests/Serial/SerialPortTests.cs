@@ -69,6 +69,37 @@ public class SerialPortTests
     }
 
     [Fact]
+    public void Open_makes_a_cooked_port_raw_8N1_without_hang_up_on_close()
+    {
+        using var pty = PseudoTerminal.Open();
+        var cooked = TtySettings.Get(pty.MasterFd); // the slave's termios, seen through the master
+        cooked.LFlag |= Termios2.ECHO | Termios2.ICANON | Termios2.ISIG;
+        cooked.OFlag |= Termios2.OPOST;
+        cooked.IFlag |= Termios2.ICRNL | Termios2.IXON;
+        cooked.CFlag = (cooked.CFlag & ~Termios2.CSIZE) | 0x20 /* CS7 */ | Termios2.PARENB | Termios2.CSTOPB | Termios2.HUPCL | Termios2.CRTSCTS;
+        TtySettings.Set(pty.MasterFd, cooked);
+
+        using var port = SerialPort.Open(pty.SlavePath, 921600);
+        var t = TtySettings.Get(pty.MasterFd);
+        Assert.Equal(0u, t.LFlag & (Termios2.ECHO | Termios2.ICANON | Termios2.ISIG));
+        Assert.Equal(0u, t.OFlag & Termios2.OPOST);
+        Assert.Equal(0u, t.IFlag & (Termios2.ICRNL | Termios2.IXON));
+        Assert.Equal(Termios2.CS8, t.CFlag & Termios2.CSIZE);
+        Assert.Equal(0u, t.CFlag & (Termios2.PARENB | Termios2.CSTOPB | Termios2.HUPCL | Termios2.CRTSCTS));
+        Assert.Equal(Termios2.CREAD | Termios2.CLOCAL, t.CFlag & (Termios2.CREAD | Termios2.CLOCAL));
+        Assert.Equal(921600u, t.OSpeed);
+        Assert.Equal(921600u, t.ISpeed);
+
+        // Raw means bytes pass untouched: CR, LF, ^C, ^S, 0xFF arrive as sent.
+        byte[] awkward = [0x0d, 0x0a, 0x03, 0x13, 0x11, 0xff, 0x00, 0x7f];
+        Assert.Equal(awkward.Length, pty.Write(awkward));
+        var got = new byte[16];
+        int n = 0;
+        for (int i = 0; i < 20 && n < awkward.Length; i++) n += port.Read(got.AsSpan(n), Second);
+        Assert.Equal(awkward, got[..n]);
+    }
+
+    [Fact]
     public void Read_timeout_returns_zero()
     {
         using var pty = PseudoTerminal.Open();
