@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace BkTui.Simulator;
+
+public enum FaultKind { Drop, Flip, Stall, Reset, Unplug }
+
+/// <summary>One fault, fired when the chip is about to send its byte number <see cref="AtByte"/> (0-based).</summary>
+public sealed record Fault(FaultKind Kind, long AtByte, int StallMs = 0)
+{
+    public override string ToString() => Kind == FaultKind.Stall ? $"stall@{AtByte}:{StallMs}" : $"{Kind.ToString().ToLowerInvariant()}@{AtByte}";
+}
+
+/// <summary>
+/// Faults on the chip→host byte stream (<c>--faults</c>): <c>drop@N</c>, <c>flip@N</c>,
+/// <c>stall@N:MS</c>, <c>reset@N</c>, <c>unplug@N</c> — N counts the bytes the chip has sent — and
+/// <c>random:RATE:SEED</c>: seeded drops, bit flips and short stalls, RATE per MiB sent on average.
+/// Each fault fires once.
+/// </summary>
+public sealed class FaultPlan
+{
+    private readonly SortedDictionary<long, List<Fault>> _fixed = new();
+    private readonly Random? _random;
+    private readonly double _ratePerByte;
+    private long _nextRandom = long.MaxValue;
+    private readonly List<Fault> _fired = new();
+
+    public static FaultPlan None => new([], 0, 0);
+
+    private FaultPlan(IEnumerable<Fault> faults, double ratePerMiB, int seed)
+    {
+        foreach (var f in faults)
+        {
+            if (!_fixed.TryGetValue(f.AtByte, out var list)) _fixed[f.AtByte] = list = [];
+            list.Add(f);
+        }
+        if (ratePerMiB > 0)
+        {
+            _random = new Random(seed);
+            _ratePerByte = ratePerMiB / (1024.0 * 1024.0);
+            _nextRandom = NextGap(0);
+        }
+    }
+
+    /// <summary>The faults that have fired so far, in order.</summary>
+    public IReadOnlyList<Fault> Fired { get { lock (_fired) return _fired.ToList(); } }
+
+    public static FaultPlan Parse(string? spec)
+    {
+        if (string.IsNullOrWhiteSpace(spec)) return None;
+        var faults = new List<Fault>();
+        double rate = 0;
+        int seed = 0;
+        foreach (var raw in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var item = raw.ToLowerInvariant();
+            if (item.StartsWith("random:"))
+            {
+                var p = item.Split(':');
+                if (p.Length != 3 || !double.TryParse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture, out rate) || rate <= 0
+                    || !int.TryParse(p[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+                    throw new FormatException($"'{raw}': expected random:RATE:SEED, e.g. random:2:42 (RATE faults per MiB, SEED an integer).");
+                continue;
+            }
+            int at = item.IndexOf('@');
+            if (at <= 0) throw new FormatException($"'{raw}': expected KIND@N (drop, flip, stall, reset, unplug) or random:RATE:SEED.");
+            var kind = item[..at] switch
+            {
+                "drop" => FaultKind.Drop, "flip" => FaultKind.Flip, "stall" => FaultKind.Stall,
+                "reset" => FaultKind.Reset, "unplug" => FaultKind.Unplug,
+                _ => throw new FormatException($"'{raw}': unknown fault '{item[..at]}' (drop, flip, stall, reset, unplug, random)."),
+            };
+            var rest = item[(at + 1)..].Split(':');
+            if (!long.TryParse(rest[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) || n < 0)
+                throw new FormatException($"'{raw}': N must be a byte count ≥ 0.");
+            int ms = 0;
+            if (kind == FaultKind.Stall)
+            {
+                if (rest.Length != 2 || !int.TryParse(rest[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out ms) || ms < 0 || ms > 600_000)
+                    throw new FormatException($"'{raw}': expected stall@N:MS with MS between 0 and 600000.");
+            }
+            else if (rest.Length != 1) throw new FormatException($"'{raw}': only stall takes :MS.");
+            faults.Add(new Fault(kind, n, ms));
+        }
+        return new FaultPlan(faults, rate, seed);
+    }
+
+    /// <summary>Faults due for byte number <paramref name="index"/> (removed once returned).</summary>
+    internal List<Fault>? Take(long index)
+    {
+        List<Fault>? due = null;
+        if (_fixed.Remove(index, out var list)) due = list;
+        if (index >= _nextRandom && _random is not null)
+        {
+            var kind = _random.Next(3) switch { 0 => FaultKind.Drop, 1 => FaultKind.Flip, _ => FaultKind.Stall };
+            (due ??= []).Add(new Fault(kind, index, kind == FaultKind.Stall ? 20 + _random.Next(200) : 0));
+            _nextRandom = index + NextGap(index);
+        }
+        if (due is not null) lock (_fired) _fired.AddRange(due);
+        return due;
+    }
+
+    /// <summary>The next byte index worth checking (so the sender can skip ahead in bulk).</summary>
+    internal long NextDue => Math.Min(_fixed.Count > 0 ? _fixed.Keys.First() : long.MaxValue, _nextRandom);
+
+    private long NextGap(long _)
+    {
+        // Geometric gap between independent per-byte events of probability p.
+        double u = 1 - _random!.NextDouble();
+        double gap = Math.Ceiling(Math.Log(u) / Math.Log(1 - _ratePerByte));
+        return (long)Math.Clamp(gap, 1, 1L << 40);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace BkTui.Simulator;
+
+/// <summary>
+/// The simulator's notion of time, in seconds. The wire model computes absolute target times and
+/// waits for them, so sleep overshoot never accumulates. Tests use <see cref="ManualSimClock"/>,
+/// where waiting just moves time forward and every modelled duration is exact.
+/// </summary>
+public interface ISimClock
+{
+    double Now { get; }
+
+    /// <summary>Returns once <see cref="Now"/> ≥ <paramref name="target"/> (or at once if already past).</summary>
+    void WaitUntil(double target, CancellationToken cancel);
+}
+
+/// <summary>Wall clock from <see cref="Stopwatch"/>; sleeps to absolute targets.</summary>
+public sealed class StopwatchSimClock : ISimClock
+{
+    private readonly long _origin = Stopwatch.GetTimestamp();
+
+    public double Now => (Stopwatch.GetTimestamp() - _origin) / (double)Stopwatch.Frequency;
+
+    public void WaitUntil(double target, CancellationToken cancel)
+    {
+        while (true)
+        {
+            double left = target - Now;
+            if (left <= 0) return;
+            // Sleep in whole milliseconds, rounded up: a little late is fine (the next target is
+            // absolute), early would deliver bytes faster than the wire could.
+            int ms = (int)Math.Ceiling(left * 1000);
+            if (cancel.WaitHandle.WaitOne(Math.Min(ms, 200))) cancel.ThrowIfCancellationRequested();
+        }
+    }
+}
+
+/// <summary>Deterministic clock for unit tests: time only moves when someone waits or advances it.</summary>
+public sealed class ManualSimClock : ISimClock
+{
+    private long _nanos;
+
+    public double Now => Interlocked.Read(ref _nanos) / 1e9;
+
+    public void WaitUntil(double target, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
+        long t = (long)Math.Round(target * 1e9);
+        long cur;
+        do
+        {
+            cur = Interlocked.Read(ref _nanos);
+            if (t <= cur) return;
+        } while (Interlocked.CompareExchange(ref _nanos, t, cur) != cur);
+    }
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _nanos, (long)(by.TotalSeconds * 1e9));
+}
