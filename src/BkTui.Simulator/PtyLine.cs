@@ -1,9 +1,11 @@
+using BkTui.Core.Serial;
+
 namespace BkTui.Simulator;
 
 /// <summary>The chip's end of a real pseudo-terminal: hosts open <see cref="SlavePath"/> like a serial port.</summary>
 internal sealed class PtyLine : IChipLine
 {
-    private readonly PrivatePty _pty;
+    private readonly PseudoTerminal _pty;
     private readonly object _gate = new();
     private bool _wasOpen;
     private long _opens;
@@ -11,7 +13,7 @@ internal sealed class PtyLine : IChipLine
 
     public PtyLine()
     {
-        _pty = PrivatePty.Open();
+        _pty = PseudoTerminal.Open();
     }
 
     public string SlavePath => _pty.SlavePath;
@@ -24,7 +26,7 @@ internal sealed class PtyLine : IChipLine
 
     public void Write(ReadOnlySpan<byte> data, CancellationToken cancel)
     {
-        if (!_closed) _pty.Write(data, cancel);
+        if (!_closed) _pty.Write(data, null, cancel);
     }
 
     public int? HostBaud => _closed ? null : _pty.HostBaud;

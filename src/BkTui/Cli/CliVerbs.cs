@@ -9,5 +9,6 @@ internal static class CliVerbs
     {
         yield return VersionCommand.Create();
         yield return PortsCommand.Create();
+        yield return SimCommand.Create();
     }
 }

@@ -1,0 +1,81 @@
+namespace BkTui.Simulator;
+
+/// <summary>
+/// A virtual chip on a real pseudo-terminal: open <see cref="PtyPath"/> (or the <c>--link</c>
+/// symlink) like any serial port. Serves on a background thread until disposed.
+/// </summary>
+public sealed class SimHost : IDisposable
+{
+    private readonly PtyLine _line;
+    private readonly FlashMemory _flash;
+    private bool _disposed;
+
+    private SimHost(PtyLine line, FlashMemory flash, VirtualChip chip, string? link)
+    {
+        _line = line;
+        _flash = flash;
+        Chip = chip;
+        LinkPath = link;
+    }
+
+    /// <summary>The pty slave a host opens (e.g. /dev/pts/7).</summary>
+    public string PtyPath => _line.SlavePath;
+
+    /// <summary>The symlink made for <see cref="SimOptions.LinkPath"/>, if any.</summary>
+    public string? LinkPath { get; }
+
+    public VirtualChip Chip { get; }
+
+    /// <summary>True once an unplug fault pulled the plug.</summary>
+    public bool Unplugged => _line.IsClosed && !_disposed;
+
+    public static SimHost Start(SimOptions options)
+    {
+        var image = options.LoadImage() ?? ImageSynthesizer.Create(options.Family, options.EfuseKey, options.Mac);
+        if (options.Persist && options.ImagePath is null)
+            throw new ArgumentException("--persist needs --image FILE: there is no file to write back to.");
+        var flash = new FlashMemory(image, options.Persist ? options.ImagePath : null);
+        PtyLine? line = null;
+        try
+        {
+            line = new PtyLine();
+            var chip = new VirtualChip(options, line, flash);
+            string? link = null;
+            if (options.LinkPath is not null)
+            {
+                link = Path.GetFullPath(options.LinkPath);
+                var existing = new FileInfo(link);
+                if (existing.LinkTarget is not null) existing.Delete();
+                else if (existing.Exists) throw new IOException($"{link} exists and is not a symlink; refusing to replace it.");
+                File.CreateSymbolicLink(link, line.SlavePath);
+            }
+            var host = new SimHost(line, flash, chip, link);
+            chip.Start();
+            return host;
+        }
+        catch
+        {
+            line?.Dispose();
+            flash.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Chip.Dispose();
+        _line.Dispose();
+        _flash.Dispose();
+        if (LinkPath is not null)
+        {
+            try
+            {
+                var fi = new FileInfo(LinkPath);
+                if (fi.LinkTarget is not null) fi.Delete();
+            }
+            catch (IOException) { }
+        }
+    }
+}
