@@ -1,7 +1,7 @@
 namespace BkTui.Core.Jobs;
 
 /// <summary>A dump held by the archive.</summary>
-public sealed record ArchivedDump(string Id, string? Mac, byte[] Bytes, bool Verified = true);
+public sealed record ArchivedDump(long Id, string? Mac, byte[] Bytes, bool Verified = true);
 
 /// <summary>A job row as persisted (the archive's jobs table).</summary>
 public sealed record JobRecord
@@ -16,7 +16,7 @@ public sealed record JobRecord
     public long Done { get; init; }
     public long Total { get; init; }
     public string? Mac { get; init; }
-    public string? DumpId { get; init; }
+    public long? DumpId { get; init; }
     public string? Error { get; init; }
     public string? LogPath { get; init; }
     public DateTimeOffset Created { get; init; }
@@ -32,9 +32,9 @@ public interface IJobArchive
 {
     /// <summary>The newest verified full-flash dump of this MAC, or null.</summary>
     ArchivedDump? LatestFullDump(string mac);
-    ArchivedDump? GetDump(string id);
+    ArchivedDump? GetDump(long id);
     /// <summary>Imports a verified dump (idempotent by content) and returns its id.</summary>
-    string ImportDump(byte[] image, string? mac, string source);
+    long ImportDump(byte[] image, string? mac, string source);
     /// <summary>Device facts: chip, key and verdict as identified now.</summary>
     void RecordDevice(string mac, DeviceFacts facts, string port);
     /// <summary>Remembers which firmware build was written to this MAC.</summary>

@@ -28,9 +28,12 @@ public sealed class JobContext
     /// <summary>Fires when the user cancels or the session hangs up; pass it only to operations safe to abort anywhere (reads).</summary>
     public CancellationToken StopToken => _runner.StopToken;
 
+    /// <summary>Values a recipe computes once and reuses across its steps (and across a retry).</summary>
+    public Dictionary<string, object> Items { get; } = new();
+
     /// <summary>The image read by the last read step (backup, factory dump).</summary>
     public byte[]? Image { get; set; }
-    public string? DumpId { get => _runner.DumpId; set => _runner.DumpId = value; }
+    public long? DumpId { get => _runner.DumpId; set => _runner.DumpId = value; }
     public string? Mac => Facts.Mac;
 
     public IJobArchive RequireArchive() =>

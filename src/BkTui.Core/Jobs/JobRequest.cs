@@ -29,7 +29,7 @@ public sealed record JobRequest
     public string? DeviceName { get; init; }
 
     // restore-factory
-    public string? DumpId { get; init; }
+    public long? DumpId { get; init; }
     /// <summary>Consent to write the bootloader range (restore-factory, custom write).</summary>
     public bool AllowBootloader { get; init; }
 
@@ -46,7 +46,7 @@ public sealed record JobRequest
         Recipe.Flash when string.IsNullOrWhiteSpace(FirmwarePath) => "flash needs --firmware FILE",
         Recipe.Wifi when string.IsNullOrWhiteSpace(Ssid) => "wifi needs --ssid",
         Recipe.Wifi when string.IsNullOrWhiteSpace(PasswordFile) => "wifi needs --password-file FILE",
-        Recipe.RestoreFactory when string.IsNullOrWhiteSpace(DumpId) => "restore-factory needs --dump ID",
+        Recipe.RestoreFactory when DumpId is null => "restore-factory needs --dump ID",
         Recipe.Custom when (ReadPath is null) == (WritePath is null) => "custom needs exactly one of --read FILE or --write FILE",
         Recipe.Custom when Start is null => "custom needs --start ADDRESS",
         Recipe.Custom when ReadPath is not null && Length is null => "custom --read needs --length N",

@@ -24,7 +24,7 @@ internal sealed class JobRunner : IJobDeviceObserver
 
     public IJobDevice? Device { get; private set; }
     public CancellationToken StopToken => _stop.Token;
-    public string? DumpId { get; set; }
+    public long? DumpId { get; set; }
     public uint? LastGoodAddress { get; set; }
     private string? _stopReason;
     private bool _stopIsHangup;

@@ -25,7 +25,7 @@ public sealed record JobSnapshot
     public string? Mac { get; init; }
     public string? Chip { get; init; }
     /// <summary>Dump archived (backup) or written back (restore-factory).</summary>
-    public string? DumpId { get; init; }
+    public long? DumpId { get; init; }
     public string? Error { get; init; }
     /// <summary>Coarse failure class (see <see cref="JobErrorKind"/>), for exit codes and colours.</summary>
     public JobErrorKind? ErrorKind { get; init; }

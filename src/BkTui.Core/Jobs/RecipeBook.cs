@@ -9,6 +9,8 @@ public static class RecipeBook
         Recipe.Custom when request.ReadPath is not null => [CommonSteps.Identify, .. CustomSteps.Read],
         Recipe.Custom => [CommonSteps.Identify, CustomSteps.Check, CommonSteps.FactoryDumpFirst, .. CustomSteps.Write],
         Recipe.RestoreFactory => [CommonSteps.Identify, .. RestoreFactorySteps.All],
+        Recipe.RestoreRf => [CommonSteps.Identify, .. RestoreRfSteps.All],
+        Recipe.Wifi => [CommonSteps.Identify, .. WifiSteps.All],
         _ => throw new NotSupportedException($"Recipe {request.Recipe.Name()} is not available yet."),
     };
 

@@ -31,7 +31,7 @@ internal static class RestoreFactorySteps
 
     private static ArchivedDump Load(JobContext ctx)
     {
-        var id = ctx.Request.DumpId!;
+        var id = ctx.Request.DumpId!.Value;
         var dump = ctx.RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump '{id}' (list them with `bktui dumps list`).");
         if (dump.Bytes.Length != ctx.Facts.FlashSize)
             throw new JobRefusedException($"dump {id} is {dump.Bytes.Length / 1024} KiB but the chip's flash is {ctx.Facts.FlashSize / 1024} KiB. Nothing was written.");

@@ -76,7 +76,7 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(JobState.Done, second.State);
         Assert.Equal(32, fullReads);
         Assert.Equal(1, chip.BlocksRead);
-        Assert.Equal(chip.Flash, _archive.GetDump(second.DumpId!)!.Bytes);
+        Assert.Equal(chip.Flash, _archive.GetDump(second.DumpId!.Value)!.Bytes);
         Assert.Contains("differential", second.Steps.Single(s => s.Name == "read").Detail);
     }
 

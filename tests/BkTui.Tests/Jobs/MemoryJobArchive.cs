@@ -15,13 +15,17 @@ internal sealed class MemoryJobArchive : IJobArchive
     private long _next;
 
     public ArchivedDump? LatestFullDump(string mac) { lock (_gate) return Dumps.LastOrDefault(d => d.Mac == mac); }
-    public ArchivedDump? GetDump(string id) { lock (_gate) return Dumps.FirstOrDefault(d => d.Id == id); }
+    public ArchivedDump? GetDump(long id) { lock (_gate) return Dumps.FirstOrDefault(d => d.Id == id); }
 
-    public string ImportDump(byte[] image, string? mac, string source)
+    public long ImportDump(byte[] image, string? mac, string source)
     {
-        var id = Convert.ToHexString(SHA256.HashData(image))[..12].ToLowerInvariant();
-        lock (_gate) if (!Dumps.Any(d => d.Id == id)) Dumps.Add(new ArchivedDump(id, mac, image.ToArray()));
-        return id;
+        lock (_gate)
+        {
+            if (Dumps.FirstOrDefault(d => d.Bytes.AsSpan().SequenceEqual(image)) is { } same) return same.Id;
+            var id = Dumps.Count + 1L;
+            Dumps.Add(new ArchivedDump(id, mac, image.ToArray()));
+            return id;
+        }
     }
 
     public void RecordDevice(string mac, DeviceFacts facts, string port) { }
