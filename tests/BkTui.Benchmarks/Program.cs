@@ -1,1 +1,7 @@
-Console.WriteLine("benchmarks: pass a name");
+switch (args.FirstOrDefault())
+{
+    case "serial": return BkTui.Benchmarks.SerialBench.Run();
+    default:
+        Console.WriteLine("benchmarks: pass a name (serial)");
+        return 2;
+}
