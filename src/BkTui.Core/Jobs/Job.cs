@@ -16,6 +16,9 @@ internal sealed class Job(JobSnapshot initial)
 
     public JobSnapshot Snapshot { get { lock (_gate) return _snapshot; } }
 
+    /// <summary>Completes <see cref="Finished"/>; called after the final state was persisted and published.</summary>
+    public void Complete(JobSnapshot final) => _finished.TrySetResult(final);
+
     public JobSnapshot Update(Func<JobSnapshot, JobSnapshot> change)
     {
         JobSnapshot now;
@@ -24,7 +27,6 @@ internal sealed class Job(JobSnapshot initial)
             _snapshot = change(_snapshot) with { Updated = DateTimeOffset.UtcNow };
             now = _snapshot;
         }
-        if (now.State.IsFinished()) _finished.TrySetResult(now);
         return now;
     }
 
@@ -47,7 +49,6 @@ internal sealed class Job(JobSnapshot initial)
             if (_snapshot.State != JobState.Queued) return false;
             _snapshot = _snapshot with { State = JobState.Cancelled, Error = reason, Updated = DateTimeOffset.UtcNow };
         }
-        _finished.TrySetResult(Snapshot);
         return true;
     }
 }

@@ -128,6 +128,7 @@ public sealed class JobQueue : IDisposable
             catch (Exception) { continue; } // a row written by a newer version: leave it in the archive
             var job = new Job(FromRecord(r, request));
             _jobs[r.Id] = job;
+            if (job.Snapshot.State.IsFinished()) job.Complete(job.Snapshot);
             if (job.Snapshot.State == JobState.Queued && Options.ResumeQueued) Dispatch(job);
         }
         if (interrupted > 0)
@@ -145,6 +146,7 @@ public sealed class JobQueue : IDisposable
         }
         try { Changed?.Invoke(new JobEvent(kind, snapshot, message)); }
         catch (Exception ex) { _logFiles.Write(snapshot, $"an event handler failed: {ex.Message}"); }
+        if (kind == JobEventKind.State && snapshot.State.IsFinished()) job.Complete(snapshot);
     }
 
     private readonly ConcurrentDictionary<long, DateTime> _progressPersisted = new();
