@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Core.Flashing;
 
@@ -17,8 +18,12 @@ public static class ChipAdvice
             advice.Add("Writing a QIO image keeps the bootloader (0x0-0x10FFF) unless --allow-bootloader is given; overwriting it is usually what bricks these devices.");
         if (rfRead && mac is null)
             advice.Add("No RF calibration (MAC) found: after flashing, use Restore RF (from the backup if it has one) or Wi-Fi/AP will be poor and the MAC will end in 00:00.");
-        else if (mac is not null && RfCalibration.IsPlaceholder(mac))
+        else if (mac is not null && IsPlaceholder(mac))
             advice.Add($"The MAC {mac} is a placeholder: Restore RF (from a backup of this device if possible) to get a proper MAC and RF calibration.");
         return advice;
     }
+
+    /// <summary>MACs firmware falls back to without RF data: all zero, all FF, or ending in 00:00 (SEED-M L30, L217).</summary>
+    public static bool IsPlaceholder(string mac) =>
+        !MacAddress.TryParse(mac, out var m) || m.IsAllZero || m.IsAllFF || (m.B4 == 0 && m.B5 == 0);
 }

@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Formats.Rf;
 using BkTui.Core.Protocol;
 
 namespace BkTui.Core.Flashing;
@@ -63,7 +64,7 @@ public sealed partial class ChipSession
         if (_options.ReadMac && profile.RfOffset + FlashGeometry.SectorSize <= size)
         {
             BeginOperation();
-            mac = RfCalibration.ReadMac(ReadSector(profile.RfOffset, cancel));
+            mac = RfCalibration.TryParse(ReadSector(profile.RfOffset, cancel))?.Mac?.ToString();
         }
         Info = Info with { Mac = mac, Advice = ChipAdvice.For(family, key, mac, _options.ReadMac) };
         _observer.Log($"chip {family}, bootloader {bootName}, flash 0x{mid ?? 0:X6} {size / 1024} KiB, key {key?.Verdict ?? "n/a"}, mac {mac ?? "none"}, baud {baud}");

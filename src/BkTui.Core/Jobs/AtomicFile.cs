@@ -1,7 +1,7 @@
 namespace BkTui.Core.Jobs;
 
 /// <summary>A file appears only complete: temp file beside it, fsync, rename.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void Write(string path, ReadOnlySpan<byte> data)
     {

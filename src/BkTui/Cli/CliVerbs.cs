@@ -10,5 +10,10 @@ internal static class CliVerbs
         yield return VersionCommand.Create();
         yield return PortsCommand.Create();
         yield return SimCommand.Create();
+        yield return InfoCommand.Create();
+        yield return ReadCommand.Create();
+        yield return WriteCommand.Create();
+        yield return EraseCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+using BkTui.Core.Logging;
+using BkTui.Core.Serial;
+
+namespace BkTui.Cli;
+
+/// <summary>What the flash verbs share: port/baud/chip options, number parsing, connect, logging and exit codes.</summary>
+internal sealed class FlashVerb
+{
+    public Option<string> Port { get; } = new("--port", "-p") { Description = "Serial port (e.g. /dev/ttyUSB0 or a /dev/serial/by-id link).", Required = true };
+    public Option<int> Baud { get; } = new("--baud", "-b") { Description = "Working baud; falls back down 2000000/1500000/921600/460800/230400/115200 when it does not hold.", DefaultValueFactory = _ => 921600 };
+    public Option<string?> Chip { get; } = new("--chip") { Description = "Force the chip family (BK7231T, BK7231N, BK7231M/BL2028N, BK7231U, BK7238, BK7252) when identification cannot tell." };
+    public Option<double> LinkTimeout { get; } = new("--link-timeout") { Description = "Seconds to wait for the bootloader (reset the chip meanwhile).", DefaultValueFactory = _ => 20 };
+
+    public void AddTo(Command cmd)
+    {
+        cmd.Options.Add(Port);
+        cmd.Options.Add(Baud);
+        cmd.Options.Add(Chip);
+        cmd.Options.Add(LinkTimeout);
+    }
+
+    /// <summary>Parses 0x-hex or decimal; null for an absent option.</summary>
+    public static uint? ParseNumber(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim().Replace("_", "");
+        var ok = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? uint.TryParse(t.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v)
+            : uint.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v);
+        return ok ? v : throw new UsageException($"{name}: '{text}' is not a number (use decimal or 0x hex).");
+    }
+
+    /// <summary>
+    /// Opens the port, connects, runs <paramref name="body"/> and maps every failure to an exit code
+    /// with a message on stderr. <paramref name="precheck"/> runs before the port is opened (refusals that need no chip).
+    /// </summary>
+    public int Run(ParseResult pr, string verb, Func<ChipSession, RunLog, CancellationToken, int> body, CancellationToken cancel, Action? precheck = null)
+    {
+        using var log = RunLog.Start(verb);
+        var port = pr.GetValue(Port)!;
+        var printer = new ProgressPrinter(Console.Error);
+        try
+        {
+            log.Info($"bktui {verb} {string.Join(' ', pr.Tokens.Select(t => t.Value))}");
+            precheck?.Invoke();
+            var options = new ConnectOptions
+            {
+                Baud = pr.GetValue(Baud),
+                Family = pr.GetValue(Chip) is { } c ? ChipProfiles.Find(c).Family : null,
+                LinkTimeout = TimeSpan.FromSeconds(Math.Clamp(pr.GetValue(LinkTimeout), 1, 600)),
+            };
+            using var link = SerialPort.Open(port, 115200);
+            using var session = ChipSession.Connect(link, options, new FanOutObserver(printer, log), cancel);
+            var code = body(session, log, cancel);
+            printer.Finish();
+            log.Info($"exit {code}");
+            return code;
+        }
+        catch (Exception e) when (Classify(e) is { } code)
+        {
+            printer.Finish();
+            Console.Error.WriteLine($"bktui {verb}: {e.Message}");
+            Console.Error.WriteLine($"log: {log.FilePath}");
+            log.Error(e, $"exit {code}");
+            return code;
+        }
+    }
+
+    public static int? Classify(Exception e) => e switch
+    {
+        UsageException or ArgumentException => ExitCodes.Usage,
+        GuardRefusedException => ExitCodes.Refused,
+        VerifyFailedException => ExitCodes.VerifyFailed,
+        NoLinkException => ExitCodes.NoLink,
+        DeviceGoneException => ExitCodes.DeviceGone,
+        PortBusyException or PortUnavailableException => ExitCodes.PortUnavailable,
+        BadInputException => ExitCodes.BadInput,
+        OperationCanceledException => ExitCodes.Cancelled,
+        FlashException or SerialException => ExitCodes.Failed,
+        IOException or UnauthorizedAccessException => ExitCodes.Failed,
+        _ => null,
+    };
+
+    /// <summary>Reads an input file with a size bound (never unbounded memory on a wrong path).</summary>
+    public static byte[] ReadInput(string path)
+    {
+        const long max = 16 * 1024 * 1024;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) throw new BadInputException($"{path}: no such file.");
+            if (info.Length == 0) throw new BadInputException($"{path}: the file is empty.");
+            if (info.Length > max) throw new BadInputException($"{path}: {info.Length} bytes is larger than any BK72xx flash (16 MiB max); wrong file?");
+            return File.ReadAllBytes(path);
+        }
+        catch (UnauthorizedAccessException e) { throw new BadInputException($"{path}: {e.Message}"); }
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);
+
+internal sealed class BadInputException(string message) : Exception(message);
+
+/// <summary>Sends session events to the progress printer and the run log.</summary>
+internal sealed class FanOutObserver(params IFlashObserver[] targets) : IFlashObserver
+{
+    public void Progress(FlashProgress p) { foreach (var t in targets) t.Progress(p); }
+    public void NeedsAttention(string message) { foreach (var t in targets) t.NeedsAttention(message); }
+    public void Log(string line) { foreach (var t in targets) t.Log(line); }
+}

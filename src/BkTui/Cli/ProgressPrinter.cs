@@ -1,0 +1,65 @@
+using BkTui.Core.Flashing;
+using Humanizer;
+
+namespace BkTui.Cli;
+
+/// <summary>
+/// Progress on stderr: one rewritten line (bytes, speed, ETA) on a terminal; on a pipe, quiet
+/// lines at phase starts, every 25 % and phase ends. stdout stays clean for --json.
+/// </summary>
+internal sealed class ProgressPrinter(TextWriter output) : IFlashObserver
+{
+    private readonly bool _terminal = !Console.IsErrorRedirected;
+    private DateTime _lastDraw;
+    private FlashPhase? _phase;
+    private int _lastQuarter = -1;
+    private bool _lineOpen;
+
+    public void Progress(FlashProgress p)
+    {
+        if (p.Total <= 1) return; // link/identify markers: the log lines say enough
+        if (_phase != p.Phase) { Finish(); _phase = p.Phase; _lastQuarter = -1; }
+        if (_terminal)
+        {
+            var now = DateTime.UtcNow;
+            if (p.Done != p.Total && now - _lastDraw < TimeSpan.FromMilliseconds(200)) return;
+            _lastDraw = now;
+            output.Write($"\r{Describe(p),-78}");
+            _lineOpen = true;
+            return;
+        }
+        var quarter = (int)(p.Done * 4 / Math.Max(1, p.Total));
+        if (quarter == _lastQuarter) return;
+        _lastQuarter = quarter;
+        output.WriteLine(Describe(p));
+    }
+
+    public void NeedsAttention(string message)
+    {
+        Finish();
+        output.WriteLine($">>> {message}");
+    }
+
+    public void Log(string line) { }
+
+    /// <summary>Ends an open terminal line so the next message starts clean.</summary>
+    public void Finish()
+    {
+        if (!_lineOpen) return;
+        output.WriteLine();
+        _lineOpen = false;
+    }
+
+    internal static string Describe(FlashProgress p)
+    {
+        var text = $"{p.Phase.ToString().ToLowerInvariant(),-6} {p.Done.Bytes().Humanize("0.#"),9} / {p.Total.Bytes().Humanize("0.#")}";
+        if (p.BytesPerSecond > 0)
+        {
+            text += $"  {((long)p.BytesPerSecond).Bytes().Humanize("0.#")}/s";
+            if (p.Done < p.Total)
+                text += $"  ETA {TimeSpan.FromSeconds((p.Total - p.Done) / p.BytesPerSecond).Humanize(2, minUnit: Humanizer.Localisation.TimeUnit.Second)}";
+        }
+        if (p.Retries > 0) text += $"  retries {p.Retries}";
+        return text;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+
+namespace BkTui.Cli;
+
+/// <summary><c>bktui write --port P --in FILE [--start A] [--allow-bootloader]</c>: write firmware, bootloader kept unless consented.</summary>
+internal static class WriteCommand
+{
+    public static Command Create()
+    {
+        var flash = new FlashVerb();
+        var input = new Option<string>("--in", "-i") { Description = "Firmware file: a whole-flash/QIO image (bootloader part skipped) or an app/UA image.", Required = true };
+        var start = new Option<string?>("--start") { Description = "Write the whole file at this address instead of deciding by content." };
+        var allowBoot = new Option<bool>("--allow-bootloader") { Description = "Allow writing below 0x11000 (only where the bootloader is writable: N, M, BK7238)." };
+        var cmd = new Command("write", "Write firmware; sectors that already match are skipped; verified by CRC.");
+        flash.AddTo(cmd);
+        cmd.Options.Add(input);
+        cmd.Options.Add(start);
+        cmd.Options.Add(allowBoot);
+        cmd.SetAction((pr, ct) =>
+        {
+            byte[] file = [];
+            uint? at = null;
+            var consent = pr.GetValue(allowBoot);
+            return Task.FromResult(flash.Run(pr, "write", (session, log, cancel) =>
+            {
+                var place = ImagePlacement.Decide(file, session.Profile, at, consent);
+                log.Info($"placement: {place.Reason}");
+                Console.Error.WriteLine($"writing {place.Length} bytes at 0x{place.Address:X} ({place.Reason})");
+                var data = file.AsSpan(place.FileOffset, place.Length);
+                session.Write(place.Address, data, new WriteOptions { AllowBootloader = consent }, cancel);
+                Console.Error.WriteLine($"written and verified: 0x{place.Address:X}..0x{place.Address + place.Length:X}");
+                return ExitCodes.Ok;
+            }, ct, precheck: () =>
+            {
+                at = FlashVerb.ParseNumber(pr.GetValue(start), "--start");
+                file = FlashVerb.ReadInput(pr.GetValue(input)!);
+                // Refusals that need no chip: every family's bootloader ends at 0x11000.
+                var boot = ChipProfiles.All.Min(p => p.BootloaderSize);
+                if (at < boot && !consent)
+                    throw new GuardRefusedException(pr.GetValue(flash.Port)!, at,
+                        $"--start 0x{at:X} is inside the bootloader region (below 0x{boot:X}). Nothing was sent. Pass --allow-bootloader to really do this.");
+            }));
+        });
+        return cmd;
+    }
+}
