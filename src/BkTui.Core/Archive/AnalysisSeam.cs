@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace BkTui.Core.Archive;
+
+/// <summary>The few analysis facts the archive indexes, plus the whole report as masked JSON.</summary>
+internal sealed record StoredAnalysis(string? Mac, string? Chip, string? KeyVerdict, string? Bootloader, string? Grade, string Json);
+
+/// <summary>
+/// The archive's only link to the formats part (<c>DumpAnalyzer</c>). An analyzer failure never
+/// stops an import: the bytes are what matter, the report can be redone.
+/// </summary>
+internal static class AnalysisSeam
+{
+    public static StoredAnalysis Analyze(ReadOnlySpan<byte> dump)
+    {
+        try
+        {
+            return Run(dump);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var json = JsonSerializer.Serialize(new { analysisError = $"{e.GetType().Name}: {e.Message}" });
+            return new StoredAnalysis(null, null, null, null, null, json);
+        }
+    }
+
+    // Pending the formats part's DumpAnalyzer in main: switch this body over when it lands.
+    private static StoredAnalysis Run(ReadOnlySpan<byte> dump) =>
+        new(null, null, null, null, null, """{"analysis":"pending"}""");
+}

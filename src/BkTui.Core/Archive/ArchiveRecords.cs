@@ -1,0 +1,72 @@
+namespace BkTui.Core.Archive;
+
+public enum DumpSourceKind { Port, File }
+
+/// <summary>Where a dump came from: read from a port, or imported from a file.</summary>
+public sealed record DumpSource(DumpSourceKind Kind, string Location)
+{
+    public static DumpSource FromPort(string port) => new(DumpSourceKind.Port, port);
+    public static DumpSource FromFile(string path) => new(DumpSourceKind.File, Path.GetFullPath(path));
+    public override string ToString() => Kind == DumpSourceKind.Port ? $"read from {Location}" : $"imported from {Location}";
+}
+
+/// <summary>What a live session (or the user) knows about a device; null fields are left as they were.</summary>
+public sealed record DeviceFacts
+{
+    public string? Mac { get; init; }
+    public string? Chip { get; init; }
+    public string? ChipId { get; init; }
+    public string? FlashId { get; init; }
+    public string? EfuseKey { get; init; }
+    public string? KeyVerdict { get; init; }
+    public string? Bootloader { get; init; }
+    /// <summary>The adapter (port path or by-id name) the device answered on, with <see cref="Baud"/>.</summary>
+    public string? Adapter { get; init; }
+    public int? Baud { get; init; }
+}
+
+public sealed record ImportOptions
+{
+    /// <summary>When the bytes were read; default: now for a port, the file's modification time for a file.</summary>
+    public DateTimeOffset? TakenAt { get; init; }
+    public long? JobId { get; init; }
+    public string? Label { get; init; }
+    /// <summary>Facts from the chip itself; its MAC wins over the one found in the dump.</summary>
+    public DeviceFacts? Device { get; init; }
+}
+
+/// <param name="IsNew">False when the same bytes (same sha256) were already archived: nothing was added.</param>
+/// <param name="NewBytes">Compressed bytes this import added to the blob store.</param>
+public sealed record ImportResult(long DumpId, string Sha256, long Size, bool IsNew, string? Mac, string? Grade,
+    int NewSectors, long NewBytes, DumpSource Source);
+
+public sealed record DumpSummary(long Id, string Sha256, long Size, string? Mac, DateTimeOffset TakenAt, DateTimeOffset ImportedAt,
+    DumpSource Source, long? JobId, string? Grade, string? Chip, string Label, long NewBytes);
+
+/// <summary>A dump with its stored analysis (DumpReport JSON, secrets masked).</summary>
+public sealed record DumpDetail(DumpSummary Dump, string AnalysisJson, int SectorCount, int ErasedSectors);
+
+public sealed record DeviceRecord(long Id, string? Mac, string? Chip, string? ChipId, string? FlashId, string? EfuseKey,
+    string? KeyVerdict, string? Bootloader, IReadOnlyList<string> Labels, string Notes, DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen, int DumpCount, long? LatestDumpId, IReadOnlyDictionary<string, int> BaudByAdapter)
+{
+    public bool IsUnidentified => Mac is null;
+}
+
+/// <summary>Result of <see cref="DumpArchive.Check"/>: ok means nothing is missing or damaged (orphans are harmless).</summary>
+public sealed record CheckReport(bool Ok, string IntegrityCheck, int Dumps, int Sectors, int Packs,
+    IReadOnlyList<string> Problems, IReadOnlyList<string> OrphanFiles, int OrphansRemoved, IReadOnlyList<string> Notes);
+
+/// <summary>Canonical MAC text: AA:BB:CC:DD:EE:FF.</summary>
+public static class MacText
+{
+    /// <summary>Accepts colons, dashes, dots or none; null when it is not 12 hex digits.</summary>
+    public static string? Normalize(string? mac)
+    {
+        if (string.IsNullOrWhiteSpace(mac)) return null;
+        var hex = new string(mac.Where(c => c is not (':' or '-' or '.' or ' ')).ToArray());
+        if (hex.Length != 12 || !hex.All(Uri.IsHexDigit)) return null;
+        hex = hex.ToUpperInvariant();
+        return string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2)));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace BkTui.Core.Archive;
+
+public sealed partial class DumpArchive
+{
+    private const string SummaryColumns = """
+        d.id, d.sha256, d.size, v.mac, d.taken_at, d.imported_at, d.source_kind, d.source, d.job_id, d.grade, d.chip, d.label, d.new_bytes
+        """;
+
+    /// <summary>Dumps, newest first; only this device's when <paramref name="mac"/> is given.</summary>
+    public IReadOnlyList<DumpSummary> ListDumps(string? mac = null, int limit = 1000)
+    {
+        string? m = null;
+        if (mac is not null)
+            m = MacText.Normalize(mac) ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{mac}' is not a MAC address (expected e.g. AA:BB:CC:DD:EE:FF).");
+        return Run("listing dumps", () =>
+        {
+            using var c = Connect();
+            // Two shapes so each uses its index: (device_id, taken_at) for one device, (taken_at) for all.
+            var sql = m is null
+                ? $"SELECT {SummaryColumns} FROM dumps d JOIN devices v ON v.id = d.device_id ORDER BY d.taken_at DESC, d.id DESC LIMIT $lim"
+                : $"SELECT {SummaryColumns} FROM devices v JOIN dumps d ON d.device_id = v.id WHERE v.mac = $m ORDER BY d.taken_at DESC, d.id DESC LIMIT $lim";
+            using var cmd = Command(c, sql, null, ("$m", m), ("$lim", limit));
+            using var r = cmd.ExecuteReader();
+            var list = new List<DumpSummary>();
+            while (r.Read()) list.Add(ReadSummary(r));
+            return list;
+        });
+    }
+
+    /// <summary>The newest dump of a device, or null (the queue's factory-dump-first guard).</summary>
+    public DumpSummary? LatestDumpOf(string mac) => ListDumps(mac, 1).FirstOrDefault();
+
+    public DumpDetail? GetDump(long id) => Run($"reading dump {id}", () =>
+    {
+        using var c = Connect();
+        using var cmd = Command(c, $"""
+            SELECT {SummaryColumns}, d.analysis, s.ids FROM dumps d JOIN devices v ON v.id = d.device_id
+            LEFT JOIN dump_sectors s ON s.dump_id = d.id WHERE d.id = $id
+            """, null, ("$id", id));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        var ids = r.IsDBNull(14) ? [] : (byte[])r[14];
+        int erased = 0;
+        for (int i = 0; i + 4 <= ids.Length; i += 4) if (BinaryPrimitives.ReadInt32LittleEndian(ids.AsSpan(i)) == 0) erased++;
+        return new DumpDetail(ReadSummary(r), r.GetString(13), ids.Length / 4, erased);
+    });
+
+    public DumpSummary? FindBySha(string sha256) => Run("looking up a dump", () =>
+    {
+        using var c = Connect();
+        using var cmd = Command(c, $"SELECT {SummaryColumns} FROM dumps d JOIN devices v ON v.id = d.device_id WHERE d.sha256 = $s", null,
+            ("$s", sha256.ToLowerInvariant()));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadSummary(r) : null;
+    });
+
+    /// <summary>The exact bytes of a dump, reassembled from its sectors and checked against its sha256.</summary>
+    public byte[] ReadDumpBytes(long id) => Run($"reading dump {id}", () =>
+    {
+        using var c = Connect();
+        using var tx = c.BeginTransaction(deferred: true);
+        var bytes = Reassemble(c, tx, id, out var problem);
+        return bytes ?? throw new ArchiveException(ArchiveProblem.Damaged,
+            $"Dump {id} cannot be rebuilt from the archive at {Root}: {problem}. Run `bktui dumps check`; re-import the original file if you still have it.");
+    });
+
+    /// <summary>Writes the dump's exact bytes to <paramref name="path"/> atomically (verified before writing).</summary>
+    public void Export(long id, string path)
+    {
+        var bytes = ReadDumpBytes(id);
+        try { DurableFile.WriteAtomic(path, bytes); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ArchiveException.From(e, Path.GetDirectoryName(Path.GetFullPath(path))!, $"exporting dump {id} to {path}")!;
+        }
+    }
+
+    /// <summary>Sets (replaces) a dump's label.</summary>
+    public void LabelDump(long id, string label) => Run($"labelling dump {id}", () =>
+    {
+        using var c = Connect();
+        if (Command(c, "UPDATE dumps SET label = $l WHERE id = $id", null, ("$l", label.Trim()), ("$id", id)).ExecuteNonQuery() == 0)
+            throw NoSuchDump(id);
+    });
+
+    internal ArchiveException NoSuchDump(long id) =>
+        new(ArchiveProblem.NotFound, $"No dump {id} in the archive at {Root}. See `bktui dumps list`.");
+
+    /// <summary>Rebuilds a dump; null with <paramref name="problem"/> set when a sector is missing or damaged.</summary>
+    private byte[]? Reassemble(SqliteConnection c, SqliteTransaction tx, long id, out string? problem)
+    {
+        using var head = Command(c, "SELECT d.size, d.sha256, s.ids, s.sector_size FROM dumps d LEFT JOIN dump_sectors s ON s.dump_id = d.id WHERE d.id = $id",
+            tx, ("$id", id));
+        using var r = head.ExecuteReader();
+        if (!r.Read()) throw NoSuchDump(id);
+        long size = r.GetInt64(0);
+        var sha = r.GetString(1);
+        if (r.IsDBNull(2)) { problem = "its sector list is missing"; return null; }
+        var ids = (byte[])r[2];
+        if (r.GetInt32(3) != SectorCodec.SectorSize || ids.Length != SectorCodec.SectorCount(size) * 4)
+        {
+            problem = "its sector list does not match its size";
+            return null;
+        }
+        var dump = new byte[size];
+        using var sector = Command(c, "SELECT s.hash, p.name, s.offset, s.stored_len, s.raw_len, s.codec FROM sectors s JOIN packs p ON p.id = s.pack_id WHERE s.id = $id", tx);
+        var sid = sector.Parameters.Add("$id", SqliteType.Integer);
+        using var reader = _blobs.OpenReader();
+        for (int i = 0; i < ids.Length / 4; i++)
+        {
+            var dest = dump.AsSpan(i * SectorCodec.SectorSize, (int)Math.Min(SectorCodec.SectorSize, size - (long)i * SectorCodec.SectorSize));
+            int id32 = BinaryPrimitives.ReadInt32LittleEndian(ids.AsSpan(i * 4));
+            if (id32 == 0) { dest.Fill(0xFF); continue; }
+            sid.Value = id32;
+            using var s = sector.ExecuteReader();
+            if (!s.Read()) { problem = $"sector {i} (id {id32}) is not in the index"; return null; }
+            if (s.GetInt32(4) != dest.Length) { problem = $"sector {i} has the wrong length"; return null; }
+            problem = reader.TryRead(s.GetString(1), s.GetInt64(2), s.GetInt32(3), (byte)s.GetInt32(5), (byte[])s[0], dest);
+            if (problem is not null) return null;
+        }
+        if (Convert.ToHexStringLower(SHA256.HashData(dump)) != sha) { problem = "the rebuilt bytes do not match its sha256"; return null; }
+        problem = null;
+        return dump;
+    }
+
+    private static DumpSummary ReadSummary(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), Time(r.GetInt64(4)), Time(r.GetInt64(5)),
+        new DumpSource(r.GetString(6) == "port" ? DumpSourceKind.Port : DumpSourceKind.File, r.GetString(7)),
+        r.IsDBNull(8) ? null : r.GetInt64(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+        r.GetString(11), r.GetInt64(12));
+}
