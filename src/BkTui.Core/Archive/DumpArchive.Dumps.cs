@@ -49,6 +49,9 @@ public sealed partial class DumpArchive
         return new DumpDetail(ReadSummary(r), r.GetString(13), ids.Length / 4, erased);
     });
 
+    /// <summary>Like <see cref="GetDump"/>, but a missing dump is an ArchiveException (NotFound) naming the archive.</summary>
+    public DumpDetail RequireDump(long id) => GetDump(id) ?? throw NoSuchDump(id);
+
     public DumpSummary? FindBySha(string sha256) => Run("looking up a dump", () =>
     {
         using var c = Connect();

@@ -23,8 +23,8 @@ public sealed partial class DumpArchive
     /// <summary>Differences in bytes (merged into ranges) and in Tuya/OBK config keys between two archived dumps.</summary>
     public DumpDiff Diff(long firstId, long secondId)
     {
-        var a = GetDump(firstId) ?? throw NoSuchDump(firstId);
-        var b = GetDump(secondId) ?? throw NoSuchDump(secondId);
+        var a = RequireDump(firstId);
+        var b = RequireDump(secondId);
         var bytesA = ReadDumpBytes(firstId);
         var bytesB = ReadDumpBytes(secondId);
         var partitions = DumpDiffer.Partitions(a.AnalysisJson).Concat(DumpDiffer.Partitions(b.AnalysisJson)).Distinct().ToList();

@@ -15,5 +15,6 @@ internal static class CliVerbs
         yield return WriteCommand.Create();
         yield return EraseCommand.Create();
         yield return VerifyCommand.Create();
+        yield return DumpsCommand.Create();
     }
 }

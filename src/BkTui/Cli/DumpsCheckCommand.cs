@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace BkTui.Cli;
+
+/// <summary><c>dumps check [--clean]</c>: database integrity, every blob present and matching its hash; non-zero exit when not ok.</summary>
+internal static class DumpsCheckCommand
+{
+    public static Command Create()
+    {
+        var archive = DumpsCommand.ArchiveOption();
+        var json = DumpsCommand.JsonOption();
+        var clean = new Option<bool>("--clean") { Description = "Also delete orphan blob files left by interrupted imports." };
+        var cmd = new Command("check", "Verify the archive; exit 9 when something is missing or damaged.");
+        cmd.Options.Add(archive);
+        cmd.Options.Add(json);
+        cmd.Options.Add(clean);
+        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
+        {
+            var r = a.Check(pr.GetValue(clean));
+            if (pr.GetValue(json)) CliJson.Write(new { archive = a.Root, r.Ok, r.IntegrityCheck, r.Dumps, r.Sectors, r.Packs, r.Problems, r.OrphanFiles, r.OrphansRemoved, r.Notes });
+            else
+            {
+                Console.Out.WriteLine($"{a.Root}: {(r.Ok ? "ok" : "NOT OK")} — {r.Dumps} dumps, {r.Sectors} stored sectors in {r.Packs} packs, database {r.IntegrityCheck}");
+                foreach (var p in r.Problems) Console.Out.WriteLine($"  problem: {p}");
+                if (r.OrphanFiles.Count > 0)
+                    Console.Out.WriteLine(r.OrphansRemoved > 0
+                        ? $"  removed {r.OrphansRemoved} orphan file(s) left by interrupted imports"
+                        : $"  {r.OrphanFiles.Count} orphan file(s) left by interrupted imports (harmless; `dumps check --clean` removes them)");
+                foreach (var n in r.Notes) Console.Out.WriteLine($"  note: {n}");
+                if (!r.Ok) Console.Out.WriteLine("  Keep a copy of this folder before changing anything; re-import the originals of damaged dumps if you have them.");
+            }
+            return r.Ok ? ExitCodes.Ok : ExitCodes.ArchiveError;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using BkTui.Core.Archive;
+using Humanizer;
+
+namespace BkTui.Cli;
+
+/// <summary><c>bktui dumps …</c>: the archive verbs. Each subcommand lives in its own Dumps*.cs file.</summary>
+internal static class DumpsCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("dumps", "The dump archive: import, list, show, export, diff, label, devices, check.");
+        cmd.Subcommands.Add(DumpsImportCommand.Create());
+        cmd.Subcommands.Add(DumpsListCommand.CreateList());
+        cmd.Subcommands.Add(DumpsShowCommand.CreateShow());
+        cmd.Subcommands.Add(DumpsShowCommand.CreateExport());
+        cmd.Subcommands.Add(DumpsDiffCommand.Create());
+        cmd.Subcommands.Add(DumpsShowCommand.CreateLabel());
+        cmd.Subcommands.Add(DumpsListCommand.CreateDevices());
+        cmd.Subcommands.Add(DumpsCheckCommand.Create());
+        return cmd;
+    }
+
+    /// <summary>The <c>--archive DIR</c> option every archive verb takes (also used by <c>read</c>).</summary>
+    public static Option<string?> ArchiveOption() => new("--archive")
+    {
+        Description = $"Archive folder (default: ${ArchiveLocation.EnvironmentVariable}, else the checkout's dumps/, else ~/.local/share/bktui).",
+    };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of text." };
+
+    /// <summary>Opens the archive, runs <paramref name="body"/>, and turns archive failures into a message and exit code.</summary>
+    public static int WithArchive(string? archiveOption, Func<DumpArchive, int> body)
+    {
+        try
+        {
+            using var archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption));
+            return body(archive);
+        }
+        catch (ArchiveException e)
+        {
+            Console.Error.WriteLine($"bktui: {e.Message}");
+            return ExitCodeFor(e);
+        }
+    }
+
+    public static int ExitCodeFor(ArchiveException e) => e.Problem switch
+    {
+        ArchiveProblem.BadInput => ExitCodes.BadInput,
+        ArchiveProblem.NotFound => ExitCodes.Failed,
+        _ => ExitCodes.ArchiveError,
+    };
+
+    // Readable-output helpers shared by the dumps verbs.
+    public static string Ago(DateTimeOffset t) => t.ToUnixTimeMilliseconds() == 0 ? "never" : t.Humanize(DateTimeOffset.UtcNow);
+    public static string Size(long bytes) => bytes.Bytes().Humanize("0.#");
+    public static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+    public static string Or(string? s, string fallback = "-") => string.IsNullOrEmpty(s) ? fallback : s;
+
+    /// <summary>Prints rows as left-aligned columns (two spaces apart), header first.</summary>
+    public static void Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var all = rows.Prepend(header).ToList();
+        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        foreach (var r in all)
+            Console.Out.WriteLine(string.Join("  ", r.Select((cell, i) => i == r.Count - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+    }
+}

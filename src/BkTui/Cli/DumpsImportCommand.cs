@@ -1,0 +1,78 @@
+using System.CommandLine;
+using BkTui.Core.Archive;
+
+namespace BkTui.Cli;
+
+/// <summary><c>bktui dumps import PATH... [--json]</c>: files, or every *.bin under a folder; idempotent by sha256.</summary>
+internal static class DumpsImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Dump files, or folders (every *.bin inside, recursively).", Arity = ArgumentArity.OneOrMore };
+        var archive = DumpsCommand.ArchiveOption();
+        var json = DumpsCommand.JsonOption();
+        var label = new Option<string?>("--label") { Description = "Label for the new dumps." };
+        var cmd = new Command("import", "Archive dump files (the same bytes twice are stored once).");
+        cmd.Arguments.Add(paths);
+        cmd.Options.Add(archive);
+        cmd.Options.Add(json);
+        cmd.Options.Add(label);
+        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a => Run(a, pr.GetValue(paths)!, pr.GetValue(label), pr.GetValue(json))));
+        return cmd;
+    }
+
+    private static int Run(DumpArchive archive, string[] paths, string? label, bool json)
+    {
+        var results = new List<ImportResult>();
+        var failures = new List<(string Path, string Error)>();
+        foreach (var file in Expand(paths, failures))
+        {
+            try
+            {
+                var r = archive.ImportFile(file, new ImportOptions { Label = label });
+                results.Add(r);
+                if (!json)
+                    Console.Out.WriteLine(r.IsNew
+                        ? $"+ #{r.DumpId}  {DumpsCommand.Or(r.Mac, "unidentified")}  grade {DumpsCommand.Or(r.Grade, "?")}  {DumpsCommand.Size(r.Size)} (+{DumpsCommand.Size(r.NewBytes)} stored)  {file}"
+                        : $"= #{r.DumpId}  already archived  {file}");
+            }
+            catch (ArchiveException e) when (e.Problem == ArchiveProblem.BadInput)
+            {
+                failures.Add((file, e.Message));
+                if (!json) Console.Error.WriteLine($"bktui: {e.Message}");
+            }
+        }
+        long raw = results.Where(r => r.IsNew).Sum(r => r.Size), stored = results.Sum(r => r.NewBytes);
+        if (json)
+            CliJson.Write(new
+            {
+                archive = archive.Root,
+                imported = results,
+                failed = failures.Select(f => new { path = f.Path, error = f.Error }),
+            });
+        else
+            Console.Out.WriteLine($"{results.Count(r => r.IsNew)} imported, {results.Count(r => !r.IsNew)} already archived, {failures.Count} failed; " +
+                $"{DumpsCommand.Size(stored)} stored for {DumpsCommand.Size(raw)} of new dumps, in {archive.Root}");
+        return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    /// <summary>Files as given, folders expanded to their *.bin files (sorted, so runs are repeatable).</summary>
+    private static IEnumerable<string> Expand(string[] paths, List<(string, string)> failures)
+    {
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p))
+            {
+                foreach (var f in Directory.EnumerateFiles(p, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
+                             .Where(f => f.EndsWith(".bin", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+                    yield return f;
+            }
+            else if (File.Exists(p)) yield return p;
+            else
+            {
+                failures.Add((p, $"{p}: no such file or folder"));
+                Console.Error.WriteLine($"bktui: {p}: no such file or folder. Check the path.");
+            }
+        }
+    }
+}
