@@ -11,7 +11,7 @@ public sealed record DumpSource(DumpSourceKind Kind, string Location)
 }
 
 /// <summary>What a live session (or the user) knows about a device; null fields are left as they were.</summary>
-public sealed record DeviceFacts
+public sealed record DeviceObservation
 {
     public string? Mac { get; init; }
     public string? Chip { get; init; }
@@ -32,7 +32,7 @@ public sealed record ImportOptions
     public long? JobId { get; init; }
     public string? Label { get; init; }
     /// <summary>Facts from the chip itself; its MAC wins over the one found in the dump.</summary>
-    public DeviceFacts? Device { get; init; }
+    public DeviceObservation? Device { get; init; }
 }
 
 /// <param name="IsNew">False when the same bytes (same sha256) were already archived: nothing was added.</param>

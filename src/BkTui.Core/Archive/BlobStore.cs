@@ -21,7 +21,7 @@ internal sealed class BlobStore(string directory)
 {
     public const string PackExtension = ".pack";
     private static ReadOnlySpan<byte> Magic => "BKTPACK1"u8;
-    private const int RecordHeader = 32 + 1 + 4 + 4;
+    internal const int RecordHeader = 32 + 1 + 4 + 4;
 
     public string Directory { get; } = directory;
 
@@ -89,8 +89,15 @@ internal sealed class PackReader(BlobStore store) : IDisposable
             _open[pack] = handle;
         }
         if (handle is null) return $"pack {pack} is missing";
-        var payload = new byte[storedLength];
-        if (RandomAccess.Read(handle, payload, offset) != storedLength) return $"pack {pack} is truncated at offset {offset}";
+        // Read the record header too: it must agree with the index, so any damaged byte of the record is noticed.
+        var record = new byte[BlobStore.RecordHeader + storedLength];
+        long start = offset - BlobStore.RecordHeader;
+        if (start < 0 || RandomAccess.Read(handle, record, start) != record.Length) return $"pack {pack} is truncated at offset {offset}";
+        var header = record.AsSpan(0, BlobStore.RecordHeader);
+        if (!header[..32].SequenceEqual(hash) || header[32] != codec || BinaryPrimitives.ReadInt32LittleEndian(header[33..]) != destination.Length
+            || BinaryPrimitives.ReadInt32LittleEndian(header[37..]) != storedLength)
+            return $"pack {pack}: record header at offset {start} does not match the index";
+        var payload = record.AsSpan(BlobStore.RecordHeader);
         if (!SectorCodec.TryDecompress(codec, payload, destination)) return $"pack {pack}: sector at offset {offset} does not decode";
         if (!SectorCodec.Hash(destination).AsSpan().SequenceEqual(hash)) return $"pack {pack}: sector at offset {offset} does not match its hash";
         return null;

@@ -6,7 +6,7 @@ namespace BkTui.Core.Archive;
 public sealed partial class DumpArchive
 {
     /// <summary>Records what a session learned about a device (by MAC), including the working baud per adapter.</summary>
-    public DeviceRecord RecordDevice(DeviceFacts facts)
+    public DeviceRecord RecordDevice(DeviceObservation facts)
     {
         var mac = MacText.Normalize(facts.Mac)
             ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{facts.Mac}' is not a MAC address (expected 12 hex digits, e.g. AA:BB:CC:DD:EE:FF).");
@@ -25,7 +25,7 @@ public sealed partial class DumpArchive
     {
         using var c = Connect();
         using var tx = c.BeginTransaction();
-        long device = MacText.Normalize(mac) is { } m ? UpsertDevice(c, tx, new DeviceFacts { Mac = m }, Now()) : ArchiveSchemaV1.UnidentifiedDeviceId;
+        long device = MacText.Normalize(mac) is { } m ? UpsertDevice(c, tx, new DeviceObservation { Mac = m }, Now()) : ArchiveSchemaV1.UnidentifiedDeviceId;
         SaveBaud(c, tx, device, adapter, baud, Now());
         tx.Commit();
     });
@@ -52,7 +52,7 @@ public sealed partial class DumpArchive
         {
             using var c = Connect();
             using var tx = c.BeginTransaction();
-            long device = UpsertDevice(c, tx, new DeviceFacts { Mac = m }, Now());
+            long device = UpsertDevice(c, tx, new DeviceObservation { Mac = m }, Now());
             if (Command(c, "UPDATE dumps SET device_id = $d WHERE id = $id", tx, ("$d", device), ("$id", dumpId)).ExecuteNonQuery() == 0)
                 throw NoSuchDump(dumpId);
             tx.Commit();
@@ -114,7 +114,7 @@ public sealed partial class DumpArchive
     }
 
     /// <summary>Inserts or updates the device row for facts.Mac (must be normalized); null facts keep what is stored.</summary>
-    private static long UpsertDevice(SqliteConnection c, SqliteTransaction tx, DeviceFacts facts, long now)
+    private static long UpsertDevice(SqliteConnection c, SqliteTransaction tx, DeviceObservation facts, long now)
     {
         var id = (long)Scalar(c, """
             INSERT INTO devices (mac, chip, chip_id, flash_id, efuse_key, key_verdict, bootloader, first_seen, last_seen)

@@ -70,7 +70,7 @@ public sealed partial class DumpArchive
         if (pack is not null) InsertPack(c, tx, pack, now);
         var ids = SectorIds(c, tx, plan);
 
-        var facts = options.Device ?? new DeviceFacts();
+        var facts = options.Device ?? new DeviceObservation();
         var mac = MacText.Normalize(facts.Mac) ?? MacText.Normalize(analysis.Mac);
         facts = facts with
         {

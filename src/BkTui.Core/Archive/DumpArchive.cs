@@ -41,28 +41,36 @@ public sealed partial class DumpArchive : IDisposable
     public static DumpArchive Open(string root)
     {
         SQLitePCL.Batteries_V2.Init();
-        root = Path.GetFullPath(root);
-        var archive = new DumpArchive(root);
-        archive.Run("opening the archive", () =>
+        var archive = new DumpArchive(Path.GetFullPath(root));
+        try
         {
-            DurableFile.EnsurePrivateDirectory(root);
-            DurableFile.EnsurePrivateDirectory(archive._blobs.Directory);
-            // Create the database file ourselves so it (and the -wal/-shm SQLite derives from it) is 0600.
-            if (!File.Exists(archive.DatabasePath))
+            archive.Run("opening the archive", archive.CreateOrMigrate);
+            return archive;
+        }
+        catch
+        {
+            archive.Dispose(); // a failed open must not leave pooled connections holding the files
+            throw;
+        }
+    }
+
+    private void CreateOrMigrate()
+    {
+        DurableFile.EnsurePrivateDirectory(Root);
+        DurableFile.EnsurePrivateDirectory(_blobs.Directory);
+        // Create the database file ourselves so it (and the -wal/-shm SQLite derives from it) is 0600.
+        if (!File.Exists(DatabasePath))
+        {
+            using (new FileStream(DatabasePath, new FileStreamOptions
             {
-                using (new FileStream(archive.DatabasePath, new FileStreamOptions
-                {
-                    Mode = FileMode.OpenOrCreate, Access = FileAccess.Write,
-                    UnixCreateMode = OperatingSystem.IsWindows() ? null : DurableFile.PrivateFile,
-                })) { }
-                DurableFile.FsyncDirectory(root);
-            }
-            using var c = archive.Connect();
-            Exec(c, "PRAGMA journal_mode=WAL;");
-            archive.Migrate(c);
-            return 0;
-        });
-        return archive;
+                Mode = FileMode.OpenOrCreate, Access = FileAccess.Write,
+                UnixCreateMode = OperatingSystem.IsWindows() ? null : DurableFile.PrivateFile,
+            })) { }
+            DurableFile.FsyncDirectory(Root);
+        }
+        using var c = Connect();
+        Exec(c, "PRAGMA journal_mode=WAL;");
+        Migrate(c);
     }
 
     /// <summary>The schema version stored in the database (PRAGMA user_version).</summary>

@@ -86,7 +86,9 @@ internal static class ArchiveSchemaV1
             options      TEXT NOT NULL DEFAULT '{}',
             state        TEXT NOT NULL CHECK (state IN ('queued','running','needs-attention','done','failed','cancelled','interrupted')),
             step         TEXT NOT NULL DEFAULT '',
-            progress     REAL NOT NULL DEFAULT 0,
+            progress     REAL NOT NULL DEFAULT 0,    -- 0..1 (done/total when those are set)
+            done         INTEGER NOT NULL DEFAULT 0,  -- bytes (or units) of the current step done
+            total        INTEGER NOT NULL DEFAULT 0,
             error        TEXT,
             mac          TEXT,
             dump_id      INTEGER REFERENCES dumps(id),

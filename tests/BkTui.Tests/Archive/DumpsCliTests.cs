@@ -1,0 +1,70 @@
+using System.Text.Json;
+using BkTui.Core.Archive;
+
+namespace BkTui.Tests.Archive;
+
+/// <summary>The dumps verbs end to end through the built bktui.</summary>
+public class DumpsCliTests
+{
+    [Fact]
+    public void ImportListShowLabelDiffExportDevices()
+    {
+        using var t = new TempArchive();
+        var a = SyntheticDumps.Make(70);
+        var b = SyntheticDumps.Vary(a, 0x2000);
+        var fa = SyntheticDumps.Write(t.Scratch, "a.bin", a);
+        SyntheticDumps.Write(t.Scratch, "b.BIN", b);
+        File.WriteAllText(Path.Combine(t.Scratch, "notes.txt"), "not a dump");
+
+        var import = BktuiProcess.Run("dumps", "import", t.Scratch, "--archive", t.Root, "--json");
+        Assert.True(import.Code == 0, import.Err);
+        using var doc = JsonDocument.Parse(import.Out);
+        var ids = doc.RootElement.GetProperty("imported").EnumerateArray().Select(e => e.GetProperty("dumpId").GetInt64()).ToList();
+        Assert.Equal(2, ids.Count); // *.bin only, case-insensitive; notes.txt ignored
+
+        var again = BktuiProcess.Run("dumps", "import", fa, "--archive", t.Root);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("already archived", again.Out);
+
+        var list = BktuiProcess.Run("dumps", "list", "--archive", t.Root);
+        Assert.Equal(0, list.Code);
+        Assert.Contains("ago", list.Out); // Humanizer relative time
+        Assert.Contains("unidentified", list.Out);
+
+        Assert.Equal(0, BktuiProcess.Run("dumps", "label", $"{ids[0]}", "factory", "--archive", t.Root).Code);
+        var show = BktuiProcess.Run("dumps", "show", $"{ids[0]}", "--archive", t.Root, "--json");
+        Assert.Equal(0, show.Code);
+        Assert.Equal("factory", JsonDocument.Parse(show.Out).RootElement.GetProperty("dump").GetProperty("label").GetString());
+
+        var diff = BktuiProcess.Run("dumps", "diff", $"{ids[0]}", $"{ids[1]}", "--archive", t.Root);
+        Assert.Equal(0, diff.Code);
+        Assert.Contains("0x002000", diff.Out);
+
+        var outFile = Path.Combine(t.Scratch, "exported.bin");
+        var export = BktuiProcess.Run("dumps", "export", $"{ids[0]}", "--out", outFile, "--archive", t.Root);
+        Assert.True(export.Code == 0, export.Err);
+        Assert.Equal(a, File.ReadAllBytes(outFile));
+
+        var devices = BktuiProcess.Run("dumps", "devices", "--archive", t.Root, "--json");
+        Assert.Equal(0, devices.Code);
+        Assert.Equal(2, JsonDocument.Parse(devices.Out).RootElement[0].GetProperty("dumpCount").GetInt32());
+
+        var missing = BktuiProcess.Run("dumps", "show", "999", "--archive", t.Root);
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("No dump 999", missing.Err);
+    }
+
+    [Fact]
+    public void ArchiveComesFromTheEnvironmentWhenNoOptionIsGiven()
+    {
+        using var t = new TempArchive();
+        var psi = BktuiProcess.StartInfo("dumps", "list", "--json");
+        psi.Environment[ArchiveLocation.EnvironmentVariable] = t.Root;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(30_000));
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal("[]", output.Trim());
+        Assert.True(File.Exists(Path.Combine(t.Root, DumpArchive.DatabaseFile)));
+    }
+}
