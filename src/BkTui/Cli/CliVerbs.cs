@@ -16,5 +16,6 @@ internal static class CliVerbs
         yield return EraseCommand.Create();
         yield return VerifyCommand.Create();
         yield return DumpsCommand.Create();
+        yield return FirmwareCommand.Create();
     }
 }

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using BkTui.Core.Firmware;
+
+namespace BkTui.Cli;
+
+/// <summary><c>bktui firmware list|get</c>: OpenBeken builds from the releases feed, cached in the archive.</summary>
+internal static class FirmwareCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("firmware", "OpenBeken builds: list releases, get the right build for a chip (cached in the archive).");
+        cmd.Subcommands.Add(FirmwareListCommand.Create());
+        cmd.Subcommands.Add(FirmwareGetCommand.Create());
+        return cmd;
+    }
+
+    public static Option<string?> SourceOption() => new("--source")
+    {
+        Description = $"Releases feed: a URL serving the GitHub releases JSON, a file:// URL or a local path (default {FirmwareHttpOptions.DefaultSource}).",
+    };
+
+    public static Option<string?> ArchiveOption() => new("--archive") { Description = "Archive root (holds firmware/); default $BKTUI_ARCHIVE or ./dumps." };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Machine-readable output." };
+
+    /// <summary>Interim archive-root rule until the archive's ArchiveLocation is in main.</summary>
+    public static string ArchiveRoot(string? option) =>
+        option ?? Environment.GetEnvironmentVariable("BKTUI_ARCHIVE") ?? Path.Combine(Environment.CurrentDirectory, "dumps");
+
+    /// <summary>Exit code for a firmware failure (ExitCodes.cs).</summary>
+    public static int ExitCodeFor(FirmwareException e) => e.Error switch
+    {
+        FirmwareError.Network or FirmwareError.RateLimited => ExitCodes.NetworkError,
+        FirmwareError.Integrity => ExitCodes.VerifyFailed,
+        FirmwareError.WrongKey => ExitCodes.Refused,
+        FirmwareError.BadSource or FirmwareError.NotFirmware or FirmwareError.TooLarge => ExitCodes.BadInput,
+        FirmwareError.DiskFull or FirmwareError.Cache => ExitCodes.ArchiveError,
+        _ => ExitCodes.Failed,
+    };
+
+    /// <summary>Prints the failure (JSON on stdout with --json, text on stderr) and returns its exit code.</summary>
+    public static int Fail(FirmwareException e, bool json)
+    {
+        if (json) CliJson.Write(new { ok = false, error = e.Error, message = e.Message });
+        else Console.Error.WriteLine($"firmware: {e.Message}");
+        return ExitCodeFor(e);
+    }
+}

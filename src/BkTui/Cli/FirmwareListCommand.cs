@@ -1,0 +1,80 @@
+using System.CommandLine;
+using BkTui.Core.Chips;
+using BkTui.Core.Firmware;
+using Humanizer;
+
+namespace BkTui.Cli;
+
+/// <summary><c>bktui firmware list</c>: releases and the UART-flashable file per family; the cache when offline.</summary>
+internal static class FirmwareListCommand
+{
+    private static readonly ChipFamily[] Families = Enum.GetValues<ChipFamily>().Where(f => f != ChipFamily.Unknown).ToArray();
+
+    public static Command Create()
+    {
+        var source = FirmwareCommand.SourceOption();
+        var archive = FirmwareCommand.ArchiveOption();
+        var json = FirmwareCommand.JsonOption();
+        var cmd = new Command("list", "List releases and the build each chip family would get; offline, list the cached builds.");
+        cmd.Options.Add(source);
+        cmd.Options.Add(archive);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var asJson = pr.GetValue(json);
+            try
+            {
+                using var catalog = new FirmwareCatalog(pr.GetValue(source));
+                try
+                {
+                    var releases = AssetSelector.NewestFirst(await catalog.ListReleasesAsync(ct));
+                    if (asJson) CliJson.Write(new { ok = true, source = catalog.Source, fromCache = false, releases = releases.Select(ToJson) });
+                    else PrintReleases(catalog.Source, releases);
+                    return ExitCodes.Ok;
+                }
+                catch (FirmwareException e) when (e.IsOffline)
+                {
+                    var cached = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive))).List();
+                    if (cached.Count == 0)
+                        throw new FirmwareException(e.Error, $"{e.Message} The firmware cache is empty.", e);
+                    var note = $"offline, listing the cache: {e.Message}";
+                    if (asJson) CliJson.Write(new { ok = true, source = catalog.Source, fromCache = true, note, cached });
+                    else PrintCache(note, cached);
+                    return ExitCodes.Ok;
+                }
+            }
+            catch (FirmwareException e)
+            {
+                return FirmwareCommand.Fail(e, asJson);
+            }
+        });
+        return cmd;
+    }
+
+    private static object ToJson(FirmwareRelease r) => new
+    {
+        tag = r.Tag, name = r.Name, publishedAt = r.PublishedAt, prerelease = r.Prerelease,
+        builds = Families.Select(f => (f, a: AssetSelector.AssetFor(r, f))).Where(x => x.a is not null)
+            .ToDictionary(x => x.f.ToString(), x => x.a!.Name),
+        assets = r.Assets.Select(a => new { name = a.Name, size = a.Size, url = a.DownloadUrl, digest = a.Digest }),
+    };
+
+    private static void PrintReleases(Uri source, IReadOnlyList<FirmwareRelease> releases)
+    {
+        Console.WriteLine($"{releases.Count} releases from {source}");
+        foreach (var r in releases)
+        {
+            var date = r.PublishedAt?.ToString("yyyy-MM-dd") ?? "?";
+            var families = Families.Where(f => AssetSelector.AssetFor(r, f) is not null).Select(f => f.ToString().Replace("BK", ""));
+            Console.WriteLine($"{r.Tag,-14} {date}{(r.Prerelease ? " pre" : "    ")}  {r.Assets.Count,3} files  builds: {string.Join(" ", families)}");
+        }
+    }
+
+    private static void PrintCache(string note, IReadOnlyList<CachedFirmware> cached)
+    {
+        Console.Error.WriteLine($"firmware: {note}");
+        Console.WriteLine($"{cached.Count} cached builds (from the cache)");
+        foreach (var c in cached)
+            Console.WriteLine($"{c.Family,-8} {c.Tag,-14} {c.AssetName,-40} {c.Size.Bytes().Humanize("0.#"),9}  {c.Key} key  {c.Sha256[..12]}…  {c.DownloadedAt:yyyy-MM-dd HH:mm}");
+    }
+}
