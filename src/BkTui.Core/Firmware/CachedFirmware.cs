@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BkTui.Core.Chips;
 
 namespace BkTui.Core.Firmware;
@@ -5,6 +6,8 @@ namespace BkTui.Core.Firmware;
 /// <summary>A build in the firmware cache with its provenance: where it came from, when, and its key.</summary>
 public sealed record CachedFirmware
 {
+    /// <summary>Written as the family's own name ("BK7231M") whatever the JSON naming policy.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<ChipFamily>))]
     public required ChipFamily Family { get; init; }
     public required string Tag { get; init; }
     public required string AssetName { get; init; }

@@ -27,6 +27,14 @@ internal static class FirmwareCommand
     public static string ArchiveRoot(string? option) =>
         option ?? Environment.GetEnvironmentVariable("BKTUI_ARCHIVE") ?? Path.Combine(Environment.CurrentDirectory, "dumps");
 
+    /// <summary>"1.1 MiB" (Humanizer needs culture data, which invariant-globalization builds lack).</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KiB",
+        _ => $"{bytes / (1024.0 * 1024):0.#} MiB",
+    };
+
     /// <summary>Exit code for a firmware failure (ExitCodes.cs).</summary>
     public static int ExitCodeFor(FirmwareException e) => e.Error switch
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BkTui.Core.Chips;
 using BkTui.Core.Firmware;
-using Humanizer;
 
 namespace BkTui.Cli;
 
@@ -46,8 +45,8 @@ internal static class FirmwareGetCommand
 
     private static void ShowProgress(DownloadProgress p)
     {
-        var total = p.Total is { } t ? $" / {t.Bytes().Humanize("0.#")}" : "";
-        Console.Error.Write($"\rdownloading {p.Done.Bytes().Humanize("0.#")}{total}  {((long)p.BytesPerSecond).Bytes().Humanize("0.#")}/s   ");
+        var total = p.Total is { } t ? $" / {FirmwareCommand.Size(t)}" : "";
+        Console.Error.Write($"\rdownloading {FirmwareCommand.Size(p.Done)}{total}  {FirmwareCommand.Size((long)p.BytesPerSecond)}/s   ");
     }
 
     private static void Print(FirmwareGetResult r)

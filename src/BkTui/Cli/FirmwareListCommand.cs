@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BkTui.Core.Chips;
 using BkTui.Core.Firmware;
-using Humanizer;
 
 namespace BkTui.Cli;
 
@@ -75,6 +74,6 @@ internal static class FirmwareListCommand
         Console.Error.WriteLine($"firmware: {note}");
         Console.WriteLine($"{cached.Count} cached builds (from the cache)");
         foreach (var c in cached)
-            Console.WriteLine($"{c.Family,-8} {c.Tag,-14} {c.AssetName,-40} {c.Size.Bytes().Humanize("0.#"),9}  {c.Key} key  {c.Sha256[..12]}…  {c.DownloadedAt:yyyy-MM-dd HH:mm}");
+            Console.WriteLine($"{c.Family,-8} {c.Tag,-14} {c.AssetName,-40} {FirmwareCommand.Size(c.Size),9}  {c.Key} key  {c.Sha256[..12]}…  {c.DownloadedAt:yyyy-MM-dd HH:mm}");
     }
 }
