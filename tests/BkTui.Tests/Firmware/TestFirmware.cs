@@ -1,37 +1,35 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
-using BkTui.Core.Firmware;
+using BkTui.Core.Chips;
+using BkTui.Core.Formats.Crc16;
+using BkTui.Core.Formats.Crypto;
 
 namespace BkTui.Tests.Firmware;
 
 /// <summary>Synthetic OpenBeken-like images and releases JSON for the firmware tests.</summary>
 internal static class TestFirmware
 {
-    private static readonly byte[] PlainVector = [0x0E, 0x00, 0x00, 0xEA, 0x14, 0xF0, 0x9F, 0xE5];
-    private static readonly byte[] TuyaVector = [0x2F, 0x07, 0xB5, 0x94, 0x35, 0xFF, 0x2A, 0x9B];
+    /// <summary>An app (UA-style: CRC blocks, logical 0x10000) starting with an ARM vector table, encrypted for the key.</summary>
+    public static byte[] App(string key, int blocks = 3000, int seed = 1) =>
+        CodeImage.Encrypt(CrcBlocks.ToPhysical(PlainCode(blocks * CrcBlocks.DataSize, seed)), CodeImage.AppLogical, EfuseKey.Parse(key));
 
-    /// <summary>An app in 34-byte CRC blocks whose first words are the vector table for the key.</summary>
-    public static byte[] App(string key, int blocks = 3000, int seed = 1)
-    {
-        var rng = new Random(seed);
-        var image = new byte[blocks * 34];
-        for (var b = 0; b < blocks; b++)
-        {
-            var block = image.AsSpan(b * 34, 34);
-            rng.NextBytes(block[..32]);
-            if (b == 0) (key == "tuya" ? TuyaVector : PlainVector).CopyTo(block);
-            BinaryPrimitives.WriteUInt16BigEndian(block[32..], ImageKeyProbe.Crc16Cms(block[..32]));
-        }
-        return image;
-    }
-
-    /// <summary>A QIO-style whole image: 0x11000 bytes of bootloader, then the app.</summary>
+    /// <summary>A QIO-style whole image: 0x11000 bytes of bootloader (CRC blocks), then the app, all encrypted from logical 0.</summary>
     public static byte[] Full(string key, int seed = 2)
     {
-        var boot = new byte[0x11000];
-        new Random(seed).NextBytes(boot);
-        return [.. boot, .. App(key, 2000, seed)];
+        var logical = PlainCode(0x10000 + 2000 * CrcBlocks.DataSize, seed);
+        PlainCode(64, seed + 1).CopyTo(logical, 0x10000); // the app's own vector table at logical 0x10000
+        return CodeImage.Encrypt(CrcBlocks.ToPhysical(logical), 0, EfuseKey.Parse(key));
+    }
+
+    /// <summary>Random "code" whose first eight words are B / LDR pc vector entries, as every BK72xx image starts.</summary>
+    private static byte[] PlainCode(int length, int seed)
+    {
+        var code = new byte[length];
+        new Random(seed).NextBytes(code);
+        BinaryPrimitives.WriteUInt32LittleEndian(code, 0xEA00000E);
+        for (var i = 1; i < 8; i++) BinaryPrimitives.WriteUInt32LittleEndian(code.AsSpan(i * 4), 0xE59FF014);
+        return code;
     }
 
     public static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
