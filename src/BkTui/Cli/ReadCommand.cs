@@ -9,6 +9,7 @@ internal static class ReadCommand
     public static Command Create()
     {
         var flash = new FlashVerb();
+        var archiving = new DumpsReadArchiving();
         var output = new Option<string>("--out", "-o") { Description = "Output file (written atomically after the whole-range CRC matched).", Required = true };
         var start = new Option<string?>("--start") { Description = "First address (default 0; 0x hex accepted)." };
         var length = new Option<string?>("--length") { Description = "Bytes to read (default: to the end of the flash)." };
@@ -17,6 +18,7 @@ internal static class ReadCommand
         cmd.Options.Add(output);
         cmd.Options.Add(start);
         cmd.Options.Add(length);
+        archiving.AddTo(cmd);
         cmd.SetAction((pr, ct) =>
         {
             uint from = 0;
@@ -31,7 +33,7 @@ internal static class ReadCommand
                 AtomicFile.Write(path, data);
                 log.Info($"wrote {path} ({data.Length} bytes)");
                 Console.Error.WriteLine($"saved {path}: {data.Length} bytes from 0x{from:X}, verified");
-                return ExitCodes.Ok;
+                return archiving.Save(pr, pr.GetValue(flash.Port)!, session.Info, data, from, log);
             }, ct, precheck: () =>
             {
                 from = FlashVerb.ParseNumber(pr.GetValue(start), "--start") ?? 0;
