@@ -17,5 +17,6 @@ internal static class CliVerbs
         yield return VerifyCommand.Create();
         yield return DumpsCommand.Create();
         yield return FirmwareCommand.Create();
+        yield return AnalyzeCommand.Create();
     }
 }
