@@ -22,7 +22,7 @@ public sealed partial class ChipSession
         var known = ChipProfiles.Bootloader(~_bootloaderCrc);
 
         _observer.Progress(new FlashProgress(FlashPhase.Baud, 0, 1, 0, 0));
-        var baud = SwitchBaud(_bootloaderCrc, cancel);
+        var baud = _workingBaud = SwitchBaud(_bootloaderCrc, cancel);
 
         var protocol = known is not null ? ChipProfiles.For(known.Family).Protocol
             : _options.Family is { } forced ? ChipProfiles.For(forced).Protocol

@@ -22,6 +22,7 @@ public sealed partial class ChipSession : IDisposable
     private uint _bootloaderCrc;
     private int _relinksWithoutProgress;
     private int _retries;
+    private int _workingBaud = Linker.LinkBaud;
 
     public ChipInfo Info { get; private set; } = null!;
     public string Port => _client.Port;
@@ -164,13 +165,17 @@ public sealed partial class ChipSession : IDisposable
             if (++_relinksWithoutProgress > _options.MaxRelinks)
                 throw new NoLinkException(Port, $"the chip stopped answering and {_options.MaxRelinks} re-links did not bring it back. Check power and wiring, then retry.");
             _observer.Log("chip not answering at the working baud: re-linking");
-            new Linker(_client, _options, _observer).Link(cancel);
+            var at = new Linker(_client, _options, _observer).Link(cancel, stillAt: _workingBaud);
             try
             {
                 var crc = _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel);
                 if (crc != _bootloaderCrc)
                     throw new FlashException(Port, null, "after re-linking, a chip with a different bootloader answered. Was the device swapped? Start again.");
-                SwitchBaud(crc, cancel);
+                if (at != _workingBaud)
+                {
+                    _workingBaud = SwitchBaud(crc, cancel);
+                    if (Info is not null) Info = Info with { Baud = _workingBaud };
+                }
                 _crcLockPending = false;
                 if (_unprotected) _protection?.Unprotect(cancel);
                 return;

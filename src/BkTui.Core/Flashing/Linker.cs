@@ -14,17 +14,24 @@ internal sealed class Linker(BootloaderClient client, ConnectOptions options, IF
     public const int LinkBaud = 115200;
     private static readonly byte[] RebootText = Encoding.ASCII.GetBytes("reboot\n");
 
-    public void Link(CancellationToken cancel)
+    /// <summary>Links and returns the baud the chip answered at: <paramref name="stillAt"/> (a chip that was only slow) or 115200.</summary>
+    /// <param name="stillAt">A working baud the chip may still be listening at (re-link after a stall); tried first.</param>
+    public int Link(CancellationToken cancel, int? stillAt = null)
     {
         var clock = Stopwatch.StartNew();
         var link = client.Link;
+        if (stillAt is { } rate && rate != LinkBaud)
+        {
+            link.SetBaud(rate);
+            if (Stream(TimeSpan.FromMilliseconds(500), clock, cancel)) { Linked(clock); return rate; }
+        }
         link.SetBaud(LinkBaud);
         link.DiscardInput();
         client.Scanner.Clear();
         observer.Log($"linking on {client.Port} at {LinkBaud} (budget {options.LinkTimeout.TotalSeconds:0.#} s)");
 
         // The chip may already be in download mode (previous session, or the user just reset it).
-        if (Stream(TimeSpan.FromMilliseconds(300), clock, cancel)) { Linked(clock); return; }
+        if (Stream(TimeSpan.FromMilliseconds(300), clock, cancel)) { Linked(clock); return LinkBaud; }
 
         var modemLines = options.Reset.HasFlag(ResetStrategy.ModemLines);
         var asked = false;
@@ -43,7 +50,7 @@ internal sealed class Linker(BootloaderClient client, ConnectOptions options, IF
                 var left = options.LinkTimeout - clock.Elapsed;
                 observer.NeedsAttention($"{client.Port}: no answer yet — reset the device now (short CEN to GND for ¼ s, or power-cycle it); still trying for {Math.Max(0, left.TotalSeconds):0} s.");
             }
-            if (Stream(TimeSpan.FromSeconds(1), clock, cancel)) { Linked(clock); return; }
+            if (Stream(TimeSpan.FromSeconds(1), clock, cancel)) { Linked(clock); return LinkBaud; }
         }
         throw new NoLinkException(client.Port,
             $"no answer from the bootloader within {options.LinkTimeout.TotalSeconds:0} s. Check wiring (adapter TX→P10, RX←P11, GND), " +
