@@ -17,6 +17,30 @@ public class PseudoTerminalTests
     }
 
     [Fact]
+    public void A_fresh_slave_is_raw_at_the_default_baud_for_hosts_that_never_configure_it()
+    {
+        using var pty = PseudoTerminal.Open();
+        var t = TtySettings.Get(pty.MasterFd);
+        Assert.Equal(0u, t.LFlag & (Termios2.ECHO | Termios2.ICANON | Termios2.ISIG));
+        Assert.Equal(0u, t.OFlag & Termios2.OPOST);
+        Assert.Equal((uint)PseudoTerminal.DefaultBaud, t.OSpeed);
+        Assert.Equal(PseudoTerminal.DefaultBaud, pty.HostBaud);
+
+        // A host that just opens the path (no termios calls) gets bytes back unmangled and no echo.
+        using var raw = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(
+            Native.Open(pty.SlavePath, Native.O_RDWR | Native.O_NOCTTY | Native.O_CLOEXEC, 0), ownsHandle: true), FileAccess.ReadWrite, 1);
+        raw.Write("a\r\n"u8);
+        raw.Flush();
+        Assert.Equal("a\r\n", ReadString(pty, 3));
+
+        Assert.Equal(3, pty.Write("b\r\n"u8));
+        var back = new byte[3];
+        Assert.Equal(3, raw.ReadAtLeast(back, 3));
+        Assert.Equal("b\r\n", Encoding.ASCII.GetString(back)); // no ICRNL
+        Assert.Equal(0, pty.Read(new byte[8], TimeSpan.FromMilliseconds(20))); // no echo back to the chip
+    }
+
+    [Fact]
     public void Bytes_cross_both_ways_once_a_host_opens_the_slave()
     {
         using var pty = PseudoTerminal.Open();
