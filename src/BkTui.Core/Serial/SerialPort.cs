@@ -45,9 +45,9 @@ public sealed unsafe class SerialPort : ISerialLink
             TtySettings.Set(fd, t);
             int actual = (int)TtySettings.Get(fd).OSpeed;
             var port = new SerialPort(path, tty, actual, hasModemLines: true);
-            // The kernel raised DTR/RTS on open; state them explicitly (both high = idle for the usual
-            // auto-reset wiring) in one TIOCMSET so no half-state pulses the chip's reset.
-            port.HasModemLines = port.SetModemLines(true, true);
+            // The kernel asserted DTR and RTS on open (it always does). Release both in one TIOCMSET:
+            // a line wired to CEN must not hold the chip in reset, and the flasher pulses it on purpose.
+            port.HasModemLines = port.SetModemLines(false, false);
             Native.TcFlush(fd, Native.TCIFLUSH); // whatever arrived before we owned the port is stale
             return port;
         }

@@ -92,9 +92,9 @@ internal sealed unsafe class TtyFd : IDisposable
             }
             if ((fds[1].Revents & Native.POLLIN) != 0)
             {
+                if (_fd < 0) throw new ObjectDisposedException(nameof(TtyFd)); // disposed: its fds are going away
                 DrainWake();
                 cancel.ThrowIfCancellationRequested();
-                if (_fd < 0) throw new ObjectDisposedException(nameof(TtyFd));
             }
             short rev = fds[0].Revents;
             if ((rev & (Native.POLLHUP | Native.POLLERR | Native.POLLNVAL)) != 0) return TtyStatus.HungUp;
@@ -109,8 +109,9 @@ internal sealed unsafe class TtyFd : IDisposable
         using var registration = cancel.CanBeCanceled ? cancel.UnsafeRegister(static s => ((TtyFd)s!).Wake(), this) : default;
         cancel.ThrowIfCancellationRequested();
         var wake = new PollFd { Fd = _wakeFd, Events = Native.POLLIN };
-        if (Native.Poll(&wake, 1, ms) > 0) DrainWake();
+        if (Native.Poll(&wake, 1, ms) > 0 && _fd >= 0) DrainWake();
         cancel.ThrowIfCancellationRequested();
+        if (_fd < 0) throw new ObjectDisposedException(nameof(TtyFd));
     }
 
     /// <summary>Wakes any thread blocked in <see cref="Wait"/> (it then re-checks its token).</summary>
@@ -130,6 +131,8 @@ internal sealed unsafe class TtyFd : IDisposable
     {
         int fd = Interlocked.Exchange(ref _fd, -1);
         if (fd < 0) return;
+        // close() does not wake a thread sleeping in poll(); the eventfd does, and it then sees _fd < 0.
+        Wake();
         Native.Close(fd);
         Native.Close(_wakeFd);
     }

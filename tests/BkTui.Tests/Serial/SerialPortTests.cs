@@ -145,6 +145,18 @@ public class SerialPortTests
     }
 
     [Fact]
+    public void Dispose_wakes_a_read_blocked_without_deadline()
+    {
+        using var pty = PseudoTerminal.Open();
+        var port = SerialPort.Open(pty.SlavePath);
+        var read = OnOwnThread(() => port.Read(new byte[16], Timeout.InfiniteTimeSpan));
+        Thread.Sleep(30);
+        port.Dispose();
+        var ex = Assert.ThrowsAny<AggregateException>(() => read.Wait(TimeSpan.FromSeconds(5)));
+        Assert.IsType<ObjectDisposedException>(ex.InnerException);
+    }
+
+    [Fact]
     public void Second_open_of_a_held_port_names_this_process()
     {
         using var pty = PseudoTerminal.Open();
