@@ -27,8 +27,8 @@ public sealed record CachedFirmware
     public string Path { get; init; } = "";
 }
 
-/// <summary>Where the cache keeps its list of builds (the archive database once it is in main).</summary>
-public interface IFirmwareIndex
+/// <summary>Where the cache keeps its list of builds: the archive database (a seam for unit tests).</summary>
+internal interface IFirmwareIndex
 {
     IReadOnlyList<CachedFirmware> All();
     /// <summary>Adds or replaces the row for (family, tag, asset name).</summary>

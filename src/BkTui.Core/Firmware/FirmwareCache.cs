@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 
 namespace BkTui.Core.Firmware;
@@ -8,22 +9,49 @@ namespace BkTui.Core.Firmware;
 /// provenance. Files only enter through <see cref="Stage"/> + <see cref="Commit"/> (temp file in
 /// the same folder, fsync, verify, rename), so the folder never holds a half file under a final name.
 /// </summary>
-public sealed class FirmwareCache
+public sealed class FirmwareCache : IDisposable
 {
     private const string StagingPrefix = ".incoming-";
     private readonly IFirmwareIndex _index;
+    private readonly DumpArchive? _owned;
 
-    private FirmwareCache(string folder, IFirmwareIndex index)
+    private FirmwareCache(string folder, IFirmwareIndex index, DumpArchive? owned)
     {
         Folder = folder;
         _index = index;
+        _owned = owned;
     }
 
     /// <summary>The firmware folder inside the archive.</summary>
     public string Folder { get; }
 
-    /// <summary>Opens (creating) <c>&lt;archiveRoot&gt;/firmware</c>; leftovers of crashed downloads are removed.</summary>
-    public static FirmwareCache Open(string archiveRoot, IFirmwareIndex? index = null)
+    /// <summary>Opens the archive at <paramref name="archiveRoot"/> (creating it) and its firmware cache; disposing closes both.</summary>
+    public static FirmwareCache Open(string archiveRoot)
+    {
+        DumpArchive archive;
+        try
+        {
+            archive = DumpArchive.Open(archiveRoot);
+        }
+        catch (ArchiveException e)
+        {
+            throw Translate(e);
+        }
+        try
+        {
+            return Open(archive.Root, new ArchiveFirmwareIndex(archive), archive);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The firmware cache of an archive the caller already has open (the TUI, the job queue).</summary>
+    public static FirmwareCache Open(DumpArchive archive) => Open(archive.Root, new ArchiveFirmwareIndex(archive), null);
+
+    internal static FirmwareCache Open(string archiveRoot, IFirmwareIndex index, DumpArchive? owned)
     {
         var folder = Path.GetFullPath(Path.Combine(archiveRoot, "firmware"));
         try
@@ -35,14 +63,23 @@ public sealed class FirmwareCache
             throw new FirmwareException(FirmwareError.Cache, $"Cannot create the firmware cache {folder}: {e.Message}", e);
         }
         RemoveStaleStaging(folder, TimeSpan.FromHours(1));
-        return new FirmwareCache(folder, index ?? new JsonFirmwareIndex(folder));
+        return new FirmwareCache(folder, index, owned);
     }
 
     public string PathFor(string sha256) => Path.Combine(Folder, sha256 + ".bin");
 
     /// <summary>Every indexed build (newest download first), with <see cref="CachedFirmware.Path"/> filled in.</summary>
-    public IReadOnlyList<CachedFirmware> List() =>
-        _index.All().Select(e => e with { Path = PathFor(e.Sha256) }).OrderByDescending(e => e.DownloadedAt).ToList();
+    public IReadOnlyList<CachedFirmware> List()
+    {
+        try
+        {
+            return _index.All().Select(e => e with { Path = PathFor(e.Sha256) }).OrderByDescending(e => e.DownloadedAt).ToList();
+        }
+        catch (ArchiveException e)
+        {
+            throw Translate(e);
+        }
+    }
 
     /// <summary>
     /// The cached build for a family and version ("latest" = newest published), whose file is present
@@ -112,11 +149,26 @@ public sealed class FirmwareCache
             throw FirmwareCacheErrors.FromWrite(e, entry.AssetName);
         }
         staged.MarkCommitted();
-        FirmwareCacheErrors.SyncDirectory(Folder);
-        var stored = entry with { Path = final };
-        _index.Upsert(stored);
-        return stored;
+        try
+        {
+            DurableFile.FsyncDirectory(Folder);
+            _index.Upsert(entry);
+        }
+        catch (ArchiveException e)
+        {
+            throw Translate(e); // the file stays: content-addressed, it is indexed by the next get
+        }
+        catch (IOException e)
+        {
+            throw FirmwareCacheErrors.FromWrite(e, entry.AssetName);
+        }
+        return entry with { Path = final };
     }
+
+    private static FirmwareException Translate(ArchiveException e) =>
+        new(e.Problem == ArchiveProblem.DiskFull ? FirmwareError.DiskFull : FirmwareError.Cache, e.Message, e);
+
+    public void Dispose() => _owned?.Dispose();
 
     private static void RemoveStaleStaging(string folder, TimeSpan age)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BkTui.Core.Archive;
 using BkTui.Core.Firmware;
 
 namespace BkTui.Cli;
@@ -19,13 +20,12 @@ internal static class FirmwareCommand
         Description = $"Releases feed: a URL serving the GitHub releases JSON, a file:// URL or a local path (default {FirmwareHttpOptions.DefaultSource}).",
     };
 
-    public static Option<string?> ArchiveOption() => new("--archive") { Description = "Archive root (holds firmware/); default $BKTUI_ARCHIVE or ./dumps." };
+    public static Option<string?> ArchiveOption() => new("--archive") { Description = "Archive root (its firmware/ folder is the cache); default $BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui." };
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Machine-readable output." };
 
-    /// <summary>Interim archive-root rule until the archive's ArchiveLocation is in main.</summary>
-    public static string ArchiveRoot(string? option) =>
-        option ?? Environment.GetEnvironmentVariable("BKTUI_ARCHIVE") ?? Path.Combine(Environment.CurrentDirectory, "dumps");
+    /// <summary>The archive root: --archive, $BKTUI_ARCHIVE, the checkout's dumps/, or the XDG data folder.</summary>
+    public static string ArchiveRoot(string? option) => ArchiveLocation.Resolve(option);
 
     /// <summary>"1.1 MiB" (Humanizer needs culture data, which invariant-globalization builds lack).</summary>
     public static string Size(long bytes) => bytes switch

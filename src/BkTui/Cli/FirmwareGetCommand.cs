@@ -26,7 +26,7 @@ internal static class FirmwareGetCommand
             }
             try
             {
-                var cache = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive)));
+                using var cache = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive)));
                 using var catalog = new FirmwareCatalog(pr.GetValue(source));
                 var progress = asJson || Console.IsErrorRedirected ? null : new Progress<DownloadProgress>(ShowProgress);
                 var result = await catalog.GetAsync(profile.Family, pr.GetValue(version), cache, progress, ct);

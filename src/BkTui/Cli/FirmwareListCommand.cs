@@ -33,7 +33,8 @@ internal static class FirmwareListCommand
                 }
                 catch (FirmwareException e) when (e.IsOffline)
                 {
-                    var cached = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive))).List();
+                    using var cache = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive)));
+                    var cached = cache.List();
                     if (cached.Count == 0)
                         throw new FirmwareException(e.Error, $"{e.Message} The firmware cache is empty.", e);
                     var note = $"offline, listing the cache: {e.Message}";

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using BkTui.Core.Archive;
+using BkTui.Core.Archive.Schema;
 using BkTui.Core.Chips;
 using BkTui.Core.Firmware;
 using static BkTui.Tests.Firmware.TestFirmware;
@@ -23,11 +25,12 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
     };
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() { await _server.DisposeAsync(); _archive.Dispose(); }
+    public async Task DisposeAsync() { _cache?.Dispose(); await _server.DisposeAsync(); _archive.Dispose(); }
 
     private FirmwareCatalog Catalog(string feedPath = "/releases", FirmwareHttpOptions? options = null) =>
         new(_server.Url(feedPath).ToString(), options ?? Fast);
-    private FirmwareCache Cache() => FirmwareCache.Open(_archive.Root);
+    private FirmwareCache? _cache;
+    private FirmwareCache Cache() => _cache ??= FirmwareCache.Open(_archive.Root);
 
     /// <summary>One release with N, M and T files; the asset paths can be overridden per test.</summary>
     private void ServeFeed(string nPath = "/dl/n.bin", long? nSize = null, string? nDigest = "auto", string mPath = "/dl/m.bin", string tPath = "/dl/t.bin")
@@ -78,6 +81,14 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
         Assert.True(again.FromCache);
         Assert.Equal(1, _server.Hits("/dl/n.bin"));
         Assert.Equal([b.Sha256 + ".bin"], CacheFiles(_archive.Root));
+
+        // The provenance is a row of the archive database: another opener of the archive sees it.
+        using var archive = DumpArchive.Open(_archive.Root);
+        Assert.Equal(Migrations.Latest, archive.SchemaVersion);
+        using var other = FirmwareCache.Open(archive);
+        var row = Assert.Single(other.List());
+        Assert.Equal(b with { DownloadedAt = row.DownloadedAt }, row);
+        Assert.Equal(b.DownloadedAt.ToUnixTimeMilliseconds(), row.DownloadedAt.ToUnixTimeMilliseconds());
     }
 
     [Fact]
