@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BkTui.Core.Formats;
 
 namespace BkTui.Core.Archive;
 
@@ -24,7 +25,16 @@ internal static class AnalysisSeam
         }
     }
 
-    // Pending the formats part's DumpAnalyzer in main: switch this body over when it lands.
-    private static StoredAnalysis Run(ReadOnlySpan<byte> dump) =>
-        new(null, null, null, null, null, """{"analysis":"pending"}""");
+    private static StoredAnalysis Run(ReadOnlySpan<byte> dump)
+    {
+        var report = DumpAnalyzer.Analyze(dump);
+        var bootloader = report.Bootloader.Present ? report.Bootloader.Name ?? report.Bootloader.Text ?? $"unknown (crc {report.Bootloader.Crc32})" : null;
+        return new StoredAnalysis(
+            report.Mac,
+            report.Chip.Family is "unknown" or "" ? null : report.Chip.Family,
+            report.Encryption.Key is "unknown" or "" ? null : report.Encryption.Key,
+            bootloader,
+            report.Quality.Grade,
+            report.ToJsonNode(revealSecrets: false).ToJsonString()); // compact; masked
+    }
 }

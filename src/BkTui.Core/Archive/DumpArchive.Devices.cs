@@ -123,7 +123,7 @@ public sealed partial class DumpArchive
                 chip = COALESCE(excluded.chip, chip), chip_id = COALESCE(excluded.chip_id, chip_id),
                 flash_id = COALESCE(excluded.flash_id, flash_id), efuse_key = COALESCE(excluded.efuse_key, efuse_key),
                 key_verdict = COALESCE(excluded.key_verdict, key_verdict), bootloader = COALESCE(excluded.bootloader, bootloader),
-                last_seen = MAX(last_seen, excluded.last_seen)
+                first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)
             RETURNING id
             """, tx, ("$mac", facts.Mac), ("$chip", facts.Chip), ("$cid", facts.ChipId), ("$fid", facts.FlashId),
             ("$key", facts.EfuseKey), ("$verdict", facts.KeyVerdict), ("$boot", facts.Bootloader), ("$now", now))!;

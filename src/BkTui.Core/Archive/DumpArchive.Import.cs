@@ -77,8 +77,9 @@ public sealed partial class DumpArchive
             Mac = mac, Chip = facts.Chip ?? analysis.Chip, KeyVerdict = facts.KeyVerdict ?? analysis.KeyVerdict,
             Bootloader = facts.Bootloader ?? analysis.Bootloader,
         };
-        long deviceId = mac is null ? ArchiveSchemaV1.UnidentifiedDeviceId : UpsertDevice(c, tx, facts, now);
         long takenAt = (options.TakenAt ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds();
+        // Seen when the bytes were taken (a file's date), not when an old file happened to be imported.
+        long deviceId = mac is null ? ArchiveSchemaV1.UnidentifiedDeviceId : UpsertDevice(c, tx, facts, Math.Min(now, takenAt));
         var dumpId = (long)Scalar(c, """
             INSERT INTO dumps (sha256, size, device_id, taken_at, imported_at, source_kind, source, job_id, grade, chip, label, new_bytes, analysis)
             VALUES ($sha, $size, $dev, $taken, $now, $kind, $src, $job, $grade, $chip, $label, $new, $analysis) RETURNING id

@@ -134,7 +134,14 @@ internal static class DumpDiffer
                     break;
                 case JsonValueKind.Array:
                     int i = 0;
-                    foreach (var item in e.EnumerateArray()) Walk(item, $"{path}[{i++}]", depth + 1);
+                    // Items named by a "key"/"name" field are matched by it, so an insertion does not shift every later item.
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        var id = Property(item, "key") ?? Property(item, "name");
+                        var label = id is { ValueKind: JsonValueKind.String } named ? named.GetString() : i.ToString(CultureInfo.InvariantCulture);
+                        Walk(item, $"{path}[{label}]", depth + 1);
+                        i++;
+                    }
                     break;
                 default:
                     leaves[path] = e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();

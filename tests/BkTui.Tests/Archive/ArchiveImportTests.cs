@@ -72,18 +72,34 @@ public class ArchiveImportTests
     }
 
     [Fact]
-    public void RealDumpsRoundTripAndShareSectors()
+    public void RealDumpsRoundTripWithTheirAnalysisMasked()
     {
         if (RepoPaths.SharedDumps is not { } folder) { Console.WriteLine("shared dumps absent: skipped"); return; }
         using var t = new TempArchive();
-        var files = Directory.GetFiles(folder, "*.bin").Order().Take(3).ToList();
-        foreach (var f in files)
+        string[] names = ["SmartLED-8044-1-Gange-Smart-Switch.bin", "SmartLED-8046-2-Gang-Smart-Switch.bin", "BK7231T_TuyaConfig_PC44HA.bin"];
+        var revealedSomewhere = false;
+        var ids = new List<long>();
+        foreach (var name in names)
         {
-            var r = t.Archive.ImportFile(f);
-            Assert.Equal(File.ReadAllBytes(f), t.Archive.ReadDumpBytes(r.DumpId));
-            Assert.True(r.NewBytes < r.Size, $"{Path.GetFileName(f)}: stored {r.NewBytes} of {r.Size}");
+            var bytes = File.ReadAllBytes(Path.Combine(folder, name));
+            var r = t.Archive.ImportFile(Path.Combine(folder, name));
+            ids.Add(r.DumpId);
+            Assert.Equal(bytes, t.Archive.ReadDumpBytes(r.DumpId));
+            var report = BkTui.Core.Formats.DumpAnalyzer.Analyze(bytes);
+            var stored = t.Archive.RequireDump(r.DumpId);
+            Assert.Equal(report.ToJsonNode(revealSecrets: false).ToJsonString(), stored.AnalysisJson); // masked as the formats part masks
+            revealedSomewhere |= report.ToJsonNode(revealSecrets: true).ToJsonString() != stored.AnalysisJson;
+            Assert.Equal(report.Quality.Grade, stored.Dump.Grade);
+            Assert.Equal(MacText.Normalize(report.Mac), r.Mac);
         }
-        Assert.Equal(3, t.Archive.ListDumps().Count);
+        Assert.True(revealedSomewhere, "at least one of these dumps holds a secret that must not be stored in clear");
+        // The two SmartLED switches share their firmware: the second costs a few KiB, not a megabyte.
+        Assert.True(t.Archive.RequireDump(ids[1]).Dump.NewBytes < 64 * 1024);
+        Assert.Equal(2, t.Archive.ListDevices().Count(d => !d.IsUnidentified));
+
+        var diff = t.Archive.Diff(ids[0], ids[1]);
+        Assert.Contains(diff.Ranges, r => r.Partitions.Count > 0);
+        Assert.Contains(diff.ConfigChanges, c => c.Section == "tuya");
     }
 
     [Fact]
