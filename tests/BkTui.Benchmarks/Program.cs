@@ -2,7 +2,8 @@ switch (args.FirstOrDefault())
 {
     case "serial": return BkTui.Benchmarks.SerialBench.Run();
     case "archive": return BkTui.Benchmarks.ArchiveBench.Run();
+    case "firmware": return BkTui.Benchmarks.FirmwareBench.Run();
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware)");
         return 2;
 }

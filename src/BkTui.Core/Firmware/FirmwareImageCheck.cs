@@ -33,8 +33,8 @@ public static class FirmwareImageCheck
         var expected = ExpectedKey(family);
         if (!v.Key.Equals(expected, StringComparison.OrdinalIgnoreCase))
             throw new FirmwareException(FirmwareError.WrongKey,
-                $"{fileName} is a {v.Key}-key build but {family} needs the {expected} key; it would not boot. " +
-                $"Pick the {family} build (bktui firmware get --chip {family}) or re-encrypt it: bktui image convert --key {expected}.");
+                $"{fileName} is a {v.Key}-key build but {family} needs the {expected} key; it would not boot, so it was not cached. " +
+                $"Try another --version, or re-encrypt a build for this chip: bktui image convert (to the {expected} key).");
         return v;
     }
 }
