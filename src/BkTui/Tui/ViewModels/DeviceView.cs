@@ -1,0 +1,53 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+
+namespace BkTui.Tui.ViewModels;
+
+public enum VerdictLevel { Ok, Warning, Danger }
+
+/// <summary>One sentence of the verdict; <see cref="Level"/> picks the colour, the words carry the meaning.</summary>
+public sealed record VerdictLine(VerdictLevel Level, string Text);
+
+/// <summary>The Device pane's content: identity facts and the verdict in the user's terms.</summary>
+public sealed record DeviceView(string Port, IReadOnlyList<(string Name, string Value)> Facts, IReadOnlyList<VerdictLine> Verdict);
+
+/// <summary>Identify + key check → what the user should do with this chip.</summary>
+public static class DeviceViews
+{
+    public static DeviceView From(string port, ChipInfo info)
+    {
+        var facts = new List<(string, string)>
+        {
+            ("Port", port),
+            ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:x})" : "")),
+            ("Bootloader", info.Bootloader),
+            ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:x6}, " : "") + Humane.Bytes(info.FlashSize)),
+            ("eFuse key", info.EfuseKey is { } k ? $"{k.Verdict} ({k})" : "not readable on this family"),
+            ("MAC", info.Mac ?? "none (no RF calibration found)"),
+            ("Baud", info.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac));
+    }
+
+    /// <summary>The verdict: which build to flash, whether the bootloader stays, whether RF must be restored.</summary>
+    public static IReadOnlyList<VerdictLine> Verdict(ChipFamily family, EfuseKey? key, string? mac)
+    {
+        var lines = new List<VerdictLine>();
+        if (key is { IsZero: true })
+            lines.Add(new(VerdictLevel.Warning, "All-zero key: this is a BK7231M / BL2028N. Use the zero-key (BK7231M) build; the bootloader is kept."));
+        else if (key is { IsTuya: true })
+            lines.Add(new(VerdictLevel.Ok, $"Tuya key: standard {family} builds run; the bootloader is kept."));
+        else if (key is { } other)
+            lines.Add(new(VerdictLevel.Danger, $"Unusual key ({other.Verdict}): only a build made for this key will boot. Keep the bootloader, back up first."));
+        else
+            lines.Add(new(VerdictLevel.Ok, $"{family}: the key cannot be read on this family; standard {family} builds run."));
+        if (mac is null)
+            lines.Add(new(VerdictLevel.Danger, "MAC missing: no RF calibration. After flashing, run Restore RF (from this device's backup if there is one)."));
+        else if (ChipAdvice.IsPlaceholder(mac))
+            lines.Add(new(VerdictLevel.Warning, $"MAC {mac} is a placeholder: run Restore RF to get the real MAC and RF calibration back."));
+        else
+            lines.Add(new(VerdictLevel.Ok, $"MAC {mac} looks real: RF calibration present."));
+        lines.Add(new(VerdictLevel.Ok, "Back it up first: a full dump is the only way back to the factory firmware."));
+        return lines;
+    }
+}

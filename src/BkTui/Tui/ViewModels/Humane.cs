@@ -1,0 +1,20 @@
+using Humanizer;
+using Humanizer.Localisation;
+
+namespace BkTui.Tui.ViewModels;
+
+/// <summary>Sizes, speeds, durations and ages as people say them (Humanizer, fixed en-US wording).</summary>
+public static class Humane
+{
+    public static string Bytes(long bytes) => bytes.Bytes().Humanize("0.#");
+
+    public static string Speed(double bytesPerSecond) =>
+        bytesPerSecond <= 0 ? "" : ((long)bytesPerSecond).Bytes().Humanize("0.#") + "/s";
+
+    public static string Duration(TimeSpan? span) =>
+        span is not { } s ? "" : s < TimeSpan.FromSeconds(1) ? "<1 second" : s.Humanize(2, minUnit: TimeUnit.Second);
+
+    /// <summary>"3 minutes ago" relative to <paramref name="now"/> (the app's clock, fixed in tests).</summary>
+    public static string Ago(DateTimeOffset when, DateTimeOffset now) =>
+        when.ToUnixTimeMilliseconds() == 0 ? "never" : when.Humanize(now);
+}

@@ -1,0 +1,66 @@
+using BkTui.Core.Jobs;
+
+namespace BkTui.Tui.ViewModels;
+
+/// <summary>One line of the Queue pane, already worded. <see cref="Word"/> carries the meaning without colour.</summary>
+public sealed record QueueRow(
+    long JobId, string Port, string Recipe, JobState State, string Word, string Step,
+    double Fraction, string Percent, string Speed, string Eta, int Retries, string? Note)
+{
+    /// <summary>The bar for this row at <paramref name="width"/> cells.</summary>
+    public string Bar(int width, bool unicode = true) => ProgressBar.Draw(Fraction, width, unicode);
+
+    public bool IsFinished => State.IsFinished();
+}
+
+/// <summary>Job snapshots → Queue rows: grouped by port (ports in name order), newest job last within a port.</summary>
+public static class QueueRows
+{
+    public static IReadOnlyList<QueueRow> From(IEnumerable<JobSnapshot> jobs) =>
+        jobs.OrderBy(j => j.Port, StringComparer.Ordinal).ThenBy(j => j.Id).Select(Row).ToList();
+
+    public static QueueRow Row(JobSnapshot j)
+    {
+        var p = j.Progress;
+        double fraction = j.State == JobState.Done ? 1 : p?.Fraction ?? 0;
+        bool moving = j.State.IsActive() && p is not null;
+        return new QueueRow(
+            j.Id, j.Port, j.Recipe.Name(), j.State, StateWord(j.State),
+            StepText(j), fraction,
+            j.State == JobState.Queued ? "" : $"{fraction * 100:0}%",
+            moving ? Humane.Speed(p!.BytesPerSecond) : "",
+            moving ? Humane.Duration(p!.Eta) : "",
+            j.Retries,
+            Note(j));
+    }
+
+    /// <summary>Short upper-case state words (mono terminals rely on them): WAIT RUN ACT! OK FAIL STOP INT.</summary>
+    public static string StateWord(JobState s) => s switch
+    {
+        JobState.Queued => "WAIT",
+        JobState.Running => "RUN",
+        JobState.NeedsAttention => "ACT!",
+        JobState.Done => "OK",
+        JobState.Failed => "FAIL",
+        JobState.Cancelled => "STOP",
+        JobState.Interrupted => "INT",
+        _ => "?",
+    };
+
+    private static string StepText(JobSnapshot j)
+    {
+        var step = j.Step ?? (j.State == JobState.Queued ? "queued" : "");
+        if (j.State.IsActive() && j.Progress is { } p && p.Phase.Length > 0 && !step.Contains(p.Phase, StringComparison.OrdinalIgnoreCase))
+            step += $" ({p.Phase})";
+        return step;
+    }
+
+    /// <summary>What the user should read next to the row: the attention request, the error, or the archived dump.</summary>
+    private static string? Note(JobSnapshot j) => j.State switch
+    {
+        JobState.NeedsAttention => j.Attention,
+        JobState.Failed or JobState.Cancelled or JobState.Interrupted => j.Error,
+        JobState.Done when j.DumpId is { } id => $"dump #{id}" + (j.Mac is null ? "" : $" of {j.Mac}"),
+        _ => null,
+    };
+}
