@@ -18,5 +18,7 @@ internal static class CliVerbs
         yield return DumpsCommand.Create();
         yield return FirmwareCommand.Create();
         yield return AnalyzeCommand.Create();
+        yield return ImageCommand.Create();
+        yield return HexdumpCommand.Create();
     }
 }
