@@ -42,6 +42,10 @@ internal static class ArchiveBench
         var again = clock.Elapsed;
 
         clock.Restart();
+        foreach (var f in files) BkTui.Core.Formats.DumpAnalyzer.Analyze(File.ReadAllBytes(f));
+        var analysis = clock.Elapsed;
+
+        clock.Restart();
         foreach (var r in results) archive.ReadDumpBytes(r.DumpId);
         var export = clock.Elapsed;
 
@@ -60,6 +64,7 @@ internal static class ArchiveBench
         long db = Directory.EnumerateFiles(root, "archive.db*").Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"import {files.Count} real dumps ({raw / 1048576.0:0.0} MiB): {import.TotalSeconds:0.00} s ({import.TotalMilliseconds / files.Count:0} ms/dump, {raw / 1048576.0 / import.TotalSeconds:0.0} MiB/s)");
         Console.WriteLine($"  stored: blobs {blobs / 1048576.0:0.00} MiB + database {db / 1048576.0:0.00} MiB = {(blobs + db) / 1048576.0:0.00} MiB, {(double)(blobs + db) / raw:P1} of raw");
+        Console.WriteLine($"  of which DumpAnalyzer alone: {analysis.TotalSeconds:0.00} s ({analysis.TotalMilliseconds / files.Count:0} ms/dump)");
         Console.WriteLine($"re-import (all already archived): {again.TotalMilliseconds:0} ms");
         Console.WriteLine($"rebuild + sha256-verify all {files.Count} dumps: {export.TotalMilliseconds:0} ms");
         Console.WriteLine($"check (integrity, every sector, every dump): {checkTime.TotalMilliseconds:0} ms, ok={check.Ok}");

@@ -110,24 +110,44 @@ public sealed partial class DumpArchive
             return null;
         }
         var dump = new byte[size];
-        using var sector = Command(c, "SELECT s.hash, p.name, s.offset, s.stored_len, s.raw_len, s.codec FROM sectors s JOIN packs p ON p.id = s.pack_id WHERE s.id = $id", tx);
-        var sid = sector.Parameters.Add("$id", SqliteType.Integer);
+        var rows = SectorRows(c, tx, ids);
         using var reader = _blobs.OpenReader();
         for (int i = 0; i < ids.Length / 4; i++)
         {
             var dest = dump.AsSpan(i * SectorCodec.SectorSize, (int)Math.Min(SectorCodec.SectorSize, size - (long)i * SectorCodec.SectorSize));
             int id32 = BinaryPrimitives.ReadInt32LittleEndian(ids.AsSpan(i * 4));
             if (id32 == 0) { dest.Fill(0xFF); continue; }
-            sid.Value = id32;
-            using var s = sector.ExecuteReader();
-            if (!s.Read()) { problem = $"sector {i} (id {id32}) is not in the index"; return null; }
-            if (s.GetInt32(4) != dest.Length) { problem = $"sector {i} has the wrong length"; return null; }
-            problem = reader.TryRead(s.GetString(1), s.GetInt64(2), s.GetInt32(3), (byte)s.GetInt32(5), (byte[])s[0], dest);
+            if (!rows.TryGetValue(id32, out var s)) { problem = $"sector {i} (id {id32}) is not in the index"; return null; }
+            if (s.RawLength != dest.Length) { problem = $"sector {i} has the wrong length"; return null; }
+            problem = reader.TryRead(s.Pack, s.Offset, s.StoredLength, s.Codec, s.Hash, dest);
             if (problem is not null) return null;
         }
         if (Convert.ToHexStringLower(SHA256.HashData(dump)) != sha) { problem = "the rebuilt bytes do not match its sha256"; return null; }
         problem = null;
         return dump;
+    }
+
+    private sealed record SectorRow(byte[] Hash, string Pack, long Offset, int StoredLength, int RawLength, byte Codec);
+
+    /// <summary>The index rows of every sector a manifest uses, in a few queries rather than one per sector.</summary>
+    private static Dictionary<int, SectorRow> SectorRows(SqliteConnection c, SqliteTransaction tx, byte[] manifest)
+    {
+        var wanted = new HashSet<int>();
+        for (int i = 0; i + 4 <= manifest.Length; i += 4)
+            if (BinaryPrimitives.ReadInt32LittleEndian(manifest.AsSpan(i)) is var id and not 0) wanted.Add(id);
+        var rows = new Dictionary<int, SectorRow>(wanted.Count);
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            // Integers only, so inlining them is safe; it avoids 500 parameters per query.
+            using var cmd = Command(c, $"""
+                SELECT s.id, s.hash, p.name, s.offset, s.stored_len, s.raw_len, s.codec FROM sectors s JOIN packs p ON p.id = s.pack_id
+                WHERE s.id IN ({string.Join(',', chunk)})
+                """, tx);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                rows[r.GetInt32(0)] = new SectorRow((byte[])r[1], r.GetString(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), (byte)r.GetInt32(6));
+        }
+        return rows;
     }
 
     private static DumpSummary ReadSummary(SqliteDataReader r) => new(

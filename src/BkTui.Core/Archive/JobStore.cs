@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BkTui.Core.Archive;
 
+/// <summary>Stored as text (queued, running, needs-attention, …); same order as BkTui.Core.Jobs.JobState, which the queue casts to.</summary>
 public enum ArchivedJobState { Queued, Running, NeedsAttention, Done, Failed, Cancelled, Interrupted }
 
 public enum ArchivedJobLogLevel { Debug, Info, Warning, Error }
