@@ -16,6 +16,13 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args)
     {
         var root = BuildRoot();
+        if (args.Length == 0)
+        {
+            // No verb: the TUI on a terminal; otherwise the help, and exit 2 (nothing was asked).
+            if (Tui.TuiLauncher.CanRun) return await TuiCommand.RunAsync(new Tui.TuiOptions { Color = Terminal.Rendering.ColorModes.Detect() }, default);
+            root.Parse(["--help"]).Invoke();
+            return ExitCodes.Usage;
+        }
         var parse = root.Parse(args);
         return await parse.InvokeAsync();
     }

@@ -20,5 +20,6 @@ internal static class CliVerbs
         yield return AnalyzeCommand.Create();
         yield return ImageCommand.Create();
         yield return HexdumpCommand.Create();
+        yield return TuiCommand.Create();
     }
 }

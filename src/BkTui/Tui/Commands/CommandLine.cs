@@ -1,0 +1,95 @@
+using System.Text;
+using BkTui.Cli;
+
+namespace BkTui.Tui.Commands;
+
+/// <summary>
+/// The ':' command line: the same grammar as <c>bktui &lt;verb&gt;</c> (parsed by the CLI's own
+/// System.CommandLine tree), plus a few TUI words (quit, help, goto).
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Words handled by the TUI itself rather than the CLI tree.</summary>
+    public static readonly string[] TuiWords = ["quit", "help", "goto", "open"];
+
+    /// <summary>
+    /// Verbs that change a chip: confirmed first (naming the port and range) and refused in
+    /// --read-only mode. Verb owners add their verb's name here.
+    /// </summary>
+    public static readonly HashSet<string> DangerousVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "write", "flash", "erase", "restore", "restore-rf", "wifi", "queue",
+    };
+
+    /// <summary>Verbs that make no sense inside the TUI.</summary>
+    public static readonly HashSet<string> RefusedVerbs = new(StringComparer.OrdinalIgnoreCase) { "tui", "demo" };
+
+    private static readonly Lazy<string[]> VerbNames = new(() =>
+        CliApp.BuildRoot().Subcommands.Select(c => c.Name).Concat(TuiWords).Order(StringComparer.Ordinal).ToArray());
+
+    public static IReadOnlyList<string> Verbs => VerbNames.Value;
+
+    /// <summary>Splits a line like a shell would (double/single quotes, backslash escapes).</summary>
+    public static string[] Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        bool inToken = false;
+        char quote = '\0';
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                else if (c == '\\' && quote == '"' && i + 1 < line.Length) current.Append(line[++i]);
+                else current.Append(c);
+            }
+            else if (c is '"' or '\'') { quote = c; inToken = true; }
+            else if (c == '\\' && i + 1 < line.Length) { current.Append(line[++i]); inToken = true; }
+            else if (char.IsWhiteSpace(c))
+            {
+                if (inToken) tokens.Add(current.ToString());
+                current.Clear();
+                inToken = false;
+            }
+            else { current.Append(c); inToken = true; }
+        }
+        if (inToken) tokens.Add(current.ToString());
+        return tokens.ToArray();
+    }
+
+    /// <summary>
+    /// A completion for what is typed (fish style): the newest history entry starting with it, else
+    /// the first verb it prefixes. Null when there is nothing to suggest.
+    /// </summary>
+    public static string? Suggest(string text, IReadOnlyList<string> history)
+    {
+        if (text.Length == 0) return null;
+        for (int i = history.Count - 1; i >= 0; i--)
+            if (history[i].Length > text.Length && history[i].StartsWith(text, StringComparison.Ordinal)) return history[i];
+        if (text.Contains(' ')) return null;
+        return Verbs.FirstOrDefault(v => v.Length > text.Length && v.StartsWith(text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>"Run `erase` on /dev/ttyUSB0 (0x0–0x200000)?" from a dangerous verb's tokens.</summary>
+    public static string DescribeDangerous(string[] tokens)
+    {
+        string? port = null;
+        var addresses = new List<string>();
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            if (tokens[i] is "--port" or "-p" && i + 1 < tokens.Length) port = tokens[++i];
+            else if (tokens[i].StartsWith("--port=", StringComparison.Ordinal)) port = tokens[i]["--port=".Length..];
+            else if (tokens[i].StartsWith("0x", StringComparison.OrdinalIgnoreCase)) addresses.Add(tokens[i]);
+        }
+        var where = port is null ? "on the port it names" : $"on {port}";
+        var range = addresses.Count switch
+        {
+            0 => "",
+            1 => $" at {addresses[0]}",
+            _ => $" at {addresses[0]}–{addresses[1]}",
+        };
+        return $"Run '{string.Join(' ', tokens)}'?\nThis changes the chip {where}{range}.";
+    }
+}

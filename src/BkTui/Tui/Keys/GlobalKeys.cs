@@ -1,0 +1,46 @@
+using BkTui.Terminal.Input;
+using BkTui.Tui.State;
+using static BkTui.Tui.Keys.K;
+
+namespace BkTui.Tui.Keys;
+
+/// <summary>The keymap blocks of the app itself: global keys and the overlays.</summary>
+public static class GlobalKeys
+{
+    public static IEnumerable<Binding> All()
+    {
+        const string g = Contexts.Global;
+        yield return new Binding(g, [C('?'), Of(KeyCode.F1)], new ShowHelp(), "Help") { ShowInBar = true, Order = -1 };
+        yield return new Binding(g, [C(':')], new OpenCommandLine(), "Command") { ShowInBar = true, Order = 80 };
+        yield return new Binding(g, [C('/')], new OpenSearch(), "Search") { ShowInBar = true, Order = 70 };
+        yield return new Binding(g, [Of(KeyCode.Tab)], new FocusNext(), "Next pane") { ShowInBar = true, Order = 60 };
+        yield return new Binding(g, [Of(KeyCode.Tab, KeyMods.Shift)], new FocusPrevious(), "Previous pane");
+        for (int n = 1; n <= 9; n++)
+            yield return new Binding(g, [C((char)('0' + n))], new FocusPane(n), "Jump to pane [n]") { HideInHelp = n > 1, KeyText = "1-9" };
+        yield return new Binding(g, [C('z')], new ToggleZoom(), "Zoom the focused pane");
+        yield return new Binding(g, [C('q')], new Quit(), "Quit") { ShowInBar = true, Order = -2 };
+        yield return new Binding(g, [Ctrl('c')], new Quit(), "Quit (asks when jobs run)");
+        yield return new Binding(g, [Ctrl('l')], new Redraw(), "Redraw the screen");
+        yield return new Binding(g, [Ctrl('z')], new Suspend(), "Suspend (fg resumes)");
+        yield return new Binding(g, [Of(KeyCode.Escape)], new ClearFlash(), "Dismiss the message");
+
+        const string h = Contexts.Help;
+        yield return new Binding(h, [Of(KeyCode.Escape), C('q'), C('?'), Of(KeyCode.F1)], new CloseOverlay(), "Close help") { ShowInBar = true };
+        yield return new Binding(h, [Of(KeyCode.Down), C('j')], new ScrollHelp(1), "Scroll down") { ShowInBar = true, Order = 1 };
+        yield return new Binding(h, [Of(KeyCode.Up), C('k')], new ScrollHelp(-1), "Scroll up") { ShowInBar = true, Order = 2 };
+        yield return new Binding(h, [Of(KeyCode.PageDown), C(' ')], new ScrollHelp(10), "Page down");
+        yield return new Binding(h, [Of(KeyCode.PageUp)], new ScrollHelp(-10), "Page up");
+
+        const string c = Contexts.Confirm;
+        yield return new Binding(c, [C('y'), C('Y')], new ConfirmAnswer(true), "Yes, do it") { ShowInBar = true };
+        yield return new Binding(c, [C('n'), C('N'), Of(KeyCode.Escape), Of(KeyCode.Enter)], new ConfirmAnswer(false), "No (default)") { ShowInBar = true, Order = 1 };
+
+        const string p = Contexts.Prompt;
+        yield return new Binding(p, [Of(KeyCode.Enter)], new PromptSubmit(), "Run / accept") { ShowInBar = true };
+        yield return new Binding(p, [Of(KeyCode.Escape)], new CloseOverlay(), "Cancel") { ShowInBar = true, Order = 1 };
+        yield return new Binding(p, [Of(KeyCode.Tab), Of(KeyCode.Right)], new PromptComplete(), "Accept suggestion") { ShowInBar = true, Order = 2 };
+        yield return new Binding(p, [Of(KeyCode.Up)], new PromptHistory(-1), "Previous command") { ShowInBar = true, Order = 3 };
+        yield return new Binding(p, [Of(KeyCode.Down)], new PromptHistory(1), "Next command");
+        yield return new Binding(p, [Of(KeyCode.Backspace)], new PromptBackspace(), "Delete a character");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using BkTui.Terminal.Input;
+using BkTui.Tui.Panes;
+using BkTui.Tui.State;
+
+namespace BkTui.Tui.Keys;
+
+/// <summary>
+/// THE keymap: the global/overlay block plus every registered pane's block. It drives dispatch
+/// (<see cref="Resolve"/>), the hint bar (<see cref="BarFor"/>), the '?' help and the README table.
+/// In --read-only mode dangerous bindings are stripped here, so they are neither shown nor bound.
+/// </summary>
+public sealed class Keymap
+{
+    public Keymap(IEnumerable<Binding> bindings, bool readOnly)
+    {
+        Bindings = bindings.Where(b => !(readOnly && b.Dangerous)).ToImmutableArray();
+        ReadOnly = readOnly;
+    }
+
+    public static Keymap Build(IEnumerable<IPane> panes, bool readOnly) =>
+        new(GlobalKeys.All().Concat(panes.SelectMany(p => p.Keys)), readOnly);
+
+    public ImmutableArray<Binding> Bindings { get; }
+    public bool ReadOnly { get; }
+
+    /// <summary>The contexts consulted for a key, most specific first.</summary>
+    public static IReadOnlyList<string> ContextsFor(AppState state) => state.Overlay switch
+    {
+        HelpOverlay => [Contexts.Help],
+        ConfirmOverlay => [Contexts.Confirm],
+        PromptOverlay => [Contexts.Prompt],
+        _ => [state.FocusedPaneId, Contexts.Global],
+    };
+
+    /// <summary>The binding a key triggers in this state, or null.</summary>
+    public Binding? Find(Key key, AppState state)
+    {
+        foreach (var context in ContextsFor(state))
+            foreach (var b in Bindings)
+                if (b.Context == context && Array.IndexOf(b.Keys, key) >= 0) return b;
+        return null;
+    }
+
+    /// <summary>The action for a key (printable keys type into an open prompt).</summary>
+    public AppAction? Resolve(Key key, AppState state)
+    {
+        var binding = Find(key, state);
+        if (binding is not null)
+        {
+            var reason = binding.DisabledReason?.Invoke(state);
+            return reason is null ? binding.Action : new ShowFlash($"{binding.Label}: {reason}", FlashLevel.Warning);
+        }
+        if (state.Overlay is PromptOverlay && key.IsPrintable) return new PromptInput(key.Char);
+        return null;
+    }
+
+    /// <summary>
+    /// Hint-bar entries for the current state: pinned ones (negative Order: Quit, Help) first so they
+    /// survive at 80 columns, then the most specific context's entries, each block by Order.
+    /// </summary>
+    public IEnumerable<Binding> BarFor(AppState state)
+    {
+        var contexts = ContextsFor(state);
+        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar).Select(b => (b, rank: b.Order < 0 ? -1 : rank)))
+            .OrderBy(t => t.rank).ThenBy(t => t.b.Order).Select(t => t.b);
+    }
+}

@@ -1,0 +1,39 @@
+using BkTui.Terminal.Screen;
+using BkTui.Tui.Commands;
+using BkTui.Tui.State;
+
+namespace BkTui.Tui.Render;
+
+/// <summary>The line above the hints: an open prompt (with cursor and suggestion) or the flash message.</summary>
+public static class MessageLine
+{
+    public static void Draw(AppState state, ScreenBuffer buffer, Rect area, RenderKit kit)
+    {
+        int S(Role r) => kit.Theme.Id(buffer.Styles, r);
+        if (state.Overlay is PromptOverlay prompt)
+        {
+            int x = buffer.Put(area.X, area.Y, prompt.Label, S(Role.PromptLabel), area.Right);
+            // Keep the end of long input visible.
+            int room = Math.Max(1, area.Right - x - 1);
+            var text = prompt.Text.Length > room ? prompt.Text[^room..] : prompt.Text;
+            x = buffer.Put(x, area.Y, text, S(Role.Normal), area.Right);
+            var suggestion = prompt.IsCommandLine ? CommandLine.Suggest(prompt.Text, state.History) : null;
+            buffer.Put(x, area.Y, " ", S(Role.Selection), area.Right);
+            if (suggestion is not null && suggestion.Length > prompt.Text.Length)
+                buffer.Put(x + 1, area.Y, suggestion[(prompt.Text.Length + 1)..], S(Role.Suggestion), area.Right);
+            if (suggestion is not null && suggestion.Length > prompt.Text.Length)
+                buffer.Put(x, area.Y, suggestion[prompt.Text.Length].ToString(), S(Role.Selection), area.Right);
+            return;
+        }
+        if (state.Flash is { } flash)
+        {
+            var (prefix, role) = flash.Level switch
+            {
+                FlashLevel.Error => ("Error: ", Role.Error),
+                FlashLevel.Warning => ("Warning: ", Role.Warning),
+                _ => ("", Role.Normal),
+            };
+            Text.PutEllipsized(buffer, area.X + 1, area.Y, prefix + flash.Text, S(role), area.Right);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace BkTui.Tui.Render;
+
+/// <summary>Semantic colour roles; a <see cref="Theme"/> maps each to a style per colour mode.</summary>
+public enum Role
+{
+    Normal,
+    Dim,
+    Header,
+    Title,
+    TitleFocused,
+    Selection,
+    Hint,
+    HintKey,
+    HintDisabled,
+    Ok,
+    Warning,
+    Error,
+    Danger,
+    Border,
+    HexAddress,
+    HexZero,
+    HexChanged,
+    HexMatch,
+    Bookmark,
+    PartitionName,
+    PartitionBoundary,
+    Partition0,
+    Partition1,
+    Partition2,
+    Partition3,
+    Partition4,
+    Partition5,
+    PromptLabel,
+    Suggestion,
+}

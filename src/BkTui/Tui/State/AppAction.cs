@@ -1,0 +1,73 @@
+using BkTui.Terminal.Input;
+
+namespace BkTui.Tui.State;
+
+/// <summary>Everything that can change the app state: keys resolved by the keymap, engine events, ticks.</summary>
+public abstract record AppAction;
+
+/// <summary>An action for one pane (routed to the pane whose <see cref="PaneId"/> matches, focused or not).</summary>
+public abstract record PaneAction : AppAction
+{
+    public abstract string PaneId { get; }
+}
+
+/// <summary>
+/// An action that changes a device. The reducer asks for confirmation with <see cref="Describe"/>
+/// (which names the port and the address range) and refuses it in --read-only mode.
+/// </summary>
+public interface IDangerousAction
+{
+    string Describe(AppState state);
+}
+
+/// <summary>A raw key press; the reducer resolves it through the keymap.</summary>
+public sealed record KeyPressed(Key Key) : AppAction;
+
+public sealed record FocusNext : AppAction;
+public sealed record FocusPrevious : AppAction;
+/// <summary>Focus the pane with this 1-based jump number.</summary>
+public sealed record FocusPane(int Number) : AppAction;
+/// <summary>Focus a pane by id (e.g. the archive opening a dump in the hex viewer).</summary>
+public sealed record FocusPaneById(string PaneId) : AppAction;
+public sealed record ToggleZoom : AppAction;
+
+public sealed record ShowHelp : AppAction;
+public sealed record ScrollHelp(int Delta) : AppAction;
+public sealed record CloseOverlay : AppAction;
+
+public sealed record OpenCommandLine : AppAction;
+public sealed record OpenSearch : AppAction;
+/// <summary>Opens a text prompt whose submission goes back to <paramref name="PaneId"/> as <see cref="PromptSubmitted"/>.</summary>
+public sealed record OpenPrompt(string PaneId, string Purpose, string Label, string Initial = "") : AppAction;
+
+public sealed record PromptInput(char Char) : AppAction;
+public sealed record PromptBackspace : AppAction;
+public sealed record PromptSubmit : AppAction;
+public sealed record PromptHistory(int Delta) : AppAction;
+public sealed record PromptComplete : AppAction;
+
+/// <summary>The text of a prompt opened by a pane, delivered to that pane.</summary>
+public sealed record PromptSubmitted(string Pane, string Purpose, string Text) : PaneAction
+{
+    public override string PaneId => Pane;
+}
+
+public sealed record ConfirmAnswer(bool Yes) : AppAction;
+
+/// <summary>Quit; asks first when jobs run unless <paramref name="Force"/>.</summary>
+public sealed record Quit(bool Force = false) : AppAction;
+public sealed record Suspend : AppAction;
+public sealed record Redraw : AppAction;
+public sealed record Resize(int Width, int Height) : AppAction;
+public sealed record Tick(DateTimeOffset Now) : AppAction;
+
+public sealed record ShowFlash(string Text, FlashLevel Level = FlashLevel.Info) : AppAction;
+public sealed record ClearFlash : AppAction;
+/// <summary>The engine reports how many jobs are running (q asks before quitting when non-zero).</summary>
+public sealed record SetJobsRunning(int Count) : AppAction;
+
+/// <summary>An action the user already confirmed (skips the dangerous-action question).</summary>
+public sealed record Confirmed(AppAction Inner) : AppAction;
+
+/// <summary>A line typed at ':' (a CLI verb or a TUI word).</summary>
+public sealed record RunCommand(string Line) : AppAction;

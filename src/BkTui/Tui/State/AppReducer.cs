@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Panes;
+using BkTui.Tui.Render;
+
+namespace BkTui.Tui.State;
+
+/// <summary>
+/// actions → new state (+ effects). Pure: no I/O, no clock (time arrives with <see cref="Tick"/>).
+/// Global actions are handled here; <see cref="PaneAction"/>s go to their pane.
+/// </summary>
+public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap)
+{
+    public static readonly TimeSpan FlashLifetime = TimeSpan.FromSeconds(6);
+    public const int HistoryLimit = 100;
+
+    public IReadOnlyList<IPane> Panes { get; } = panes;
+    public Keymap Keymap { get; } = keymap;
+
+    public AppState Initial(TuiOptions options, int width, int height) => new()
+    {
+        Width = width,
+        Height = height,
+        PaneOrder = Panes.Select(p => p.Id).ToImmutableArray(),
+        Panes = Panes.ToImmutableDictionary(p => p.Id, p => p.CreateState(options)),
+        ReadOnly = options.ReadOnly,
+        Now = options.Clock(),
+    };
+
+    public Transition Reduce(AppState s, AppAction action)
+    {
+        if (action is IDangerousAction danger)
+        {
+            if (s.ReadOnly) return Flash(s, "read-only mode: " + danger.Describe(s).Split('\n')[0] + " is disabled", FlashLevel.Warning);
+            return s with { Overlay = new ConfirmOverlay(danger.Describe(s), new Confirmed(action)) };
+        }
+        return action switch
+        {
+            KeyPressed k => OnKey(s, k),
+            Confirmed c => ReduceConfirmed(s, c.Inner),
+            PaneAction p => ToPane(s, p),
+            FocusNext => s with { Focus = (s.Focus + 1) % Math.Max(1, s.PaneOrder.Length) },
+            FocusPrevious => s with { Focus = (s.Focus - 1 + s.PaneOrder.Length) % Math.Max(1, s.PaneOrder.Length) },
+            FocusPane f when f.Number >= 1 && f.Number <= s.PaneOrder.Length => s with { Focus = f.Number - 1 },
+            FocusPane => s,
+            FocusPaneById f => s.PaneOrder.IndexOf(f.PaneId) is var i and >= 0 ? s with { Focus = i } : s,
+            ToggleZoom => s with { Zoomed = !s.Zoomed },
+            ShowHelp => s with { Overlay = new HelpOverlay() },
+            ScrollHelp d when s.Overlay is HelpOverlay h => s with { Overlay = h with { Scroll = ClampHelp(h.Scroll + d.Delta) } },
+            CloseOverlay => s with { Overlay = null },
+            OpenCommandLine => s with { Overlay = new PromptOverlay("", PromptOverlay.CommandPurpose, ":", "") },
+            OpenSearch => OpenSearchFor(s),
+            OpenPrompt p => s with { Overlay = new PromptOverlay(p.PaneId, p.Purpose, p.Label, p.Initial) },
+            PromptInput or PromptBackspace or PromptSubmit or PromptHistory or PromptComplete => ReducePrompt(s, action),
+            ConfirmAnswer a => OnAnswer(s, a),
+            RunCommand r => OnCommand(s, r.Line, confirmed: false),
+            Quit q when q.Force || s.JobsRunning == 0 => s with { Quitting = true },
+            Quit => s with
+            {
+                Overlay = new ConfirmOverlay(
+                    $"{s.JobsRunning} job{(s.JobsRunning == 1 ? " is" : "s are")} running. Quitting stops them at a safe point (they can be resumed). Quit anyway?",
+                    new Quit(Force: true)),
+            },
+            Suspend => new Transition(s, [new SuspendEffect()]),
+            Redraw => new Transition(s, [new InvalidateEffect()]),
+            Resize r => s with { Width = r.Width, Height = r.Height },
+            Tick t => OnTick(s, t.Now),
+            ShowFlash f => Flash(s, f.Text, f.Level),
+            ClearFlash => s.Flash is null ? s : s with { Flash = null },
+            SetJobsRunning j => s with { JobsRunning = Math.Max(0, j.Count) },
+            _ => s,
+        };
+    }
+
+    private Transition ReduceConfirmed(AppState s, AppAction inner) => inner switch
+    {
+        RunCommand r => OnCommand(s, r.Line, confirmed: true),
+        PaneAction p => ToPane(s, p),
+        _ => Reduce(s, inner),
+    };
+
+    private Transition OnKey(AppState s, KeyPressed k)
+    {
+        // An error stays until a key is pressed.
+        if (s.Flash?.Level == FlashLevel.Error && s.Overlay is null) s = s with { Flash = null };
+        var action = Keymap.Resolve(k.Key, s);
+        return action is null ? s : Reduce(s, action);
+    }
+
+    private Transition ToPane(AppState s, PaneAction action)
+    {
+        var pane = Panes.FirstOrDefault(p => p.Id == action.PaneId);
+        if (pane is null || !s.Panes.ContainsKey(pane.Id)) return s;
+        return pane.Reduce(s, action, ScreenLayout.BodyFor(s, pane.Id));
+    }
+
+    private Transition OnAnswer(AppState s, ConfirmAnswer answer)
+    {
+        if (s.Overlay is not ConfirmOverlay c) return s;
+        var closed = s with { Overlay = null };
+        return answer.Yes ? Reduce(closed, c.OnYes) : Flash(closed, "cancelled");
+    }
+
+    private Transition OpenSearchFor(AppState s)
+    {
+        var pane = Panes.FirstOrDefault(p => p.Id == s.FocusedPaneId);
+        if (pane?.SearchLabel is not { } label) return Flash(s, "nothing to search in this pane", FlashLevel.Warning);
+        return s with { Overlay = new PromptOverlay(pane.Id, PromptOverlay.SearchPurpose, label, "") };
+    }
+
+    private Transition OnTick(AppState s, DateTimeOffset now)
+    {
+        var flash = s.Flash;
+        if (flash is not null && flash.Level != FlashLevel.Error && now - flash.Shown >= FlashLifetime) flash = null;
+        return s with { Now = now, Flash = flash };
+    }
+
+    private int ClampHelp(int scroll) => Math.Clamp(scroll, 0, Math.Max(0, HelpContent.Lines(Keymap, Panes).Count - 1));
+
+    internal static AppState Flash(AppState s, string text, FlashLevel level = FlashLevel.Info) =>
+        s with { Flash = new Flash(text, level, s.Now) };
+}

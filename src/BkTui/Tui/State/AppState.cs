@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace BkTui.Tui.State;
+
+public enum FlashLevel { Info, Warning, Error }
+
+public sealed record Flash(string Text, FlashLevel Level, DateTimeOffset Shown);
+
+/// <summary>A modal layer over the panes; keys go to it first.</summary>
+public abstract record Overlay;
+
+public sealed record HelpOverlay(int Scroll = 0) : Overlay;
+
+/// <summary>A yes/no question; <see cref="OnYes"/> is dispatched (already confirmed) on 'y'.</summary>
+public sealed record ConfirmOverlay(string Question, AppAction OnYes) : Overlay;
+
+/// <summary>A one-line text prompt (the ':' command line, '/' search, goto, compare...).</summary>
+public sealed record PromptOverlay(string PaneId, string Purpose, string Label, string Text, int HistoryIndex = -1) : Overlay
+{
+    public const string CommandPurpose = "command";
+    public const string SearchPurpose = "search";
+    public bool IsCommandLine => Purpose == CommandPurpose;
+}
+
+/// <summary>
+/// The whole UI state. Immutable: the reducer returns a new value; render reads it and nothing else.
+/// Pane-specific state lives in <see cref="Panes"/> keyed by pane id (see Pane&lt;TState&gt;).
+/// </summary>
+public sealed record AppState
+{
+    public required int Width { get; init; }
+    public required int Height { get; init; }
+    public required ImmutableArray<string> PaneOrder { get; init; }
+    public required ImmutableDictionary<string, object> Panes { get; init; }
+    public int Focus { get; init; }
+    public bool Zoomed { get; init; }
+    public Overlay? Overlay { get; init; }
+    public Flash? Flash { get; init; }
+    public bool ReadOnly { get; init; }
+    public int JobsRunning { get; init; }
+    public bool Quitting { get; init; }
+    public DateTimeOffset Now { get; init; }
+    /// <summary>Command-line history, oldest first (bounded).</summary>
+    public ImmutableList<string> History { get; init; } = ImmutableList<string>.Empty;
+
+    public string FocusedPaneId => PaneOrder.IsDefaultOrEmpty ? "" : PaneOrder[Math.Clamp(Focus, 0, PaneOrder.Length - 1)];
+}
