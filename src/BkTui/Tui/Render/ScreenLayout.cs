@@ -44,7 +44,8 @@ public static class ScreenLayout
         }
         else
         {
-            int sideWidth = Math.Max(36, w / 3);
+            // Leave the focused pane 88 columns at 132 (a 16-byte hex row with the partition margin).
+            int sideWidth = Math.Max(36, Math.Min(w / 3, w - 1 - 88));
             var left = new Rect(0, body.Y, w - sideWidth - 1, body.Height);
             var right = new Rect(w - sideWidth, body.Y, sideWidth, body.Height);
             slots.Add(Slot(order[focus], focus, left, focused: true));

@@ -27,7 +27,7 @@ public sealed partial class HexPane
                     ? pane.Partitions.FirstOrDefault(p => p.Start > pane.Cursor)
                     : pane.Partitions.LastOrDefault(p => p.Start < pane.Cursor);
                 if (next is null) return AppReducer.Flash(app, pane.Partitions.IsEmpty ? "no partition map for this file" : "no more partitions that way");
-                return AppReducer.Flash(MoveTo(app, pane, next.Start, g, rows), $"{next.Name}: 0x{next.Start:X}–0x{next.End:X} ({next.Size:N0} bytes)");
+                return AppReducer.Flash(MoveTo(app, pane, next.Start, g, rows, jump: true), $"{next.Name}: 0x{next.Start:X}–0x{next.End:X} ({next.Size:N0} bytes)");
             case HexToggleBookmark:
                 var marks = pane.Bookmarks.Contains(pane.Cursor) ? pane.Bookmarks.Remove(pane.Cursor) : pane.Bookmarks.Add(pane.Cursor);
                 return AppReducer.Flash(With(app, pane with { Bookmarks = marks }),
@@ -36,10 +36,10 @@ public sealed partial class HexPane
                 long? mark = b.Direction > 0
                     ? pane.Bookmarks.Where(x => x > pane.Cursor).Cast<long?>().FirstOrDefault() ?? pane.Bookmarks.Cast<long?>().FirstOrDefault()
                     : pane.Bookmarks.Reverse().Where(x => x < pane.Cursor).Cast<long?>().FirstOrDefault() ?? pane.Bookmarks.Cast<long?>().LastOrDefault();
-                return mark is { } at ? MoveTo(app, pane, at, g, rows) : AppReducer.Flash(app, "no bookmarks: m sets one");
+                return mark is { } at ? MoveTo(app, pane, at, g, rows, jump: true) : AppReducer.Flash(app, "no bookmarks: m sets one");
             case HexJumpDifference d when pane.Compare is not null:
                 var diff = HexSearch.NextDifference(pane.Source!, pane.Compare, pane.Cursor + d.Direction, d.Direction);
-                return diff is { } at2 ? MoveTo(app, pane, at2, g, rows) : AppReducer.Flash(app, $"no difference {(d.Direction > 0 ? "after" : "before")} 0x{pane.Cursor:X}");
+                return diff is { } at2 ? MoveTo(app, pane, at2, g, rows, jump: true) : AppReducer.Flash(app, $"no difference {(d.Direction > 0 ? "after" : "before")} 0x{pane.Cursor:X}");
             case HexFindNext f when pane.Pattern.IsEmpty:
                 return AppReducer.Flash(app, "no search yet: press /", FlashLevel.Warning);
             case HexFindNext f:
@@ -69,7 +69,7 @@ public sealed partial class HexPane
         }
         if (at is not { } found)
             return AppReducer.Flash(With(app, pane with { MatchAt = null }), $"{pane.PatternText} not found", FlashLevel.Warning);
-        var moved = MoveTo(app, pane with { MatchAt = found }, found, g, rows);
+        var moved = MoveTo(app, pane with { MatchAt = found }, found, g, rows, jump: true);
         return AppReducer.Flash(moved, $"{pane.PatternText} at 0x{found:X}{note}");
     }
 
@@ -83,6 +83,6 @@ public sealed partial class HexPane
         target ??= Offsets.Parse(text);
         if (target is not { } t) return AppReducer.Flash(app, $"'{text}' is not an offset (try 0x11000, 69632 or a partition name)", FlashLevel.Warning);
         if (t >= pane.Length) return AppReducer.Flash(app, $"0x{t:X} is past the end (0x{pane.Length:X})", FlashLevel.Warning);
-        return MoveTo(app, pane, t, g, rows);
+        return MoveTo(app, pane, t, g, rows, jump: true);
     }
 }

@@ -90,13 +90,18 @@ public sealed partial class HexPane : Pane<HexState>
         return old is null ? next : new Transition(next, [new DisposeEffect(old)]);
     }
 
-    /// <summary>Moves the cursor to <paramref name="target"/> and scrolls just enough to show it.</summary>
-    internal AppState MoveTo(AppState app, HexState pane, long target, HexGeometry g, int rows)
+    /// <summary>
+    /// Moves the cursor to <paramref name="target"/>. Stepping scrolls just enough to show it; a jump
+    /// (goto, search, partition, bookmark, difference) to an off-screen address puts its row on top.
+    /// </summary>
+    internal AppState MoveTo(AppState app, HexState pane, long target, HexGeometry g, int rows, bool jump = false)
     {
         long cursor = Math.Clamp(target, 0, Math.Max(0, pane.Length - 1));
         long top = g.RowStart(Math.Max(0, pane.Top));
         long cursorRow = g.RowStart(cursor);
-        if (cursorRow < top) top = cursorRow;
+        bool visible = cursorRow >= top && cursorRow < top + (long)rows * g.BytesPerLine;
+        if (jump && !visible) top = cursorRow;
+        else if (cursorRow < top) top = cursorRow;
         else if (cursorRow >= top + (long)rows * g.BytesPerLine) top = cursorRow - (long)(rows - 1) * g.BytesPerLine;
         return With(app, pane with { Cursor = cursor, Top = Math.Max(0, top) });
     }

@@ -1,0 +1,141 @@
+using BkTui.Terminal.Input;
+using BkTui.Tui.Commands;
+using BkTui.Tui.State;
+
+namespace BkTui.Tests.Tui;
+
+public class AppReducerTests
+{
+    private sealed record EraseAction(string Port, uint Start, uint End) : AppAction, IDangerousAction
+    {
+        public string Describe(AppState state) => $"Erase 0x{Start:X6}–0x{End:X6} on {Port}?";
+    }
+
+    [Fact]
+    public void Tab_CyclesPanes_ShiftTabGoesBack()
+    {
+        var t = new TuiHarness();
+        Assert.Equal("hex", t.State.FocusedPaneId);
+        t.Press(Key.Of(KeyCode.Tab));
+        Assert.Equal("log", t.State.FocusedPaneId);
+        t.Press(Key.Of(KeyCode.Tab));
+        Assert.Equal("hex", t.State.FocusedPaneId);
+        t.Press(Key.Of(KeyCode.Tab, KeyMods.Shift));
+        Assert.Equal("log", t.State.FocusedPaneId);
+    }
+
+    [Fact]
+    public void Quit_WithoutJobs_QuitsAtOnce()
+    {
+        var t = new TuiHarness().Press(Key.Ch('q'));
+        Assert.True(t.State.Quitting);
+    }
+
+    [Fact]
+    public void Quit_WithJobsRunning_AsksAndNoIsTheDefault()
+    {
+        var t = new TuiHarness().Do(new SetJobsRunning(2)).Press(Key.Ch('q'));
+        Assert.False(t.State.Quitting);
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains("2 jobs are running", confirm.Question);
+        t.Press(Key.Of(KeyCode.Enter));
+        Assert.False(t.State.Quitting);
+        Assert.Null(t.State.Overlay);
+        t.Press(Key.Ch('q'), Key.Ch('y'));
+        Assert.True(t.State.Quitting);
+    }
+
+    [Fact]
+    public void DangerousAction_IsConfirmedWithItsDescription()
+    {
+        var t = new TuiHarness().Do(new EraseAction("/dev/ttyUSB0", 0, 0x200000));
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Equal("Erase 0x000000–0x200000 on /dev/ttyUSB0?", confirm.Question);
+        Assert.Contains("Erase 0x000000–0x200000 on /dev/ttyUSB0?", t.Screen());
+    }
+
+    [Fact]
+    public void DangerousAction_InReadOnly_IsRefused()
+    {
+        var t = new TuiHarness(readOnly: true).Do(new EraseAction("/dev/ttyUSB0", 0, 0x1000));
+        Assert.Null(t.State.Overlay);
+        Assert.Contains("read-only", t.State.Flash!.Text);
+        Assert.Contains("READ-ONLY", t.Rows()[0]);
+    }
+
+    [Fact]
+    public void CommandLine_TypedVerb_RunsThroughTheCliTree()
+    {
+        var t = new TuiHarness().Press(Key.Ch(':')).Type("about").Press(Key.Of(KeyCode.Enter));
+        var run = Assert.IsType<RunVerbEffect>(t.Effects.Last());
+        Assert.Equal(["about"], run.Args);
+        Assert.Equal(["about"], t.State.History);
+        Assert.Null(t.State.Overlay);
+    }
+
+    [Fact]
+    public void CommandLine_HistoryAndCompletion()
+    {
+        var t = new TuiHarness().Press(Key.Ch(':')).Type("ab").Press(Key.Of(KeyCode.Tab));
+        Assert.Equal("about ", ((PromptOverlay)t.State.Overlay!).Text);
+        t.Press(Key.Of(KeyCode.Enter)).Press(Key.Ch(':')).Press(Key.Of(KeyCode.Up));
+        Assert.Equal("about", ((PromptOverlay)t.State.Overlay!).Text);
+        t.Press(Key.Of(KeyCode.Down));
+        Assert.Equal("", ((PromptOverlay)t.State.Overlay!).Text);
+    }
+
+    [Fact]
+    public void CommandLine_DangerousVerb_NamesPortAndRange_AndIsRefusedReadOnly()
+    {
+        var t = new TuiHarness().Do(new RunCommand("erase --port /dev/ttyUSB1 0x11000 0x200000"));
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains("/dev/ttyUSB1", confirm.Question);
+        Assert.Contains("0x11000–0x200000", confirm.Question);
+        Assert.Empty(t.Effects);
+        t.Press(Key.Ch('y'));
+        Assert.IsType<RunVerbEffect>(t.Effects.Single());
+
+        var ro = new TuiHarness(readOnly: true).Do(new RunCommand("erase --port /dev/ttyUSB1 0x0 0x1000"));
+        Assert.Null(ro.State.Overlay);
+        Assert.Empty(ro.Effects);
+    }
+
+    [Fact]
+    public void CommandLine_TuiVerbIsRefusedInside() =>
+        Assert.Contains("cannot run inside", new TuiHarness().Do(new RunCommand("tui")).State.Flash!.Text);
+
+    [Fact]
+    public void Flash_InfoExpiresOnTick_ErrorStaysUntilAKey()
+    {
+        var t = new TuiHarness().Do(new ShowFlash("hello"));
+        t.Do(new Tick(TuiHarness.Clock.AddSeconds(7)));
+        Assert.Null(t.State.Flash);
+        t.Do(new ShowFlash("boom", FlashLevel.Error)).Do(new Tick(TuiHarness.Clock.AddMinutes(5)));
+        Assert.NotNull(t.State.Flash);
+        t.Press(Key.Of(KeyCode.Down));
+        Assert.Null(t.State.Flash);
+    }
+
+    [Fact]
+    public void Resize_ChangesLayout_WideShowsLogBeside()
+    {
+        var t = new TuiHarness();
+        Assert.DoesNotContain("[2] Log  ", t.Rows()[1]);
+        t.Do(new Resize(132, 43));
+        Assert.Contains("[2] Log", t.Rows()[1]);
+        t.Press(Key.Ch('z'));
+        Assert.DoesNotContain("[2] Log  ", t.Rows()[1]);
+    }
+
+    [Fact]
+    public void Search_InPaneWithoutSearch_Warns()
+    {
+        // Every registered pane searches; a prompt opens with the pane's label.
+        var t = new TuiHarness().Press(Key.Ch('/'));
+        Assert.Equal("search", Assert.IsType<PromptOverlay>(t.State.Overlay).Purpose);
+    }
+
+    [Fact]
+    public void Tokenize_HandlesQuotes() =>
+        Assert.Equal(["wifi", "--ssid", "my home", "--password", "a\"b"], CommandLine.Tokenize("wifi --ssid \"my home\" --password 'a\"b'"));
+}
