@@ -31,6 +31,7 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
     /// <summary>The chip works for <paramref name="seconds"/> after the request has fully arrived.</summary>
     public void Busy(double seconds)
     {
+        if (!model) return; // full speed: flash work is free
         _cursor = Math.Max(_cursor, _rxEnd) + seconds;
     }
 

@@ -27,7 +27,17 @@ public static class ImageSynthesizer
     /// <summary>The MAC a synthesized image carries unless told otherwise (one per family, not a template placeholder).</summary>
     public static MacAddress DefaultMac(ChipFamily family) => new(0xC8, 0x47, 0x8C, 0x5A, 0x10, (byte)family);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ChipFamily, EfuseKey?, MacAddress?, int?, int), byte[]> Cache = new();
+
+    /// <summary>A new image (a fresh copy each call; identical inputs give identical bytes).</summary>
     public static byte[] Create(ChipFamily family, EfuseKey? key = null, MacAddress? mac = null, int? flashSize = null, int seed = 1)
+    {
+        // Building takes a few hundred ms (encryption word by word); tests and demos ask for the same few images.
+        if (Cache.Count > 32) Cache.Clear();
+        return (byte[])Cache.GetOrAdd((family, key, mac, flashSize, seed), k => Build(k.Item1, k.Item2, k.Item3, k.Item4, k.Item5)).Clone();
+    }
+
+    private static byte[] Build(ChipFamily family, EfuseKey? key, MacAddress? mac, int? flashSize, int seed)
     {
         var profile = ChipProfiles.For(family);
         var k = key ?? profile.DefaultEfuseKey;

@@ -14,8 +14,12 @@ public sealed class MemoryWire : IDisposable
     private volatile bool _closed;
     private long _opens = 1;
 
-    public MemoryWire(string portName = "mem0", int hostBaud = 115200)
+    private readonly bool _reportsBaud;
+
+    /// <param name="reportsHostBaud">False: the chip cannot see the host's baud and assumes it matches (no garbling).</param>
+    public MemoryWire(string portName = "mem0", int hostBaud = 115200, bool reportsHostBaud = true)
     {
+        _reportsBaud = reportsHostBaud;
         Chip = new ChipEnd(this);
         Host = new HostEnd(this, portName, hostBaud);
     }
@@ -47,7 +51,7 @@ public sealed class MemoryWire : IDisposable
             if (!w._closed) w._toHost.Write(data);
         }
 
-        public int? HostBaud => w.Host.Baud;
+        public int? HostBaud => w._reportsBaud ? w.Host.Baud : null;
         public long OpenCount => Interlocked.Read(ref w._opens);
         public void DiscardInput() => w._toChip.Clear();
         public void Hangup() => w.Dispose();

@@ -171,7 +171,6 @@ public sealed partial class VirtualChip : IDisposable
 
     private void Reset(string why, bool discardInput = true)
     {
-        Resets++;
         State = ChipState.LinkWindow;
         Baud = BootBaud;
         CrcLocked = false;
@@ -183,6 +182,7 @@ public sealed partial class VirtualChip : IDisposable
         if (discardInput) _line.DiscardInput();
         _wire.Restart();
         _windowEnd = _clock.Now + _linkWindow;
+        Resets++; // last: once a watcher sees the count move, input sent from then on is kept
         Trace($"reset ({why}); listening for LinkCheck for {_linkWindow * 1000:0} ms");
     }
 

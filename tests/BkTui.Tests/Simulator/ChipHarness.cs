@@ -13,10 +13,10 @@ internal sealed class ChipHarness : IDisposable
     public List<string> Events { get; } = new();
 
     public ChipHarness(ChipFamily family, byte[]? image = null, bool link = true, bool wireModel = false, ISimClock? clock = null,
-        string? faults = null, EfuseKey? key = null, bool flashProtected = false, TimeSpan? linkWindow = null, string? persistPath = null)
+        string? faults = null, EfuseKey? key = null, bool flashProtected = false, TimeSpan? linkWindow = null, string? persistPath = null, bool hostBaudVisible = true)
     {
         Original = image ?? ImageSynthesizer.Create(family);
-        Wire = new MemoryWire();
+        Wire = new MemoryWire(reportsHostBaud: hostBaudVisible);
         Flash = new FlashMemory((byte[])Original.Clone(), persistPath);
         var options = new SimOptions
         {
@@ -33,6 +33,8 @@ internal sealed class ChipHarness : IDisposable
     public void Link()
     {
         var buf = new byte[8];
+        var until = DateTime.UtcNow.AddSeconds(3);
+        while (Chip.Resets == 0 && DateTime.UtcNow < until) Thread.Sleep(2); // power-on reset done
         for (int i = 0; i < 100; i++)
         {
             Wire.Host.Write(Hex.Parse("01 E0 FC 01 00"));
@@ -85,7 +87,12 @@ internal sealed class ChipHarness : IDisposable
     }
 
     /// <summary>Waits until the chip thread has consumed everything and gone quiet (for commands without a reply).</summary>
-    public void Settle() => Thread.Sleep(100);
+    public void Settle()
+    {
+        var until = DateTime.UtcNow.AddSeconds(3);
+        while (Chip.Resets == 0 && DateTime.UtcNow < until) Thread.Sleep(2);
+        Thread.Sleep(50);
+    }
 
     public void Dispose()
     {
