@@ -29,8 +29,17 @@ public static class ImageSynthesizer
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ChipFamily, EfuseKey?, MacAddress?, int?, int), byte[]> Cache = new();
 
-    /// <summary>A new image (a fresh copy each call; identical inputs give identical bytes).</summary>
-    public static byte[] Create(ChipFamily family, EfuseKey? key = null, MacAddress? mac = null, int? flashSize = null, int seed = 1)
+    /// <summary>
+    /// A new image (a fresh copy each call; identical inputs give identical bytes). <paramref name="mac"/>:
+    /// 6 bytes in transmission order, default <see cref="DefaultMac"/>; key: the family's default.
+    /// </summary>
+    public static byte[] Create(ChipFamily family, EfuseKey? key = null, byte[]? mac = null, int? flashSize = null, int seed = 1)
+    {
+        if (mac is not null && mac.Length != 6) throw new ArgumentException($"A MAC is 6 bytes, not {mac.Length}.", nameof(mac));
+        return Create(family, key, mac is null ? null : MacAddress.FromBytes(mac), flashSize, seed);
+    }
+
+    private static byte[] Create(ChipFamily family, EfuseKey? key, MacAddress? mac, int? flashSize, int seed)
     {
         // Building takes a few hundred ms (encryption word by word); tests and demos ask for the same few images.
         if (Cache.Count > 32) Cache.Clear();

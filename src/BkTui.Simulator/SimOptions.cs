@@ -1,5 +1,4 @@
 using BkTui.Core.Chips;
-using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Simulator;
 
@@ -21,7 +20,7 @@ public sealed record SimOptions
     public EfuseKey? EfuseKey { get; init; }
 
     /// <summary>MAC written into a synthesized image's RF partition (null: a fixed per-family MAC).</summary>
-    public MacAddress? Mac { get; init; }
+    public byte[]? Mac { get; init; }
 
     public FaultPlan Faults { get; init; } = FaultPlan.None;
 

@@ -77,7 +77,7 @@ public class ImageSynthesizerTests
     public void KeyAndMac_AreHonoured()
     {
         var mac = new MacAddress(0x11, 0x22, 0x33, 0x44, 0x55, 0x66);
-        var image = ImageSynthesizer.Create(ChipFamily.BK7231N, EfuseKey.Zero, mac);
+        var image = ImageSynthesizer.Create(ChipFamily.BK7231N, EfuseKey.Zero, mac.ToBytes());
         Assert.Equal(EfuseKey.Zero, KeyProbe.Identify(CrcBlocks.ToLogical(image.AsSpan(0x11000, 34)), 0x10000)?.Key);
         Assert.Equal(mac.ToBytes(), image.AsSpan(0x1D0024, 6).ToArray());
     }
