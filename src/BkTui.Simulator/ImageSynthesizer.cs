@@ -25,7 +25,7 @@ public static class ImageSynthesizer
     private const uint AppRawSize = 0xC8010;
 
     /// <summary>The MAC a synthesized image carries unless told otherwise (one per family, not a template placeholder).</summary>
-    public static MacAddress DefaultMac(ChipFamily family) => new(0xC8, 0x47, 0x8C, 0x5A, 0x10, (byte)family);
+    public static byte[] DefaultMac(ChipFamily family) => [0xC8, 0x47, 0x8C, 0x5A, 0x10, (byte)family];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ChipFamily, EfuseKey?, MacAddress?, int?, int), byte[]> Cache = new();
 
@@ -67,13 +67,13 @@ public static class ImageSynthesizer
         Place(image, CodeImage.AppLogical, app, AppLogicalSize - RblHeader.Size, RblHeader.Size);
         Encrypt(image, (int)profile.AppOffset, (int)CrcBlocks.LogicalToPhysical(CodeImage.AppLogical + AppLogicalSize) - (int)profile.AppOffset, CodeImage.AppLogical, k);
 
-        RfTemplate.Build(family, mac ?? DefaultMac(family)).CopyTo(image, (int)profile.RfOffset);
+        RfTemplate.Build(family, mac ?? MacAddress.FromBytes(DefaultMac(family))).CopyTo(image, (int)profile.RfOffset);
 
         if (profile.TuyaKvOffset is uint kv && profile.TuyaKvLength >= 0x2000 && kv + profile.TuyaKvLength <= size)
         {
             var deviceKey = new byte[16];
             rng.NextBytes(deviceKey);
-            var region = TuyaKvWriter.Build(deviceKey, TuyaEntries(family, mac ?? DefaultMac(family)), (int)(profile.TuyaKvLength / 0x1000) - 1);
+            var region = TuyaKvWriter.Build(deviceKey, TuyaEntries(family, mac ?? MacAddress.FromBytes(DefaultMac(family))), (int)(profile.TuyaKvLength / 0x1000) - 1);
             region.CopyTo(image, (int)kv);
         }
         return image;

@@ -39,7 +39,7 @@ public class ImageSynthesizerTests
         // RF TLV with the MAC at +0x24.
         var rf = RfCalibration.TryParse(image.AsSpan((int)profile.RfOffset, 4096));
         Assert.NotNull(rf);
-        Assert.Equal(ImageSynthesizer.DefaultMac(family), rf!.Mac);
+        Assert.Equal(MacAddress.FromBytes(ImageSynthesizer.DefaultMac(family)), rf!.Mac);
 
         // Tuya KV where the family has one (and it fits in 2 MiB).
         if (profile.TuyaKvOffset is uint kv && kv < image.Length)
