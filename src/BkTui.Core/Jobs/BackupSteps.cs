@@ -29,11 +29,11 @@ internal static class BackupSteps
 
     /// <summary>The archived dump of this MAC a re-backup may read differentially against (same size only).</summary>
     public static ArchivedDump? BaseFor(JobContext ctx) =>
-        ctx.Mac is { } mac && ctx.Archive?.LatestFullDump(mac) is { } d && d.Bytes.Length == ctx.Facts.FlashSize ? d : null;
+        ctx.Mac is { } mac && ctx.Archive?.LatestFullDump(mac) is { } d && d.Bytes.Length == ctx.Info.FlashSize ? d : null;
 
     public static byte[] ReadWhole(JobContext ctx, bool differential)
     {
         var baseDump = differential ? BaseFor(ctx) : null;
-        return ctx.Device.Read(0, ctx.Facts.FlashSize, baseDump?.Bytes, ctx.StopToken);
+        return ctx.Device.Read(0, ctx.Info.FlashSize, baseDump?.Bytes, ctx.StopToken);
     }
 }

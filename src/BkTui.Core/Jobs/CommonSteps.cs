@@ -6,7 +6,7 @@ internal static class CommonSteps
     /// <summary>The runner links before the first step; this reports what it found.</summary>
     public static readonly JobStep Identify = new("identify", ctx =>
     {
-        var f = ctx.Facts;
+        var f = ctx.Info;
         foreach (var advice in f.Advice) ctx.Log($"advice: {advice}");
         return $"{f.Family}, {f.FlashSize / 1024} KiB flash, MAC {f.Mac ?? "unknown"}, key {f.EfuseKey?.Verdict ?? "unread"}, {f.Baud} baud";
     });
@@ -19,7 +19,7 @@ internal static class CommonSteps
     {
         if (ctx.Request.SkipFactoryDump) { ctx.Log("factory-dump-first guard skipped on request"); return "skipped"; }
         var archive = ctx.RequireArchive();
-        if (ctx.Mac is { } mac && archive.LatestFullDump(mac) is { } existing && existing.Bytes.Length == ctx.Facts.FlashSize)
+        if (ctx.Mac is { } mac && archive.LatestFullDump(mac) is { } existing && existing.Bytes.Length == ctx.Info.FlashSize)
         {
             ctx.Log($"archive already holds full dump {existing.Id} of {mac}");
             return "skipped";

@@ -53,7 +53,7 @@ internal static class CustomSteps
         var length = ctx.Request.Length ?? (uint)Math.Min(info.Length, uint.MaxValue);
         if (length == 0) throw new JobInputException($"{path} is empty: nothing to write.");
         if (info.Length < length) throw new JobInputException($"{path} holds {info.Length} bytes, fewer than --length {length}.");
-        if (length > ctx.Facts.FlashSize) throw new JobRefusedException($"{path}: {length} bytes do not fit a {ctx.Facts.FlashSize / 1024} KiB flash.");
+        if (length > ctx.Info.FlashSize) throw new JobRefusedException($"{path}: {length} bytes do not fit a {ctx.Info.FlashSize / 1024} KiB flash.");
         var data = new byte[length];
         using var f = File.OpenRead(path);
         f.ReadExactly(data);
@@ -63,8 +63,8 @@ internal static class CustomSteps
     public static void CheckRange(JobContext ctx, uint start, uint length)
     {
         if (length == 0) throw new JobInputException("length 0: nothing to do.");
-        if ((ulong)start + length > ctx.Facts.FlashSize)
-            throw new JobRefusedException($"0x{start:X6}+0x{length:X} runs past the end of the {ctx.Facts.FlashSize / 1024} KiB flash (0x{ctx.Facts.FlashSize:X6}). Nothing was sent.");
+        if ((ulong)start + length > ctx.Info.FlashSize)
+            throw new JobRefusedException($"0x{start:X6}+0x{length:X} runs past the end of the {ctx.Info.FlashSize / 1024} KiB flash (0x{ctx.Info.FlashSize:X6}). Nothing was sent.");
     }
 
     public static void CheckBootloader(JobContext ctx, uint start, bool allowBootloader)

@@ -1,3 +1,5 @@
+using BkTui.Core.Flashing;
+
 namespace BkTui.Core.Jobs;
 
 /// <summary>A dump held by the archive.</summary>
@@ -36,7 +38,7 @@ public interface IJobArchive
     /// <summary>Imports a verified dump (idempotent by content) and returns its id.</summary>
     long ImportDump(byte[] image, string? mac, string source);
     /// <summary>Device facts: chip, key and verdict as identified now.</summary>
-    void RecordDevice(string mac, DeviceFacts facts, string port);
+    void RecordDevice(string mac, ChipInfo facts, string port);
     /// <summary>Remembers which firmware build was written to this MAC.</summary>
     void RecordFirmware(string mac, string name, string sha256);
     int? RememberedBaud(string adapter);

@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
 
 namespace BkTui.Core.Jobs;
 
@@ -22,8 +23,8 @@ public sealed class JobContext
 
     /// <summary>The linked chip (connected by the runner before the first step).</summary>
     public IJobDevice Device => _runner.Device ?? throw new InvalidOperationException("No chip linked.");
-    public DeviceFacts Facts => Device.Facts;
-    public ChipProfile Profile => Facts.Profile;
+    public ChipInfo Info => Device.Info;
+    public ChipProfile Profile => Info.Profile;
 
     /// <summary>Fires when the user cancels or the session hangs up; pass it only to operations safe to abort anywhere (reads).</summary>
     public CancellationToken StopToken => _runner.StopToken;
@@ -34,7 +35,13 @@ public sealed class JobContext
     /// <summary>The image read by the last read step (backup, factory dump).</summary>
     public byte[]? Image { get; set; }
     public long? DumpId { get => _runner.DumpId; set => _runner.DumpId = value; }
-    public string? Mac => Facts.Mac;
+    public string? Mac => Info.Mac;
+
+    /// <summary>The firmware build written (name and hash), recorded with the job.</summary>
+    public string? Firmware { get => _runner.Firmware; set => _runner.Firmware = value; }
+
+    /// <summary>Closes the link (after a reboot the session is spent); a later step would relink.</summary>
+    public void Disconnect() => _runner.Disconnect();
 
     public IJobArchive RequireArchive() =>
         Archive ?? throw new JobInputException("This recipe needs the archive (pass --archive DIR or run from the checkout).");

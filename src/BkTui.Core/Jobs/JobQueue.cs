@@ -21,7 +21,7 @@ public sealed class JobQueue : IDisposable
         Connector = connector;
         Archive = archive;
         Options = options ?? new JobQueueOptions();
-        _logFiles = new JobLogFiles(Options.LogDirectory);
+        _logFiles = new JobLogFiles(Options.LogRoot);
         if (archive is not null) Reload(archive);
     }
 
@@ -47,7 +47,7 @@ public sealed class JobQueue : IDisposable
         if (request.Problem() is { } problem) throw new ArgumentException(problem, nameof(request));
         var snapshot = new JobSnapshot { Id = 0, Request = request };
         var id = Archive is null ? Interlocked.Increment(ref _nextLocalId) : Archive.CreateJob(ToRecord(snapshot));
-        var job = new Job(snapshot with { Id = id, LogPath = _logFiles.PathFor(id, request) });
+        var job = new Job(snapshot with { Id = id });
         if (Archive is not null) Archive.UpdateJob(ToRecord(job.Snapshot));
         _jobs[id] = job;
         Publish(JobEventKind.Added, job);
@@ -146,7 +146,11 @@ public sealed class JobQueue : IDisposable
         }
         try { Changed?.Invoke(new JobEvent(kind, snapshot, message)); }
         catch (Exception ex) { _logFiles.Write(snapshot, $"an event handler failed: {ex.Message}"); }
-        if (kind == JobEventKind.State && snapshot.State.IsFinished()) job.Complete(snapshot);
+        if (kind == JobEventKind.State && snapshot.State.IsFinished())
+        {
+            _logFiles.Close(job.Id);
+            job.Complete(snapshot);
+        }
     }
 
     private readonly ConcurrentDictionary<long, DateTime> _progressPersisted = new();
@@ -163,7 +167,8 @@ public sealed class JobQueue : IDisposable
     internal void Log(Job job, string line)
     {
         var snapshot = job.Snapshot;
-        _logFiles.Write(snapshot, line);
+        var path = _logFiles.Write(snapshot, line);
+        if (path != snapshot.LogPath) snapshot = job.Update(s => s with { LogPath = path });
         try { Archive?.AppendJobLog(job.Id, line); }
         catch (Exception ex) { _logFiles.Write(snapshot, $"archive: could not append the log line ({ex.Message})"); }
         try { Changed?.Invoke(new JobEvent(JobEventKind.Log, snapshot, line)); } catch (Exception) { }

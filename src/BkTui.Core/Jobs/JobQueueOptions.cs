@@ -8,8 +8,8 @@ public sealed record JobQueueOptions
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Minimum time between progress events of one job.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
-    /// <summary>Where each job's log file goes (null: archive log records only).</summary>
-    public string? LogDirectory { get; init; }
+    /// <summary>Job log files go to <c>&lt;LogRoot&gt;/logs/</c> (RunLog); null: the archive root, else the per-user state dir.</summary>
+    public string? LogRoot { get; init; }
     /// <summary>
     /// Start jobs found queued in the archive (the TUI: true). The CLI leaves other sessions' queued
     /// jobs alone (false): they stay queued.

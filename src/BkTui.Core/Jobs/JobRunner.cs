@@ -1,4 +1,4 @@
-using BkTui.Core.Serial;
+using BkTui.Core.Flashing;
 
 namespace BkTui.Core.Jobs;
 
@@ -7,13 +7,18 @@ namespace BkTui.Core.Jobs;
 /// bounded retries (reconnect + backoff) for transient link failures, honours stop requests at safe
 /// points, and publishes every change through <see cref="JobQueue"/>.
 /// </summary>
-internal sealed class JobRunner : IJobDeviceObserver
+internal sealed class JobRunner : IFlashObserver
 {
     private readonly JobQueue _queue;
     private readonly Job _job;
     private readonly IReadOnlyList<JobStep> _steps;
     private readonly CancellationTokenSource _stop = new();
     private DateTime _lastProgressEvent = DateTime.MinValue;
+    /// <summary>Sector-level retries the current session reported so far (its counter restarts with each link).</summary>
+    private int _sessionRetries;
+    private string? _phase;
+    private long _phaseLastDone;
+    private readonly System.Diagnostics.Stopwatch _phaseClock = new();
 
     public JobRunner(JobQueue queue, Job job)
     {
@@ -25,6 +30,7 @@ internal sealed class JobRunner : IJobDeviceObserver
     public IJobDevice? Device { get; private set; }
     public CancellationToken StopToken => _stop.Token;
     public long? DumpId { get; set; }
+    public string? Firmware { get; set; }
     public uint? LastGoodAddress { get; set; }
     private string? _stopReason;
     private bool _stopIsHangup;
@@ -120,8 +126,9 @@ internal sealed class JobRunner : IJobDeviceObserver
         if (Device is not null) return;
         var req = _job.Request;
         var baud = req.Baud ?? _queue.Archive?.RememberedBaud(req.Port);
+        _sessionRetries = 0;
         Device = _queue.Connector.Connect(req.Port, baud, this, _stop.Token);
-        var facts = Device.Facts;
+        var facts = Device.Info;
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
         if (_queue.Archive is { } archive)
@@ -131,7 +138,7 @@ internal sealed class JobRunner : IJobDeviceObserver
         }
     }
 
-    private void Disconnect()
+    public void Disconnect()
     {
         try { Device?.Dispose(); } catch (Exception ex) { Log($"closing the port: {ex.Message}"); }
         Device = null;
@@ -153,7 +160,7 @@ internal sealed class JobRunner : IJobDeviceObserver
 
     private void Finish(JobState state, string? error, JobErrorKind? kind)
     {
-        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId });
+        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId, Firmware = Firmware ?? s.Firmware });
         Log($"job {_job.Id}: {state.Word()}{(error is null ? "" : $" — {error}")}");
         _queue.Publish(JobEventKind.State, _job);
     }
@@ -163,9 +170,13 @@ internal sealed class JobRunner : IJobDeviceObserver
     public void ReportProgress(string phase, long done, long total, double bytesPerSecond, int retries)
     {
         var wasAttention = _job.Snapshot.State == JobState.NeedsAttention;
+        if (phase != _phase || done < _phaseLastDone) { _phase = phase; _phaseClock.Restart(); }
+        _phaseLastDone = done;
+        var secs = _phaseClock.Elapsed.TotalSeconds;
+        TimeSpan? eta = done > 0 && total > done && secs > 0.2 ? TimeSpan.FromSeconds((total - done) * secs / done) : null;
         _job.Update(s => s with
         {
-            Progress = new JobProgress(phase, done, total, bytesPerSecond),
+            Progress = new JobProgress(phase, done, total, bytesPerSecond, eta),
             State = wasAttention ? JobState.Running : s.State,
             Attention = wasAttention ? null : s.Attention,
         });
@@ -179,15 +190,23 @@ internal sealed class JobRunner : IJobDeviceObserver
         }
     }
 
-    void IJobDeviceObserver.Progress(string phase, long done, long total, double bytesPerSecond, int retries) =>
-        ReportProgress(phase, done, total, bytesPerSecond, retries);
+    void IFlashObserver.Progress(FlashProgress p)
+    {
+        if (p.Retries > _sessionRetries)
+        {
+            var more = p.Retries - _sessionRetries;
+            _sessionRetries = p.Retries;
+            _job.Update(s => s with { Retries = s.Retries + more });
+        }
+        ReportProgress(p.Phase.ToString().ToLowerInvariant(), p.Done, p.Total, p.BytesPerSecond, p.Retries);
+    }
 
-    void IJobDeviceObserver.NeedsAttention(string message)
+    void IFlashObserver.NeedsAttention(string message)
     {
         _job.Update(s => s with { State = JobState.NeedsAttention, Attention = message });
         Log($"needs attention: {message}");
         _queue.Publish(JobEventKind.Attention, _job, message);
     }
 
-    void IJobDeviceObserver.Log(string line) => Log(line);
+    void IFlashObserver.Log(string line) => Log(line);
 }

@@ -3,11 +3,13 @@ namespace BkTui.Core.Jobs;
 /// <summary>One step of a recipe as the user sees it.</summary>
 public sealed record StepReport(string Name, StepState State, string? Detail = null);
 
-/// <summary>Transfer progress of the current step.</summary>
-public sealed record JobProgress(string Phase, long Done, long Total, double BytesPerSecond)
+/// <summary>
+/// Progress of the current phase: <see cref="BytesPerSecond"/> is what crossed the wire; <see cref="Eta"/>
+/// comes from how fast <see cref="Done"/> advances (skipped sectors count as done).
+/// </summary>
+public sealed record JobProgress(string Phase, long Done, long Total, double BytesPerSecond, TimeSpan? Eta = null)
 {
     public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
-    public TimeSpan? Eta => BytesPerSecond > 0 && Total > Done ? TimeSpan.FromSeconds((Total - Done) / BytesPerSecond) : null;
 }
 
 /// <summary>
@@ -26,6 +28,8 @@ public sealed record JobSnapshot
     public string? Chip { get; init; }
     /// <summary>Dump archived (backup) or written back (restore-factory).</summary>
     public long? DumpId { get; init; }
+    /// <summary>The firmware build written by a flash job (file name and hash).</summary>
+    public string? Firmware { get; init; }
     public string? Error { get; init; }
     /// <summary>Coarse failure class (see <see cref="JobErrorKind"/>), for exit codes and colours.</summary>
     public JobErrorKind? ErrorKind { get; init; }

@@ -11,7 +11,8 @@ public static class RecipeBook
         Recipe.RestoreFactory => [CommonSteps.Identify, .. RestoreFactorySteps.All],
         Recipe.RestoreRf => [CommonSteps.Identify, .. RestoreRfSteps.All],
         Recipe.Wifi => [CommonSteps.Identify, .. WifiSteps.All],
-        _ => throw new NotSupportedException($"Recipe {request.Recipe.Name()} is not available yet."),
+        Recipe.Flash => [CommonSteps.Identify, .. FlashSteps.All],
+        _ => throw new ArgumentOutOfRangeException(nameof(request), request.Recipe, "unknown recipe"),
     };
 
     /// <summary>The step names a recipe will report, for a UI that lists them before the job starts.</summary>

@@ -33,8 +33,8 @@ internal static class RestoreFactorySteps
     {
         var id = ctx.Request.DumpId!.Value;
         var dump = ctx.RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump '{id}' (list them with `bktui dumps list`).");
-        if (dump.Bytes.Length != ctx.Facts.FlashSize)
-            throw new JobRefusedException($"dump {id} is {dump.Bytes.Length / 1024} KiB but the chip's flash is {ctx.Facts.FlashSize / 1024} KiB. Nothing was written.");
+        if (dump.Bytes.Length != ctx.Info.FlashSize)
+            throw new JobRefusedException($"dump {id} is {dump.Bytes.Length / 1024} KiB but the chip's flash is {ctx.Info.FlashSize / 1024} KiB. Nothing was written.");
         if (ctx.Mac is { } mac && dump.Mac is { } dumpMac && !string.Equals(mac, dumpMac, StringComparison.OrdinalIgnoreCase))
             throw new JobRefusedException($"dump {id} belongs to {dumpMac}, but this chip is {mac}. Nothing was written; pick a dump of {mac}.");
         if (ctx.Mac is null)

@@ -69,8 +69,8 @@ internal static class RestoreRfSteps
     {
         // Keep the chip's MAC when it has a real one; a placeholder gets the template's random tail.
         MacAddress? keep = MacAddress.TryParse(ctx.Mac, out var m) && !RfTemplate.IsPlaceholder(m) ? m : null;
-        var sector = RfTemplate.Build(ctx.Facts.Family, keep);
+        var sector = RfTemplate.Build(ctx.Info.Family, keep);
         var mac = MacAddress.FromBytes(sector.AsSpan(0x24, 6));
-        return (sector, $"the {ctx.Facts.Family} template (no archived dump of this device), MAC {mac}");
+        return (sector, $"the {ctx.Info.Family} template (no archived dump of this device), MAC {mac}");
     }
 }

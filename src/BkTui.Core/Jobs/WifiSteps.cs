@@ -35,7 +35,7 @@ internal static class WifiSteps
     private static (uint Offset, byte[] Sector) Build(JobContext ctx)
     {
         if (ctx.Items.TryGetValue("wifi", out var built)) return ((uint, byte[]))built;
-        var family = ctx.Facts.Family;
+        var family = ctx.Info.Family;
         var offset = ObkConfig.OffsetFor(family) ?? throw new JobRefusedException($"{family} has no OpenBeken config sector; nothing was written.");
         var password = ReadPassword(ctx.Request.PasswordFile!);
         byte[] sector;

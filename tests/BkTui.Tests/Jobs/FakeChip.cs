@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
 using BkTui.Core.Jobs;
 
 namespace BkTui.Tests.Jobs;
@@ -26,7 +27,7 @@ internal sealed class FakeChip
     public int BlocksRead;
     public readonly List<(uint Start, int Length)> Writes = [];
 
-    public DeviceFacts Facts(int baud) => new()
+    public ChipInfo Info(int baud) => new()
     {
         Family = Family, FlashSize = (uint)Flash.Length, Mac = Mac, EfuseKey = Key, Baud = baud, Bootloader = "fake",
     };
@@ -35,11 +36,11 @@ internal sealed class FakeChip
 internal sealed class FakeConnector : IJobDeviceConnector
 {
     public readonly Dictionary<string, FakeChip> Chips = new();
-    public Action<string, IJobDeviceObserver>? OnConnect { get; set; }
+    public Action<string, IFlashObserver>? OnConnect { get; set; }
 
     public FakeChip Add(string port, FakeChip chip) { Chips[port] = chip; return chip; }
 
-    public IJobDevice Connect(string port, int? baud, IJobDeviceObserver observer, CancellationToken cancel)
+    public IJobDevice Connect(string port, int? baud, IFlashObserver observer, CancellationToken cancel)
     {
         var chip = Chips[port];
         Interlocked.Increment(ref chip.Connects);
@@ -49,9 +50,9 @@ internal sealed class FakeConnector : IJobDeviceConnector
     }
 }
 
-internal sealed class FakeDevice(FakeChip chip, int baud, IJobDeviceObserver observer) : IJobDevice
+internal sealed class FakeDevice(FakeChip chip, int baud, IFlashObserver observer) : IJobDevice
 {
-    public DeviceFacts Facts => chip.Facts(baud);
+    public ChipInfo Info => chip.Info(baud);
 
     public byte[] Read(uint start, uint length, byte[]? baseImage, CancellationToken cancel)
     {
@@ -69,7 +70,7 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IJobDeviceObserver obs
                 block.CopyTo(result.AsSpan((int)a));
                 Interlocked.Increment(ref chip.BlocksRead);
             }
-            observer.Progress("read", a + n, length, 1e6, 0);
+            observer.Progress(new FlashProgress(FlashPhase.Read, a + n, length, 1e6, 0));
         }
         return result;
     }
@@ -81,7 +82,7 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IJobDeviceObserver obs
         chip.BeforeOp?.Invoke("write", start);
         data.CopyTo(chip.Flash.AsSpan((int)start));
         lock (chip.Writes) chip.Writes.Add((start, data.Length));
-        observer.Progress("write", data.Length, data.Length, 1e6, 0);
+        observer.Progress(new FlashProgress(FlashPhase.Write, data.Length, data.Length, 1e6, 0));
     }
 
     public uint ChipCrc(uint start, uint length)

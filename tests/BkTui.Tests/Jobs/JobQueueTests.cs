@@ -15,7 +15,7 @@ public sealed class JobQueueTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private JobQueue NewQueue(JobQueueOptions? o = null) => new(_connector, _archive, (o ?? Fast) with { LogDirectory = _dir });
+    private JobQueue NewQueue(JobQueueOptions? o = null) => new(_connector, _archive, (o ?? Fast) with { LogRoot = _dir });
 
     private static JobSnapshot Finish(JobQueue q, JobSnapshot job)
     {

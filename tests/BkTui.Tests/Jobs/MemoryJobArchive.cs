@@ -28,7 +28,7 @@ internal sealed class MemoryJobArchive : IJobArchive
         }
     }
 
-    public void RecordDevice(string mac, DeviceFacts facts, string port) { }
+    public void RecordDevice(string mac, BkTui.Core.Flashing.ChipInfo facts, string port) { }
     public void RecordFirmware(string mac, string name, string sha256) { lock (_gate) Firmware.Add((mac, name)); }
     public int? RememberedBaud(string adapter) { lock (_gate) return Bauds.TryGetValue(adapter, out var b) ? b : null; }
     public void RememberBaud(string adapter, int baud) { lock (_gate) Bauds[adapter] = baud; }

@@ -16,7 +16,7 @@ public sealed class RecipeStepsTests : IDisposable
 
     private JobSnapshot Run(JobRequest r)
     {
-        using var q = new JobQueue(_connector, _archive, new JobQueueOptions { RetryBackoff = TimeSpan.FromMilliseconds(1), LogDirectory = _dir });
+        using var q = new JobQueue(_connector, _archive, new JobQueueOptions { RetryBackoff = TimeSpan.FromMilliseconds(1), LogRoot = _dir });
         var t = q.WhenFinished(q.Enqueue(r).Id);
         Assert.True(t.Wait(TimeSpan.FromSeconds(20)));
         return t.Result;

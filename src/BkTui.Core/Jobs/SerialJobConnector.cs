@@ -1,0 +1,61 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+using BkTui.Core.Serial;
+
+namespace BkTui.Core.Jobs;
+
+/// <summary>The real connector: a termios serial port and a <see cref="ChipSession"/> on it.</summary>
+public sealed class SerialJobConnector(ConnectOptions? defaults = null) : IJobDeviceConnector
+{
+    private readonly ConnectOptions _defaults = defaults ?? new ConnectOptions();
+
+    public IJobDevice Connect(string port, int? baud, IFlashObserver observer, CancellationToken cancel)
+    {
+        var link = SerialPort.Open(port);
+        try
+        {
+            var options = baud is { } b ? _defaults with { Baud = b } : _defaults;
+            return new SessionDevice(link, ChipSession.Connect(link, options, observer, cancel));
+        }
+        catch
+        {
+            link.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class SessionDevice(ISerialLink link, ChipSession session) : IJobDevice
+    {
+        private const int Block = 0x10000;
+
+        public ChipInfo Info => session.Info;
+
+        public byte[] Read(uint start, uint length, byte[]? baseImage, CancellationToken cancel)
+        {
+            var options = baseImage is null || baseImage.Length != length
+                ? new ReadOptions()
+                : new ReadOptions { BaseImage = baseImage, BaseBlockCrcs = BlockCrcs(baseImage) };
+            return session.Read(start, length, options, cancel);
+        }
+
+        public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader) =>
+            session.Write(start, data, new WriteOptions { AllowBootloader = allowBootloader }, CancellationToken.None);
+
+        public uint ChipCrc(uint start, uint length) => session.ChipCrc(start, length);
+
+        public void Reboot() => session.Reboot();
+
+        public void Dispose()
+        {
+            try { session.Dispose(); }
+            finally { link.Dispose(); }
+        }
+
+        private static IReadOnlyList<uint> BlockCrcs(byte[] image)
+        {
+            var crcs = new uint[image.Length / Block];
+            for (var i = 0; i < crcs.Length; i++) crcs[i] = BekenCrc32.Chip(image.AsSpan(i * Block, Block));
+            return crcs;
+        }
+    }
+}
