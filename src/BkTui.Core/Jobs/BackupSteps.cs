@@ -22,14 +22,13 @@ internal static class BackupSteps
         new("archive", ctx =>
         {
             var image = ctx.Image ?? throw new InvalidOperationException("nothing was read");
-            ctx.DumpId = ctx.RequireArchive().ImportDump(image, ctx.Mac, "backup (job)");
+            ctx.DumpId = ctx.ArchiveDump(image, "");
             return $"dump {ctx.DumpId} under {ctx.Mac ?? "unidentified"}";
         }),
     ];
 
     /// <summary>The archived dump of this MAC a re-backup may read differentially against (same size only).</summary>
-    public static ArchivedDump? BaseFor(JobContext ctx) =>
-        ctx.Mac is { } mac && ctx.Archive?.LatestFullDump(mac) is { } d && d.Bytes.Length == ctx.Info.FlashSize ? d : null;
+    public static ArchivedDump? BaseFor(JobContext ctx) => ctx.LatestFullDump();
 
     public static byte[] ReadWhole(JobContext ctx, bool differential)
     {

@@ -18,10 +18,10 @@ internal static class CommonSteps
     public static readonly JobStep FactoryDumpFirst = new("factory dump", ctx =>
     {
         if (ctx.Request.SkipFactoryDump) { ctx.Log("factory-dump-first guard skipped on request"); return "skipped"; }
-        var archive = ctx.RequireArchive();
-        if (ctx.Mac is { } mac && archive.LatestFullDump(mac) is { } existing && existing.Bytes.Length == ctx.Info.FlashSize)
+        ctx.RequireArchiveForWrites();
+        if (ctx.LatestFullDump() is { } existing)
         {
-            ctx.Log($"archive already holds full dump {existing.Id} of {mac}");
+            ctx.Log($"archive already holds full dump {existing.Id} of {ctx.Mac}");
             return "skipped";
         }
         ctx.Log(ctx.Mac is null
@@ -29,7 +29,7 @@ internal static class CommonSteps
             : $"no full dump of {ctx.Mac} in the archive: taking one before writing");
         var image = BackupSteps.ReadWhole(ctx, differential: false);
         ctx.VerifyRange(0, image);
-        var id = archive.ImportDump(image, ctx.Mac, $"factory dump before {ctx.Request.Recipe.Name()} (job)");
+        var id = ctx.ArchiveDump(image, $"factory dump before {ctx.Request.Recipe.Name()}");
         ctx.Log($"factory dump archived as {id}");
         return $"archived {id}";
     });

@@ -1,3 +1,5 @@
+using BkTui.Core.Archive;
+
 namespace BkTui.Core.Jobs;
 
 /// <summary>Custom: read or write N bytes at offset X, with the same guards as every write.</summary>
@@ -15,7 +17,7 @@ internal static class CustomSteps
         new("save", ctx =>
         {
             var path = ctx.Request.ReadPath!;
-            AtomicFile.Write(path, ctx.Image!);
+            DurableFile.WriteAtomic(path, ctx.Image!);
             return path;
         }),
     ];

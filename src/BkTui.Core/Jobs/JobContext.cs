@@ -11,15 +11,19 @@ public sealed class JobContext
 
     private readonly JobRunner _runner;
 
-    internal JobContext(JobRunner runner, JobRequest request, IJobArchive? archive)
+    private readonly JobArchive? _archive;
+
+    internal JobContext(JobRunner runner, long jobId, JobRequest request, JobArchive? archive)
     {
         _runner = runner;
+        JobId = jobId;
         Request = request;
-        Archive = archive;
+        _archive = archive;
     }
 
+    public long JobId { get; }
+
     public JobRequest Request { get; }
-    public IJobArchive? Archive { get; }
 
     /// <summary>The linked chip (connected by the runner before the first step).</summary>
     public IJobDevice Device => _runner.Device ?? throw new InvalidOperationException("No chip linked.");
@@ -43,8 +47,21 @@ public sealed class JobContext
     /// <summary>Closes the link (after a reboot the session is spent); a later step would relink.</summary>
     public void Disconnect() => _runner.Disconnect();
 
-    public IJobArchive RequireArchive() =>
-        Archive ?? throw new JobInputException("This recipe needs the archive (pass --archive DIR or run from the checkout).");
+    private JobArchive RequireArchive() =>
+        _archive ?? throw new JobInputException("This recipe needs the archive (pass --archive DIR or run from the checkout).");
+
+    /// <summary>The newest whole-flash dump of this chip's MAC in the archive, or null (no MAC, no archive, none yet).</summary>
+    public ArchivedDump? LatestFullDump() => Mac is { } mac ? _archive?.LatestFullDump(mac, Info.FlashSize) : null;
+
+    /// <summary>An archived dump by id; a missing one is a clear input error.</summary>
+    public ArchivedDump GetDump(long id) =>
+        RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump {id} (list them with `bktui dumps list`).");
+
+    /// <summary>Archives a verified image read from this chip under its MAC; returns the dump id.</summary>
+    public long ArchiveDump(byte[] image, string label) => RequireArchive().ImportDump(image, Info, Request.Port, JobId, label);
+
+    /// <summary>Writing recipes need the archive for the factory-dump-first guard.</summary>
+    public void RequireArchiveForWrites() => RequireArchive();
 
     /// <summary>Throws <see cref="JobStoppedException"/> when a stop was requested. Call only where nothing is half-written.</summary>
     public void SafePoint() => _runner.SafePoint();

@@ -1,3 +1,5 @@
+using BkTui.Core.Archive;
+using BkTui.Core.Flashing;
 using BkTui.Core.Serial;
 
 namespace BkTui.Core.Jobs;
@@ -8,21 +10,25 @@ internal static class JobErrors
     public static bool IsTransient(Exception ex) => ex switch
     {
         JobRefusedException or JobInputException or JobStoppedException or OperationCanceledException => false,
+        GuardRefusedException or UnsupportedChipException or ArchiveException => false,
         PortBusyException or PortUnavailableException => false,
         DeviceGoneException => true,      // a brown-out or a loose cable; relinking will tell (bounded)
-        JobVerifyException => true,       // write again: matching sectors are skipped
+        JobVerifyException or VerifyFailedException => true, // write again: matching sectors are skipped
+        NoLinkException or RetriesExhaustedException => true,
         TimeoutException or IOException => true,
-        _ => IsFlashTransient(ex),
+        _ => false,
     };
 
     public static JobErrorKind Kind(Exception ex) => ex switch
     {
-        JobRefusedException => JobErrorKind.Refused,
+        JobRefusedException or GuardRefusedException or UnsupportedChipException => JobErrorKind.Refused,
         JobInputException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => JobErrorKind.BadInput,
-        JobVerifyException => JobErrorKind.VerifyFailed,
+        JobVerifyException or VerifyFailedException => JobErrorKind.VerifyFailed,
+        NoLinkException => JobErrorKind.NoLink,
         DeviceGoneException => JobErrorKind.DeviceGone,
         PortBusyException or PortUnavailableException => JobErrorKind.PortUnavailable,
-        _ => FlashKind(ex) ?? JobErrorKind.Failed,
+        ArchiveException => JobErrorKind.Archive,
+        _ => JobErrorKind.Failed,
     };
 
     /// <summary>One line naming the port and what to do next.</summary>
@@ -31,15 +37,4 @@ internal static class JobErrors
         var m = ex.Message;
         return m.Contains(port, StringComparison.Ordinal) ? m : $"{port}: {m}";
     }
-
-    // The flashing layer's exception family, matched by name until it is referenced directly.
-    private static bool IsFlashTransient(Exception ex) => ex.GetType().Name is "NoLinkException" or "VerifyFailedException";
-
-    private static JobErrorKind? FlashKind(Exception ex) => ex.GetType().Name switch
-    {
-        "GuardRefusedException" => JobErrorKind.Refused,
-        "NoLinkException" => JobErrorKind.NoLink,
-        "VerifyFailedException" => JobErrorKind.VerifyFailed,
-        _ => null,
-    };
 }

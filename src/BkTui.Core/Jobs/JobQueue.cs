@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BkTui.Core.Archive;
 
 namespace BkTui.Core.Jobs;
 
@@ -16,20 +17,20 @@ public sealed class JobQueue : IDisposable
 
     /// <param name="connector">Links a chip on a port (the flashing layer, or a fake in unit tests).</param>
     /// <param name="archive">Dumps, device facts and the persistent job list; null runs without persistence (recipes that need it fail clearly).</param>
-    public JobQueue(IJobDeviceConnector connector, IJobArchive? archive, JobQueueOptions? options = null)
+    public JobQueue(IJobDeviceConnector connector, DumpArchive? archive, JobQueueOptions? options = null)
     {
         Connector = connector;
-        Archive = archive;
+        Archive = archive is null ? null : new JobArchive(archive);
         Options = options ?? new JobQueueOptions();
-        _logFiles = new JobLogFiles(Options.LogRoot);
-        if (archive is not null) Reload(archive);
+        _logFiles = new JobLogFiles(Options.LogRoot ?? archive?.Root);
+        if (Archive is not null) Reload(Archive);
     }
 
     /// <summary>Every change of every job, raised on the port's worker thread: keep handlers quick (post to your loop).</summary>
     public event Action<JobEvent>? Changed;
 
     internal IJobDeviceConnector Connector { get; }
-    internal IJobArchive? Archive { get; }
+    internal JobArchive? Archive { get; }
     internal JobQueueOptions Options { get; }
 
     /// <summary>All known jobs (this session's and the archive's history), oldest first.</summary>
@@ -45,10 +46,8 @@ public sealed class JobQueue : IDisposable
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         if (request.Problem() is { } problem) throw new ArgumentException(problem, nameof(request));
-        var snapshot = new JobSnapshot { Id = 0, Request = request };
-        var id = Archive is null ? Interlocked.Increment(ref _nextLocalId) : Archive.CreateJob(ToRecord(snapshot));
-        var job = new Job(snapshot with { Id = id });
-        if (Archive is not null) Archive.UpdateJob(ToRecord(job.Snapshot));
+        var id = Archive is null ? Interlocked.Increment(ref _nextLocalId) : Archive.Create(request);
+        var job = new Job(new JobSnapshot { Id = id, Request = request });
         _jobs[id] = job;
         Publish(JobEventKind.Added, job);
         Dispatch(job);
@@ -114,26 +113,15 @@ public sealed class JobQueue : IDisposable
     private void Dispatch(Job job) =>
         _workers.GetOrAdd(job.Request.Port, p => new PortWorker(this, p)).Add(job);
 
-    private void Reload(IJobArchive archive)
+    private void Reload(JobArchive archive)
     {
-        var interrupted = archive.MarkRunningAsInterrupted();
-        var records = archive.ListJobs();
-        var history = records.Where(r => JobStates.Parse(r.State).IsFinished())
-            .OrderByDescending(r => r.Id).Take(Options.HistoryLimit);
-        var queued = records.Where(r => JobStates.Parse(r.State) == JobState.Queued).OrderBy(r => r.Id);
-        foreach (var r in history.Concat(queued))
+        foreach (var snapshot in archive.Reload(Options.HistoryLimit))
         {
-            JobRequest request;
-            try { request = JobRequest.FromJson(r.RequestJson); }
-            catch (Exception) { continue; } // a row written by a newer version: leave it in the archive
-            var job = new Job(FromRecord(r, request));
-            _jobs[r.Id] = job;
-            if (job.Snapshot.State.IsFinished()) job.Complete(job.Snapshot);
-            if (job.Snapshot.State == JobState.Queued && Options.ResumeQueued) Dispatch(job);
+            var job = new Job(snapshot);
+            _jobs[snapshot.Id] = job;
+            if (snapshot.State.IsFinished()) job.Complete(snapshot);
+            else if (Options.ResumeQueued) Dispatch(job);
         }
-        if (interrupted > 0)
-            foreach (var j in _jobs.Values.Where(j => j.Snapshot.State == JobState.Interrupted))
-                Publish(JobEventKind.Added, j);
     }
 
     internal void Publish(JobEventKind kind, Job job, string? message = null)
@@ -141,7 +129,7 @@ public sealed class JobQueue : IDisposable
         var snapshot = job.Snapshot;
         if (Archive is not null && kind != JobEventKind.Log && (kind != JobEventKind.Progress || ShouldPersistProgress(job)))
         {
-            try { Archive.UpdateJob(ToRecord(snapshot)); }
+            try { Archive.Save(snapshot); }
             catch (Exception ex) { _logFiles.Write(snapshot, $"archive: could not record the job state ({ex.Message})"); }
         }
         try { Changed?.Invoke(new JobEvent(kind, snapshot, message)); }
@@ -169,7 +157,7 @@ public sealed class JobQueue : IDisposable
         var snapshot = job.Snapshot;
         var path = _logFiles.Write(snapshot, line);
         if (path != snapshot.LogPath) snapshot = job.Update(s => s with { LogPath = path });
-        try { Archive?.AppendJobLog(job.Id, line); }
+        try { Archive?.AppendLog(job.Id, line, warning: false); }
         catch (Exception ex) { _logFiles.Write(snapshot, $"archive: could not append the log line ({ex.Message})"); }
         try { Changed?.Invoke(new JobEvent(JobEventKind.Log, snapshot, line)); } catch (Exception) { }
     }
@@ -181,19 +169,4 @@ public sealed class JobQueue : IDisposable
         Log(job, $"internal error: {ex}");
         Publish(JobEventKind.State, job);
     }
-
-    private static JobRecord ToRecord(JobSnapshot s) => new()
-    {
-        Id = s.Id, Port = s.Port, Recipe = s.Recipe.Name(), RequestJson = s.Request.ToJson(), State = s.State.Word(),
-        Step = s.Step, Done = s.Progress?.Done ?? 0, Total = s.Progress?.Total ?? 0, Mac = s.Mac, DumpId = s.DumpId,
-        Error = s.Error, LogPath = s.LogPath, Created = s.Created, Updated = s.Updated,
-    };
-
-    private static JobSnapshot FromRecord(JobRecord r, JobRequest request) => new()
-    {
-        Id = r.Id, Request = request, State = JobStates.Parse(r.State), Mac = r.Mac, DumpId = r.DumpId, Error = r.Error,
-        LogPath = r.LogPath, Created = r.Created, Updated = r.Updated,
-        Steps = r.Step is null ? [] : [new StepReport(r.Step, JobStates.Parse(r.State) == JobState.Done ? StepState.Done : StepState.Cancelled)],
-        Progress = r.Total > 0 ? new JobProgress(r.Step ?? "", r.Done, r.Total, 0) : null,
-    };
 }

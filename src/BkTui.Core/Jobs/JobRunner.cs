@@ -51,7 +51,7 @@ internal sealed class JobRunner : IFlashObserver
 
     public void Run()
     {
-        var ctx = new JobContext(this, _job.Request, _queue.Archive);
+        var ctx = new JobContext(this, _job.Id, _job.Request, _queue.Archive);
         _job.Update(s => s with
         {
             State = JobState.Running,
@@ -131,11 +131,7 @@ internal sealed class JobRunner : IFlashObserver
         var facts = Device.Info;
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
-        if (_queue.Archive is { } archive)
-        {
-            if (facts.Baud > 0) archive.RememberBaud(req.Port, facts.Baud);
-            if (facts.Mac is not null) archive.RecordDevice(facts.Mac, facts, req.Port);
-        }
+        _queue.Archive?.RecordLink(facts, req.Port);
     }
 
     public void Disconnect()

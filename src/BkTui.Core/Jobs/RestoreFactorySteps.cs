@@ -32,7 +32,7 @@ internal static class RestoreFactorySteps
     private static ArchivedDump Load(JobContext ctx)
     {
         var id = ctx.Request.DumpId!.Value;
-        var dump = ctx.RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump '{id}' (list them with `bktui dumps list`).");
+        var dump = ctx.GetDump(id);
         if (dump.Bytes.Length != ctx.Info.FlashSize)
             throw new JobRefusedException($"dump {id} is {dump.Bytes.Length / 1024} KiB but the chip's flash is {ctx.Info.FlashSize / 1024} KiB. Nothing was written.");
         if (ctx.Mac is { } mac && dump.Mac is { } dumpMac && !string.Equals(mac, dumpMac, StringComparison.OrdinalIgnoreCase))

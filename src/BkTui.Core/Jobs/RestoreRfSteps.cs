@@ -42,8 +42,8 @@ internal static class RestoreRfSteps
     private static (byte[] Sector, string Source)? FromDump(JobContext ctx)
     {
         ArchivedDump? dump = ctx.Request.DumpId is { } id
-            ? ctx.RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump {id}.")
-            : ctx.Mac is { } mac ? ctx.Archive?.LatestFullDump(mac) : null;
+            ? ctx.GetDump(id)
+            : ctx.LatestFullDump();
         if (dump is null) return null;
         var sector = RfSectorOf(dump.Bytes, ctx.Profile.RfOffset);
         if (sector is null)

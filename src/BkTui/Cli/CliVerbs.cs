@@ -21,5 +21,6 @@ internal static class CliVerbs
         yield return ImageCommand.Create();
         yield return HexdumpCommand.Create();
         yield return TuiCommand.Create();
+        yield return RunCommand.Create();
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BkTui.Core.Jobs;
+using BkTui.Core.Archive;
 
 namespace BkTui.Cli;
 
@@ -30,7 +30,7 @@ internal static class ReadCommand
                     throw new UsageException($"--start 0x{from:X} is past the end of the {session.Info.FlashSize / 1024} KiB flash.");
                 var n = count ?? session.Info.FlashSize - from;
                 var data = session.Read(from, n, null, cancel);
-                AtomicFile.Write(path, data);
+                DurableFile.WriteAtomic(path, data);
                 log.Info($"wrote {path} ({data.Length} bytes)");
                 Console.Error.WriteLine($"saved {path}: {data.Length} bytes from 0x{from:X}, verified");
                 return archiving.Save(pr, pr.GetValue(flash.Port)!, session.Info, data, from, log);

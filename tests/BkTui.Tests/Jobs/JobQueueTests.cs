@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
 
@@ -9,11 +10,16 @@ public sealed class JobQueueTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly FakeConnector _connector = new();
-    private readonly MemoryJobArchive _archive = new();
+    private readonly JobTestArchive _store = new();
+    private DumpArchive _archive => _store.Archive;
     private readonly string _dir = Directory.CreateTempSubdirectory("bktui-jobs-").FullName;
     private static readonly JobQueueOptions Fast = new() { RetryBackoff = TimeSpan.FromMilliseconds(1), ProgressInterval = TimeSpan.Zero };
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        _store.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
 
     private JobQueue NewQueue(JobQueueOptions? o = null) => new(_connector, _archive, (o ?? Fast) with { LogRoot = _dir });
 
@@ -48,17 +54,17 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(JobState.Done, done.State);
         Assert.Equal(["identify", "read", "verify", "archive"], done.Steps.Select(s => s.Name));
         Assert.All(done.Steps, s => Assert.Equal(StepState.Done, s.State));
-        var dump = Assert.Single(_archive.Dumps);
+        var dump = Assert.Single(_store.Dumps);
         Assert.Equal(dump.Id, done.DumpId);
-        Assert.Equal(chip.Mac, dump.Mac);
-        Assert.Equal(chip.Flash, dump.Bytes);
+        Assert.Equal(MacText.Normalize(chip.Mac), dump.Mac);
+        Assert.Equal(chip.Flash, _store.Bytes(dump.Id));
         var states = events.Where(e => e.Kind is JobEventKind.Added or JobEventKind.State).Select(e => e.Job.State).ToList();
         Assert.Equal([JobState.Queued, JobState.Running, JobState.Done], states);
         Assert.Contains(events, e => e.Kind == JobEventKind.Progress && e.Job.Progress is { Total: > 0 });
-        Assert.Equal("done", _archive.JobRows[done.Id].State);
-        Assert.Contains(_archive.Logs[done.Id], l => l.Contains("step 'archive': done"));
+        Assert.Equal(ArchivedJobState.Done, _store.StateOf(done.Id));
+        Assert.Contains(_store.Log(done.Id), l => l.Contains("step 'archive': done"));
         Assert.Contains("step 'verify'", File.ReadAllText(done.LogPath!));
-        Assert.Equal(921600, _archive.Bauds["/dev/ttyA"]);
+        Assert.Equal(921600, _archive.LastWorkingBaud("/dev/ttyA"));
     }
 
     [Fact]
@@ -76,7 +82,7 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(JobState.Done, second.State);
         Assert.Equal(32, fullReads);
         Assert.Equal(1, chip.BlocksRead);
-        Assert.Equal(chip.Flash, _archive.GetDump(second.DumpId!.Value)!.Bytes);
+        Assert.Equal(chip.Flash, _store.Bytes(second.DumpId!.Value));
         Assert.Contains("differential", second.Steps.Single(s => s.Name == "read").Detail);
     }
 
@@ -104,7 +110,7 @@ public sealed class JobQueueTests : IDisposable
     public void A_guard_refusal_fails_at_once_and_writes_nothing()
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
-        _archive.ImportDump(chip.Flash.ToArray(), chip.Mac, "test");
+        _store.Seed(chip.Flash.ToArray(), chip.Mac);
         var file = WriteFile("boot.bin", new byte[0x1000]);
         using var q = NewQueue();
         var job = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Custom, WritePath = file, Start = 0x1000 }));
@@ -127,12 +133,12 @@ public sealed class JobQueueTests : IDisposable
         var first = Finish(q, q.Enqueue(request));
         Assert.Equal(JobState.Done, first.State);
         Assert.Equal(StepState.Done, first.Steps.Single(s => s.Name == "factory dump").State);
-        Assert.Equal(original, Assert.Single(_archive.Dumps).Bytes); // the dump holds the state before the write
+        Assert.Equal(original, _store.Bytes(Assert.Single(_store.Dumps).Id)); // the dump holds the state before the write
         Assert.Equal(0x42, chip.Flash[0x101FFF]);
 
         var second = Finish(q, q.Enqueue(request));
         Assert.Equal(StepState.Skipped, second.Steps.Single(s => s.Name == "factory dump").State);
-        Assert.Single(_archive.Dumps);
+        Assert.Single(_store.Dumps);
     }
 
     public static TheoryData<string> WriteRecipeSteps => ["identify", "pre-flight", "factory dump", "write", "verify"];
@@ -171,7 +177,7 @@ public sealed class JobQueueTests : IDisposable
     public void Cancel_during_a_write_finishes_the_chunk_in_flight_then_stops()
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
-        _archive.ImportDump(chip.Flash.ToArray(), chip.Mac, "test");
+        _store.Seed(chip.Flash.ToArray(), chip.Mac);
         var file = WriteFile("p.bin", Enumerable.Repeat((byte)0x42, 0x30000).ToArray());
         using var q = NewQueue();
         long id = 0;
@@ -203,7 +209,7 @@ public sealed class JobQueueTests : IDisposable
         var s = Finish(q, second);
         Assert.Equal(JobState.Done, s.State);
         Assert.True(s.Updated >= q.Get(jobs[0].Id)!.Updated);
-        Assert.Equal(3, _archive.Dumps.Count);
+        Assert.Equal(3, _store.Dumps.Count);
     }
 
     [Fact]
@@ -231,12 +237,10 @@ public sealed class JobQueueTests : IDisposable
         var first = NewQueue();
         var running = first.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Backup });
         var queued = first.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Backup, Baud = 115200 });
-        SpinWait.SpinUntil(() => _archive.JobRows[running.Id].State == "running" && _archive.JobRows[running.Id].Done > 0, Wait);
-        // The process "dies": a new queue opens the same archive while the old worker is still stuck.
-        var snapshotOfRows = new MemoryJobArchive();
-        foreach (var r in _archive.ListJobs()) snapshotOfRows.JobRows[r.Id] = r;
-
-        using var second = new JobQueue(_connector, snapshotOfRows, Fast);
+        Assert.True(SpinWait.SpinUntil(() => _archive.Jobs.Get(running.Id) is { State: ArchivedJobState.Running, Done: > 0 }, Wait));
+        // The process "dies" (its worker stays stuck); a new session opens the same archive.
+        using var reopened = DumpArchive.Open(_archive.Root);
+        using var second = new JobQueue(_connector, reopened, Fast with { LogRoot = _dir });
         Assert.Equal(JobState.Interrupted, second.Get(running.Id)!.State);
         Assert.Contains("read", second.Get(running.Id)!.Error);
         Assert.Equal(JobState.Queued, second.Get(queued.Id)!.State);
@@ -246,7 +250,8 @@ public sealed class JobQueueTests : IDisposable
         chip.BeforeOp = null;
         Assert.True(second.Resume(queued.Id));
         Assert.Equal(JobState.Done, Finish(second, second.Get(queued.Id)!).State);
-        Assert.Equal(JobState.Done, snapshotOfRows.ListJobs().Single(r => r.Id == queued.Id).State == "done" ? JobState.Done : JobState.Failed);
+        Assert.Equal(ArchivedJobState.Done, reopened.Jobs.Get(queued.Id)!.State);
+        Assert.Contains(reopened.Jobs.ReadLog(running.Id), l => l.Line.Contains("interrupted"));
 
         gate.Set();
         first.Dispose();
@@ -256,7 +261,7 @@ public sealed class JobQueueTests : IDisposable
     public void Hangup_stops_the_running_job_at_a_safe_point_as_interrupted_and_leaves_the_queue_queued()
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
-        _archive.ImportDump(chip.Flash.ToArray(), chip.Mac, "test");
+        _store.Seed(chip.Flash.ToArray(), chip.Mac);
         var file = WriteFile("p.bin", Enumerable.Repeat((byte)0x42, 0x30000).ToArray());
         var q = NewQueue();
         var writing = new ManualResetEventSlim();
@@ -276,8 +281,9 @@ public sealed class JobQueueTests : IDisposable
         Assert.Contains("0x120000", result.Error);
         Assert.Equal(2, chip.Writes.Count); // the chunk in flight completed; nothing after it started
         Assert.Equal(JobState.Queued, q.Get(later.Id)!.State);
-        Assert.Equal("queued", _archive.JobRows[later.Id].State);
-        Assert.Contains(_archive.Logs[job.Id], l => l.Contains("safe point"));
+        Assert.Equal(ArchivedJobState.Queued, _store.StateOf(later.Id));
+        Assert.Equal(ArchivedJobState.Interrupted, _store.StateOf(job.Id));
+        Assert.Contains(_store.Log(job.Id), l => l.Contains("safe point"));
         q.Dispose();
     }
 
@@ -308,17 +314,17 @@ public sealed class JobQueueTests : IDisposable
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
         var other = new FakeChip(mac: "11:22:33:44:55:66", seed: 9);
-        var otherId = _archive.ImportDump(other.Flash, other.Mac, "other");
+        var otherId = _store.Seed(other.Flash, other.Mac);
         var mine = chip.Flash.ToArray();
         mine[0x10] ^= 0xFF;       // in the bootloader range
         mine[0x150000] ^= 0xFF;   // in the app
-        var mineId = _archive.ImportDump(mine, chip.Mac, "mine");
+        var mineId = _store.Seed(mine, chip.Mac);
         var bootBefore = chip.Flash[0x10];
         using var q = NewQueue();
 
         var refused = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreFactory, DumpId = otherId }));
         Assert.Equal(JobErrorKind.Refused, refused.ErrorKind);
-        Assert.Contains("11:22:33:44:55:66", refused.Error);
+        Assert.Contains("11:22:33:44:55:66", refused.Error, StringComparison.OrdinalIgnoreCase);
 
         var restored = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreFactory, DumpId = mineId }));
         Assert.Equal(JobState.Done, restored.State);

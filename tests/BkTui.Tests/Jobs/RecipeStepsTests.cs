@@ -9,14 +9,18 @@ namespace BkTui.Tests.Jobs;
 public sealed class RecipeStepsTests : IDisposable
 {
     private readonly FakeConnector _connector = new();
-    private readonly MemoryJobArchive _archive = new();
+    private readonly JobTestArchive _store = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("bktui-recipes-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        _store.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
 
     private JobSnapshot Run(JobRequest r)
     {
-        using var q = new JobQueue(_connector, _archive, new JobQueueOptions { RetryBackoff = TimeSpan.FromMilliseconds(1), LogRoot = _dir });
+        using var q = new JobQueue(_connector, _store.Archive, new JobQueueOptions { RetryBackoff = TimeSpan.FromMilliseconds(1), LogRoot = _dir });
         var t = q.WhenFinished(q.Enqueue(r).Id);
         Assert.True(t.Wait(TimeSpan.FromSeconds(20)));
         return t.Result;
@@ -28,7 +32,7 @@ public sealed class RecipeStepsTests : IDisposable
     public void Wifi_writes_a_valid_obk_config_at_the_family_offset_and_never_logs_the_password(ChipFamily family, uint offset)
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip(family));
-        _archive.ImportDump(chip.Flash.ToArray(), chip.Mac, "test");
+        _store.Seed(chip.Flash.ToArray(), chip.Mac);
         var pw = Path.Combine(_dir, "pw");
         File.WriteAllText(pw, "s3cret-Pa55\n");
 
@@ -39,7 +43,7 @@ public sealed class RecipeStepsTests : IDisposable
         Assert.NotNull(cfg);
         Assert.True(cfg.CrcOk);
         Assert.Equal(("bench", "s3cret-Pa55", "10.0.0.2", "plug1"), (cfg.WifiSsid, cfg.WifiPassword, cfg.MqttHost, cfg.ShortName));
-        Assert.All(_archive.Logs[job.Id], l => Assert.DoesNotContain("s3cret", l));
+        Assert.All(_store.Log(job.Id), l => Assert.DoesNotContain("s3cret", l));
         Assert.DoesNotContain("s3cret", File.ReadAllText(job.LogPath!));
     }
 
@@ -59,7 +63,7 @@ public sealed class RecipeStepsTests : IDisposable
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
         var rf = RfTemplate.Build(ChipFamily.BK7231N, new MacAddress(0xc8, 0x47, 0x8c, 0x12, 0x34, 0x56));
         rf.CopyTo(chip.Flash, 0x1D0000);
-        _archive.ImportDump(chip.Flash.ToArray(), chip.Mac, "factory");
+        _store.Seed(chip.Flash.ToArray(), chip.Mac);
         chip.Flash.AsSpan(0x1D0000, 0x1000).Fill(0xFF); // RF wiped by a full erase
 
         var job = Run(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreRf });

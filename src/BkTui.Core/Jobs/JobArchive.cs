@@ -1,0 +1,95 @@
+using BkTui.Core.Archive;
+using BkTui.Core.Flashing;
+
+namespace BkTui.Core.Jobs;
+
+/// <summary>A dump held by the archive, with its bytes.</summary>
+public sealed record ArchivedDump(long Id, string? Mac, byte[] Bytes);
+
+/// <summary>
+/// What the queue asks of <see cref="DumpArchive"/>, in the queue's terms: dumps by MAC with their
+/// bytes, device facts and remembered baud per adapter, and the persistent job rows and logs.
+/// </summary>
+internal sealed class JobArchive(DumpArchive archive)
+{
+    public DumpArchive Archive => archive;
+
+    /// <summary>The newest whole-flash dump of this MAC (same size as the chip's flash), or null.</summary>
+    public ArchivedDump? LatestFullDump(string mac, uint flashSize)
+    {
+        if (MacText.Normalize(mac) is null) return null;
+        var d = archive.ListDumps(mac, 20).FirstOrDefault(s => s.Size == flashSize);
+        return d is null ? null : new ArchivedDump(d.Id, d.Mac, archive.ReadDumpBytes(d.Id));
+    }
+
+    public ArchivedDump? GetDump(long id) =>
+        archive.GetDump(id) is { } d ? new ArchivedDump(id, d.Dump.Mac, archive.ReadDumpBytes(id)) : null;
+
+    /// <summary>Archives a dump read (and verified) from the chip on <paramref name="port"/>; returns its id.</summary>
+    public long ImportDump(byte[] image, ChipInfo chip, string port, long jobId, string label) =>
+        archive.Import(image, DumpSource.FromPort(port), new ImportOptions { JobId = jobId, Label = label, Device = Observation(chip, port) }).DumpId;
+
+    /// <summary>Remembers the chip (by MAC) and the baud that worked on this adapter.</summary>
+    public void RecordLink(ChipInfo chip, string port)
+    {
+        if (chip.Baud > 0) archive.RememberBaud(port, chip.Baud, chip.Mac);
+        if (MacText.Normalize(chip.Mac) is not null) archive.RecordDevice(Observation(chip, port));
+    }
+
+    public int? RememberedBaud(string port) => archive.LastWorkingBaud(port);
+
+    private static DeviceObservation Observation(ChipInfo c, string port) => new()
+    {
+        Mac = c.Mac, Chip = c.Family.ToString(), ChipId = c.ChipId is { } id ? $"0x{id:X}" : null,
+        FlashId = c.FlashId is { } f ? $"0x{f:X6}" : null, EfuseKey = c.EfuseKey?.Hex, KeyVerdict = c.KeyVerdict,
+        Bootloader = c.Bootloader, Adapter = port, Baud = c.Baud > 0 ? c.Baud : null,
+    };
+
+    // ---- jobs
+
+    public long Create(JobRequest request) => archive.Jobs.Create(request.Port, request.Recipe.Name(), request.ToJson()).Id;
+
+    public void Save(JobSnapshot s) => archive.Jobs.Update(s.Id, new ArchivedJobUpdate
+    {
+        State = (ArchivedJobState)(int)s.State, Step = s.Step, Done = s.Progress?.Done, Total = s.Progress?.Total,
+        Error = s.Error, Mac = s.Mac, DumpId = s.DumpId, Firmware = s.Firmware, LogPath = s.LogPath,
+    });
+
+    public void AppendLog(long id, string line, bool warning) =>
+        archive.Jobs.AppendLog(id, warning ? ArchivedJobLogLevel.Warning : ArchivedJobLogLevel.Info, line);
+
+    /// <summary>
+    /// Start-up: jobs a dead process left running become interrupted (with their step and bytes done);
+    /// returns the history (newest <paramref name="historyLimit"/>) and every queued job.
+    /// </summary>
+    public IReadOnlyList<JobSnapshot> Reload(int historyLimit)
+    {
+        archive.Jobs.MarkRunningAsInterrupted();
+        var rows = archive.Jobs.ListRecent(historyLimit).Where(j => j.IsFinished)
+            .Concat(archive.Jobs.ListByState(ArchivedJobState.Queued));
+        var list = new List<JobSnapshot>();
+        foreach (var r in rows.DistinctBy(r => r.Id))
+        {
+            JobRequest request;
+            try { request = JobRequest.FromJson(r.OptionsJson); }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException) { continue; } // a row from a newer version stays in the archive untouched
+            list.Add(FromRow(r, request));
+        }
+        return list.OrderBy(s => s.Id).ToList();
+    }
+
+    private static JobSnapshot FromRow(ArchivedJob r, JobRequest request)
+    {
+        var state = (JobState)(int)r.State;
+        var error = state == JobState.Interrupted && r.Error is null
+            ? $"{r.Port}: interrupted during '{r.Step}' ({r.Done}/{r.Total} bytes) when bktui stopped; retry the job to finish it"
+            : r.Error;
+        return new JobSnapshot
+        {
+            Id = r.Id, Request = request, State = state, Mac = r.Mac, DumpId = r.DumpId, Firmware = r.Firmware, Error = error,
+            LogPath = r.LogPath, Created = r.CreatedAt, Updated = r.UpdatedAt,
+            Steps = string.IsNullOrEmpty(r.Step) ? [] : [new StepReport(r.Step, state == JobState.Done ? StepState.Done : StepState.Cancelled)],
+            Progress = r.Total > 0 ? new JobProgress(r.Step, r.Done, r.Total, 0) : null,
+        };
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using BkTui.Core.Jobs;
+
+namespace BkTui.Cli;
+
+/// <summary>
+/// <c>bktui run RECIPE --port P [--port P2 …]</c>: runs one recipe on every port in parallel through
+/// the same JobQueue the TUI uses, prints one result per port, exits non-zero when any job failed.
+/// </summary>
+internal static class RunCommand
+{
+    private static readonly Option<string[]> Port = new("--port", "-p")
+    {
+        Description = "Serial port (repeat for several ports; each runs in parallel)", Required = true, Arity = ArgumentArity.OneOrMore,
+    };
+    private static readonly Option<string?> Archive = new("--archive") { Description = "Archive folder (default: BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui)" };
+    private static readonly Option<int?> Baud = new("--baud", "-b") { Description = "Working baud (default: the one remembered for the adapter, else 921600)" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the results as JSON" };
+
+    private static readonly Option<string> Firmware = new("--firmware") { Description = "Firmware file (full/QIO image or app/UA file)", Required = true };
+    private static readonly Option<bool> AllowKeyMismatch = new("--allow-key-mismatch") { Description = "Write even though the image's key differs from the chip's eFuse key" };
+    private static readonly Option<string> Ssid = new("--ssid") { Description = "Wi-Fi network name", Required = true };
+    private static readonly Option<string> PasswordFile = new("--password-file") { Description = "File holding the Wi-Fi password (first line)", Required = true };
+    private static readonly Option<string?> MqttHost = new("--mqtt-host") { Description = "MQTT broker host" };
+    private static readonly Option<string?> DeviceName = new("--device-name") { Description = "Device name shown by OpenBeken" };
+    private static readonly Option<long> Dump = new("--dump") { Description = "Archived dump id (see `bktui dumps list`)", Required = true };
+    private static readonly Option<bool> AllowBootloader = new("--allow-bootloader") { Description = "Also write the bootloader range (explicit consent)" };
+    private static readonly Option<string?> ReadFile = new("--read") { Description = "Read the range into FILE" };
+    private static readonly Option<string?> WriteFile = new("--write") { Description = "Write FILE at --start" };
+    private static readonly Option<string> Start = new("--start") { Description = "Start address (0x… or decimal)", Required = true };
+    private static readonly Option<string?> Length = new("--length") { Description = "Byte count (0x… or decimal); for --write default: the file's size" };
+
+    public static Command Create()
+    {
+        var run = new Command("run", "Run a recipe (backup, flash, restore-rf, wifi, restore-factory, custom) on one or more ports in parallel.");
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Backup, "Identify, read the whole flash (only changed blocks when the device is archived), verify, archive under its MAC."));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, AllowKeyMismatch));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration from this device's archived dump, else from the template."));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Wifi, "Write SSID and password (and MQTT host, device name) into the OpenBeken config sector.", Ssid, PasswordFile, MqttHost, DeviceName));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Custom, "Read or write N bytes at offset X, with the same guards.", ReadFile, WriteFile, Start, Length, AllowBootloader));
+        return run;
+    }
+
+    private static Command Recipe(Recipe recipe, string description, params Option[] options)
+    {
+        var cmd = new Command(recipe.Name(), description);
+        foreach (var o in new Option[] { Port, Archive, Baud, Json }.Concat(options)) cmd.Options.Add(o);
+        cmd.SetAction(pr => Execute(pr, recipe));
+        return cmd;
+    }
+
+    private static int Execute(ParseResult pr, Recipe recipe)
+    {
+        List<JobRequest> requests;
+        try { requests = pr.GetValue(Port)!.Distinct().Select(p => BuildRequest(pr, recipe, p)).ToList(); }
+        catch (FormatException e) { Console.Error.WriteLine($"bktui run {recipe.Name()}: {e.Message}"); return ExitCodes.Usage; }
+        if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            Console.Error.WriteLine($"bktui run {recipe.Name()}: {problem}");
+            return ExitCodes.Usage;
+        }
+        return RunSession.Run(requests, pr.GetValue(Archive), pr.GetValue(Json));
+    }
+
+    private static JobRequest BuildRequest(ParseResult pr, Recipe recipe, string port)
+    {
+        var r = new JobRequest { Port = port, Recipe = recipe, Baud = pr.GetValue(Baud) };
+        return recipe switch
+        {
+            Core.Jobs.Recipe.Flash => r with { FirmwarePath = Full(pr.GetValue(Firmware)), AllowKeyMismatch = pr.GetValue(AllowKeyMismatch) },
+            Core.Jobs.Recipe.Wifi => r with
+            {
+                Ssid = pr.GetValue(Ssid), PasswordFile = Full(pr.GetValue(PasswordFile)),
+                MqttHost = pr.GetValue(MqttHost), DeviceName = pr.GetValue(DeviceName),
+            },
+            Core.Jobs.Recipe.RestoreFactory => r with { DumpId = pr.GetValue(Dump), AllowBootloader = pr.GetValue(AllowBootloader) },
+            Core.Jobs.Recipe.Custom => r with
+            {
+                ReadPath = Full(pr.GetValue(ReadFile)), WritePath = Full(pr.GetValue(WriteFile)),
+                Start = Number(pr.GetValue(Start), "--start"), Length = pr.GetValue(Length) is { } l ? Number(l, "--length") : null,
+                AllowBootloader = pr.GetValue(AllowBootloader),
+            },
+            _ => r,
+        };
+    }
+
+    // Paths are stored with the job; make them absolute so a resumed job finds them from any directory.
+    private static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
+
+    internal static uint Number(string? text, string option)
+    {
+        var t = (text ?? "").Trim().Replace("_", "");
+        var ok = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? uint.TryParse(t.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v)
+            : uint.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v);
+        return ok ? v : throw new FormatException($"{option} '{text}' is not a number (use 0x1D0000 or 1900544).");
+    }
+}

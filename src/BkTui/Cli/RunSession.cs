@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+using BkTui.Core.Archive;
+using BkTui.Core.Jobs;
+
+namespace BkTui.Cli;
+
+/// <summary>
+/// The shell around a JobQueue for one <c>bktui run</c>: opens the archive, queues one job per port,
+/// prints step lines (and rings the bell when a device needs the user) on stderr, the results on
+/// stdout. SIGINT/SIGTERM cancel at a safe point; SIGHUP (SSH dropped) stops at a safe point and
+/// marks the jobs interrupted — a job is never left half-written.
+/// </summary>
+internal static class RunSession
+{
+    public static int Run(IReadOnlyList<JobRequest> requests, string? archiveOption, bool json)
+    {
+        DumpArchive archive;
+        try { archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption)); }
+        catch (ArchiveException e) { Say(e.Message); return ExitCodes.ArchiveError; }
+
+        using (archive)
+        using (var queue = new JobQueue(new SerialJobConnector(), archive, new JobQueueOptions()))
+        {
+            var hangup = 0;
+            queue.Changed += e => Report(e, json);
+            var jobs = requests.Select(queue.Enqueue).ToList();
+            void CancelAll()
+            {
+                foreach (var j in jobs) queue.Cancel(j.Id);
+            }
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; Say("stopping at the next safe point…"); CancelAll(); });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; CancelAll(); });
+            using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>
+            {
+                // The terminal is gone: finish the sector in flight, persist, and leave.
+                c.Cancel = true;
+                if (Interlocked.Exchange(ref hangup, 1) == 0)
+                    ThreadPool.QueueUserWorkItem(_ => queue.StopAtSafePoint("SSH session dropped (SIGHUP)", TimeSpan.FromMinutes(5)));
+            });
+
+            var results = jobs.Select(j => queue.WhenFinished(j.Id).GetAwaiter().GetResult()).ToList();
+            Print(results, json);
+            return ExitCode(results);
+        }
+    }
+
+    /// <summary>0 only when every job is done; the most specific failure otherwise.</summary>
+    internal static int ExitCode(IReadOnlyList<JobSnapshot> results)
+    {
+        if (results.All(r => r.State == JobState.Done)) return ExitCodes.Ok;
+        var failed = results.Where(r => r.State == JobState.Failed).ToList();
+        if (failed.Count == 0) return ExitCodes.Cancelled;
+        var kinds = failed.Select(f => f.ErrorKind ?? JobErrorKind.Failed).Distinct().ToList();
+        return kinds.Count != 1 ? ExitCodes.Failed : kinds[0] switch
+        {
+            JobErrorKind.Refused => ExitCodes.Refused,
+            JobErrorKind.NoLink => ExitCodes.NoLink,
+            JobErrorKind.VerifyFailed => ExitCodes.VerifyFailed,
+            JobErrorKind.DeviceGone => ExitCodes.DeviceGone,
+            JobErrorKind.PortUnavailable => ExitCodes.PortUnavailable,
+            JobErrorKind.BadInput => ExitCodes.BadInput,
+            JobErrorKind.Archive => ExitCodes.ArchiveError,
+            _ => ExitCodes.Failed,
+        };
+    }
+
+    private static void Report(JobEvent e, bool json)
+    {
+        var port = e.Job.Port;
+        switch (e.Kind)
+        {
+            case JobEventKind.Step when e.Job.Steps.LastOrDefault(s => s.State != StepState.Pending) is { } s && s.State != StepState.Running:
+                Say($"{port}: {s.Name} {s.State.ToString().ToLowerInvariant()}{(s.Detail is null ? "" : $" — {s.Detail}")}");
+                break;
+            case JobEventKind.Attention:
+                Say($"\a{port}: {e.Message}");
+                break;
+            case JobEventKind.State when e.Job.State is JobState.Failed or JobState.Cancelled or JobState.Interrupted && e.Job.Error is { } err:
+                Say($"{port}: {e.Job.State.Word()} — {err}");
+                break;
+        }
+    }
+
+    private static void Print(IReadOnlyList<JobSnapshot> results, bool json)
+    {
+        try
+        {
+            if (json)
+            {
+                CliJson.Write(results.Select(r => new
+                {
+                    port = r.Port, recipe = r.Recipe.Name(), state = r.State.Word(), mac = r.Mac, dumpId = r.DumpId, error = r.Error,
+                    steps = r.Steps.Select(s => new { name = s.Name, state = s.State.ToString().ToLowerInvariant(), detail = s.Detail }),
+                    log = r.LogPath,
+                }).ToList());
+                return;
+            }
+            foreach (var r in results)
+                Console.Out.WriteLine($"{r.Port}\t{r.Recipe.Name()}\t{r.State.Word()}\tmac {r.Mac ?? "-"}\tdump {r.DumpId?.ToString() ?? "-"}{(r.Error is null ? "" : $"\t{r.Error}")}");
+        }
+        catch (IOException) { } // stdout went away with the session; the archive and the log files have everything
+    }
+
+    private static void Say(string line)
+    {
+        try { Console.Error.WriteLine(line); } catch (IOException) { }
+    }
+}
