@@ -17,12 +17,11 @@ internal static class CommonSteps
     /// </summary>
     public static readonly JobStep FactoryDumpFirst = new("factory dump", ctx =>
     {
-        if (ctx.Request.SkipFactoryDump) { ctx.Log("factory-dump-first guard skipped on request"); return "skipped"; }
         ctx.RequireArchiveForWrites();
         if (ctx.LatestFullDump() is { } existing)
         {
-            ctx.Log($"archive already holds full dump {existing.Id} of {ctx.Mac}");
-            return "skipped";
+            ctx.DumpId ??= existing.Id;
+            return ctx.Skip($"dump {existing.Id} of {ctx.Mac} is archived");
         }
         ctx.Log(ctx.Mac is null
             ? "the chip reports no MAC: taking a full dump first (archived as unidentified)"
@@ -30,7 +29,7 @@ internal static class CommonSteps
         var image = BackupSteps.ReadWhole(ctx, differential: false);
         ctx.VerifyRange(0, image);
         var id = ctx.ArchiveDump(image, $"factory dump before {ctx.Request.Recipe.Name()}");
-        ctx.Log($"factory dump archived as {id}");
-        return $"archived {id}";
+        ctx.DumpId ??= id;
+        return $"dump {id} archived before writing";
     });
 }

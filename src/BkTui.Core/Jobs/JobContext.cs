@@ -68,6 +68,15 @@ public sealed class JobContext
 
     public void Log(string line) => _runner.Log(line);
 
+    /// <summary>Marks the current step skipped (nothing needed doing); returns the reason as its detail.</summary>
+    public string Skip(string reason)
+    {
+        StepSkipped = true;
+        return reason;
+    }
+
+    internal bool StepSkipped { get; set; }
+
     /// <summary>Reports a phase without bytes (e.g. "comparing").</summary>
     public void Progress(string phase, long done, long total, double bytesPerSecond = 0) =>
         _runner.ReportProgress(phase, done, total, bytesPerSecond, 0);

@@ -91,20 +91,28 @@ public sealed class JobQueue : IDisposable
 
     /// <summary>
     /// The session is going away (SIGHUP, shutdown): start nothing new (queued jobs stay queued in
-    /// the archive) and stop running jobs at their next safe point, marked interrupted with how far
-    /// they got. Blocks until every worker has stopped or <paramref name="timeout"/> passed.
+    /// the archive) and ask running jobs to stop at their next safe point, marked interrupted with
+    /// how far they got. Returns at once; <see cref="WaitIdle"/> waits for the workers.
     /// </summary>
-    public void StopAtSafePoint(string reason, TimeSpan timeout)
+    public void StopAtSafePoint(string reason)
     {
         _closed = true;
         foreach (var w in _workers.Values) w.Close(reason, hangup: true);
-        var deadline = DateTime.UtcNow + timeout;
-        foreach (var w in _workers.Values) w.Join(Max(deadline - DateTime.UtcNow, TimeSpan.Zero));
     }
 
+    /// <summary>Waits until no worker runs; false when <paramref name="timeout"/> passed first.</summary>
+    public bool WaitIdle(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var w in _workers.Values) w.Join(Max(deadline - DateTime.UtcNow, TimeSpan.Zero));
+        return !IsBusy;
+    }
+
+    /// <summary>Stops running jobs at a safe point (as on SIGHUP) and waits for them, bounded.</summary>
     public void Dispose()
     {
-        if (!_closed) StopAtSafePoint("the queue was closed", TimeSpan.FromSeconds(30));
+        StopAtSafePoint("bktui is closing the queue");
+        WaitIdle(TimeSpan.FromMinutes(2));
         _logFiles.Dispose();
     }
 

@@ -19,8 +19,6 @@ public sealed record JobRequest
     public string? FirmwarePath { get; init; }
     /// <summary>Write even though the image's key differs from the chip's eFuse key.</summary>
     public bool AllowKeyMismatch { get; init; }
-    /// <summary>Skip the factory-dump-first guard (never set by default; the CLI has no switch for it).</summary>
-    public bool SkipFactoryDump { get; init; }
 
     // wifi
     public string? Ssid { get; init; }

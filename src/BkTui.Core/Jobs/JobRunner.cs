@@ -103,8 +103,9 @@ internal sealed class JobRunner : IFlashObserver
             {
                 SafePoint();
                 EnsureConnected();
+                ctx.StepSkipped = false;
                 var detail = step.Run(ctx);
-                MarkStep(index, detail == "skipped" ? StepState.Skipped : StepState.Done, detail);
+                MarkStep(index, ctx.StepSkipped ? StepState.Skipped : StepState.Done, detail);
                 return;
             }
             catch (Exception ex) when (step.Retryable && attempt < options.MaxRetries

@@ -10,6 +10,7 @@ internal sealed class PortWorker(JobQueue queue, string port)
     private readonly Queue<Job> _pending = new();
     private Thread? _thread;
     private bool _closing;
+    private string _closeReason = "";
 
     public string Port { get; } = port;
     public Job? Current { get; private set; }
@@ -30,7 +31,11 @@ internal sealed class PortWorker(JobQueue queue, string port)
     /// <summary>Starts no further jobs (they stay queued, persisted) and asks the running one to stop at a safe point.</summary>
     public void Close(string reason, bool hangup)
     {
-        lock (_gate) _closing = true;
+        lock (_gate)
+        {
+            _closing = true;
+            _closeReason = reason;
+        }
         Current?.Runner?.RequestStop(reason, hangup);
     }
 
@@ -54,6 +59,8 @@ internal sealed class PortWorker(JobQueue queue, string port)
             var runner = new JobRunner(queue, job);
             job.Runner = runner;
             Current = job;
+            // A close that raced the claim above still reaches this job before its first step.
+            lock (_gate) if (_closing) runner.RequestStop(_closeReason, hangup: true);
             try { runner.Run(); }
             catch (Exception ex) { queue.Crashed(job, ex); }
             finally { Current = null; job.Runner = null; }

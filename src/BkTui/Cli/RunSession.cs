@@ -35,7 +35,7 @@ internal static class RunSession
                 // The terminal is gone: finish the sector in flight, persist, and leave.
                 c.Cancel = true;
                 if (Interlocked.Exchange(ref hangup, 1) == 0)
-                    ThreadPool.QueueUserWorkItem(_ => queue.StopAtSafePoint("SSH session dropped (SIGHUP)", TimeSpan.FromMinutes(5)));
+                    queue.StopAtSafePoint("SSH session dropped (SIGHUP)");
             });
 
             var results = jobs.Select(j => queue.WhenFinished(j.Id).GetAwaiter().GetResult()).ToList();

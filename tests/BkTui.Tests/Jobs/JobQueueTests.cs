@@ -270,10 +270,9 @@ public sealed class JobQueueTests : IDisposable
         var job = q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Custom, WritePath = file, Start = 0x100000 });
         var later = q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Backup });
         Assert.True(writing.Wait(Wait));
-        var stopper = Task.Run(() => q.StopAtSafePoint("SSH session dropped (SIGHUP)", Wait));
-        Thread.Sleep(50); // let the stop request land while the chunk is in flight (order only; no timing asserted)
+        q.StopAtSafePoint("SSH session dropped (SIGHUP)"); // lands while the chunk at 0x110000 is in flight
         release.Set();
-        Assert.True(stopper.Wait(Wait));
+        Assert.True(q.WaitIdle(Wait));
 
         var result = q.Get(job.Id)!;
         Assert.Equal(JobState.Interrupted, result.State);
