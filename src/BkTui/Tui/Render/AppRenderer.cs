@@ -51,14 +51,16 @@ public sealed class AppRenderer(RenderKit kit)
     {
         int S(Role r) => Kit.Theme.Id(buffer.Styles, r);
         int x = buffer.Put(area.X, area.Y, " BkTui ", S(Role.Header));
-        for (int i = 0; i < state.PaneOrder.Length; i++)
-        {
-            var pane = Kit.Pane(state.PaneOrder[i]);
-            if (pane is null) continue;
-            x = buffer.Put(x, area.Y, " ", 0, area.Right);
-            x = buffer.Put(x, area.Y, $"[{i + 1}] {pane.Title}", i == state.Focus ? S(Role.TitleFocused) : S(Role.Normal), area.Right);
-        }
         var right = (state.ReadOnly ? "READ-ONLY " : "") + (state.JobsRunning > 0 ? $"{state.JobsRunning} job{(state.JobsRunning == 1 ? "" : "s")} running " : "");
+        var tabs = state.PaneOrder.Select((id, i) => (i, pane: Kit.Pane(id))).Where(t => t.pane is not null).ToList();
+        // Many panes at 80 columns: unfocused tabs shrink to their number so READ-ONLY and the job count stay visible.
+        bool compact = x + tabs.Sum(t => 5 + t.pane!.Title.Length) + right.Length + 1 > area.Right;
+        foreach (var (i, pane) in tabs)
+        {
+            x = buffer.Put(x, area.Y, " ", 0, area.Right);
+            var label = compact && i != state.Focus ? $"[{i + 1}]" : $"[{i + 1}] {pane!.Title}";
+            x = buffer.Put(x, area.Y, label, i == state.Focus ? S(Role.TitleFocused) : S(Role.Normal), area.Right);
+        }
         if (right.Length > 0 && area.Right - right.Length > x + 1)
             buffer.Put(area.Right - right.Length, area.Y, right, state.ReadOnly ? S(Role.Warning) : S(Role.Ok));
     }

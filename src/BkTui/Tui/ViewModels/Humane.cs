@@ -12,7 +12,7 @@ public static class Humane
         bytesPerSecond <= 0 ? "" : ((long)bytesPerSecond).Bytes().Humanize("0.#") + "/s";
 
     public static string Duration(TimeSpan? span) =>
-        span is not { } s ? "" : s < TimeSpan.FromSeconds(1) ? "<1 second" : s.Humanize(2, minUnit: TimeUnit.Second);
+        span is not { } s ? "" : s < TimeSpan.FromSeconds(1) ? "<1 second" : s.Humanize(1, minUnit: TimeUnit.Second);
 
     /// <summary>"3 minutes ago" relative to <paramref name="now"/> (the app's clock, fixed in tests).</summary>
     public static string Ago(DateTimeOffset when, DateTimeOffset now) =>

@@ -6,7 +6,7 @@ namespace BkTui.Tui.ViewModels;
 public sealed record PartitionMapRow(int Index, char Letter, string Name, long Start, long Size, string Evidence)
 {
     public string StartText => $"0x{Start:X6}";
-    public string SizeText => Size >= 1024 && Size % 1024 == 0 ? $"{Size / 1024} KiB" : $"{Size} B";
+    public string SizeText => Size >= 1024 && Size % 1024 == 0 ? $"{Size / 1024} KiB" : Humane.Bytes(Size);
 }
 
 /// <summary>The partition map: a bar of the whole flash and a table (name, start, size, evidence).</summary>

@@ -35,5 +35,7 @@ public static class PortRows
     }
 
     /// <summary>The by-id name without its directory (what users recognise), else the device path.</summary>
-    public static string ShortName(PortInfo p) => p.ById is { } id ? System.IO.Path.GetFileName(id) : p.Path;
+    public static string ShortName(PortInfo p) =>
+        p.ById is { } id ? System.IO.Path.GetFileName(id)
+        : p.Path.StartsWith("/dev/", StringComparison.Ordinal) ? p.Path[5..] : System.IO.Path.GetFileName(p.Path);
 }

@@ -34,7 +34,7 @@ public sealed class ViewModelTests
         Assert.Equal("read flash", row.Step);
         Assert.Equal("50%", row.Percent);
         Assert.Equal("512 KB/s", row.Speed);
-        Assert.Equal("2 seconds", row.Eta);
+        Assert.Equal("2 seconds", row.Eta); // one unit: it must fit a column
         Assert.Equal(1, row.Retries);
         Assert.Equal("█████░░░░░", row.Bar(10));
     }
@@ -99,7 +99,7 @@ public sealed class ViewModelTests
         };
         var rows = PortRows.Build(ports, [Device("AA:00:00:00:00:01", "BK7231N", 5)],
             [Job(7, "/dev/pts/1", JobState.Running, new JobProgress("read", 1, 4, 1), "read flash")]);
-        Assert.Equal("/dev/pts/2", rows[0].Name);
+        Assert.Equal("pts/2", rows[0].Name);
         Assert.Equal("busy (pid 4242 minicom)", rows[0].Availability);
         Assert.Equal("usb-FTDI_FT232R-if00-port0", rows[1].Name);
         Assert.Equal("FT232R (0403:6001)", rows[1].Adapter);

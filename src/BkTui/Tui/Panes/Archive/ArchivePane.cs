@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using BkTui.Core.Jobs;
+using BkTui.Terminal.Input;
+using BkTui.Terminal.Screen;
+using BkTui.Tui.Bench;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.Panes.Partitions;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.Panes.Queue;
+using BkTui.Tui.Render;
+using BkTui.Tui.State;
+using BkTui.Tui.ViewModels;
+using static BkTui.Tui.Keys.K;
+
+namespace BkTui.Tui.Panes.Archive;
+
+/// <summary>Devices and their dumps, newest first; filter by MAC/label; open in the hex viewer, diff two, label, restore.</summary>
+public sealed class ArchivePane : Pane<ArchiveState>
+{
+    public const string PaneIdValue = "archive";
+    public const string LabelPurpose = "label";
+
+    public override string Id => PaneIdValue;
+    public override string Title => "Archive";
+    public override string? SearchLabel => "/ filter by MAC, chip or label (empty: all): ";
+
+    public override IEnumerable<Binding> Keys =>
+    [
+        new(Id, [Of(KeyCode.Up), C('k')], new ArchiveMove(-1), "Previous row"),
+        new(Id, [Of(KeyCode.Down), C('j')], new ArchiveMove(1), "Next row"),
+        new(Id, [Of(KeyCode.PageUp)], new ArchiveMove(-10), "Page up"),
+        new(Id, [Of(KeyCode.PageDown)], new ArchiveMove(10), "Page down"),
+        new(Id, [Of(KeyCode.Enter), C('o')], new ArchiveOpen(), "Open in hex") { ShowInBar = true, Order = 1 },
+        new(Id, [C(' ')], new ArchiveMark(), "Mark") { ShowInBar = true, Order = 2 },
+        new(Id, [C('d')], new ArchiveDiff(), "Diff with marked") { ShowInBar = true, Order = 3 },
+        new(Id, [C('l')], new OpenPrompt(Id, LabelPurpose, "Label for this dump: "), "Label") { ShowInBar = true, Order = 4 },
+        new(Id, [C('R')], new ArchiveRefresh(), "Reload the archive"),
+        new(Id, [C('W')], new ArchiveRestore(), "Restore to the selected port") { Dangerous = true },
+    ];
+
+    protected override ArchiveState Initial(TuiOptions options) => new();
+
+    protected override string Status(ArchiveState pane) =>
+        !pane.Loaded ? "reading…" : $"{pane.Dumps.Length} dumps" + (pane.Filter is { Length: > 0 } f ? $", filter '{f}'" : "") + (pane.Marked is { } m ? $", #{m} marked" : "");
+
+    /// <summary>Reads devices and dumps (on start, on R, after a backup).</summary>
+    public static BenchEffect Load() => new("reading the archive", (b, _) => [new ArchiveLoaded(b.Devices(), b.Dumps())]);
+
+    internal static IReadOnlyList<ArchiveRow> Rows(ArchiveState s, DateTimeOffset now) => ArchiveRows.Build(s.Devices, s.Dumps, s.Filter, now);
+
+    protected override Transition Reduce(AppState app, ArchiveState pane, PaneAction action, Rect area)
+    {
+        var rows = Rows(pane, app.Now);
+        int index = rows.ToList().FindIndex(r => r.Key == pane.Selected);
+        var row = index >= 0 ? rows[index] : null;
+        switch (action)
+        {
+            case ArchiveLoaded l:
+                var next = pane with { Devices = [.. l.Devices], Dumps = [.. l.Dumps], Loaded = true };
+                return With(app, Reselect(next, app.Now));
+            case ArchiveMove m:
+                int i = ListWindow.Step(rows.Count, index, m.Delta);
+                return i < 0 ? app : With(app, pane with { Selected = rows[i].Key });
+            case PromptSubmitted { Purpose: PromptOverlay.SearchPurpose } p:
+                return With(app, Reselect(pane with { Filter = p.Text.Trim().Length == 0 ? null : p.Text.Trim() }, app.Now));
+            case ArchiveRefresh:
+                return new Transition(app, [Load()]);
+        }
+        if (row?.DumpId is not { } id)
+            return action is ArchiveOpen or ArchiveMark or ArchiveDiff or ArchiveRestore or PromptSubmitted
+                ? AppReducer.Flash(app, "select a dump (the indented rows under a device)", FlashLevel.Warning) : app;
+        switch (action)
+        {
+            case ArchiveOpen:
+                return new Transition(AppReducer.Flash(app, $"opening dump #{id}…"), [Open(id, compare: null)]);
+            case ArchiveMark:
+                return With(app, pane with { Marked = pane.Marked == id ? null : id });
+            case ArchiveDiff when pane.Marked is not { } marked || marked == id:
+                return AppReducer.Flash(app, "mark one dump with Space, select another, then press d", FlashLevel.Warning);
+            case ArchiveDiff:
+                return new Transition(AppReducer.Flash(app, $"comparing #{pane.Marked} with #{id}…"), [Open(pane.Marked.Value, compare: id)]);
+            case PromptSubmitted { Purpose: LabelPurpose } p:
+                var label = p.Text.Trim();
+                return new Transition(app, [new BenchEffect("labelling", (b, _) => { b.LabelDump(id, label); return [new ShowFlash($"dump #{id} labelled '{label}'"), new ArchiveRefresh()]; })]);
+            case ArchiveRestore:
+                return Restore(app, id, row);
+            default:
+                return app;
+        }
+    }
+
+    private static Transition Restore(AppState app, long id, ArchiveRow row)
+    {
+        if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: restore is disabled", FlashLevel.Warning);
+        var ports = PortsPane.TargetPorts(app);
+        if (ports.Count != 1) return AppReducer.Flash(app, "select exactly one port in [Ports] to restore to", FlashLevel.Warning);
+        var request = new JobRequest { Port = ports[0], Recipe = Recipe.RestoreFactory, DumpId = id };
+        var question = $"Restore dump #{id} ({row.Mac ?? "no MAC"}) on {ListWindow.PortName(ports[0])}: rewrites 0x011000 to the end of flash " +
+                       "from the dump; the bootloader (0x000000–0x011000) is kept. Go on?";
+        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(new QueueEnqueue([request]))) };
+    }
+
+    private static ArchiveState Reselect(ArchiveState s, DateTimeOffset now)
+    {
+        var rows = Rows(s, now);
+        if (rows.Any(r => r.Key == s.Selected)) return s;
+        return s with { Selected = rows.FirstOrDefault(r => !r.IsDevice)?.Key ?? rows.FirstOrDefault()?.Key };
+    }
+
+    /// <summary>Reads the dump (and the one to compare), analyses it for the partition map, and shows it in the hex viewer.</summary>
+    private static BenchEffect Open(long id, long? compare) => new($"opening dump #{id}", (b, _) =>
+    {
+        var bytes = b.DumpBytes(id);
+        var report = BenchAnalysis.Analyze(bytes);
+        var map = PartitionMapView.From(report);
+        var actions = new List<AppAction>
+        {
+            new HexOpened(new MemoryByteSource($"dump-{id}.bin", bytes)),
+            new HexSetPartitions([.. report.Partitions.Select(p => new PartitionRange(p.Name, p.Start, p.Size))]),
+            new PartitionsShow($"dump #{id}", map),
+        };
+        if (compare is { } other) actions.Add(new HexOpened(new MemoryByteSource($"dump-{other}.bin", b.DumpBytes(other)), AsCompare: true));
+        actions.Add(new FocusPaneById(HexPane.PaneIdValue));
+        return actions;
+    });
+
+    protected override void Render(PaneView view, ArchiveState pane)
+    {
+        var (buf, area) = (view.Buffer, view.Area);
+        var rows = Rows(pane, view.State.Now);
+        if (rows.Count == 0)
+        {
+            var text = !pane.Loaded ? "Reading the archive…" : pane.Filter is not null ? $"Nothing matches '{pane.Filter}'. Press / and Enter to clear." : "The archive is empty. Back up a device: [Ports], b.";
+            buf.Put(area.X + 1, area.Y, text, view.Style(Role.Dim), area.Right);
+            return;
+        }
+        int sel = Math.Max(0, rows.ToList().FindIndex(r => r.Key == pane.Selected));
+        int start = ListWindow.Start(rows.Count, sel, area.Height);
+        for (int i = start, y = area.Y; i < rows.Count && y < area.Bottom; i++, y++)
+        {
+            var r = rows[i];
+            int style = i == sel ? view.Style(view.Focused ? Role.Selection : Role.Title) : view.Style(r.IsDevice ? Role.Header : Role.Normal);
+            if (i == sel) buf.Fill(area.X, y, area.Right, style);
+            string line = r.IsDevice
+                ? $"{r.Title}  {r.Size}, seen {r.When}" + (r.Label.Length > 0 ? $"  [{r.Label}]" : "")
+                : $"{(pane.Marked == r.DumpId ? "* " : "  ")}{Text.Fit(r.When, 16)} {Text.Fit(r.Size, 7)} {Text.Fit("grade " + r.Grade, 8)} {r.Title}" + (r.Label.Length > 0 ? $"  [{r.Label}]" : "");
+            Text.PutEllipsized(buf, area.X, y, line, style, area.Right);
+        }
+    }
+}

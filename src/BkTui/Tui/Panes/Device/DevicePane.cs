@@ -1,0 +1,113 @@
+using BkTui.Terminal.Input;
+using BkTui.Terminal.Screen;
+using BkTui.Tui.Bench;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.Render;
+using BkTui.Tui.State;
+using BkTui.Tui.ViewModels;
+using static BkTui.Tui.Keys.K;
+
+namespace BkTui.Tui.Panes.Device;
+
+/// <summary>
+/// Identify and key check for the selected port with the verdict in the user's terms, and a serial
+/// monitor that listens to the boot log at 115200 and names the bootloader and firmware it hears.
+/// </summary>
+public sealed class DevicePane : Pane<DeviceState>
+{
+    public const string PaneIdValue = "device";
+
+    public override string Id => PaneIdValue;
+    public override string Title => "Device";
+
+    public override IEnumerable<Binding> Keys =>
+    [
+        new(Id, [C('i')], new DeviceIdentifySelected(), "Identify") { ShowInBar = true, Order = 1 },
+        new(Id, [C('m')], new DeviceMonitorToggle(), "Boot log on/off") { ShowInBar = true, Order = 2 },
+    ];
+
+    protected override DeviceState Initial(TuiOptions options) => new();
+
+    protected override string Status(DeviceState pane) =>
+        (pane.Port is null ? "no port" : ListWindow.PortName(pane.Port)) + (pane.Identifying ? ", identifying…" : "") +
+        (pane.MonitorPort is { } m ? $", listening to {ListWindow.PortName(m)}" : "");
+
+    protected override Transition Reduce(AppState app, DeviceState pane, PaneAction action, Rect area)
+    {
+        switch (action)
+        {
+            case DeviceIdentifySelected:
+                if (PortsPane.TargetPorts(app) is not [var port, ..]) return AppReducer.Flash(app, "no port: pick one in [Ports]", FlashLevel.Warning);
+                if (pane.MonitorPort == port) return AppReducer.Flash(app, "stop the monitor first (m): it holds the port", FlashLevel.Warning);
+                var identify = new BenchEffect($"identify on {port}", (b, ct) =>
+                {
+                    try { return [new DeviceIdentified(port, b.Identify(port, ct))]; }
+                    catch (Exception e) when (e is not OperationCanceledException) { return [new DeviceFailed(port, e.Message)]; }
+                });
+                return new Transition(With(app, pane with { Port = port, Identifying = true, Error = null }) with { Focus = Math.Max(0, app.PaneOrder.IndexOf(Id)) }, [identify]);
+            case DeviceIdentified d:
+                return With(app, pane with { Port = d.Port, View = DeviceViews.From(d.Port, d.Info), Identifying = false, Error = null });
+            case DeviceFailed f:
+                var failed = pane with { Port = f.Port, Identifying = false, Error = f.Message };
+                if (failed.MonitorPort == f.Port && failed.Monitor is null) failed = failed with { MonitorPort = null };
+                return AppReducer.Flash(With(app, failed), f.Message, FlashLevel.Error);
+            case DeviceMonitorToggle when pane.Monitor is { } running:
+                return new Transition(With(app, pane with { Monitor = null, MonitorPort = null }), [new DisposeEffect(running)]);
+            case DeviceMonitorToggle when pane.MonitorPort is not null:
+                return app; // starting
+            case DeviceMonitorToggle:
+                if (PortsPane.TargetPorts(app) is not [var mport, ..]) return AppReducer.Flash(app, "no port: pick one in [Ports]", FlashLevel.Warning);
+                return new Transition(AppReducer.Flash(With(app, pane with { MonitorPort = mport, Lines = [], Boot = Core.Monitor.BootSummary.Empty }),
+                    $"listening to {mport} at 115200 — reset the device to see its boot log"), [new MonitorEffect(mport)]);
+            case DeviceMonitorStarted s when pane.MonitorPort == s.Port && pane.Monitor is null:
+                return With(app, pane with { Monitor = s.Handle });
+            case DeviceMonitorStarted s:
+                return new Transition(app, [new DisposeEffect(s.Handle)]); // stopped before it started
+            case DeviceMonitorLine l:
+                var lines = pane.Lines.Add(l.Line);
+                if (lines.Count > DeviceState.MonitorCapacity) lines = lines.RemoveAt(0);
+                var boot = l.Facts.Aggregate(pane.Boot with { Lines = pane.Boot.Lines + 1 }, (s, f) => s.Add(f));
+                return With(app, pane with { Lines = lines, Boot = boot });
+            case DeviceMonitorStopped st:
+                var stopped = With(app, pane with { Monitor = null, MonitorPort = null });
+                return st.Reason is null ? stopped : AppReducer.Flash(stopped, "monitor stopped: " + st.Reason, FlashLevel.Warning);
+            default:
+                return app;
+        }
+    }
+
+    protected override void Render(PaneView view, DeviceState pane)
+    {
+        var (buf, area) = (view.Buffer, view.Area);
+        int y = area.Y;
+        if (pane.View is { } v)
+        {
+            foreach (var (name, value) in v.Facts)
+            {
+                if (y >= area.Bottom) return;
+                int x = buf.Put(area.X + 1, y, Text.Fit(name, 11), view.Style(Role.Dim), area.Right);
+                Text.PutEllipsized(buf, x + 1, y++, value, view.Style(Role.Normal), area.Right);
+            }
+            foreach (var line in v.Verdict)
+            {
+                if (y >= area.Bottom) return;
+                var (tag, role) = line.Level switch { VerdictLevel.Ok => ("OK  ", Role.Ok), VerdictLevel.Warning => ("NOTE", Role.Warning), _ => ("!!  ", Role.Danger) };
+                int x = buf.Put(area.X + 1, y, tag, view.Style(role), area.Right);
+                Text.PutEllipsized(buf, x + 1, y++, line.Text, view.Style(Role.Normal), area.Right);
+            }
+        }
+        else
+        {
+            var text = pane.Identifying ? $"Identifying the chip on {pane.Port}…" : pane.Error ?? "Press i to identify the chip on the selected port, m to listen to its boot log.";
+            Text.PutEllipsized(buf, area.X + 1, y++, text, view.Style(pane.Error is null ? Role.Dim : Role.Error), area.Right);
+        }
+        if (pane.MonitorPort is null && pane.Lines.IsEmpty || y >= area.Bottom - 2) return;
+        y++;
+        buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Spectre.Unicode ? '─' : '-');
+        buf.Put(area.X + 1, y++, $" boot log: {pane.Boot.Reading()} ", view.Style(Role.Title), area.Right);
+        int rows = area.Bottom - y;
+        foreach (var line in pane.Lines.Skip(Math.Max(0, pane.Lines.Count - rows)))
+            Text.PutEllipsized(buf, area.X + 1, y++, line, view.Style(Role.Dim), area.Right);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using BkTui.Core.Flashing;
+using BkTui.Core.Monitor;
+using BkTui.Tui.State;
+using BkTui.Tui.ViewModels;
+
+namespace BkTui.Tui.Panes.Device;
+
+/// <summary>The identified chip of one port with its verdict, and the boot-log monitor (its lines and what they told).</summary>
+public sealed record DeviceState
+{
+    public const int MonitorCapacity = 500;
+
+    public string? Port { get; init; }
+    public DeviceView? View { get; init; }
+    public bool Identifying { get; init; }
+    public string? Error { get; init; }
+    public string? MonitorPort { get; init; }
+    /// <summary>The running monitor (disposed when stopped or replaced).</summary>
+    public IDisposable? Monitor { get; init; }
+    public ImmutableList<string> Lines { get; init; } = ImmutableList<string>.Empty;
+    public BootSummary Boot { get; init; } = BootSummary.Empty;
+}
+
+public abstract record DeviceAction : PaneAction
+{
+    public override string PaneId => DevicePane.PaneIdValue;
+}
+
+/// <summary>Identify the chip on the marked/selected port of [Ports].</summary>
+public sealed record DeviceIdentifySelected : DeviceAction;
+public sealed record DeviceIdentified(string Port, ChipInfo Info) : DeviceAction;
+public sealed record DeviceFailed(string Port, string Message) : DeviceAction;
+/// <summary>Start or stop listening to the boot log of the selected port.</summary>
+public sealed record DeviceMonitorToggle : DeviceAction;
+public sealed record DeviceMonitorStarted(string Port, IDisposable Handle) : DeviceAction;
+public sealed record DeviceMonitorLine(string Line, IReadOnlyList<BootFact> Facts) : DeviceAction;
+public sealed record DeviceMonitorStopped(string? Reason) : DeviceAction;

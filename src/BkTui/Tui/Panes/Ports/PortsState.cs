@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using BkTui.Core.Archive;
+using BkTui.Core.Jobs;
+using BkTui.Core.Serial;
+using BkTui.Tui.State;
+
+namespace BkTui.Tui.Panes.Ports;
+
+/// <summary>The adapters, what the archive knows of them, their jobs, the selection (a path) and the marks.</summary>
+public sealed record PortsState
+{
+    public ImmutableArray<PortInfo> Ports { get; init; } = ImmutableArray<PortInfo>.Empty;
+    public ImmutableArray<DeviceRecord> Devices { get; init; } = ImmutableArray<DeviceRecord>.Empty;
+    public ImmutableDictionary<long, JobSnapshot> Jobs { get; init; } = ImmutableDictionary<long, JobSnapshot>.Empty;
+    public string? Selected { get; init; }
+    public ImmutableSortedSet<string> Marked { get; init; } = ImmutableSortedSet<string>.Empty;
+    public bool Loaded { get; init; }
+}
+
+public abstract record PortsAction : PaneAction
+{
+    public override string PaneId => PortsPane.PaneIdValue;
+}
+
+/// <summary>The engine's port list and device facts (on start and on refresh).</summary>
+public sealed record PortsLoaded(IReadOnlyList<PortInfo> Ports, IReadOnlyList<DeviceRecord> Devices, IReadOnlyList<JobSnapshot>? Jobs = null) : PortsAction;
+public sealed record PortsJobChanged(JobSnapshot Job) : PortsAction;
+public sealed record PortsMove(int Delta) : PortsAction;
+public sealed record PortsToggleMark : PortsAction;
+public sealed record PortsRefresh : PortsAction;

@@ -1,0 +1,55 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Jobs;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.State;
+
+namespace BkTui.Tui.Panes.Queue;
+
+public sealed partial class QueuePane
+{
+    /// <summary>
+    /// Builds one request per target port. A backup changes nothing and is queued at once; anything
+    /// that writes asks first, naming the ports and the address range (refused in --read-only).
+    /// </summary>
+    private Transition Add(AppState app, Recipe recipe, string? firmware)
+    {
+        var ports = PortsPane.TargetPorts(app);
+        if (ports.Count == 0) return AppReducer.Flash(app, "no port selected: pick one in [Ports] (Space marks several)", FlashLevel.Warning);
+        var requests = ports.Select(p => new JobRequest { Port = p, Recipe = recipe, FirmwarePath = firmware }).ToList();
+        if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
+            return AppReducer.Flash(app, problem, FlashLevel.Warning);
+        if (recipe == Recipe.Backup) return Queued(app, requests);
+        if (app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
+        var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
+        return app with { Overlay = new ConfirmOverlay(Question(app, recipe, ports, names, firmware), new Confirmed(new QueueEnqueue(requests))) };
+    }
+
+    private static string Question(AppState app, Recipe recipe, IReadOnlyList<string> ports, string names, string? firmware) => recipe switch
+    {
+        Recipe.Flash =>
+            $"Flash {Path.GetFileName(firmware)} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
+            $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. Go on?",
+        Recipe.RestoreRf =>
+            $"Restore RF on {names}: rewrites {RfRange(app, ports)} from this device's archived dump (or the template). Go on?",
+        _ => $"Run {recipe.Name()} on {names}? It writes to the chip.",
+    };
+
+    private static string RfRange(AppState app, IReadOnlyList<string> ports)
+    {
+        var ranges = ports.Select(p => FamilyOf(app, p) is { } f ? $"0x{ChipProfiles.For(f).RfOffset:X6}–0x{ChipProfiles.For(f).RfOffset + 0x1000:X6}" : null).Distinct().ToList();
+        return ranges.Count == 1 && ranges[0] is { } r ? r : "the 4 KiB RF sector (0x1D0000–0x1D1000 on N/M, 0x1E0000–0x1E1000 on T/U)";
+    }
+
+    private static ChipProfile Profile(AppState app, string port) => ChipProfiles.For(FamilyOf(app, port) ?? ChipFamily.BK7231N);
+
+    /// <summary>The family the archive last saw on this adapter, if any.</summary>
+    private static ChipFamily? FamilyOf(AppState app, string port)
+    {
+        if (!app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) || o is not PortsState s) return null;
+        var chip = s.Devices.Where(d => d.BaudByAdapter.ContainsKey(port)).OrderByDescending(d => d.LastSeen).FirstOrDefault()?.Chip;
+        return Enum.TryParse<ChipFamily>(chip, ignoreCase: true, out var f) ? f : null;
+    }
+
+    private Transition Queued(AppState app, IReadOnlyList<JobRequest> requests) =>
+        new(AppReducer.Flash(app, $"queued {requests[0].Recipe.Name()} on {string.Join(", ", requests.Select(r => ListWindow.PortName(r.Port)))}"), [Enqueue(requests)]);
+}

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using BkTui.Core.Jobs;
+using BkTui.Terminal.Input;
+using BkTui.Terminal.Screen;
+using BkTui.Tui.Bench;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Panes.Archive;
+using BkTui.Tui.Panes.Log;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.Render;
+using BkTui.Tui.State;
+using BkTui.Tui.ViewModels;
+using static BkTui.Tui.Keys.K;
+
+namespace BkTui.Tui.Panes.Queue;
+
+/// <summary>
+/// Jobs per port with state, step, progress bar, speed, ETA and retries; add a recipe job to the
+/// marked/selected ports, cancel, retry, open the job's log. Recipes that write ask first, naming
+/// the ports and what gets written, and are absent in --read-only.
+/// </summary>
+public sealed partial class QueuePane : Pane<QueueState>
+{
+    public const string PaneIdValue = "queue";
+    public const string FirmwarePurpose = "firmware";
+
+    public override string Id => PaneIdValue;
+    public override string Title => "Queue";
+
+    public override IEnumerable<Binding> Keys =>
+    [
+        new(Id, [Of(KeyCode.Up), C('k')], new QueueMove(-1), "Previous job"),
+        new(Id, [Of(KeyCode.Down), C('j')], new QueueMove(1), "Next job"),
+        new(Id, [C('b')], new QueueAdd(Recipe.Backup), "Backup") { ShowInBar = true, Order = 1 },
+        new(Id, [C('x')], new QueueCancel(), "Cancel") { ShowInBar = true, Order = 2 },
+        new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
+        new(Id, [C('L'), Of(KeyCode.Enter)], new QueueOpenLog(), "Log") { ShowInBar = true, Order = 4 },
+        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware file: "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 5 },
+        new(Id, [C('F')], new QueueAdd(Recipe.RestoreRf), "Restore RF calibration") { Dangerous = true },
+    ];
+
+    protected override QueueState Initial(TuiOptions options) => new() { Unicode = options.Unicode };
+
+    protected override string Status(QueueState pane)
+    {
+        int active = pane.Jobs.Values.Count(j => j.State.IsActive()), waiting = pane.Jobs.Values.Count(j => j.State == JobState.Queued);
+        return $"{pane.Jobs.Count} jobs, {active} running, {waiting} waiting";
+    }
+
+    protected override Transition Reduce(AppState app, QueueState pane, PaneAction action, Rect area)
+    {
+        var selected = pane.Selected is { } id && pane.Jobs.TryGetValue(id, out var sj) ? sj : null;
+        switch (action)
+        {
+            case QueueLoaded l:
+                var all = pane.Jobs.SetItems(l.Jobs.Select(j => KeyValuePair.Create(j.Id, j)));
+                return Counted(app, pane with { Jobs = all, Selected = pane.Selected ?? (all.IsEmpty ? null : all.Keys.Last()) });
+            case QueueJobChanged c:
+                return OnJobChanged(app, pane, c);
+            case QueueMove m:
+                var ids = Ordered(pane).Select(j => j.Id).ToList();
+                int i = ListWindow.Step(ids.Count, pane.Selected is { } s ? ids.IndexOf(s) : 0, m.Delta);
+                return i < 0 ? app : With(app, pane with { Selected = ids[i] });
+            case QueueAdd a:
+                return Add(app, a.Recipe, null);
+            case PromptSubmitted { Purpose: FirmwarePurpose } p:
+                return string.IsNullOrWhiteSpace(p.Text) ? app : Add(app, Recipe.Flash, p.Text.Trim());
+            case QueueEnqueue e:
+                return Queued(app, e.Requests);
+            case QueueCancel when selected is null || selected.State.IsFinished():
+                return AppReducer.Flash(app, "nothing to cancel: select a waiting or running job", FlashLevel.Warning);
+            case QueueCancel:
+                return new Transition(app, [new BenchEffect("cancel", (b, _) => [new ShowFlash(b.Cancel(selected.Id) ? $"job #{selected.Id}: stopping at the next safe point" : $"job #{selected.Id} already finished")])]);
+            case QueueRetry when selected is null || !selected.State.IsFinished() || selected.State == JobState.Done && selected.Recipe != Recipe.Backup:
+                return AppReducer.Flash(app, "select a failed, cancelled or interrupted job (or a finished backup) to retry", FlashLevel.Warning);
+            case QueueRetry:
+                return new Transition(app, [new BenchEffect("retry", (b, _) => [new ShowFlash($"job #{b.Retry(selected.Id).Id} queued (retry of #{selected.Id})")])]);
+            case QueueOpenLog when selected?.LogPath is null:
+                return AppReducer.Flash(app, "this job has no log file yet", FlashLevel.Warning);
+            case QueueOpenLog:
+                return new Transition(app, [OpenLog(selected.LogPath!)]);
+            default:
+                return app;
+        }
+    }
+
+    private Transition OnJobChanged(AppState app, QueueState pane, QueueJobChanged c)
+    {
+        var before = pane.Jobs.TryGetValue(c.Job.Id, out var b) ? b : null;
+        var next = pane with { Jobs = pane.Jobs.SetItem(c.Job.Id, c.Job), Selected = pane.Selected ?? c.Job.Id };
+        var t = new Transition(Counted(app, next), ImmutableArray<Effect>.Empty);
+        // Needs-attention (reset the device now) rings the bell once per request.
+        if (c.Job.State == JobState.NeedsAttention && (before?.State != JobState.NeedsAttention || c.Kind == JobEventKind.Attention))
+            t = new Transition(AppReducer.Flash(t.State, $"{ListWindow.PortName(c.Job.Port)}: {c.Job.Attention ?? "the job needs you"}", FlashLevel.Warning), [new BellEffect()]);
+        if (before?.State.IsFinished() != true && c.Job.State.IsFinished())
+        {
+            var word = c.Job.State == JobState.Done ? "done" : c.Job.State.Word();
+            var level = c.Job.State == JobState.Done ? FlashLevel.Info : FlashLevel.Error;
+            var text = $"job #{c.Job.Id} {c.Job.Recipe.Name()} on {ListWindow.PortName(c.Job.Port)} {word}" + (c.Job.Error is { } e ? $": {e}" : c.Job.DumpId is { } d ? $": dump #{d} archived" : "");
+            t = new Transition(AppReducer.Flash(t.State, text, level), t.EffectsOrEmpty);
+            if (c.Job.DumpId is not null) t = t.With(ArchivePane.Load(), PortsPane.Load());
+        }
+        return t;
+    }
+
+    /// <summary>Keeps the header's "n jobs running" (and q's question) in step with the queue.</summary>
+    private AppState Counted(AppState app, QueueState pane) =>
+        With(app, pane) with { JobsRunning = pane.Jobs.Values.Count(j => j.State.IsActive() || j.State == JobState.Queued) };
+
+    internal static IEnumerable<JobSnapshot> Ordered(QueueState pane) => pane.Jobs.Values.OrderBy(j => j.Port, StringComparer.Ordinal).ThenBy(j => j.Id);
+
+    private static BenchEffect Enqueue(IReadOnlyList<JobRequest> requests) => new("queueing", (b, _) =>
+    {
+        var ids = requests.Select(r => b.Enqueue(r)).ToList();
+        return [new QueueLoaded(ids)];
+    });
+
+    private static BenchEffect OpenLog(string path) => new("opening the log", (_, _) =>
+    {
+        // The newest lines only: a log is bounded on screen as everywhere else.
+        var lines = File.Exists(path) ? File.ReadLines(path).TakeLast(400).ToList() : [$"{path} does not exist (yet)"];
+        var now = DateTimeOffset.Now;
+        return [new LogAppend(new LogLine(now, LogLevel.Info, $"── {path}")), .. lines.Select(l => new LogAppend(new LogLine(now, LogLevel.Info, l))), new FocusPaneById(LogPane.PaneIdValue)];
+    });
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using BkTui.Core.Jobs;
+using BkTui.Tui.State;
+
+namespace BkTui.Tui.Panes.Queue;
+
+/// <summary>The latest snapshot of every job (by id) and the selected job id.</summary>
+public sealed record QueueState
+{
+    public ImmutableSortedDictionary<long, JobSnapshot> Jobs { get; init; } = ImmutableSortedDictionary<long, JobSnapshot>.Empty;
+    public long? Selected { get; init; }
+    public bool Unicode { get; init; } = true;
+}
+
+public abstract record QueueAction : PaneAction
+{
+    public override string PaneId => QueuePane.PaneIdValue;
+}
+
+/// <summary>A job changed (from the engine's JobQueue.Changed, posted to the loop).</summary>
+public sealed record QueueJobChanged(JobSnapshot Job, JobEventKind Kind = JobEventKind.State) : QueueAction;
+public sealed record QueueLoaded(IReadOnlyList<JobSnapshot> Jobs) : QueueAction;
+public sealed record QueueMove(int Delta) : QueueAction;
+/// <summary>Add a recipe job to the marked (or selected) ports; recipes that write ask first.</summary>
+public sealed record QueueAdd(Recipe Recipe) : QueueAction;
+/// <summary>Jobs the user already confirmed (or that change nothing on the device).</summary>
+public sealed record QueueEnqueue(IReadOnlyList<JobRequest> Requests) : QueueAction;
+public sealed record QueueCancel : QueueAction;
+public sealed record QueueRetry : QueueAction;
+public sealed record QueueOpenLog : QueueAction;

@@ -1,0 +1,198 @@
+using BkTui.Core.Jobs;
+using BkTui.Terminal.Input;
+using BkTui.Tui.Bench;
+using BkTui.Tui.Panes.Archive;
+using BkTui.Tui.Panes.Device;
+using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.Panes.Partitions;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.Panes.Queue;
+using BkTui.Tui.State;
+
+namespace BkTui.Tests.Tui.Workstation;
+
+public sealed class WorkstationActionTests
+{
+    [Fact]
+    public void Start_LoadsPortsArchiveAndJobs()
+    {
+        var t = new WorkstationHarness();
+        Assert.Equal(2, t.Pane<PortsState>(PortsPane.PaneIdValue).Ports.Length);
+        Assert.Equal(2, t.Pane<ArchiveState>(ArchivePane.PaneIdValue).Dumps.Length);
+        Assert.Equal(2, t.Pane<QueueState>(QueuePane.PaneIdValue).Jobs.Count);
+        Assert.Equal(1, t.State.JobsRunning);
+    }
+
+    [Fact]
+    public void BackupKey_OnPorts_EnqueuesOneBackupOnTheSelectedPort()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("jb");
+        var request = Assert.Single(t.Bench.Enqueued);
+        Assert.Equal(Recipe.Backup, request.Recipe);
+        Assert.Equal(WorkstationHarness.BulbPort, request.Port); // ports are listed by name: plug, then bulb
+        Assert.Contains(101L, t.Pane<QueueState>(QueuePane.PaneIdValue).Jobs.Keys);
+    }
+
+    [Fact]
+    public void BackupKey_WithTwoMarkedPorts_EnqueuesOnBoth()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press(" j b");
+        Assert.Equal([WorkstationHarness.PlugPort, WorkstationHarness.BulbPort], t.Bench.Enqueued.Select(r => r.Port).Order());
+    }
+
+    [Fact]
+    public void CancelKey_OnRunningJob_AsksTheQueue_FinishedJobIsRefused()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue);
+        t.Do(new QueueMove(10)).Press("x"); // ordered by port: the plug's #7 (done), then the bulb's running #8
+        Assert.Equal([8L], t.Bench.Cancelled);
+        t.Do(new QueueMove(-1)).Press("x"); // #7 is done
+        Assert.Equal([8L], t.Bench.Cancelled);
+        Assert.Contains("nothing to cancel", t.State.Flash!.Text);
+    }
+
+    [Fact]
+    public void JobNeedsAttention_RingsTheBellOnce()
+    {
+        var t = new WorkstationHarness();
+        var job = t.Bench.JobList[1] with { State = JobState.NeedsAttention, Attention = "reset the device now" };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, job))) t.Do(a);
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.Progress, job))) t.Do(a);
+        Assert.Equal(1, t.Bell.Rung);
+        Assert.Contains("reset the device now", t.State.Flash!.Text);
+    }
+
+    [Fact]
+    public void JobDoneWithDump_ReloadsTheArchive()
+    {
+        var t = new WorkstationHarness();
+        t.Bench.DumpList.Add(t.Bench.DumpList[1] with { Id = 3, Sha256 = "cc", TakenAt = WorkstationHarness.Clock });
+        t.Bench.Bytes[3] = t.Bench.Bytes[2];
+        var done = t.Bench.JobList[1] with { State = JobState.Done, DumpId = 3, Progress = null };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, done))) t.Do(a);
+        Assert.Equal(3, t.Pane<ArchiveState>(ArchivePane.PaneIdValue).Dumps.Length);
+        Assert.Contains("dump #3 archived", t.State.Flash!.Text);
+        Assert.Equal(0, t.State.JobsRunning);
+    }
+
+    [Fact]
+    public void OpenDump_FromArchive_ShowsItInHexWithPartitions()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue);
+        t.Press(Key.Of(KeyCode.Enter));
+        Assert.Equal(HexPane.PaneIdValue, t.State.FocusedPaneId);
+        var hex = t.Pane<HexState>(HexPane.PaneIdValue);
+        Assert.Equal("dump-2.bin", hex.Source!.Name);
+        Assert.Equal(0x200000, hex.Length);
+        Assert.NotEmpty(hex.Partitions);
+        var map = t.Pane<PartitionsState>(PartitionsPane.PaneIdValue).Map!;
+        Assert.Contains(map.Rows, r => r.Name.Contains("app", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void DiffTwoDumps_OpensTheComparison()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue);
+        t.Press(" jd"); // mark #2 (newest), select #1, diff
+        var hex = t.Pane<HexState>(HexPane.PaneIdValue);
+        Assert.Equal("dump-2.bin", hex.Source!.Name);
+        Assert.Equal("dump-1.bin", hex.Compare!.Name);
+        t.Press("d"); // next difference
+        Assert.Equal(0x1D0030, t.Pane<HexState>(HexPane.PaneIdValue).Cursor);
+    }
+
+    [Fact]
+    public void Label_AndFilter_ByLabel()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue);
+        t.Press("l").Press("kitchen").Press(Key.Of(KeyCode.Enter));
+        Assert.Equal("kitchen", t.Bench.Labels[2]);
+        t.Do(new PromptSubmitted(ArchivePane.PaneIdValue, PromptOverlay.SearchPurpose, "factory"));
+        var rows = ArchivePane.Rows(t.Pane<ArchiveState>(ArchivePane.PaneIdValue), t.State.Now);
+        Assert.Equal(["dev:" + WorkstationHarness.PlugMac, "dump:1"], rows.Select(r => r.Key));
+    }
+
+    [Fact]
+    public void PartitionEnter_JumpsTheHexViewerToItsStart()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue).Press(Key.Of(KeyCode.Enter));
+        t.Focus(PartitionsPane.PaneIdValue).Press("j").Press(Key.Of(KeyCode.Enter));
+        var map = t.Pane<PartitionsState>(PartitionsPane.PaneIdValue);
+        Assert.Equal(HexPane.PaneIdValue, t.State.FocusedPaneId);
+        Assert.Equal(map.Map!.Rows[1].Start, t.Pane<HexState>(HexPane.PaneIdValue).Cursor);
+    }
+
+    [Fact]
+    public void RestoreRf_AsksNamingPortAndRange_ThenEnqueuesOnYes()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Do(new QueueAdd(Recipe.RestoreRf));
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains("bk7231n-plug (BK7231N)", confirm.Question);
+        Assert.Contains("0x1D0000–0x1D1000", confirm.Question); // the archive saw a BK7231N there
+        Assert.Empty(t.Bench.Enqueued);
+        t.Focus(PortsPane.PaneIdValue).Press("j"); // nothing leaks past the dialog
+        Assert.Empty(t.Bench.Enqueued);
+        t.Press("y");
+        Assert.Equal(Recipe.RestoreRf, Assert.Single(t.Bench.Enqueued).Recipe);
+    }
+
+    [Fact]
+    public void RestoreRf_OnUnknownChip_NamesBothRfSectors_NoCancels()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("j").Do(new QueueAdd(Recipe.RestoreRf));
+        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question;
+        Assert.Contains("bk7231t-bulb", question);
+        Assert.Contains("0x1E0000–0x1E1000 on T/U", question);
+        t.Press("n");
+        Assert.Empty(t.Bench.Enqueued);
+    }
+
+    [Fact]
+    public void ReadOnly_DangerousKeysAreGone_AndRecipesThatWriteAreRefused()
+    {
+        var t = new WorkstationHarness(readOnly: true).Focus(QueuePane.PaneIdValue);
+        Assert.DoesNotContain(t.App.Keymap.Bindings, b => b.Dangerous);
+        t.Press("f");
+        Assert.Null(t.State.Overlay);
+        t.Do(new QueueAdd(Recipe.RestoreRf));
+        Assert.Null(t.State.Overlay);
+        Assert.Empty(t.Bench.Enqueued);
+        t.Focus(ArchivePane.PaneIdValue).Do(new ArchiveRestore());
+        Assert.Null(t.State.Overlay);
+        Assert.Contains("read-only", t.State.Flash!.Text);
+    }
+
+    [Fact]
+    public void Identify_ZeroKeyChip_ShowsTheVerdictInUserTerms()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.Chip = FakeBench.ZeroKeyChip;
+        var t = new WorkstationHarness(bench: bench).Focus(PortsPane.PaneIdValue).Press("i");
+        Assert.Equal(DevicePane.PaneIdValue, t.State.FocusedPaneId);
+        var screen = t.Screen();
+        Assert.Contains("BK7231M / BL2028N", screen);
+        Assert.Contains("Restore RF", screen);
+    }
+
+    [Fact]
+    public void Identify_NoChip_SaysWhatFailed()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("i");
+        Assert.Equal(FlashLevel.Error, t.State.Flash!.Level);
+        Assert.Contains("no chip answered", t.State.Flash.Text);
+    }
+
+    [Fact]
+    public void Monitor_Lines_AreRecognised()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.MonitorLines.AddRange(["        BK7231n_1.0.11", "[I/FAL] Fal(V0.4.0)success", "go os_addr(0x10000)..........", "Info:MAIN:Main_Init_Before_Delay"]);
+        var t = new WorkstationHarness(bench: bench).Focus(DevicePane.PaneIdValue).Press("m");
+        var d = t.Pane<DeviceState>(DevicePane.PaneIdValue);
+        Assert.NotNull(d.Monitor);
+        Assert.Equal("BK7231n_1.0.11", d.Boot.Bootloader);
+        Assert.Contains("RT-Thread loader", t.Screen());
+        t.Press("m");
+        Assert.Null(t.Pane<DeviceState>(DevicePane.PaneIdValue).Monitor);
+    }
+}

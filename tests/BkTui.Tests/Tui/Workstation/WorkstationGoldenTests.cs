@@ -1,0 +1,63 @@
+using BkTui.Terminal.Input;
+using BkTui.Terminal.Rendering;
+using BkTui.Tui.Panes.Archive;
+using BkTui.Tui.Panes.Device;
+using BkTui.Tui.Panes.Partitions;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.Panes.Queue;
+
+namespace BkTui.Tests.Tui.Workstation;
+
+/// <summary>Every workstation pane at 80×24 and 132×43, mono and 16 colours (text + style mask).</summary>
+public sealed class WorkstationGoldenTests
+{
+    public static TheoryData<int, int, ColorMode> Sizes => GoldenScreenTests.Sizes;
+
+    private static string Name(string what, int w, int h, ColorMode mode) => $"ws-{what}-{w}x{h}-{(mode == ColorMode.Mono ? "mono" : "16")}";
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Ports(int w, int h, ColorMode mode)
+    {
+        var t = new WorkstationHarness(w, h, mode).Focus(PortsPane.PaneIdValue).Press(" ");
+        Golden.Verify(Name("ports", w, h, mode), t.App.Compose());
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Queue(int w, int h, ColorMode mode)
+    {
+        var t = new WorkstationHarness(w, h, mode).Focus(QueuePane.PaneIdValue).Do(new QueueMove(1));
+        Golden.Verify(Name("queue", w, h, mode), t.App.Compose());
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Archive(int w, int h, ColorMode mode)
+    {
+        var t = new WorkstationHarness(w, h, mode).Focus(ArchivePane.PaneIdValue).Press(" j");
+        Golden.Verify(Name("archive", w, h, mode), t.App.Compose());
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Partitions(int w, int h, ColorMode mode)
+    {
+        var t = new WorkstationHarness(w, h, mode).Focus(ArchivePane.PaneIdValue).Press(Key.Of(KeyCode.Enter)).Focus(PartitionsPane.PaneIdValue).Press("j");
+        Golden.Verify(Name("partitions", w, h, mode), t.App.Compose());
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Device(int w, int h, ColorMode mode)
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.Chip = FakeBench.ZeroKeyChip;
+        bench.MonitorLines.AddRange(["        BK7231n_1.0.11", "[I/FAL] Fal(V0.4.0)success", "[I/OTA] RT-Thread OTA package(V0.2.4) initialize success.",
+            "go os_addr(0x10000)..........", "[Flash]id:0xeb6015", "Info:MAIN:Main_Init_Before_Delay"]);
+        var t = new WorkstationHarness(w, h, mode, bench: bench).Focus(PortsPane.PaneIdValue).Press("i").Press("m");
+        Golden.Verify(Name("device", w, h, mode), t.App.Compose());
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void RestoreConfirm(int w, int h, ColorMode mode)
+    {
+        var t = new WorkstationHarness(w, h, mode).Focus(QueuePane.PaneIdValue).Do(new QueueAdd(Core.Jobs.Recipe.RestoreRf));
+        Golden.Verify(Name("confirm-rf", w, h, mode), t.App.Compose());
+    }
+}
