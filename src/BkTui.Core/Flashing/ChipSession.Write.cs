@@ -26,14 +26,8 @@ public sealed partial class ChipSession
         data.CopyTo(image.AsSpan((int)(start - first)));
 
         var count = image.Length / SectorSize;
-        var changed = new bool[count];
-        Progress(FlashPhase.Verify, 0, image.Length, 0);
-        for (var i = 0; i < count; i++)
-        {
-            var address = first + (uint)(i * SectorSize);
-            var want = BekenCrc32.Chip(Sector(image, i));
-            changed[i] = !options.SkipMatching || Attempt("sector CRC", address, () => CrcRaw(address, SectorSize, cancel), cancel) != want;
-        }
+        var blank = new bool[count];
+        var changed = options.SkipMatching ? FindChangedSectors(first, image, blank, cancel) : Enumerable.Repeat(true, count).ToArray();
         _observer.Log($"write 0x{first:X6}..0x{last:X6}: {changed.Count(c => c)} of {count} sectors differ");
 
         try
@@ -45,7 +39,7 @@ public sealed partial class ChipSession
             {
                 cancel.ThrowIfCancellationRequested();
                 var address = first + (uint)(i * SectorSize);
-                if (WholeBlockChanges(image, changed, first, i))
+                if (WholeBlockChanges(image, changed, blank, first, i))
                 {
                     Attempt("erase 64K", address, () => { ReleaseCrcLock(cancel); _client.FlashErase(EraseSize.Block64K, address, cancel); }, cancel);
                     for (var k = 0; k < FlashGeometry.SectorsPerBlock; k++, i++)
@@ -53,7 +47,7 @@ public sealed partial class ChipSession
                 }
                 else
                 {
-                    if (changed[i]) moved += WriteSector(first, image, i, erased: false, cancel);
+                    if (changed[i]) moved += WriteSector(first, image, i, erased: blank[i], cancel);
                     i++;
                 }
                 done = (long)i * SectorSize;
@@ -98,6 +92,43 @@ public sealed partial class ChipSession
         finally { RestoreProtection(); }
     }
 
+    /// <summary>
+    /// Which sectors differ on the chip. Whole 64 KiB blocks are asked first (one CRC instead of
+    /// sixteen): equal means nothing to do, blank means only non-FF sectors change; otherwise each
+    /// sector is asked, so a sector that already matches is never rewritten.
+    /// </summary>
+    /// <param name="blank">Set for sectors the chip reported erased (they need no erase before programming).</param>
+    private bool[] FindChangedSectors(uint first, byte[] image, bool[] blank, CancellationToken cancel)
+    {
+        var count = image.Length / SectorSize;
+        var changed = new bool[count];
+        Progress(FlashPhase.Verify, 0, image.Length, 0);
+        for (var i = 0; i < count;)
+        {
+            var address = first + (uint)(i * SectorSize);
+            if (address % FlashGeometry.BlockSize == 0 && i + FlashGeometry.SectorsPerBlock <= count)
+            {
+                var local = BekenCrc32.Chip(image.AsSpan(i * SectorSize, FlashGeometry.BlockSize));
+                var chip = Attempt("block CRC", address, () => CrcRaw(address, FlashGeometry.BlockSize, cancel), cancel);
+                if (chip == local || chip == Erased64K)
+                {
+                    for (var k = 0; k < FlashGeometry.SectorsPerBlock; k++, i++)
+                    {
+                        blank[i] = chip == Erased64K;
+                        changed[i] = chip != local && BekenCrc32.Chip(Sector(image, i)) != BekenCrc32.ErasedSector4K;
+                    }
+                    continue;
+                }
+            }
+            var want = BekenCrc32.Chip(Sector(image, i));
+            var got = Attempt("sector CRC", address, () => CrcRaw(address, SectorSize, cancel), cancel);
+            blank[i] = got == BekenCrc32.ErasedSector4K;
+            changed[i] = got != want;
+            i++;
+        }
+        return changed;
+    }
+
     /// <summary>Erases (unless already erased) and programs one sector, then proves it by CRC; retries re-erase first. Returns bytes sent.</summary>
     private long WriteSector(uint first, byte[] image, int index, bool erased, CancellationToken cancel)
     {
@@ -125,15 +156,18 @@ public sealed partial class ChipSession
         return blank ? 0 : SectorSize;
     }
 
-    /// <summary>A 64 KiB erase pays off when the block lies inside the range, every sector in it changes or becomes blank, and at least two change.</summary>
-    private static bool WholeBlockChanges(byte[] image, bool[] changed, uint first, int index)
+    /// <summary>
+    /// A 64 KiB erase pays off when the block lies inside the range, every sector in it changes or
+    /// becomes blank, and at least two changing sectors are not blank on the chip already.
+    /// </summary>
+    private static bool WholeBlockChanges(byte[] image, bool[] changed, bool[] blank, uint first, int index)
     {
         var address = first + (uint)(index * SectorSize);
         if (address % FlashGeometry.BlockSize != 0 || index + FlashGeometry.SectorsPerBlock > changed.Length) return false;
         var changes = 0;
         for (var k = index; k < index + FlashGeometry.SectorsPerBlock; k++)
         {
-            if (changed[k]) changes++;
+            if (changed[k]) { if (!blank[k]) changes++; }
             else if (BekenCrc32.Chip(Sector(image, k)) != BekenCrc32.ErasedSector4K) return false;
         }
         return changes >= 2;

@@ -20,6 +20,9 @@ public sealed class BootloaderClient(ISerialLink link, ProtocolTimeouts? timeout
     /// <summary>Bytes written and received as replies (for the benchmark's overhead figures).</summary>
     public long BytesSent { get; private set; }
     public long BytesReceived { get; private set; }
+    /// <summary>Erase commands answered, by size (the benchmark charges modelled erase time from these).</summary>
+    public int Erases4K { get; private set; }
+    public int Erases64K { get; private set; }
 
     /// <summary>Sends one LinkCheck and waits <paramref name="window"/> for its reply, keeping earlier bytes (linking streams these).</summary>
     public bool TryLinkCheck(TimeSpan window, CancellationToken cancel = default)
@@ -113,6 +116,7 @@ public sealed class BootloaderClient(ISerialLink link, ProtocolTimeouts? timeout
             ResponseSpec.LongFixed((byte)LongOpcode.FlashErase, 5, r => r.Payload[0] == (byte)size && U32(r, 1) == address),
             size == EraseSize.Block64K ? Timeouts.Erase64K : Timeouts.Erase4K, cancel);
         CheckStatus(r, address);
+        if (size == EraseSize.Block64K) Erases64K++; else Erases4K++;
     }
 
     public byte FlashReadSr(byte readOpcode, CancellationToken cancel = default)

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+using BkTui.Core.Serial;
+using BkTui.Simulator;
+
+namespace BkTui.Benchmarks;
+
+/// <summary>
+/// Flash operations against the virtual chip's wire model over a real pty (<c>wire</c> case):
+/// modelled time vs the wire floor (payload bytes × 10 / baud). Targets (issue 2 §6): full backup
+/// ≤ 1.05× floor; write + verify ≤ 1.10× (floor + modelled erase). The chip-side costs the model
+/// charges beyond the wire (FlashRead4K set-up, CheckCRC at ~4 MB/s, page programming) are printed
+/// too, so the ratio can be read against them.
+/// </summary>
+public static class WireBench
+{
+    private const int FlashSize = 0x200000;
+    private const int AppLength = 1_100_000;
+
+    public static int Run()
+    {
+        Console.WriteLine("case                         baud       modelled   floor      ratio   notes");
+        foreach (var baud in new[] { 921600, 1500000 })
+        {
+            var full = new byte[FlashSize];
+            new Random(1).NextBytes(full); // every sector used: nothing to skip
+            Measure("backup 2 MiB (all used)", baud, full, s => s.Read(0, FlashSize), FlashSize, eraseAllowance: false);
+
+            var app = new byte[AppLength];
+            new Random(2).NextBytes(app);
+            // Write verifies each sector and ends with the whole-range CRC: that is the verify.
+            Measure("write+verify 1.1 MB app", baud, Typical(), s => s.Write(0x11000, app), AppLength, eraseAllowance: true);
+
+            Measure("backup typical dump (skip)", baud, Typical(), s => s.Read(0, FlashSize), FlashSize, eraseAllowance: false);
+        }
+        return 0;
+    }
+
+    private static void Measure(string name, int baud, byte[] image, Action<ChipSession> op, long payload, bool eraseAllowance)
+    {
+        // A manual clock makes "modelled" exactly the wire model's time: bytes at 10 bit-times, flash and
+        // CRC work as profiled; host and scheduler latency (2 shared cores) do not count.
+        using var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231N, Image = image, WireModel = true, Clock = new ManualSimClock() });
+        using var port = SerialPort.Open(sim.PtyPath);
+        using var session = ChipSession.Connect(port, new ConnectOptions { Baud = baud, BaudLadder = [baud], ReadMac = false });
+        var t0 = sim.Chip.ModelledSeconds;
+        var wall = Stopwatch.StartNew();
+        op(session);
+        var modelled = sim.Chip.ModelledSeconds - t0;
+        var floor = payload * 10.0 / baud;
+        var timing = SimTiming.Default;
+        var erase = session.Client.Erases4K * timing.Erase4K + session.Client.Erases64K * timing.Erase64K;
+        var reference = eraseAllowance ? floor + erase : floor;
+        var notes = eraseAllowance
+            ? $"floor+erase {reference:0.00} s ({session.Client.Erases64K}×64K, {session.Client.Erases4K}×4K); target ≤ 1.10"
+            : "target ≤ 1.05";
+        notes += $"; sent {session.Client.BytesSent / 1024} KiB, received {session.Client.BytesReceived / 1024} KiB, wall {wall.Elapsed.TotalSeconds:0.0} s";
+        Console.WriteLine($"{name,-28} {baud,-10} {modelled,7:0.00} s  {floor,6:0.00} s  {modelled / reference,5:0.000}×  {notes}");
+    }
+
+    /// <summary>A real BK7231N dump when ../shared/dumps is there, else the simulator's synthesized image.</summary>
+    private static byte[] Typical()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "BkTui.sln"))) continue;
+            var dump = Path.Combine(dir.FullName, "..", "shared", "dumps", "Allegro-Berge-MI0014-30-x-5-cm-Milio.bin");
+            if (File.Exists(dump)) return File.ReadAllBytes(dump);
+            break;
+        }
+        return ImageSynthesizer.Create(ChipFamily.BK7231N);
+    }
+}
