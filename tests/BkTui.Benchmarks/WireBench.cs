@@ -17,6 +17,7 @@ public static class WireBench
 {
     private const int FlashSize = 0x200000;
     private const int AppLength = 1_100_000;
+    private const string TypicalDump = "Allegro-Berge-MI0014-30-x-5-cm-Milio.bin";
 
     public static int Run()
     {
@@ -65,10 +66,15 @@ public static class WireBench
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "BkTui.sln"))) continue;
-            var dump = Path.Combine(dir.FullName, "..", "shared", "dumps", "Allegro-Berge-MI0014-30-x-5-cm-Milio.bin");
-            if (File.Exists(dump)) return File.ReadAllBytes(dump);
+            // ../shared from a checkout, ../../shared from a worktree under wt/.
+            foreach (var up in new[] { "..", Path.Combine("..", "..") })
+            {
+                var dump = Path.Combine(dir.FullName, up, "shared", "dumps", TypicalDump);
+                if (File.Exists(dump)) { Console.WriteLine($"typical dump: {TypicalDump}"); return File.ReadAllBytes(dump); }
+            }
             break;
         }
+        Console.WriteLine("typical dump: ../shared/dumps absent, using the simulator's synthesized BK7231N image");
         return ImageSynthesizer.Create(ChipFamily.BK7231N);
     }
 }

@@ -29,12 +29,15 @@ public static class ImagePlacement
         return new Placement((uint)boot, boot, file.Length - boot, $"whole-flash image: bootloader kept, file bytes from 0x{boot:X} written at 0x{boot:X}");
     }
 
-    /// <summary>Known bootloader CRC at 0 (256 or 257 bytes), the plaintext "BK7231" marker at 0x100, or an app at 0x11000 of the file.</summary>
+    /// <summary>
+    /// Known bootloader CRC at 0 (256 or 257 bytes), the plaintext "BK7231" marker of BootROM
+    /// bootloaders (logical 0x100 = physical 0x110, flash-formats.md §10.4, §12), or an app at 0x11000 of the file.
+    /// </summary>
     public static bool StartsWithBootloader(ReadOnlySpan<byte> file)
     {
         if (file.Length >= 257 && (ChipProfiles.Bootloader(BekenCrc32.Standard(file[..256])) is not null
                                    || ChipProfiles.Bootloader(BekenCrc32.Standard(file[..257])) is not null)) return true;
-        if (file.Length >= 0x108 && file.Slice(0x100, 6).SequenceEqual("BK7231"u8)) return true;
+        if (file.Length >= 0x118 && file.Slice(0x110, 6).SequenceEqual("BK7231"u8)) return true;
         return file.Length >= 0x11008 && file.Slice(0x11000, 8).SequenceEqual(TuyaAppSignature);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
 using BkTui.Core.Logging;
@@ -40,7 +41,7 @@ internal sealed class FlashVerb
     /// </summary>
     public int Run(ParseResult pr, string verb, Func<ChipSession, RunLog, CancellationToken, int> body, CancellationToken cancel, Action? precheck = null)
     {
-        using var log = RunLog.Start(verb);
+        using var log = RunLog.Start(verb, ExistingArchive(pr));
         var port = pr.GetValue(Port)!;
         var printer = new ProgressPrinter(Console.Error);
         try
@@ -68,6 +69,14 @@ internal sealed class FlashVerb
             log.Error(e, $"exit {code}");
             return code;
         }
+    }
+
+    /// <summary>Logs go under the archive's logs/ when that archive exists (never created just for a log).</summary>
+    private static string? ExistingArchive(ParseResult pr)
+    {
+        var option = pr.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--archive") is Option<string?> a ? pr.GetValue(a) : null;
+        var root = ArchiveLocation.Resolve(option);
+        return Directory.Exists(root) ? root : null;
     }
 
     public static int? Classify(Exception e) => e switch

@@ -68,7 +68,7 @@ public class ChipSessionTests
         var attention = new List<string>();
         var obs = new RecordingObserver(attention);
         var e = Assert.Throws<NoLinkException>(() =>
-            ChipSession.Connect(link, FakeChips.Options() with { Reset = ResetStrategy.AskUser, LinkTimeout = TimeSpan.FromMilliseconds(600) }, obs));
+            ChipSession.Connect(link, FakeChips.Options() with { Reset = ResetStrategy.AskUser, LinkTimeout = TimeSpan.FromMilliseconds(1500) }, obs));
         Assert.Contains("fake0", e.Message);
         Assert.Contains("CEN", e.Message);
         Assert.NotEmpty(attention);
