@@ -56,7 +56,8 @@ public sealed partial class DumpArchive : IDisposable
 
     private void CreateOrMigrate()
     {
-        DurableFile.EnsurePrivateDirectory(Root);
+        // Our own archive folder is kept 0700; a pre-existing folder without an archive is left as the user set it.
+        DurableFile.EnsurePrivateDirectory(Root, tightenExisting: File.Exists(DatabasePath));
         DurableFile.EnsurePrivateDirectory(_blobs.Directory);
         // Create the database file ourselves so it (and the -wal/-shm SQLite derives from it) is 0600.
         if (!File.Exists(DatabasePath))

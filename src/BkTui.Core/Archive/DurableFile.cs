@@ -55,11 +55,15 @@ public static partial class DurableFile
         finally { close(fd); }
     }
 
-    /// <summary>Creates the folder (and parents) private to the user, and tightens it when it already exists.</summary>
-    public static void EnsurePrivateDirectory(string dir)
+    /// <summary>
+    /// Creates the folder (and parents) private to the user. An existing folder is tightened only when
+    /// <paramref name="tightenExisting"/>: a user's own folder given as --archive is not re-moded behind their back.
+    /// </summary>
+    public static void EnsurePrivateDirectory(string dir, bool tightenExisting = true)
     {
         if (OperatingSystem.IsWindows()) { Directory.CreateDirectory(dir); return; }
         if (!Directory.Exists(dir)) Directory.CreateDirectory(dir, PrivateDirectory);
+        else if (!tightenExisting) return;
         if ((File.GetUnixFileMode(dir) & ~PrivateDirectory) != 0) File.SetUnixFileMode(dir, PrivateDirectory);
     }
 

@@ -116,6 +116,18 @@ public class ArchiveImportTests
     }
 
     [Fact]
+    public void AnExistingUserFolderKeepsItsModeButTheArchiveInsideIsPrivate()
+    {
+        using var t = new TempArchive();
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        Directory.CreateDirectory(t.Root, mode);
+        t.Archive.Import(SyntheticDumps.Make(16), DumpSource.FromFile("a.bin"));
+        Assert.Equal(mode, File.GetUnixFileMode(t.Root));
+        Assert.Equal(DurableFile.PrivateDirectory, File.GetUnixFileMode(Path.Combine(t.Root, DumpArchive.BlobFolder)));
+        Assert.Equal(DurableFile.PrivateFile, File.GetUnixFileMode(t.Archive.DatabasePath));
+    }
+
+    [Fact]
     public void BadInputIsRefusedClearly()
     {
         using var t = new TempArchive();
