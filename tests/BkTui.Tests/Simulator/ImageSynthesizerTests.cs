@@ -34,7 +34,7 @@ public class ImageSynthesizerTests
         // FAL table in the bootloader, plaintext.
         var bootLogical = CrcBlocks.ToLogical(image.AsSpan(0, 0x11000));
         Assert.Contains(FalTable.Find(bootLogical, out _), e => e.Name == "app" && e.Offset == 0x10000);
-        if (profile.Protocol == BootProtocol.Full) Assert.Equal("BK7231\0\0"u8.ToArray(), image.AsSpan(0x110, 8).ToArray());
+        if (family is ChipFamily.BK7231N or ChipFamily.BK7231M) Assert.Equal("BK7231\0\0"u8.ToArray(), image.AsSpan(0x110, 8).ToArray());
 
         // RF TLV with the MAC at +0x24.
         var rf = RfCalibration.TryParse(image.AsSpan((int)profile.RfOffset, 4096));
@@ -87,5 +87,21 @@ public class ImageSynthesizerTests
     {
         Assert.Equal(ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 3), ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 3));
         Assert.NotEqual(ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 3), ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 4));
+    }
+}
+
+public class ImageAnalysisTests
+{
+    [Theory]
+    [InlineData(ChipFamily.BK7231T, "tuya")]
+    [InlineData(ChipFamily.BK7231N, "tuya")]
+    [InlineData(ChipFamily.BK7231M, "zero")]
+    public void DumpAnalyzer_SeesTheSameChipKeyAndMac(ChipFamily family, string key)
+    {
+        var mac = new byte[] { 0xC8, 0x47, 0x8C, 0x01, 0x02, 0x03 };
+        var report = BkTui.Core.Formats.DumpAnalyzer.Analyze(ImageSynthesizer.Create(family, mac: mac));
+        Assert.Equal(family.ToString(), report.Chip.Family, ignoreCase: true);
+        Assert.Equal(key, report.Encryption.Key);
+        Assert.Equal("c8:47:8c:01:02:03", report.Mac!.ToLowerInvariant());
     }
 }
