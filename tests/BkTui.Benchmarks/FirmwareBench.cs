@@ -4,8 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using BkTui.Core.Chips;
 using BkTui.Core.Firmware;
-using BkTui.Core.Formats.Crc16;
-using BkTui.Core.Formats.Crypto;
+using BkTui.Core.Formats.Synthesis;
 
 namespace BkTui.Benchmarks;
 
@@ -60,14 +59,8 @@ internal static class FirmwareBench
         return 0;
     }
 
-    private static byte[] Image()
-    {
-        var logical = new byte[CrcBlocks.PhysicalToLogical(0x129F70)];
-        new Random(1).NextBytes(logical);
-        foreach (var at in new[] { 0, 0x10000 })
-            for (var w = 0; w < 8; w++) BitConverter.TryWriteBytes(logical.AsSpan(at + w * 4), w == 0 ? 0xEA00000Eu : 0xE59FF014u);
-        return CodeImage.Encrypt(CrcBlocks.ToPhysical(logical), 0, EfuseKey.Tuya);
-    }
+    private static byte[] Image() =>
+        FlashImageBuilder.Qio(new FlashImageSpec { Family = ChipFamily.BK7231N, AppPayloadSize = 0xF0000 }, EfuseKey.Tuya);
 
     private static double Time(Action a)
     {

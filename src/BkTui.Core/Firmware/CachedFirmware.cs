@@ -21,7 +21,7 @@ public sealed record CachedFirmware
     public DateTimeOffset? PublishedAt { get; init; }
     /// <summary>"tuya" or "zero": the key the image was built for (checked against the family).</summary>
     public required string Key { get; init; }
-    /// <summary>"full" (QIO, bootloader + app) or "app" (UA, written at 0x11000).</summary>
+    /// <summary>"qio" (bootloader + app; the app part is written at 0x11000) or "app" (UA, written at 0x11000).</summary>
     public required string Kind { get; init; }
     /// <summary>Absolute path of the file, <c>&lt;archive&gt;/firmware/&lt;sha256&gt;.bin</c>; filled in by the cache.</summary>
     public string Path { get; init; } = "";

@@ -77,7 +77,7 @@ public sealed class FirmwareCatalog : IDisposable
             Family = choice.Family, Tag = choice.Release.Tag, AssetName = asset.Name,
             SourceUrl = asset.DownloadUrl.ToString(), FeedUrl = Source.ToString(),
             Sha256 = got.Sha256, Size = got.Length, DownloadedAt = DateTimeOffset.UtcNow,
-            PublishedAt = choice.Release.PublishedAt, Key = verdict.Key, Kind = verdict.Kind,
+            PublishedAt = choice.Release.PublishedAt, Key = verdict.Key, Kind = FirmwareImageCheck.KindName(verdict),
         };
         return cache.Commit(staged, entry);
     }

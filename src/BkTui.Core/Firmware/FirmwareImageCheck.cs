@@ -1,13 +1,12 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Formats;
 
 namespace BkTui.Core.Firmware;
 
-/// <summary>What a downloaded file is and which code-encryption key it was built for.</summary>
-public sealed record FirmwareImageVerdict(string Kind, string Key);
-
 /// <summary>
-/// Refuses files that are not flashable images, or whose key does not suit the family: an image
-/// built for the Tuya key is garbage on a zero-key BK7231M and vice versa (flash-formats.md §3.4).
+/// Refuses downloads that are not flashable release builds, or whose key does not suit the family:
+/// an image built for the Tuya key is garbage on a zero-key BK7231M and vice versa (flash-formats.md §3.4).
+/// The content decides (Formats' <see cref="FirmwareInspector"/>), not the file name.
 /// </summary>
 public static class FirmwareImageCheck
 {
@@ -22,19 +21,32 @@ public static class FirmwareImageCheck
         _ => ChipProfiles.For(family).DefaultKey,
     };
 
-    public static FirmwareImageVerdict Check(ChipFamily family, ReadOnlySpan<byte> image, string fileName)
+    /// <summary>The inspector's verdict when the file is a QIO or UA build with the family's key; else a FirmwareException.</summary>
+    public static FirmwareImage Check(ChipFamily family, ReadOnlySpan<byte> image, string fileName)
     {
-        var v = ImageKeyProbe.Probe(image);
-        if (v is null)
-            throw new FirmwareException(FirmwareError.NotFirmware,
-                $"{fileName} ({image.Length} bytes) is not a BK72xx firmware image (no CRC-16 app block with an ARM vector table); not cached.");
-        if (v.Kind == "ota")
-            throw new FirmwareException(FirmwareError.NotFirmware, $"{fileName} is an OTA package (RBL), which is never written over UART; not cached.");
+        var v = FirmwareInspector.Inspect(image, fileName);
+        var why = v.Evidence.Count > 0 ? $" ({string.Join("; ", v.Evidence)})" : "";
+        switch (v.Kind)
+        {
+            case FirmwareKind.Qio or FirmwareKind.App:
+                break;
+            case FirmwareKind.RblOta:
+                throw new FirmwareException(FirmwareError.NotFirmware, $"{fileName} is an OTA package (RBL), which is never written over UART; not cached.");
+            case FirmwareKind.FullDump:
+                throw new FirmwareException(FirmwareError.NotFirmware, $"{fileName} is a whole flash dump (another device's RF and settings), not a release build; not cached.");
+            case FirmwareKind.Bootloader:
+                throw new FirmwareException(FirmwareError.NotFirmware, $"{fileName} holds a bootloader without an app; not cached.");
+            default:
+                throw new FirmwareException(FirmwareError.NotFirmware, $"{fileName} ({image.Length} bytes) is not a BK72xx firmware image{why}; not cached.");
+        }
         var expected = ExpectedKey(family);
         if (!v.Key.Equals(expected, StringComparison.OrdinalIgnoreCase))
             throw new FirmwareException(FirmwareError.WrongKey,
-                $"{fileName} is a {v.Key}-key build but {family} needs the {expected} key; it would not boot, so it was not cached. " +
+                $"{fileName} is a {(v.Key is "tuya" or "zero" ? v.Key : "unknown")}-key build but {family} needs the {expected} key; it would not boot, so it was not cached. " +
                 $"Try another --version, or re-encrypt a build for this chip: bktui image convert (to the {expected} key).");
         return v;
     }
+
+    /// <summary>How the cache records the kind: "qio" (bootloader + app, app part written at 0x11000) or "app" (UA).</summary>
+    public static string KindName(FirmwareImage image) => image.Kind == FirmwareKind.Qio ? "qio" : "app";
 }

@@ -16,7 +16,7 @@ internal static class FirmwareSchema
             downloaded_at INTEGER NOT NULL,          -- UTC unix ms
             published_at  INTEGER,                   -- UTC unix ms, from the feed
             key           TEXT NOT NULL,             -- tuya | zero: what the image was built for
-            kind          TEXT NOT NULL,             -- full (QIO) | app (UA)
+            kind          TEXT NOT NULL,             -- qio (bootloader + app) | app (UA)
             UNIQUE (family, tag, asset_name)
         );
         CREATE INDEX firmware_by_family ON firmware (family, published_at);

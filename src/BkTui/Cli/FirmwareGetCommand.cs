@@ -55,7 +55,7 @@ internal static class FirmwareGetCommand
         if (r.Note is not null) Console.Error.WriteLine($"firmware: {r.Note}");
         Console.WriteLine($"path        {b.Path}");
         Console.WriteLine($"sha256      {b.Sha256}");
-        Console.WriteLine($"family      {b.Family} ({b.Key} key, {(b.Kind == "full" ? "full QIO image: bootloader + app" : "app image for 0x11000")})");
+        Console.WriteLine($"family      {b.Family} ({b.Key} key, {(b.Kind == "qio" ? "QIO image: bootloader + app, the app part goes to 0x11000" : "app image for 0x11000")})");
         Console.WriteLine($"release     {b.Tag}{(b.PublishedAt is { } d ? $" (published {d:yyyy-MM-dd})" : "")}");
         Console.WriteLine($"asset       {b.AssetName} ({b.Size} bytes)");
         Console.WriteLine($"source      {b.SourceUrl}");

@@ -68,7 +68,7 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
         Assert.Equal(Sha256(_nImage), b.Sha256);
         Assert.Equal(Path.Combine(_archive.Root, "firmware", b.Sha256 + ".bin"), b.Path);
         Assert.Equal(_nImage, File.ReadAllBytes(b.Path));
-        Assert.Equal(("1.18.5", "OpenBK7231N_QIO_1.18.5.bin", "tuya", "full"), (b.Tag, b.AssetName, b.Key, b.Kind));
+        Assert.Equal(("1.18.5", "OpenBK7231N_QIO_1.18.5.bin", "tuya", "qio"), (b.Tag, b.AssetName, b.Key, b.Kind));
         Assert.Equal(_server.Url("/dl/n.bin").ToString(), b.SourceUrl);
         Assert.Equal(_nImage.Length, seen[^1].Done);
         Assert.Equal(_nImage.Length, seen[^1].Total);
@@ -97,7 +97,7 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
         ServeFeed();
         using var catalog = Catalog();
         var m = await catalog.GetAsync(ChipFamily.BK7231M, null, Cache());
-        Assert.Equal(("zero", "full"), (m.Build.Key, m.Build.Kind));
+        Assert.Equal(("zero", "qio"), (m.Build.Key, m.Build.Kind));
         var t = await catalog.GetAsync(ChipFamily.BK7231T, null, Cache());
         Assert.Equal(("tuya", "app"), (t.Build.Key, t.Build.Kind));
         Assert.Equal(2, Cache().List().Count);

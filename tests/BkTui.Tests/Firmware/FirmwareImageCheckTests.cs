@@ -1,6 +1,8 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Firmware;
+using BkTui.Core.Formats;
 using BkTui.Core.Formats.Crypto;
+using BkTui.Core.Formats.Rbl;
 using BkTui.Tests.TestSupport;
 
 namespace BkTui.Tests.Firmware;
@@ -15,7 +17,8 @@ public class FirmwareImageCheckTests
         if (dump is null) { Console.WriteLine("shared dumps absent: skipped"); return; }
         var qio = dump.AsSpan(0, 0x129F70).ToArray(); // the length of an N QIO release file (flash-formats §10.1)
 
-        Assert.Equal(new FirmwareImageVerdict("full", "tuya"), FirmwareImageCheck.Check(ChipFamily.BK7231N, qio, "n.bin"));
+        var n = FirmwareImageCheck.Check(ChipFamily.BK7231N, qio, "n.bin");
+        Assert.Equal((FirmwareKind.Qio, "tuya", 0x11000u), (n.Kind, n.Key, n.TargetOffset));
         var e = Assert.Throws<FirmwareException>(() => FirmwareImageCheck.Check(ChipFamily.BK7231M, qio, "n.bin"));
         Assert.Equal(FirmwareError.WrongKey, e.Error);
 
@@ -31,7 +34,8 @@ public class FirmwareImageCheckTests
         var dump = SharedDumps.Load("Brilo-8464455-Ceiling-Light.bin");
         if (dump is null) { Console.WriteLine("shared dumps absent: skipped"); return; }
         var ua = dump.AsSpan(0x11000, 0x129F70 - 0x11000).ToArray(); // the app partition = what a UA file holds
-        Assert.Equal(new FirmwareImageVerdict("app", "tuya"), FirmwareImageCheck.Check(ChipFamily.BK7231T, ua, "t.bin"));
+        var t = FirmwareImageCheck.Check(ChipFamily.BK7231T, ua, "t.bin");
+        Assert.Equal((FirmwareKind.App, "tuya", "app"), (t.Kind, t.Key, FirmwareImageCheck.KindName(t)));
     }
 
     [Theory]
@@ -46,10 +50,20 @@ public class FirmwareImageCheckTests
     }
 
     [Fact]
+    public void AWholeDumpIsNotAReleaseBuild()
+    {
+        var dump = SharedDumps.Load("Allegro-Berge-MI0014-30-x-5-cm-Milio.bin");
+        if (dump is null) { Console.WriteLine("shared dumps absent: skipped"); return; }
+        var e = Assert.Throws<FirmwareException>(() => FirmwareImageCheck.Check(ChipFamily.BK7231N, dump, "n.bin"));
+        Assert.Contains("whole flash dump", e.Message);
+    }
+
+    [Fact]
     public void OtaPackageIsRefused()
     {
-        var rbl = new byte[4096];
-        "RBL\0"u8.CopyTo(rbl);
+        var payload = new byte[4096];
+        new Random(3).NextBytes(payload);
+        byte[] rbl = [.. (RblHeader.ForPayload("app", "1.18.5", payload, (uint)payload.Length) with { Compression = 1 }).ToBytes(), .. payload];
         var e = Assert.Throws<FirmwareException>(() => FirmwareImageCheck.Check(ChipFamily.BK7231N, rbl, "x.rbl"));
         Assert.Contains("OTA package", e.Message);
     }

@@ -1,36 +1,22 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BkTui.Core.Chips;
-using BkTui.Core.Formats.Crc16;
-using BkTui.Core.Formats.Crypto;
+using BkTui.Core.Formats.Synthesis;
 
 namespace BkTui.Tests.Firmware;
 
 /// <summary>Synthetic OpenBeken-like images and releases JSON for the firmware tests.</summary>
 internal static class TestFirmware
 {
-    /// <summary>An app (UA-style: CRC blocks, logical 0x10000) starting with an ARM vector table, encrypted for the key.</summary>
-    public static byte[] App(string key, int blocks = 3000, int seed = 1) =>
-        CodeImage.Encrypt(CrcBlocks.ToPhysical(PlainCode(blocks * CrcBlocks.DataSize, seed)), CodeImage.AppLogical, EfuseKey.Parse(key));
+    /// <summary>A UA-style app (CRC-16 blocks from logical 0x10000) built by Formats' synthesizer for the key.</summary>
+    public static byte[] App(string key, int seed = 1) =>
+        FlashImageBuilder.App(Spec(seed), EfuseKey.Parse(key));
 
-    /// <summary>A QIO-style whole image: 0x11000 bytes of bootloader (CRC blocks), then the app, all encrypted from logical 0.</summary>
-    public static byte[] Full(string key, int seed = 2)
-    {
-        var logical = PlainCode(0x10000 + 2000 * CrcBlocks.DataSize, seed);
-        PlainCode(64, seed + 1).CopyTo(logical, 0x10000); // the app's own vector table at logical 0x10000
-        return CodeImage.Encrypt(CrcBlocks.ToPhysical(logical), 0, EfuseKey.Parse(key));
-    }
+    /// <summary>A QIO-style image (bootloader + app from 0, 0x129F70 bytes) for the key.</summary>
+    public static byte[] Full(string key, int seed = 2) =>
+        FlashImageBuilder.Qio(Spec(seed) with { Family = key == "zero" ? ChipFamily.BK7231M : ChipFamily.BK7231N }, EfuseKey.Parse(key));
 
-    /// <summary>Random "code" whose first eight words are B / LDR pc vector entries, as every BK72xx image starts.</summary>
-    private static byte[] PlainCode(int length, int seed)
-    {
-        var code = new byte[length];
-        new Random(seed).NextBytes(code);
-        BinaryPrimitives.WriteUInt32LittleEndian(code, 0xEA00000E);
-        for (var i = 1; i < 8; i++) BinaryPrimitives.WriteUInt32LittleEndian(code.AsSpan(i * 4), 0xE59FF014);
-        return code;
-    }
+    private static FlashImageSpec Spec(int seed) => new() { Family = ChipFamily.BK7231T, Seed = seed, AppPayloadSize = 0x8000 };
 
     public static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
