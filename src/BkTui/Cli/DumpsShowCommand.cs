@@ -4,7 +4,7 @@ using BkTui.Core.Archive;
 
 namespace BkTui.Cli;
 
-/// <summary><c>dumps show ID</c>, <c>dumps export ID --out FILE</c>, <c>dumps label ID TEXT</c>.</summary>
+/// <summary><c>dumps show ID</c>, <c>dumps export ID --out FILE</c>, <c>dumps label ID TEXT</c>, <c>dumps attach ID MAC</c>.</summary>
 internal static class DumpsShowCommand
 {
     private static Argument<long> IdArgument() => new("ID") { Description = "Dump id (see `dumps list`)." };
@@ -78,6 +78,24 @@ internal static class DumpsShowCommand
         {
             a.LabelDump(pr.GetValue(id), pr.GetValue(text)!);
             Console.Out.WriteLine($"dump #{pr.GetValue(id)} labelled \"{pr.GetValue(text)!.Trim()}\"");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    public static Command CreateAttach()
+    {
+        var id = IdArgument();
+        var mac = new Argument<string>("MAC") { Description = "The device it came from (AA:BB:CC:DD:EE:FF)." };
+        var archive = DumpsCommand.ArchiveOption();
+        var cmd = new Command("attach", "Attach a dump (e.g. an unidentified one) to the device with this MAC.");
+        cmd.Arguments.Add(id);
+        cmd.Arguments.Add(mac);
+        cmd.Options.Add(archive);
+        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
+        {
+            a.AttachDump(pr.GetValue(id), pr.GetValue(mac)!);
+            Console.Out.WriteLine($"dump #{pr.GetValue(id)} attached to {MacText.Normalize(pr.GetValue(mac))}");
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -128,6 +128,25 @@ public class ArchiveImportTests
     }
 
     [Fact]
+    public void MigrationsAreOrderedAndANewerArchiveIsLeftUntouched()
+    {
+        Assert.Equal(Enumerable.Range(1, Migrations.All.Count), Migrations.All.Select(m => m.Version));
+        using var t = new TempArchive();
+        t.Archive.Import(SyntheticDumps.Make(17), DumpSource.FromFile("a.bin"));
+        t.Archive.Dispose();
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(t.Root, DumpArchive.DatabaseFile)};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"PRAGMA user_version = {Migrations.Latest + 1}";
+            cmd.ExecuteNonQuery();
+        }
+        var e = Assert.Throws<ArchiveException>(() => DumpArchive.Open(t.Root));
+        Assert.Equal(ArchiveProblem.NewerSchema, e.Problem);
+        Assert.Contains("Update bktui", e.Message);
+    }
+
+    [Fact]
     public void BadInputIsRefusedClearly()
     {
         using var t = new TempArchive();

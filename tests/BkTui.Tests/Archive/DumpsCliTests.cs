@@ -45,9 +45,12 @@ public class DumpsCliTests
         Assert.True(export.Code == 0, export.Err);
         Assert.Equal(a, File.ReadAllBytes(outFile));
 
+        var attach = BktuiProcess.Run("dumps", "attach", $"{ids[1]}", "aa:bb:cc:dd:ee:01", "--archive", t.Root);
+        Assert.True(attach.Code == 0, attach.Err);
         var devices = BktuiProcess.Run("dumps", "devices", "--archive", t.Root, "--json");
         Assert.Equal(0, devices.Code);
-        Assert.Equal(2, JsonDocument.Parse(devices.Out).RootElement[0].GetProperty("dumpCount").GetInt32());
+        var rows = JsonDocument.Parse(devices.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal([("AA:BB:CC:DD:EE:01", 1), (null, 1)], rows.Select(r => (r.GetProperty("mac").GetString(), r.GetProperty("dumpCount").GetInt32())));
 
         var missing = BktuiProcess.Run("dumps", "show", "999", "--archive", t.Root);
         Assert.Equal(1, missing.Code);
