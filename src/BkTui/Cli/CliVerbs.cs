@@ -22,5 +22,6 @@ internal static class CliVerbs
         yield return HexdumpCommand.Create();
         yield return TuiCommand.Create();
         yield return RunCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

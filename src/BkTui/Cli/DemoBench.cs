@@ -1,0 +1,93 @@
+using BkTui.Core.Archive;
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+using BkTui.Core.Jobs;
+using BkTui.Core.Serial;
+using BkTui.Simulator;
+using BkTui.Tui.Bench;
+
+namespace BkTui.Cli;
+
+/// <summary>One virtual chip of the demo: its name (the port link's file name), family, key and MAC.</summary>
+internal sealed record DemoChip(string Name, ChipFamily Family, EfuseKey Key, byte[]? Mac, string Story);
+
+/// <summary>
+/// The demo bench: three virtual chips on real ptys (wire model on, so progress is real), a
+/// temporary archive (kept only when --archive was given) and an <see cref="EngineBench"/> over them.
+/// </summary>
+internal sealed class DemoBench : IDisposable
+{
+    /// <summary>A fast link (2 Mbaud) so a 2 MiB backup takes seconds while the wire model still paces it.</summary>
+    public const int DemoBaud = 2_000_000;
+
+    public static readonly IReadOnlyList<DemoChip> Chips =
+    [
+        new("bk7231n-plug", ChipFamily.BK7231N, EfuseKey.Tuya, null, "a Tuya smart plug (BK7231N, Tuya key)"),
+        // The zero-key threads' device: RT-Thread bootloader, all-zero key, MAC ending 00:00 (needs Restore RF).
+        new("bl2028n-zero-key", ChipFamily.BK7231M, EfuseKey.Zero, [0xC8, 0x47, 0x8C, 0x00, 0x00, 0x00], "a BK7231M / BL2028N pet fountain (zero key, RT-Thread bootloader)"),
+        new("bk7231t-bulb", ChipFamily.BK7231T, EfuseKey.Tuya, null, "a Tuya bulb (BK7231T)"),
+    ];
+
+    private readonly List<SimHost> _sims = [];
+    private readonly string _scratch;
+    private readonly bool _keepArchive;
+
+    private DemoBench(string scratch, string archiveRoot, bool keepArchive)
+    {
+        _scratch = scratch;
+        _keepArchive = keepArchive;
+        ArchiveRoot = archiveRoot;
+    }
+
+    public string ArchiveRoot { get; }
+    public DumpArchive Archive { get; private set; } = null!;
+    public EngineBench Bench { get; private set; } = null!;
+    public IReadOnlyList<PortInfo> Ports { get; private set; } = [];
+
+    public static DemoBench Start(string? archiveOption, Action<string>? trace = null)
+    {
+        var scratch = Directory.CreateTempSubdirectory("bktui-demo-").FullName;
+        var root = archiveOption is null ? Path.Combine(scratch, "archive") : Path.GetFullPath(archiveOption);
+        var demo = new DemoBench(scratch, root, archiveOption is not null);
+        try
+        {
+            var portDir = Directory.CreateDirectory(Path.Combine(scratch, "ports")).FullName;
+            var ports = new List<PortInfo>();
+            foreach (var c in Chips)
+            {
+                var link = Path.Combine(portDir, c.Name);
+                demo._sims.Add(SimHost.Start(new SimOptions
+                {
+                    Family = c.Family, EfuseKey = c.Key, Mac = c.Mac, WireModel = true, LinkPath = link,
+                    Trace = trace is null ? null : line => trace($"{c.Name}: {line}"),
+                }));
+                ports.Add(new PortInfo(link, null, "pty", null, null, null, $"virtual {c.Family}: {c.Story}", false, null));
+            }
+            demo.Ports = ports;
+            Directory.CreateDirectory(root);
+            demo.Archive = DumpArchive.Open(root);
+            demo.Bench = new EngineBench(demo.Archive, () => demo.Ports, new ConnectOptions { Baud = DemoBaud },
+                new JobQueueOptions { ResumeQueued = true, LogRoot = Path.Combine(scratch, "jobs") });
+            return demo;
+        }
+        catch
+        {
+            demo.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Bench?.Dispose();
+        foreach (var s in _sims) s.Dispose();
+        Archive?.Dispose();
+        try
+        {
+            if (!_keepArchive) Directory.Delete(_scratch, recursive: true);
+            else Directory.Delete(Path.Combine(_scratch, "ports"), recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

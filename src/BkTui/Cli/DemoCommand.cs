@@ -1,0 +1,54 @@
+using System.CommandLine;
+using BkTui.Tui;
+using BkTui.Tui.Bench;
+using BkTui.Tui.Panes;
+using BkTui.Tui.Panes.Log;
+using BkTui.Tui.State;
+
+namespace BkTui.Cli;
+
+/// <summary>
+/// <c>bktui demo [--archive DIR]</c>: the workstation over three virtual chips on ptys. On a terminal
+/// it opens the TUI; otherwise (CI, a pipe) it runs the scripted tour and exits.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var archive = new Option<string?>("--archive") { Description = "Keep the demo's archive in DIR (default: a temporary one, deleted on exit)." };
+        var cmd = new Command("demo", "Try BkTui without hardware: three virtual chips (BK7231N plug, BK7231M/BL2028N zero-key, BK7231T bulb) on ptys.");
+        foreach (var o in new Option[] { archive, TuiCommand.Color, TuiCommand.Ascii, TuiCommand.ReadOnly }) cmd.Options.Add(o);
+        cmd.SetAction(async (pr, ct) =>
+        {
+            DemoBench demo;
+            try { demo = DemoBench.Start(pr.GetValue(archive)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Archive.ArchiveException)
+            {
+                Console.Error.WriteLine($"bktui demo: could not start the virtual bench: {e.Message}");
+                return ExitCodes.Failed;
+            }
+            using (demo)
+            {
+                if (!TuiLauncher.CanRun || Environment.GetEnvironmentVariable("TERM") is "dumb") return DemoTour.Run(demo, Console.Out);
+                return await RunTui(demo, TuiCommand.Options(pr), ct);
+            }
+        });
+        return cmd;
+    }
+
+    private static async Task<int> RunTui(DemoBench demo, TuiOptions options, CancellationToken ct)
+    {
+        using var bellOut = Console.OpenStandardOutput();
+        var services = new TuiServices()
+            .Add<IBench>(demo.Bench)
+            .Add(new TerminalBell(() => { try { bellOut.Write([7]); bellOut.Flush(); } catch (IOException) { } }));
+        return await TuiLauncher.RunAsync(options with { Panes = PaneCatalog.Workstation() }, services, loop =>
+        {
+            BenchWiring.Attach(demo.Bench, a => loop.Post(a));
+            foreach (var a in BenchWiring.Initial(demo.Bench)) loop.Post(a);
+            loop.Log($"demo: {DemoBench.Chips.Count} virtual chips; archive {demo.ArchiveRoot}");
+            foreach (var p in demo.Ports) loop.Log($"demo: {p.Path} — {p.Product}");
+            loop.Post(new ShowFlash("Demo bench ready: select a port, b backs it up; Tab cycles panes, ? shows every key"));
+        }, ct);
+    }
+}
