@@ -29,7 +29,7 @@ public sealed class ViewModelTests
     [Fact]
     public void QueueRows_RunningJob_ShowsStepPercentSpeedAndEta()
     {
-        var row = QueueRows.Row(Job(3, "/dev/pts/4", JobState.Running, new JobProgress("read", 1 << 20, 2 << 20, 512 * 1024), "read flash", retries: 1));
+        var row = QueueRows.Row(Job(3, "/dev/pts/4", JobState.Running, new JobProgress("read", 1 << 20, 2 << 20, 512 * 1024, TimeSpan.FromSeconds(2)), "read flash", retries: 1));
         Assert.Equal("RUN", row.Word);
         Assert.Equal("read flash", row.Step);
         Assert.Equal("50%", row.Percent);

@@ -103,7 +103,7 @@ public sealed class WorkstationHarness
         b.JobList.Add(new JobSnapshot
         {
             Id = 8, Request = new JobRequest { Port = BulbPort, Recipe = Recipe.Backup }, State = JobState.Running, Chip = "BK7231T", Retries = 1,
-            Progress = new JobProgress("read", 0x90000, 0x200000, 88 * 1024),
+            Progress = new JobProgress("read", 0x90000, 0x200000, 88 * 1024, TimeSpan.FromSeconds(16)),
             Steps = [new StepReport("identify", StepState.Done), new StepReport("read flash", StepState.Running)],
         });
         return b;
