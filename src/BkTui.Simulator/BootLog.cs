@@ -9,9 +9,9 @@ namespace BkTui.Simulator;
 /// </summary>
 internal static class BootLog
 {
-    public static string Startup(ChipProfile profile, FlashMemory flash)
+    public static string Startup(ChipProfile profile, FlashMemory flash, string? bootVersion)
     {
-        string banner = profile.Family switch
+        string banner = bootVersion ?? profile.Family switch
         {
             ChipFamily.BK7231T => "BK7231S_1.0.5",
             ChipFamily.BK7231U => "BK7231U_1.0.6",

@@ -57,8 +57,9 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
     {
         double bt = ByteTime(chipBaud);
         double t = Math.Max(_cursor, _rxEnd);
-        // Chunks of about 2 ms of wire time keep the release granularity fine without a syscall per byte.
-        int chunk = Math.Clamp((int)(0.002 / bt), 16, 1024);
+        // Chunks of about 4 ms of wire time: fine-grained enough for a host reading as bytes come,
+        // few enough waits that the precise (spinning) end of each wait costs little CPU.
+        int chunk = Math.Clamp((int)(0.004 / bt), 16, 2048);
         var buf = new List<byte>(Math.Min(data.Length, chunk));
         int i = 0;
         while (i < data.Length)

@@ -24,14 +24,22 @@ public sealed class StopwatchSimClock : ISimClock
 
     public void WaitUntil(double target, CancellationToken cancel)
     {
+        // Sleep to about a millisecond before the target, then yield-spin the rest: sleeps overshoot
+        // by up to a millisecond, which at 1.5 Mbaud would be ~4% of a 4 KiB reply per exchange.
         while (true)
         {
             double left = target - Now;
             if (left <= 0) return;
-            // Sleep in whole milliseconds, rounded up: a little late is fine (the next target is
-            // absolute), early would deliver bytes faster than the wire could.
-            int ms = (int)Math.Ceiling(left * 1000);
-            if (cancel.WaitHandle.WaitOne(Math.Min(ms, 200))) cancel.ThrowIfCancellationRequested();
+            if (left > 0.0015)
+            {
+                int ms = (int)Math.Min(200, left * 1000 - 1);
+                if (cancel.WaitHandle.WaitOne(ms)) cancel.ThrowIfCancellationRequested();
+            }
+            else
+            {
+                cancel.ThrowIfCancellationRequested();
+                Thread.Yield();
+            }
         }
     }
 }

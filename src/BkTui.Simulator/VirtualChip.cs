@@ -191,7 +191,7 @@ public sealed partial class VirtualChip : IDisposable
         State = ChipState.App;
         _heartbeats = 0;
         _nextHeartbeat = _clock.Now + 1;
-        _appOutput = Encoding.ASCII.GetBytes(BootLog.Startup(Profile, Flash));
+        _appOutput = Encoding.ASCII.GetBytes(BootLog.Startup(Profile, Flash, BootVersion));
         _appOutputPos = 0;
         Trace("link window passed: running the app");
     }
