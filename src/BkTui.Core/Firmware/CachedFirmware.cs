@@ -25,6 +25,9 @@ public sealed record CachedFirmware
     public required string Kind { get; init; }
     /// <summary>Absolute path of the file, <c>&lt;archive&gt;/firmware/&lt;sha256&gt;.bin</c>; filled in by the cache.</summary>
     public string Path { get; init; } = "";
+
+    /// <summary>One line for job records and logs: which build, from where, which bytes.</summary>
+    public string Summary => $"{AssetName} ({Tag}, {Key} key, sha256 {Sha256}, from {SourceUrl})";
 }
 
 /// <summary>Where the cache keeps its list of builds: the archive database (a seam for unit tests).</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using static BkTui.Tests.Firmware.TestFirmware;
 
@@ -52,7 +50,7 @@ public sealed class FirmwareCliTests : IAsyncLifetime
         Assert.Equal("zero", build.GetProperty("key").GetString());
         Assert.Equal(_mImage, File.ReadAllBytes(build.GetProperty("path").GetString()!));
 
-        var offline = $"http://127.0.0.1:{ClosedPort()}/releases";
+        var offline = $"http://127.0.0.1:{LoopbackHttpServer.ClosedPort()}/releases";
         (code, stdout, stderr) = Run("firmware", "get", "--chip", "BK7231M", "--source", offline, "--archive", _archive.Root);
         Assert.True(code == 0, stderr);
         Assert.Contains("from the cache", stdout);
@@ -67,7 +65,7 @@ public sealed class FirmwareCliTests : IAsyncLifetime
     [Fact]
     public void ExitCodesFollowExitCodesCs()
     {
-        var offline = $"http://127.0.0.1:{ClosedPort()}/releases";
+        var offline = $"http://127.0.0.1:{LoopbackHttpServer.ClosedPort()}/releases";
         var (code, _, stderr) = Run("firmware", "get", "--chip", "BK7231T", "--source", offline, "--archive", _archive.Root);
         Assert.Equal(10, code); // NetworkError: offline and nothing cached
         Assert.Contains("No cached BK7231T build", stderr);
@@ -90,14 +88,5 @@ public sealed class FirmwareCliTests : IAsyncLifetime
         var release = doc.RootElement.GetProperty("releases")[0];
         Assert.Equal("1.18.7", release.GetProperty("tag").GetString());
         Assert.Equal("OpenBK7231M_QIO_1.18.7.bin", release.GetProperty("builds").GetProperty("BK7231M").GetString());
-    }
-
-    private static int ClosedPort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using BkTui.Core.Archive;
 using BkTui.Core.Archive.Schema;
 using BkTui.Core.Chips;
@@ -70,6 +68,7 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
         Assert.Equal(_nImage, File.ReadAllBytes(b.Path));
         Assert.Equal(("1.18.5", "OpenBK7231N_QIO_1.18.5.bin", "tuya", "qio"), (b.Tag, b.AssetName, b.Key, b.Kind));
         Assert.Equal(_server.Url("/dl/n.bin").ToString(), b.SourceUrl);
+        Assert.Contains($"OpenBK7231N_QIO_1.18.5.bin (1.18.5, tuya key, sha256 {b.Sha256}", b.Summary);
         Assert.Equal(_nImage.Length, seen[^1].Done);
         Assert.Equal(_nImage.Length, seen[^1].Total);
 
@@ -217,7 +216,7 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
         using (var catalog = Catalog())
             await catalog.GetAsync(ChipFamily.BK7231M, "latest", Cache());
 
-        using var offline = new FirmwareCatalog($"http://127.0.0.1:{ClosedPort()}/releases", Fast);
+        using var offline = new FirmwareCatalog($"http://127.0.0.1:{LoopbackHttpServer.ClosedPort()}/releases", Fast);
         var result = await offline.GetAsync(ChipFamily.BK7231M, "latest", Cache());
         Assert.True(result.FromCache);
         Assert.Contains("cache", result.Note);
@@ -270,15 +269,6 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<FirmwareException>(() => transport.DownloadAsync(_server.Url("/dl/n.bin"), new FullDiskStream(), null, null, default));
         Assert.Equal(FirmwareError.DiskFull, e.Error);
         Assert.Contains("No space left", e.Message);
-    }
-
-    private static int ClosedPort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; this records synchronously and in order.</summary>

@@ -43,6 +43,16 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public void Map(string path, Reply reply) => _routes[path] = () => reply;
     public void Map(string path, Func<Reply> reply) => _routes[path] = reply;
+    /// <summary>A loopback port nobody listens on: connecting to it is refused at once (the "offline" case).</summary>
+    public static int ClosedPort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
     public int Hits(string path) => _hits.TryGetValue(path, out var n) ? n : 0;
 
     private async Task AcceptLoop()
