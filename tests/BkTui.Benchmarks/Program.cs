@@ -6,5 +6,8 @@ switch (args.FirstOrDefault())
     case "wire": return BkTui.Benchmarks.WireBench.Run();
     default:
         Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire)");
+    case "analyze": return BkTui.Benchmarks.FormatsBench.Analyze();
+    case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, analyze, fuzz [count])");
         return 2;
 }

@@ -110,7 +110,7 @@ public static partial class DumpAnalyzer
     }
 
     private static void Grade(QualityGrader q, CodeFacts code, BootloaderInfo boot, EncryptionInfo enc, RfInfo rf,
-        IReadOnlyList<RblFound> rbls, byte[] d, DataFacts data, bool fullImage)
+        IReadOnlyList<RblInfo> rbls, DataFacts data, bool fullImage)
     {
         if (fullImage && !code.BootPresent)
             q.Add("no-bootloader", QualityGrader.Error, "No bootloader: the first block at 0x0 has no valid CRC-16.");
@@ -135,7 +135,7 @@ public static partial class DumpAnalyzer
             q.Add("rf-placeholder-mac", QualityGrader.Warning, "The RF sector holds a placeholder MAC.");
         else if (rf.Present && !rf.Complete)
             q.Add("rf-damaged", QualityGrader.Warning, "The RF calibration TLV lengths are inconsistent.");
-        foreach (var r in rbls.Where(r => r.InCrcForm).Select(r => Describe(r, d)).Where(r => r.PayloadOk == false))
+        foreach (var r in rbls.Where(r => r.PayloadOk == false))
             q.Add("rbl-payload-mismatch", QualityGrader.Info, $"RBL '{r.Name}' at 0x{r.Offset:X} does not match its payload (the partition was rewritten without a new header, e.g. by a UART flash).");
         foreach (var (off, cfg) in data.ObkConfigs.Where(c => !c.Config.CrcOk))
             q.Add("obk-config-crc", QualityGrader.Warning, $"OpenBeken config at 0x{off:X} has a bad CRC-8: the firmware will ignore it.");

@@ -55,7 +55,8 @@ public static partial class DumpAnalyzer
             quality.Add("tuya-region-only", QualityGrader.Warning, $"0x{d.Length:X} bytes: not a whole flash image but the Tuya storage alone; only that part was analysed.");
         else if (!fullImage)
             quality.Add("truncated", QualityGrader.Error, $"0x{d.Length:X} bytes is not a flash size (1, 2, 4 … MiB): the dump is truncated or padded; results are partial.");
-        Grade(quality, code, bootloader, encryption, rf, rbls, d, data, fullImage);
+        var rblInfos = rbls.Select(r => Describe(r, d)).ToList();
+        Grade(quality, code, bootloader, encryption, rf, rblInfos, data, fullImage);
 
         var report = baseReport with
         {
@@ -66,7 +67,7 @@ public static partial class DumpAnalyzer
             Partitions = Partitions(d, code, data, family, rf),
             App = new AppInfo
             {
-                Rbls = rbls.Select(r => Describe(r, d)).ToList(),
+                Rbls = rblInfos,
                 VersionStrings = code.AppStrings,
                 TuyaFirmwareVersion = tuya?.FirmwareVersion,
                 OpenBeken = code.OpenBeken,
