@@ -4,10 +4,9 @@ switch (args.FirstOrDefault())
     case "archive": return BkTui.Benchmarks.ArchiveBench.Run();
     case "firmware": return BkTui.Benchmarks.FirmwareBench.Run();
     case "wire": return BkTui.Benchmarks.WireBench.Run();
-    default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire)");
     case "analyze": return BkTui.Benchmarks.FormatsBench.Analyze();
     case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, analyze, fuzz [count])");
+    default:
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count])");
         return 2;
 }
