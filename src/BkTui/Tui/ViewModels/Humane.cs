@@ -12,7 +12,7 @@ public static class Humane
     public static string Bytes(long bytes) => bytes.Bytes().Humanize("0.#");
 
     public static string Speed(double bytesPerSecond) =>
-        bytesPerSecond <= 0 ? "" : ((long)bytesPerSecond).Bytes().Humanize("0.#") + "/s";
+        bytesPerSecond <= 0 ? "" : ((long)bytesPerSecond).Bytes().Humanize("0") + "/s";
 
     public static string Duration(TimeSpan? span) =>
         span is not { } s ? "" : s < TimeSpan.FromSeconds(1) ? "<1 second" : s.Humanize(1, English, minUnit: TimeUnit.Second);

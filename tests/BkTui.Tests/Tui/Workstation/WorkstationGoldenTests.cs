@@ -1,4 +1,6 @@
+using BkTui.Core.Formats.Analysis;
 using BkTui.Terminal.Input;
+using BkTui.Tui.ViewModels;
 using BkTui.Terminal.Rendering;
 using BkTui.Tui.Panes.Archive;
 using BkTui.Tui.Panes.Device;
@@ -39,7 +41,14 @@ public sealed class WorkstationGoldenTests
     [Theory, MemberData(nameof(Sizes))]
     public void Partitions(int w, int h, ColorMode mode)
     {
-        var t = new WorkstationHarness(w, h, mode).Focus(ArchivePane.PaneIdValue).Press(Key.Of(KeyCode.Enter)).Focus(PartitionsPane.PaneIdValue).Press("j");
+        // A fixed map (not the simulator's image, which other parts refine) so the screen pins only this pane.
+        var map = PartitionMapView.From(0x200000, [
+            new PartitionInfo("bootloader", 0, 0x11000, "FAL table in the bootloader: 'bootloader' (CRC-16 blocks)"),
+            new PartitionInfo("app", 0x11000, 0x119000, "FAL table in the bootloader: 'app' (CRC-16 blocks)"),
+            new PartitionInfo("download", 0x12A000, 0xA6000, "FAL table in the bootloader: 'download' (raw)"),
+            new PartitionInfo("rf-calibration", 0x1D0000, 0x1000, "\"TLV\" magic, length 0x62"),
+            new PartitionInfo("tuya-kv", 0x1EE000, 0x12000, "AES key block (magic 0x13579753) and 17 data blocks")]);
+        var t = new WorkstationHarness(w, h, mode).Do(new PartitionsShow("dump #2", map)).Focus(PartitionsPane.PaneIdValue).Press("j");
         Golden.Verify(Name("partitions", w, h, mode), t.App.Compose());
     }
 

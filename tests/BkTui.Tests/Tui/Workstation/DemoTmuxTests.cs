@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace BkTui.Tests.Tui.Workstation;
+
+/// <summary>
+/// End to end: the built <c>bktui demo</c> in a real tmux terminal, driven by keys only — a backup is
+/// queued and completes, its dump opens in the hex viewer, '?' shows help, 'q' gives the shell back.
+/// Returns early (passes) when tmux is not installed (.ci/run installs it). Every wait is bounded.
+/// </summary>
+public sealed partial class DemoTmuxTests : IDisposable
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Backup = TimeSpan.FromSeconds(150);
+    private readonly string _session = "bktui-e2e-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _archive = Directory.CreateTempSubdirectory("bktui-e2e-archive-").FullName;
+
+    [Theory]
+    [InlineData(100, 30)]
+    [InlineData(80, 24)]
+    public void Demo_BackupByKeys_OpensInHex_HelpThenQuit(int width, int height)
+    {
+        if (!TmuxAvailable()) return; // no tmux on this machine: nothing to drive (CI installs it)
+        Tmux("new-session", "-d", "-s", _session, "-x", width.ToString(), "-y", height.ToString(), "bash --norc --noprofile");
+        Keys("PS1='E2E-SHELL> '; clear", "Enter");
+        WaitFor("the shell prompt", s => s.Contains("E2E-SHELL>"), Step);
+        var dll = Path.Combine(AppContext.BaseDirectory, "bktui.dll");
+        Keys($"dotnet {dll} demo --archive {_archive}; echo E2E-EXIT=$?", "Enter");
+
+        WaitFor("the workstation on the demo's ports", s => s.Contains("[1] Ports") && s.Contains("bk7231n-plug"), Step);
+        Keys("b");
+        WaitFor("the backup queued", s => s.Contains("queued backup on bk7231n-plug"), Step);
+        Keys("2");
+        WaitFor("the backup job done", s => JobDone().IsMatch(s), Backup);
+
+        Keys("3");
+        WaitFor("the dump in the archive", s => s.Contains("#1 read from"), Step);
+        Keys("Enter");
+        WaitFor("the dump in the hex viewer", s => s.Contains("dump-1.bin") && s.Contains("00000000"), Step);
+
+        Keys("?");
+        WaitFor("the help overlay", s => s.Contains("General") && s.Contains("Help"), Step);
+        Keys("Escape");
+        WaitFor("help closed", s => !s.Contains("General"), Step);
+
+        Keys("q");
+        WaitFor("the shell back after q", s => s.Contains("E2E-EXIT=0") && s.TrimEnd().EndsWith("E2E-SHELL>") && !s.Contains("[1] Ports"), Step);
+    }
+
+    [GeneratedRegex(@"#1\s+bk7231n-plug\s+backup\s+OK")]
+    private static partial Regex JobDone();
+
+    private void Keys(params string[] keys) => Tmux(["send-keys", "-t", _session, .. keys]);
+
+    private string Capture() => Tmux("capture-pane", "-p", "-t", _session);
+
+    private void WaitFor(string what, Func<string, bool> ready, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen = "";
+        while (clock.Elapsed < limit)
+        {
+            screen = Capture();
+            if (ready(screen)) return;
+            Thread.Sleep(200);
+        }
+        Assert.Fail($"waited {limit.TotalSeconds:0} s for {what}; the screen was:\n{screen}");
+    }
+
+    private static bool TmuxAvailable()
+    {
+        try { return Run("tmux", ["-V"]).ExitCode == 0; }
+        catch (System.ComponentModel.Win32Exception) { return false; }
+    }
+
+    private static string Tmux(params string[] args)
+    {
+        var (code, output) = Run("tmux", args);
+        Assert.True(code == 0, $"tmux {string.Join(' ', args)} failed ({code}): {output}");
+        return output;
+    }
+
+    private static (int ExitCode, string Output) Run(string file, string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(10_000)) { p.Kill(true); return (-1, "timed out"); }
+        return (p.ExitCode, output.Result + error.Result);
+    }
+
+    public void Dispose()
+    {
+        try { Run("tmux", ["kill-session", "-t", _session]); } catch (System.ComponentModel.Win32Exception) { }
+        try { Directory.Delete(_archive, recursive: true); } catch (IOException) { }
+    }
+}
