@@ -176,6 +176,15 @@ public sealed class FirmwareDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TricklingServerHitsTheOverallTimeout()
+    {
+        ServeFeed();
+        _server.Map("/dl/n.bin", Reply.Ok(_nImage) with { TrickleMs = 20 }); // would take about 25 s
+        var e = await GetFails(ChipFamily.BK7231N, FirmwareError.Network, Fast with { DownloadTimeout = TimeSpan.FromSeconds(1.5) });
+        Assert.Contains("took longer than 1.5 s", e.Message);
+    }
+
+    [Fact]
     public async Task NotAFirmwareIsRefused()
     {
         ServeFeed(nDigest: null);

@@ -13,6 +13,8 @@ internal sealed record Reply(int Status, byte[] Body)
     public int? TruncateAt { get; init; }
     /// <summary>Send headers and this many body bytes, then hang until the server is disposed.</summary>
     public int? StallAfter { get; init; }
+    /// <summary>Send the body 1 KiB at a time with this pause between pieces (a server that trickles).</summary>
+    public int? TrickleMs { get; init; }
 
     public static Reply Ok(byte[] body, string type = "application/octet-stream") => new(200, body) { Headers = { ["Content-Type"] = type } };
     public static Reply Json(string json) => Ok(Encoding.UTF8.GetBytes(json), "application/json");
@@ -82,7 +84,11 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             head.Append("\r\n");
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
             var send = Math.Min(reply.Body.Length, reply.TruncateAt ?? reply.StallAfter ?? reply.Body.Length);
-            await stream.WriteAsync(reply.Body.AsMemory(0, send), _stop.Token);
+            for (var at = 0; at < send; at += reply.TrickleMs is null ? send : 1024)
+            {
+                await stream.WriteAsync(reply.Body.AsMemory(at, Math.Min(send - at, reply.TrickleMs is null ? send : 1024)), _stop.Token);
+                if (reply.TrickleMs is { } pause) await Task.Delay(pause, _stop.Token);
+            }
             await stream.FlushAsync(_stop.Token);
             if (reply.StallAfter is not null) await Task.Delay(Timeout.Infinite, _stop.Token);
         }
