@@ -63,7 +63,7 @@ internal static class DumpsImportCommand
         {
             if (Directory.Exists(p))
             {
-                foreach (var f in Directory.EnumerateFiles(p, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
+                foreach (var f in Directory.EnumerateFiles(p, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive, IgnoreInaccessible = true })
                              .Where(f => f.EndsWith(".bin", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
                     yield return f;
             }
