@@ -8,10 +8,10 @@ namespace BkTui.Tests.Tui.Workstation;
 /// The README's workstation key table is the keymap's own help text (HelpContent.Markdown), so it
 /// cannot drift from what the keys do. BKTUI_UPDATE_GOLDEN=1 rewrites the block between the markers.
 /// </summary>
-public sealed class ReadmeKeyTableTests
+public sealed class WorkstationKeyTableTests
 {
-    private const string Begin = "<!-- keys:begin (generated from the keymap; BKTUI_UPDATE_GOLDEN=1 dotnet test --filter ReadmeKeyTable) -->";
-    private const string End = "<!-- keys:end -->";
+    private const string Begin = "<!-- workstation-keys:begin (generated from PaneCatalog.Workstation; BKTUI_UPDATE_GOLDEN=1 dotnet test --filter WorkstationKeyTable) -->";
+    private const string End = "<!-- workstation-keys:end -->";
 
     [Fact]
     public void ReadmeKeyTable_MatchesTheWorkstationKeymap()
