@@ -1,43 +1,51 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Formats;
 
 namespace BkTui.Core.Flashing;
 
-/// <summary>Where the bytes of a firmware file go: flash address, and how many leading file bytes are skipped.</summary>
+/// <summary>Where the bytes of a firmware file go: flash address, and which part of the file.</summary>
 public sealed record Placement(uint Address, int FileOffset, int Length, string Reason);
 
 /// <summary>
-/// Decides where a file is written, by content rather than by name (flash-formats.md §10): a
-/// whole-flash (QIO/dump) image starts with a bootloader and keeps the chip's bootloader unless
-/// the user consents; an app (UA) image goes to the family's app offset.
+/// Decides where a file is written from what <see cref="FirmwareInspector"/> found in it (content,
+/// not name): a whole-flash/QIO image keeps the chip's bootloader unless the user consents and the
+/// family allows it; an app (UA) image goes to the family's app offset; OTA packages and unknown
+/// files are refused unless an explicit address is given.
 /// </summary>
 public static class ImagePlacement
 {
-    /// <summary>Encrypted ARM vector table of a Tuya-key app (flash-formats.md §10.3).</summary>
-    private static ReadOnlySpan<byte> TuyaAppSignature => [0x2F, 0x07, 0xB5, 0x94, 0x35, 0xFF, 0x2A, 0x9B];
+    /// <exception cref="InvalidDataException">The file cannot be written over UART as it stands.</exception>
+    public static Placement Decide(ReadOnlySpan<byte> file, FirmwareImage info, ChipProfile profile, uint? start, bool allowBootloader)
+    {
+        if (file.Length == 0) throw new InvalidDataException("the file is empty.");
+        if (start is { } at) return new Placement(at, 0, file.Length, $"whole file at 0x{at:X} as requested");
+        if (info.ContainsBootloader && allowBootloader && profile.BootloaderWritable)
+            return new Placement(0, 0, file.Length, "whole image including the bootloader (--allow-bootloader)");
+        if (info.Kind == FirmwareKind.Bootloader)
+            throw new InvalidDataException($"the file is a bootloader alone; writing it needs --allow-bootloader, and only a BootROM chip (N, M, BK7238) accepts it — this is a {profile.Family}.");
+        if (info.TargetOffset is null)
+            throw new InvalidDataException($"not a firmware image that can be written over UART ({Describe(info)}). " +
+                                           "Use --start ADDRESS to write its raw bytes somewhere on purpose.");
+        if (info.Kind == FirmwareKind.App)
+            return new Placement(profile.AppOffset, 0, file.Length, $"app image: at the {profile.Family} app offset 0x{profile.AppOffset:X}");
+        return new Placement(info.TargetOffset.Value, info.SourceOffset, info.WriteLength,
+            $"{(info.Kind == FirmwareKind.FullDump ? "whole-flash dump" : "QIO image")}: bootloader kept, file bytes from 0x{info.SourceOffset:X} written at 0x{info.TargetOffset:X}");
+    }
 
+    /// <summary>Inspects the file here; content problems surface as <see cref="ArgumentException"/> (the job recipes' contract).</summary>
     public static Placement Decide(ReadOnlySpan<byte> file, ChipProfile profile, uint? start, bool allowBootloader)
     {
-        if (file.Length == 0) throw new ArgumentException("the file is empty.");
-        if (start is { } at) return new Placement(at, 0, file.Length, $"at 0x{at:X} as requested");
-        var boot = (int)profile.BootloaderSize;
-        if (!StartsWithBootloader(file))
-            return new Placement(profile.AppOffset, 0, file.Length, $"app image: at the {profile.Family} app offset 0x{profile.AppOffset:X}");
-        if (allowBootloader && profile.BootloaderWritable)
-            return new Placement(0, 0, file.Length, "whole image including the bootloader (--allow-bootloader)");
-        if (file.Length <= boot)
-            throw new ArgumentException($"the file is only a bootloader (0x{file.Length:X} bytes); writing it needs --allow-bootloader.");
-        return new Placement((uint)boot, boot, file.Length - boot, $"whole-flash image: bootloader kept, file bytes from 0x{boot:X} written at 0x{boot:X}");
+        try { return Decide(file, FirmwareInspector.Inspect(file), profile, start, allowBootloader); }
+        catch (InvalidDataException e) { throw new ArgumentException(e.Message, e); }
     }
 
-    /// <summary>
-    /// Known bootloader CRC at 0 (256 or 257 bytes), the plaintext "BK7231" marker of BootROM
-    /// bootloaders (logical 0x100 = physical 0x110, flash-formats.md §10.4, §12), or an app at 0x11000 of the file.
-    /// </summary>
-    public static bool StartsWithBootloader(ReadOnlySpan<byte> file)
-    {
-        if (file.Length >= 257 && (ChipProfiles.Bootloader(BekenCrc32.Standard(file[..256])) is not null
-                                   || ChipProfiles.Bootloader(BekenCrc32.Standard(file[..257])) is not null)) return true;
-        if (file.Length >= 0x118 && file.Slice(0x110, 6).SequenceEqual("BK7231"u8)) return true;
-        return file.Length >= 0x11008 && file.Slice(0x11000, 8).SequenceEqual(TuyaAppSignature);
-    }
+    /// <summary>A sentence when the image is encrypted for another key than the chip's (it would not boot), else null.</summary>
+    public static string? KeyMismatch(FirmwareImage info, EfuseKey chipKey) =>
+        info.KeyWords is { } k && k != chipKey
+            ? $"the image is built for the {info.Key} key but the chip's eFuse key is {chipKey.Verdict}: it would not boot. " +
+              "Use the matching build (zero-key builds for BK7231M/BL2028N), or pass --allow-key-mismatch if you know better."
+            : null;
+
+    private static string Describe(FirmwareImage info) =>
+        string.Join("; ", new[] { info.Kind.ToString() }.Concat(info.Warnings).Concat(info.Evidence.Take(2)));
 }

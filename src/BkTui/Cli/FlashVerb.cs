@@ -87,7 +87,7 @@ internal sealed class FlashVerb
         NoLinkException => ExitCodes.NoLink,
         DeviceGoneException => ExitCodes.DeviceGone,
         PortBusyException or PortUnavailableException => ExitCodes.PortUnavailable,
-        BadInputException => ExitCodes.BadInput,
+        BadInputException or InvalidDataException => ExitCodes.BadInput,
         OperationCanceledException => ExitCodes.Cancelled,
         FlashException or SerialException => ExitCodes.Failed,
         IOException or UnauthorizedAccessException => ExitCodes.Failed,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Formats;
 
 namespace BkTui.Cli;
 
@@ -13,20 +14,27 @@ internal static class WriteCommand
         var input = new Option<string>("--in", "-i") { Description = "Firmware file: a whole-flash/QIO image (bootloader part skipped) or an app/UA image.", Required = true };
         var start = new Option<string?>("--start") { Description = "Write the whole file at this address instead of deciding by content." };
         var allowBoot = new Option<bool>("--allow-bootloader") { Description = "Allow writing below 0x11000 (only where the bootloader is writable: N, M, BK7238)." };
+        var allowKey = new Option<bool>("--allow-key-mismatch") { Description = "Write an image encrypted for another eFuse key than the chip's (it will not boot as is)." };
         var cmd = new Command("write", "Write firmware; sectors that already match are skipped; verified by CRC.");
         flash.AddTo(cmd);
         cmd.Options.Add(input);
         cmd.Options.Add(start);
         cmd.Options.Add(allowBoot);
+        cmd.Options.Add(allowKey);
         cmd.SetAction((pr, ct) =>
         {
             byte[] file = [];
             uint? at = null;
+            FirmwareImage? kind = null;
             var consent = pr.GetValue(allowBoot);
             return Task.FromResult(flash.Run(pr, "write", (session, log, cancel) =>
             {
-                var place = ImagePlacement.Decide(file, session.Profile, at, consent);
-                log.Info($"placement: {place.Reason}");
+                var place = ImagePlacement.Decide(file, kind!, session.Profile, at, consent);
+                var chipKey = session.Info.EfuseKey ?? session.Profile.DefaultEfuseKey;
+                if (at is null && !pr.GetValue(allowKey) && ImagePlacement.KeyMismatch(kind!, chipKey) is { } mismatch)
+                    throw new GuardRefusedException(session.Port, place.Address, mismatch + " Nothing was written.");
+                foreach (var w in kind!.Warnings) Console.Error.WriteLine($"note: {w}");
+                log.Info($"file: {kind.Kind}, key {kind.Key}; placement: {place.Reason}");
                 Console.Error.WriteLine($"writing {place.Length} bytes at 0x{place.Address:X} ({place.Reason})");
                 var data = file.AsSpan(place.FileOffset, place.Length);
                 session.Write(place.Address, data, new WriteOptions { AllowBootloader = consent }, cancel);
@@ -36,6 +44,7 @@ internal static class WriteCommand
             {
                 at = FlashVerb.ParseNumber(pr.GetValue(start), "--start");
                 file = FlashVerb.ReadInput(pr.GetValue(input)!);
+                kind = FirmwareInspector.Inspect(file, pr.GetValue(input));
                 // Refusals that need no chip: every family's bootloader ends at 0x11000.
                 var boot = ChipProfiles.All.Min(p => p.BootloaderSize);
                 if (at < boot && !consent)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BkTui.Cli;
 using BkTui.Core.Chips;
+using BkTui.Simulator;
 
 namespace BkTui.Tests.Flashing;
 
@@ -32,6 +33,20 @@ public class FlashCliTests
     }
 
     [Fact]
+    public void ATuyaKeyImageIsRefusedOnAZeroKeyChip()
+    {
+        using var sim = SimEndToEndTests.Start(ChipFamily.BK7231M);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, ImageSynthesizer.Create(ChipFamily.BK7231N, seed: 5));
+            Assert.Equal(ExitCodes.Refused, Run("write", "--port", sim.PtyPath, "--in", file).Code);
+            Assert.Equal(0, sim.Chip.Flash.Erases + sim.Chip.Flash.Programs);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void WriteIntoTheBootloaderIsRefusedBeforeThePortIsOpened()
     {
         using var sim = SimEndToEndTests.Start(ChipFamily.BK7231N);
@@ -53,8 +68,8 @@ public class FlashCliTests
         var file = Path.GetTempFileName();
         try
         {
-            var app = new byte[0x5432];
-            new Random(4).NextBytes(app);
+            // An app image (CRC-16 blocks, Tuya key) from another synthesized device.
+            var app = ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 4).AsSpan(0x11000, 0x5440).ToArray();
             File.WriteAllBytes(file, app);
             Assert.Equal(ExitCodes.Ok, Run("write", "--port", sim.PtyPath, "--in", file).Code);
             Assert.Equal(app, sim.Chip.Flash.Read(0x11000, app.Length));

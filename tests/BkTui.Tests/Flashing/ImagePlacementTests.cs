@@ -1,6 +1,7 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
-using BkTui.Tests.TestSupport;
+using BkTui.Core.Formats;
+using BkTui.Simulator;
 
 namespace BkTui.Tests.Flashing;
 
@@ -9,37 +10,43 @@ public class ImagePlacementTests
     private static readonly ChipProfile N = ChipProfiles.For(ChipFamily.BK7231N);
     private static readonly ChipProfile T = ChipProfiles.For(ChipFamily.BK7231T);
 
-    [Fact]
-    public void EveryRealWholeDumpIsRecognisedByContent()
-    {
-        if (RepoPaths.SharedDumps is null) { Console.WriteLine("shared dumps absent: skipped"); return; }
-        // Two T dumps start at physical 0x11000 (rotated, flash-formats.md §11): not whole images as they stand.
-        foreach (var name in SharedDumps.Names().Where(n => !n.Contains("Kobi") && !n.Contains("Lepro")))
-        {
-            var dump = SharedDumps.Load(name)!;
-            if (dump.Length != 0x200000) continue; // region extracts (e.g. a Tuya config area) are not whole images
-            Assert.True(ImagePlacement.StartsWithBootloader(dump), name);
-        }
-    }
+    private static Placement Place(byte[] file, ChipProfile p, uint? start = null, bool consent = false) =>
+        ImagePlacement.Decide(file, FirmwareInspector.Inspect(file), p, start, consent);
 
     [Fact]
     public void WholeImageKeepsTheBootloaderUnlessConsentedAndWritable()
     {
-        var image = new byte[0x200000];
-        "BK7231"u8.CopyTo(image.AsSpan(0x110));
-        var kept = ImagePlacement.Decide(image, N, null, allowBootloader: false);
-        Assert.Equal((0x11000u, 0x11000, 0x200000 - 0x11000), (kept.Address, kept.FileOffset, kept.Length));
-        Assert.Equal(0u, ImagePlacement.Decide(image, N, null, allowBootloader: true).Address);
-        Assert.Equal(0x11000u, ImagePlacement.Decide(image, T, null, allowBootloader: true).Address);
+        var image = ImageSynthesizer.Create(ChipFamily.BK7231N);
+        var kept = Place(image, N);
+        Assert.Equal((0x11000u, 0x11000, image.Length - 0x11000), (kept.Address, kept.FileOffset, kept.Length));
+        Assert.Equal(0u, Place(image, N, consent: true).Address);
+        var t = ImageSynthesizer.Create(ChipFamily.BK7231T);
+        Assert.Equal(0x11000u, Place(t, T, consent: true).Address); // T's bootloader is never written
     }
 
     [Fact]
     public void AppImageGoesToTheAppOffsetAndStartOverrides()
     {
-        var app = new byte[0x1000];
-        new Random(3).NextBytes(app);
-        Assert.Equal(T.AppOffset, ImagePlacement.Decide(app, T, null, false).Address);
-        Assert.Equal(0x1D0000u, ImagePlacement.Decide(app, N, 0x1D0000, false).Address);
-        Assert.Throws<ArgumentException>(() => ImagePlacement.Decide([], N, null, false));
+        var app = ImageSynthesizer.Create(ChipFamily.BK7231T).AsSpan(0x11000, 0x22000).ToArray();
+        Assert.Equal(FirmwareKind.App, FirmwareInspector.Inspect(app).Kind);
+        Assert.Equal(T.AppOffset, Place(app, T).Address);
+        Assert.Equal(0x1D0000u, Place(app, N, start: 0x1D0000).Address);
+    }
+
+    [Fact]
+    public void RandomBytesAreRefusedWithoutAnAddress()
+    {
+        var junk = new byte[0x4000];
+        new Random(3).NextBytes(junk);
+        Assert.Throws<InvalidDataException>(() => Place(junk, N));
+        Assert.Equal(0x100000u, Place(junk, N, start: 0x100000).Address);
+    }
+
+    [Fact]
+    public void KeyMismatchIsNamed()
+    {
+        var tuyaImage = FirmwareInspector.Inspect(ImageSynthesizer.Create(ChipFamily.BK7231N));
+        Assert.Null(ImagePlacement.KeyMismatch(tuyaImage, EfuseKey.Tuya));
+        Assert.Contains("zero", ImagePlacement.KeyMismatch(tuyaImage, EfuseKey.Zero));
     }
 }

@@ -105,3 +105,23 @@ public class SimFaultTests
         finally { dir.Delete(recursive: true); }
     }
 }
+
+/// <summary>Seeded random drops, flips and stalls over a whole backup and a write.</summary>
+public class SimRandomFaultTests
+{
+    [Theory]
+    [InlineData(ChipFamily.BK7231N, 7)]
+    [InlineData(ChipFamily.BK7231T, 8)]
+    public void BackupAndWriteEndVerifiedUnderRandomFaults(ChipFamily family, int seed)
+    {
+        using var sim = SimEndToEndTests.Start(family, $"random:6:{seed}");
+        using var port = SerialPort.Open(sim.PtyPath);
+        using var s = ChipSession.Connect(port, SimEndToEndTests.Options);
+        Assert.Equal(sim.Chip.Flash.Snapshot(), s.Read(0, s.Info.FlashSize));
+        var data = new byte[0x30000];
+        new Random(seed).NextBytes(data);
+        s.Write(0x40000, data);
+        Assert.Equal(data, sim.Chip.Flash.Read(0x40000, data.Length));
+        Assert.NotEmpty(sim.Chip.FiredFaults);
+    }
+}
