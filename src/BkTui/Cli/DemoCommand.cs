@@ -1,8 +1,6 @@
 using System.CommandLine;
 using BkTui.Tui;
-using BkTui.Tui.Bench;
 using BkTui.Tui.Panes;
-using BkTui.Tui.Panes.Log;
 using BkTui.Tui.State;
 
 namespace BkTui.Cli;
@@ -36,19 +34,11 @@ internal static class DemoCommand
         return cmd;
     }
 
-    private static async Task<int> RunTui(DemoBench demo, TuiOptions options, CancellationToken ct)
-    {
-        using var bellOut = Console.OpenStandardOutput();
-        var services = new TuiServices()
-            .Add<IBench>(demo.Bench)
-            .Add(new TerminalBell(() => { try { bellOut.Write([7]); bellOut.Flush(); } catch (IOException) { } }));
-        return await TuiLauncher.RunAsync(options with { Panes = PaneCatalog.Workstation() }, services, loop =>
+    private static Task<int> RunTui(DemoBench demo, TuiOptions options, CancellationToken ct) =>
+        WorkstationLaunch.RunAsync(options with { Panes = PaneCatalog.Workstation() }, demo.Bench, loop =>
         {
-            BenchWiring.Attach(demo.Bench, a => loop.Post(a));
-            foreach (var a in BenchWiring.Initial(demo.Bench)) loop.Post(a);
             loop.Log($"demo: {DemoBench.Chips.Count} virtual chips; archive {demo.ArchiveRoot}");
             foreach (var p in demo.Ports) loop.Log($"demo: {p.Path} — {p.Product}");
             loop.Post(new ShowFlash("Demo bench ready: select a port, b backs it up; Tab cycles panes, ? shows every key"));
         }, ct);
-    }
 }

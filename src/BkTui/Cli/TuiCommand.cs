@@ -17,8 +17,9 @@ internal static class TuiCommand
         var hex = new Option<FileInfo?>("--hex") { Description = "Open this file in the hex viewer." };
         var compare = new Option<FileInfo?>("--compare") { Description = "Compare the --hex file with this one (changed bytes highlighted)." };
         var partitions = new Option<string?>("--partitions") { Description = "Partition map for the hex viewer: name:start:size,... (e.g. app:0x11000:0x121000)." };
+        var archive = new Option<string?>("--archive") { Description = "Archive folder for the bench panes (default: BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui)." };
         var cmd = new Command("tui", "Open the full-screen terminal UI (needs a terminal on stdin and stdout).");
-        foreach (var o in new Option[] { hex, compare, partitions, Color, Ascii, ReadOnly }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { hex, compare, partitions, archive, Color, Ascii, ReadOnly }) cmd.Options.Add(o);
         cmd.SetAction(async (pr, ct) =>
         {
             TuiOptions options;
@@ -41,7 +42,7 @@ internal static class TuiCommand
                 Console.Error.WriteLine($"bktui tui: no such file: {f}");
                 return ExitCodes.BadInput;
             }
-            return await RunAsync(options, ct);
+            return await RunAsync(options, ct, pr.GetValue(archive));
         });
         return cmd;
     }
@@ -54,7 +55,7 @@ internal static class TuiCommand
     }
 
     /// <summary>Opens the TUI, or explains why it cannot (exit 2).</summary>
-    public static async Task<int> RunAsync(TuiOptions options, CancellationToken ct)
+    public static async Task<int> RunAsync(TuiOptions options, CancellationToken ct, string? archiveOption = null)
     {
         if (!TuiLauncher.CanRun)
         {
@@ -66,7 +67,7 @@ internal static class TuiCommand
             Console.Error.WriteLine("bktui: TERM=dumb cannot show the TUI; use the verbs (bktui --help).");
             return ExitCodes.Usage;
         }
-        return await TuiLauncher.RunAsync(options, ct: ct);
+        return await WorkstationLaunch.RunRealAsync(options, archiveOption, ct);
     }
 
     private static bool Utf8Locale()
