@@ -86,12 +86,14 @@ public sealed class TerminalSession : IDisposable
         AppDomain.CurrentDomain.UnhandledException += OnUnhandled;
     }
 
-    /// <summary>Ctrl-Z: restore the terminal and stop the process; SIGCONT brings it back.</summary>
+    /// <summary>Ctrl-Z: restore the terminal and stop the process; SIGCONT (fg) brings it back.</summary>
     public void Suspend()
     {
         Restore();
+        // SIGSTOP rather than SIGTSTP: the runtime's own SIGTSTP handling did not stop the process
+        // when raised from inside it (seen under tmux); SIGSTOP always stops, and the shell reports it.
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-            Native.kill(Environment.ProcessId, Native.SIGTSTP);
+            Native.kill(Environment.ProcessId, Native.SIGSTOP);
     }
 
     private void Resume()
@@ -134,8 +136,8 @@ public sealed class TerminalSession : IDisposable
 
     private static class Native
     {
-        // SIGTSTP is 20 on Linux x86-64, arm and arm64 (18 on macOS).
-        public static readonly int SIGTSTP = OperatingSystem.IsMacOS() ? 18 : 20;
+        // SIGSTOP is 19 on Linux x86-64, arm and arm64 (17 on macOS).
+        public static readonly int SIGSTOP = OperatingSystem.IsMacOS() ? 17 : 19;
 
         [DllImport("libc", SetLastError = true)]
         public static extern int kill(int pid, int sig);

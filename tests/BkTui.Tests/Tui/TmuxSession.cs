@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace BkTui.Tests.Tui;
+
+/// <summary>
+/// A private tmux server (own socket) running one shell pane of a fixed size: send keys, capture
+/// the screen, wait (bounded) for text. Disposing kills only this server.
+/// </summary>
+public sealed class TmuxSession : IDisposable
+{
+    private readonly string _socket = "bktui-e2e-" + Guid.NewGuid().ToString("N")[..8];
+
+    public static bool Available => Which("tmux");
+
+    public TmuxSession(int width, int height)
+    {
+        Run("-f", "/dev/null", "new-session", "-d", "-x", width.ToString(), "-y", height.ToString(), "env", "-i",
+            "PATH=" + Environment.GetEnvironmentVariable("PATH"), "HOME=" + Path.GetTempPath(), "TERM=tmux-256color",
+            "DOTNET_CLI_TELEMETRY_OPTOUT=1", "DOTNET_NOLOGO=1", "PS1=$ ", "bash", "--norc", "--noprofile");
+        Run("set", "-sg", "escape-time", "10");
+    }
+
+    public void SendLine(string text) => Run("send-keys", "-t", "0", "-l", text + "\n");
+
+    /// <summary>tmux key names: "Escape", "C-z", "?"...</summary>
+    public void SendKeys(params string[] keys) => Run(["send-keys", "-t", "0", .. keys]);
+
+    public string Capture() => Run("capture-pane", "-t", "0", "-p");
+
+    /// <summary>A pane variable, e.g. alternate_on, cursor_flag, pane_pid.</summary>
+    public string Format(string variable) => Run("display-message", "-t", "0", "-p", "#{" + variable + "}").Trim();
+
+    /// <summary>Waits up to <paramref name="seconds"/> for the screen to satisfy <paramref name="condition"/>; returns the last capture.</summary>
+    public string WaitFor(Func<string, bool> condition, string what, int seconds = 20)
+    {
+        var deadline = Stopwatch.StartNew();
+        string screen = "";
+        while (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            screen = Capture();
+            if (condition(screen)) return screen;
+            Thread.Sleep(100);
+        }
+        throw new Xunit.Sdk.XunitException($"timed out after {seconds} s waiting for {what}; screen:\n{screen}");
+    }
+
+    public string WaitFor(string text, int seconds = 20) => WaitFor(s => s.Contains(text), $"'{text}'", seconds);
+
+    private string Run(params string[] args)
+    {
+        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-L");
+        psi.ArgumentList.Add(_socket);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit(10_000);
+        return output;
+    }
+
+    private static bool Which(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
+
+    public void Dispose()
+    {
+        try { Run("kill-server"); } catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+    }
+}
