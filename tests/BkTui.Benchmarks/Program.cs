@@ -6,7 +6,8 @@ switch (args.FirstOrDefault())
     case "wire": return BkTui.Benchmarks.WireBench.Run();
     case "analyze": return BkTui.Benchmarks.FormatsBench.Analyze();
     case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
+    case "render": return BkTui.Benchmarks.RenderBench.Run();
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count])");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count], render)");
         return 2;
 }

@@ -15,16 +15,9 @@ public sealed class SpectreHost
     /// <param name="unicode">false draws ASCII borders (non-UTF-8 locales, --ascii).</param>
     public SpectreHost(bool unicode = true)
     {
-        // A console that never writes; it only lends its capabilities to RenderOptions.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.TrueColor,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(TextWriter.Null),
-        });
-        console.Profile.Capabilities.Unicode = unicode;
-        _capabilities = console.Profile.Capabilities;
+        // Fixed capabilities instead of a probing console: no environment detection at start-up
+        // (it cost tens of ms before the first frame), and colours are downgraded by StyleTable.
+        _capabilities = new FixedCapabilities(unicode);
         Unicode = unicode;
     }
 
@@ -57,5 +50,15 @@ public sealed class SpectreHost
             }
             buffer.Fill(x, y, area.Right, 0);
         }
+    }
+
+    private sealed record FixedCapabilities(bool Unicode) : IReadOnlyCapabilities
+    {
+        public ColorSystem ColorSystem => ColorSystem.TrueColor;
+        public bool Ansi => true;
+        public bool Links => false;
+        public bool Legacy => false;
+        public bool IsTerminal => false;
+        public bool Interactive => false;
     }
 }

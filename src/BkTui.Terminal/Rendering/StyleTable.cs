@@ -12,6 +12,7 @@ public sealed class StyleTable
     private readonly Dictionary<Style, int> _ids = new();
     private readonly List<Style> _styles = new();
     private readonly List<string> _sgr = new();
+    private readonly List<bool> _blankNeutral = new();
 
     public StyleTable(ColorMode mode)
     {
@@ -31,6 +32,7 @@ public sealed class StyleTable
         _ids[style] = id;
         _styles.Add(style);
         _sgr.Add(BuildSgr(style, Mode));
+        _blankNeutral.Add(IsBlankNeutral(style, Mode));
         return id;
     }
 
@@ -38,6 +40,19 @@ public sealed class StyleTable
 
     /// <summary>The full SGR (starting with a reset) for a style id; empty in <see cref="ColorMode.None"/>.</summary>
     public string Sgr(int id) => _sgr[id];
+
+    /// <summary>
+    /// True when a space drawn in this style looks like a space in the default style (no background,
+    /// reverse, underline or strike-through), so the diff may send blanks without switching SGR.
+    /// </summary>
+    public bool IsBlankNeutral(int id) => _blankNeutral[id];
+
+    private static bool IsBlankNeutral(Style style, ColorMode mode)
+    {
+        if (mode == ColorMode.None) return true;
+        const Decoration visible = Decoration.Invert | Decoration.Underline | Decoration.Strikethrough;
+        return (style.Decoration & visible) == 0 && (mode == ColorMode.Mono || style.Background.Equals(Color.Default));
+    }
 
     private static string BuildSgr(Style style, ColorMode mode)
     {

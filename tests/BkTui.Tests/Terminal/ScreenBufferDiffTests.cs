@@ -131,4 +131,21 @@ public class ScreenBufferDiffTests
         Assert.StartsWith(Begin + "\u001b[0m\u001b[2J", Diff(b));
         Assert.Equal((2, 2), (b.Width, b.Height));
     }
+
+    [Fact]
+    public void EncodeDiff_BlankBetweenColouredCells_KeepsTheColourSgr()
+    {
+        var b = Settled();
+        int aqua = b.Styles.Id(new Style(Color.Aqua));
+        int under = b.Styles.Id(new Style(decoration: Decoration.Underline));
+        b.Put(0, 0, "ab", aqua);
+        b.Put(3, 0, "cd", aqua);
+        b.Put(6, 0, "x", under);
+        // Default-style blanks at x=2 and x=5 are sent in the current colour (they look the same);
+        // the underlined cell still gets its own SGR.
+        Assert.Equal(Begin + "\u001b[1;1H\u001b[0;96mab cd \u001b[0;4mx\u001b[0m" + End, Diff(b));
+        // A blank that must show (underlined) is never merged.
+        b.Put(0, 0, " ", under);
+        Assert.Equal(Begin + "\u001b[1;1H\u001b[0;4m \u001b[0m" + End, Diff(b));
+    }
 }
