@@ -80,6 +80,19 @@ public class SyntheticDumpTests
     }
 
     [Fact]
+    public void Bk7238_rf_sector_found_at_0x1E3000_is_used_with_advice_to_move_it()
+    {
+        var image = FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7238 });
+        image.AsSpan(0x1E0000, 4096).CopyTo(image.AsSpan(0x1E3000));
+        image.AsSpan(0x1E0000, 4096).Fill(0xFF); // GFT: MAC bytes at 0x1E0024 all FF, sector moved (§6.5)
+        var r = DumpAnalyzer.Analyze(image);
+        Assert.Equal("BK7238", r.Chip.Family);
+        Assert.Equal(0x1E3000, r.Rf.Offset);
+        Assert.Equal(FlashImageBuilder.DefaultMac(ChipFamily.BK7238).ToString(), r.Mac);
+        Assert.Contains("0x1E0000", r.Rf.Advice);
+    }
+
+    [Fact]
     public void Zero_key_n_chip_is_a_bk7231m_and_gets_the_m_build_advice()
     {
         var image = FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231N, Key = EfuseKey.Zero });

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using BkTui.Core.Chips;
 using L = BkTui.Core.Formats.Obk.ObkLayout;
 
@@ -53,7 +52,7 @@ public sealed record ObkConfig
             if (b[L.PinRoles + g] != 0)
                 pins.Add(new ObkPin(g, b[L.PinRoles + g], b[L.PinChannels + g], b[L.PinChannels2 + g]));
         var all = b[..len].ToArray();
-        string S(int off, int size) => off + size <= all.Length ? Text(all.AsSpan(off, size)) : "";
+        string S(int off, int size) => off + size <= all.Length ? AsciiField.Read(all.AsSpan(off, size)) : "";
         return new ObkConfig
         {
             Version = version,
@@ -83,14 +82,4 @@ public sealed record ObkConfig
     /// <summary>Where OpenBeken keeps its config for a family (N/M 0x1D1000, others 0x1E1000), from the chip profile.</summary>
     public static uint? OffsetFor(ChipFamily family) =>
         family == ChipFamily.Unknown ? null : ChipProfiles.For(family).ObkConfigOffset;
-
-    internal static string Text(ReadOnlySpan<byte> b)
-    {
-        var end = b.IndexOf((byte)0);
-        if (end < 0) end = b.Length;
-        var s = b[..end];
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) sb.Append(c is >= 0x20 and < 0x7F ? (char)c : '?');
-        return sb.ToString();
-    }
 }

@@ -35,22 +35,22 @@ public static class ObkConfigWriter
         "CFG"u8.CopyTo(c);
         BinaryPrimitives.WriteInt32LittleEndian(c[L.Version..], 4);
         BinaryPrimitives.WriteUInt32LittleEndian(c[L.Flags0..], 1u << 10); // MQTT broadcast self state on connect
-        Put(c, L.WifiSsid, 64, ssid);
-        Put(c, L.WifiPassword, 64, password);
-        Put(c, L.MqttHost, 256, mqttHost ?? "");
-        Put(c, L.MqttClientId, 64, shortName);
-        Put(c, L.MqttUser, 64, "homeassistant");
+        AsciiField.Write(c.Slice(L.WifiSsid, 64), ssid);
+        AsciiField.Write(c.Slice(L.WifiPassword, 64), password);
+        AsciiField.Write(c.Slice(L.MqttHost, 256), mqttHost ?? "");
+        AsciiField.Write(c.Slice(L.MqttClientId, 64), shortName);
+        AsciiField.Write(c.Slice(L.MqttUser, 64), "homeassistant");
         BinaryPrimitives.WriteInt32LittleEndian(c[L.MqttPort..], 1883);
-        Put(c, L.WebAppRoot, 64, "https://openbekeniot.github.io/webapp/");
-        Put(c, L.ShortName, 32, shortName);
-        Put(c, L.LongName, 64, deviceName ?? $"Open{chip}_{digits}");
-        Put(c, L.NtpServer, 32, "217.147.223.78");
+        AsciiField.Write(c.Slice(L.WebAppRoot, 64), "https://openbekeniot.github.io/webapp/");
+        AsciiField.Write(c.Slice(L.ShortName, 32), shortName);
+        AsciiField.Write(c.Slice(L.LongName, 64), deviceName ?? $"Open{chip}_{digits}");
+        AsciiField.Write(c.Slice(L.NtpServer, 32), "217.147.223.78");
         c[L.ButtonShort] = 3;
         c[L.ButtonLong] = 10;
         c[L.ButtonRepeat] = 5;
-        Put(c, L.MqttGroup, 64, "bekens");
+        AsciiField.Write(c.Slice(L.MqttGroup, 64), "bekens");
         c[L.BootOkSeconds] = 5;
-        Put(c, L.PingHost, 64, "192.168.0.1");
+        AsciiField.Write(c.Slice(L.PingHost, 64), "192.168.0.1");
         s[3] = ObkCrc8.Compute(c[4..], bekenSigned: true);
         return s;
     }
@@ -59,11 +59,5 @@ public static class ObkConfigWriter
     {
         if (Encoding.ASCII.GetByteCount(value) > size - 1 || value.Any(ch => ch is < ' ' or > '~'))
             throw new ArgumentException($"The {what} must be printable ASCII of at most {size - 1} characters.");
-    }
-
-    private static void Put(Span<byte> c, int offset, int size, string value)
-    {
-        var bytes = Encoding.ASCII.GetBytes(value);
-        bytes.AsSpan(0, Math.Min(bytes.Length, size - 1)).CopyTo(c[offset..]);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using BkTui.Core.Chips;
 
 namespace BkTui.Core.Formats.Rbl;
@@ -57,8 +56,8 @@ public static class FalTable
     public static FalEntry? ParseEntry(ReadOnlySpan<byte> b)
     {
         if (b.Length < FalEntry.Size || BinaryPrimitives.ReadUInt32LittleEndian(b) != FalEntry.Magic) return null;
-        var name = Text(b.Slice(0x04, 24));
-        var dev = Text(b.Slice(0x1C, 24));
+        var name = AsciiField.ReadStrict(b.Slice(0x04, 24));
+        var dev = AsciiField.ReadStrict(b.Slice(0x1C, 24));
         if (name is null || dev is null || name.Length == 0 || dev.Length == 0) return null;
         var crc = BinaryPrimitives.ReadUInt32LittleEndian(b[0x3C..]);
         return new FalEntry(name, dev, BinaryPrimitives.ReadUInt32LittleEndian(b[0x34..]), BinaryPrimitives.ReadUInt32LittleEndian(b[0x38..]), crc)
@@ -76,8 +75,8 @@ public static class FalTable
         {
             var s = b.AsSpan(i * FalEntry.Size, FalEntry.Size);
             BinaryPrimitives.WriteUInt32LittleEndian(s, FalEntry.Magic);
-            WriteText(s.Slice(0x04, 24), list[i].Name);
-            WriteText(s.Slice(0x1C, 24), list[i].Device);
+            AsciiField.Write(s.Slice(0x04, 24), list[i].Name);
+            AsciiField.Write(s.Slice(0x1C, 24), list[i].Device);
             BinaryPrimitives.WriteUInt32LittleEndian(s[0x34..], list[i].Offset);
             BinaryPrimitives.WriteUInt32LittleEndian(s[0x38..], list[i].Length);
             BinaryPrimitives.WriteUInt32LittleEndian(s[0x3C..], withCrc ? BekenCrc32.Standard(s[..0x3C]) : 0);
@@ -92,20 +91,4 @@ public static class FalTable
         new("app", "beken_onchip_crc", 0x10000, 0x108700),
         new("download", "beken_onchip", downloadOffset, 0xA6000),
     ];
-
-    private static string? Text(ReadOnlySpan<byte> b)
-    {
-        var end = b.IndexOf((byte)0);
-        if (end < 0) end = b.Length;
-        foreach (var c in b[..end])
-            if (c is < 0x20 or >= 0x7F) return null;
-        if (b[end..].IndexOfAnyExcept((byte)0) >= 0) return null; // real tables are NUL-padded
-        return Encoding.ASCII.GetString(b[..end]);
-    }
-
-    private static void WriteText(Span<byte> dest, string text)
-    {
-        var bytes = Encoding.ASCII.GetBytes(text);
-        bytes.AsSpan(0, Math.Min(bytes.Length, dest.Length - 1)).CopyTo(dest);
-    }
 }

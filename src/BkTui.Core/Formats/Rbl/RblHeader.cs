@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using BkTui.Core.Chips;
 
 namespace BkTui.Core.Formats.Rbl;
@@ -39,9 +38,9 @@ public sealed record RblHeader
             Encryption = b[4],
             Compression = b[5],
             Timestamp = BinaryPrimitives.ReadUInt32LittleEndian(b[0x08..]),
-            Name = Text(b.Slice(0x0C, 16)),
-            Version = Text(b.Slice(0x1C, 24)),
-            Serial = Text(b.Slice(0x34, 24)),
+            Name = AsciiField.Read(b.Slice(0x0C, 16)),
+            Version = AsciiField.Read(b.Slice(0x1C, 24)),
+            Serial = AsciiField.Read(b.Slice(0x34, 24)),
             DataCrc32 = BinaryPrimitives.ReadUInt32LittleEndian(b[0x4C..]),
             Fnv1aHash = BinaryPrimitives.ReadUInt32LittleEndian(b[0x50..]),
             RawSize = BinaryPrimitives.ReadUInt32LittleEndian(b[0x54..]),
@@ -59,9 +58,9 @@ public sealed record RblHeader
         b[4] = Encryption;
         b[5] = Compression;
         BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(0x08), Timestamp);
-        WriteText(b.AsSpan(0x0C, 16), Name);
-        WriteText(b.AsSpan(0x1C, 24), Version);
-        WriteText(b.AsSpan(0x34, 24), Serial);
+        AsciiField.Write(b.AsSpan(0x0C, 16), Name);
+        AsciiField.Write(b.AsSpan(0x1C, 24), Version);
+        AsciiField.Write(b.AsSpan(0x34, 24), Serial);
         BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(0x4C), DataCrc32);
         BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(0x50), Fnv1aHash);
         BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(0x54), RawSize);
@@ -117,20 +116,4 @@ public sealed record RblHeader
     /// <summary>True when payload CRC and hash both match this header.</summary>
     public bool MatchesPayload(ReadOnlySpan<byte> payload) =>
         payload.Length >= RawSize && PayloadCrc32(payload[..(int)RawSize], PackageSize) == DataCrc32 && Fnv1a(payload[..(int)RawSize]) == Fnv1aHash;
-
-    private static string Text(ReadOnlySpan<byte> b)
-    {
-        var end = b.IndexOf((byte)0);
-        if (end < 0) end = b.Length;
-        var s = b[..end];
-        var chars = new char[s.Length];
-        for (var i = 0; i < s.Length; i++) chars[i] = s[i] is >= 0x20 and < 0x7F ? (char)s[i] : '?';
-        return new string(chars);
-    }
-
-    private static void WriteText(Span<byte> dest, string text)
-    {
-        var bytes = Encoding.ASCII.GetBytes(text);
-        bytes.AsSpan(0, Math.Min(bytes.Length, dest.Length - 1)).CopyTo(dest);
-    }
 }
