@@ -140,8 +140,7 @@ public sealed class ArchivePane : Pane<ArchiveState>
         for (int i = start, y = area.Y; i < rows.Count && y < area.Bottom; i++, y++)
         {
             var r = rows[i];
-            int style = i == sel ? view.Style(view.Focused ? Role.Selection : Role.Title) : view.Style(r.IsDevice ? Role.Header : Role.Normal);
-            if (i == sel) buf.Fill(area.X, y, area.Right, style);
+            int style = ListRow.Begin(view, y, i == sel, r.IsDevice ? Role.Header : Role.Normal);
             string line = r.IsDevice
                 ? $"{r.Title}  {r.Size}, seen {r.When}" + (r.Label.Length > 0 ? $"  [{r.Label}]" : "")
                 : $"{(pane.Marked == r.DumpId ? "* " : "  ")}{Text.Fit(r.When, 16)} {Text.Fit(r.Size, 7)} {Text.Fit("grade " + r.Grade, 8)} {r.Title}" + (r.Label.Length > 0 ? $"  [{r.Label}]" : "");

@@ -88,8 +88,7 @@ public sealed class PartitionsPane : Pane<PartitionsState>
         {
             var r = map.Rows[i];
             bool sel = i == pane.Selected;
-            int style = sel ? view.Style(view.Focused ? Role.Selection : Role.Title) : view.Style(Role.Normal);
-            if (sel) buf.Fill(area.X, y, area.Right, style);
+            int style = ListRow.Begin(view, y, sel, Role.Normal);
             int x = buf.Put(area.X + 1, y, $" {r.Letter} ", sel ? style : view.Style(Theme.Partition(r.Index)), area.Right);
             Text.PutEllipsized(buf, x, y, $" {Text.Fit(r.Name, 14)} {r.StartText,-9} {Text.Fit(r.SizeText, 10)} {r.Evidence}", style, area.Right);
         }

@@ -92,8 +92,7 @@ public sealed class PortsPane : Pane<PortsState>
             bool isSel = i == sel;
             var mark = pane.Marked.Contains(r.Path) ? "*" : " ";
             var line = $"{mark} {Text.Fit(r.Name, wName)} {Text.Fit(r.Availability, wAvail)} {Text.Fit(r.LastDevice, wLast)} {r.Job}";
-            int style = isSel ? view.Style(view.Focused ? Role.Selection : Role.Title) : view.Style(r.Busy ? Role.Warning : Role.Normal);
-            if (isSel) buf.Fill(area.X, y, area.Right, style);
+            int style = ListRow.Begin(view, y, isSel, r.Busy ? Role.Warning : Role.Normal);
             Text.PutEllipsized(buf, area.X, y, line, style, area.Right);
         }
         if (rows.ElementAtOrDefault(sel) is { } s)

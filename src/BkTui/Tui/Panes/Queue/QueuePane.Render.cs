@@ -27,8 +27,7 @@ public sealed partial class QueuePane
         for (int i = start; i < rows.Count && y < area.Y + 1 + listRows; i++, y++)
         {
             var r = rows[i];
-            int style = i == sel ? view.Style(view.Focused ? Role.Selection : Role.Title) : view.Style(Role.Normal);
-            if (i == sel) buf.Fill(area.X, y, area.Right, style);
+            int style = ListRow.Begin(view, y, i == sel, Role.Normal);
             var head = $"#{r.JobId,-4}{Text.Fit(ListWindow.PortName(r.Port), wPort)} {Text.Fit(r.Recipe, 8)} ";
             int x = buf.Put(area.X, y, head, style, area.Right);
             x = buf.Put(x, y, Text.Fit(r.Word, 4), i == sel ? style : view.Style(RoleOf(r.State)), area.Right);
