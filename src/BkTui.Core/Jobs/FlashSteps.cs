@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using BkTui.Core.Chips;
-using BkTui.Core.Flashing;
-using BkTui.Core.Formats.Crc16;
-using BkTui.Core.Formats.Crypto;
-using BkTui.Core.Formats.Rbl;
+using BkTui.Core.Formats;
+using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Core.Jobs;
 
@@ -48,25 +45,28 @@ internal static class FlashSteps
         if (ctx.Items.TryGetValue("flash", out var p)) return (FlashPlan)p;
         var path = ctx.Request.FirmwarePath!;
         var file = Load(path);
-        var profile = ctx.Profile;
         var name = Path.GetFileName(path);
+        var image = FirmwareInspector.Inspect(file, name);
+        foreach (var w in image.Warnings) ctx.Log($"{name}: {w}");
 
-        if (file.Length >= 4 && RblHeader.Magic.SequenceEqual(file.AsSpan(0, 4)))
+        if (image.Kind == FirmwareKind.RblOta)
             throw new JobRefusedException($"{name} is an RBL/OTA package: it is for over-the-air updates, not for the UART. Use the QIO (N/M) or UA (T/U) file of the same release.");
+        if (image.Kind == FirmwareKind.Bootloader)
+            throw new JobRefusedException($"{name} holds only a bootloader; the flash recipe never writes the bootloader. Nothing was written.");
+        if (image.TargetOffset is not { } address)
+            throw new JobInputException($"{name} is not a flashable BK72xx image ({string.Join("; ", image.Evidence.Concat(image.Warnings).DefaultIfEmpty("unrecognised content"))}).");
+        if (address < ctx.Profile.BootloaderSize)
+            throw new JobRefusedException($"{name} would be written at 0x{address:X6}, inside the bootloader range; nothing was written.");
+        if ((ulong)address + (ulong)image.WriteLength > ctx.Info.FlashSize)
+            throw new JobRefusedException($"{name} needs 0x{address:X6}+0x{image.WriteLength:X} but the flash is only {ctx.Info.FlashSize / 1024} KiB; nothing was written.");
 
-        Placement placement;
-        try { placement = ImagePlacement.Decide(file, profile, start: null, allowBootloader: false); }
-        catch (ArgumentException e) { throw new JobInputException($"{name}: {e.Message}"); }
-        if (placement.Address < profile.BootloaderSize)
-            throw new JobRefusedException($"{name} would be written at 0x{placement.Address:X6}, inside the bootloader range; nothing was written.");
-        if ((ulong)placement.Address + (ulong)placement.Length > ctx.Info.FlashSize)
-            throw new JobRefusedException($"{name} needs 0x{placement.Address:X6}+0x{placement.Length:X} but the flash is only {ctx.Info.FlashSize / 1024} KiB; nothing was written.");
-
-        var data = file.AsSpan(placement.FileOffset, placement.Length).ToArray();
-        var key = CheckKey(ctx, name, data, placement.Address);
+        var data = file.AsSpan(image.SourceOffset, image.WriteLength).ToArray();
+        CheckRfOwner(ctx, name, data, address);
+        var key = CheckKey(ctx, name, image);
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
-        var plan = new FlashPlan(placement.Address, data, $"{name} sha256:{sha[..16]}",
-            $"{placement.Reason}; key {key}; {data.Length / 1024} KiB");
+        var kept = image.ContainsBootloader ? "the file's bootloader skipped, the chip's kept" : "the chip's bootloader kept";
+        var plan = new FlashPlan(address, data, $"{name} sha256:{sha[..16]}",
+            $"{image.Kind} image, {data.Length / 1024} KiB at 0x{address:X6}, {kept}; key {key}");
         ctx.Log($"firmware {name} (sha256 {sha}): {plan.Summary}");
         ctx.Items["flash"] = plan;
         return plan;
@@ -82,27 +82,39 @@ internal static class FlashSteps
     }
 
     /// <summary>
-    /// The image's key (from its first code block) against the chip's eFuse key: a mismatch will not
-    /// boot (the seeds' BK7231M/BL2028N zero-key devices), so it is refused unless overridden.
+    /// The image's key against the chip's eFuse key: a mismatch will not boot (the seeds' BK7231M /
+    /// BL2028N zero-key devices), so it is refused unless overridden.
     /// </summary>
-    private static string CheckKey(JobContext ctx, string name, byte[] data, uint address)
+    private static string CheckKey(JobContext ctx, string name, FirmwareImage image)
     {
-        var chipKey = ctx.Info.EfuseKey;
-        var logical = CrcBlocks.PhysicalToLogical(address);
-        var image = address % CrcBlocks.BlockSize == 0 ? KeyProbe.Identify(data, logical) : null;
-        if (image is null)
+        if (ctx.Info.EfuseKey is not { } chip) return $"{image.Key} (the chip's key cannot be read on {ctx.Info.Family})";
+        if (image.KeyWords is { } imageKey ? chip == imageKey : image.Key != "other" || chip.Verdict == "other")
         {
-            ctx.Log($"{name}: its key is not one BkTui knows (or the file is not encrypted code); cannot check it against the chip");
-            return "unknown";
+            if (image.KeyWords is null) ctx.Log($"{name}: its key is {image.Key}; cannot check it against the chip's");
+            return image.KeyWords is null ? image.Key : $"{image.Key}, matches the chip";
         }
-        if (chipKey is not { } chip) return $"{image.Value.Name} (the chip's key cannot be read on {ctx.Info.Family})";
-        if (chip == image.Value.Key) return $"{image.Value.Name}, matches the chip";
+        // Known image key that differs, or code under an unknown key while the chip's key is a known one.
         var advice = chip.IsZero
-            ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build, or convert this one with `bktui image convert --to zero {name} OUT`."
+            ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build, or convert this one: `bktui image convert {name} --to-key zero`."
             : $"Use a build for the {chip.Verdict} key.";
-        var message = $"{name} is encrypted with the {image.Value.Name} key but the chip's eFuse key is {chip.Verdict} ({chip}); it would not boot. {advice}";
+        var message = $"{name} is encrypted with the {image.Key} key but the chip's eFuse key is {chip.Verdict} ({chip}); it would not boot. {advice}";
         if (!ctx.Request.AllowKeyMismatch) throw new JobRefusedException(message + " Nothing was written (override with --allow-key-mismatch).");
         ctx.Log($"key mismatch overridden: {message}");
-        return $"{image.Value.Name}, MISMATCH overridden";
+        return $"{image.Key}, MISMATCH overridden";
+    }
+
+    /// <summary>
+    /// A whole dump of another device carries that device's RF calibration and MAC: writing it would
+    /// silently replace this chip's own. Refused; restore-factory writes a device's own dump back.
+    /// </summary>
+    private static void CheckRfOwner(JobContext ctx, string name, byte[] data, uint address)
+    {
+        var rf = ctx.Profile.RfOffset;
+        if (ctx.Mac is null || rf < address || rf + 0x1000UL > address + (ulong)data.Length) return;
+        var sector = data.AsSpan((int)(rf - address), 0x1000);
+        if (!RfCalibration.HasMagic(sector)) return;
+        var theirs = MacAddress.FromBytes(sector.Slice(0x24, 6));
+        if (MacAddress.TryParse(ctx.Mac, out var mine) && theirs != mine)
+            throw new JobRefusedException($"{name} contains the RF calibration of another device (MAC {theirs}); writing it would replace this chip's own calibration and MAC {mine}. Nothing was written. Use a firmware (QIO/UA) file, or `bktui run restore-factory` with a dump of this device.");
     }
 }
