@@ -89,3 +89,38 @@ public class SimHostTests
         }
     }
 }
+
+public class SimHostImageTests
+{
+    [Fact]
+    public void ImageFile_WithPersist_OverThePty_WithTheWireModel()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bktui-sim-{Guid.NewGuid():N}.bin");
+        var image = ImageSynthesizer.Create(ChipFamily.BK7231T);
+        File.WriteAllBytes(path, image);
+        try
+        {
+            using (var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231T, ImagePath = path, Persist = true }))
+            {
+                using var port = SerialPort.Open(sim.PtyPath);
+                SimHostTests.Link(port);
+                port.Write(Requests.Erase(0x20, 0x1F0000));
+                Assert.Equal(0, Requests.Status(SimHostTests.ReadExactly(port, Requests.EraseReply)));
+                port.Write(Requests.Crc(0x1F0000, 0x1F1000));
+                Assert.Equal(BekenCrc32.ErasedSector4K, Requests.CrcValue(SimHostTests.ReadExactly(port, Requests.CrcReply)));
+            }
+            var after = File.ReadAllBytes(path);
+            Assert.All(after.AsSpan(0x1F0000, 0x1000).ToArray(), b => Assert.Equal(0xFF, b));
+            image.AsSpan(0x1F0000, 0x1000).Fill(0xFF);
+            Assert.Equal(image, after);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void PersistWithoutImage_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SimHost.Start(new SimOptions { Persist = true }));
+        Assert.Contains("--image", e.Message);
+    }
+}
