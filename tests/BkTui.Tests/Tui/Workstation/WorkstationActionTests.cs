@@ -195,4 +195,30 @@ public sealed class WorkstationActionTests
         t.Press("m");
         Assert.Null(t.Pane<DeviceState>(DevicePane.PaneIdValue).Monitor);
     }
+    [Fact]
+    public void OpenLog_ShowsTheJobLogInTheLogPane()
+    {
+        var log = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(log, ["identify: BK7231N", "read: 2048 KiB", "archive: dump 1"]);
+            var bench = WorkstationHarness.Sample();
+            bench.JobList[0] = bench.JobList[0] with { LogPath = log };
+            var t = new WorkstationHarness(bench: bench).Focus(QueuePane.PaneIdValue).Do(new QueueMove(-10)).Press("L");
+            Assert.Equal(BkTui.Tui.Panes.Log.LogPane.PaneIdValue, t.State.FocusedPaneId);
+            var lines = t.Pane<BkTui.Tui.Panes.Log.LogState>(BkTui.Tui.Panes.Log.LogPane.PaneIdValue).Lines.Select(l => l.Text).ToList();
+            Assert.Equal(["identify: BK7231N", "read: 2048 KiB", "archive: dump 1"], lines.TakeLast(3));
+        }
+        finally { File.Delete(log); }
+    }
+
+    [Fact]
+    public void Retry_FinishedBackup_QueuesTheSameRequest_RunningJobIsRefused()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Do(new QueueMove(-10)).Press("r");
+        Assert.Equal(WorkstationHarness.PlugPort, Assert.Single(t.Bench.Enqueued).Port);
+        t.Do(new QueueMove(10)).Press("r"); // the running bulb job
+        Assert.Single(t.Bench.Enqueued);
+        Assert.Equal(FlashLevel.Warning, t.State.Flash!.Level);
+    }
 }
