@@ -64,6 +64,8 @@ public static class FormatsBench
             try
             {
                 var report = DumpAnalyzer.Analyze(input);
+                if (report.Quality.Problems.FirstOrDefault(p => p.Code == DumpAnalyzer.AnalysisErrorCode) is { } bug)
+                    throw new InvalidOperationException(bug.Message);
                 _ = report.ToJson();
                 var image = FirmwareInspector.Inspect(input);
                 if (image.Kind is FirmwareKind.App or FirmwareKind.Qio && image.KeyWords is not null)

@@ -14,10 +14,28 @@ namespace BkTui.Core.Formats;
 /// </summary>
 public static partial class DumpAnalyzer
 {
+    /// <summary>Problem code of a report whose analysis hit a bug; the fuzz tests require it never to appear.</summary>
+    public const string AnalysisErrorCode = "analysis-error";
+
     public static DumpReport Analyze(ReadOnlySpan<byte> input)
     {
-        var quality = new QualityGrader();
         var baseReport = new DumpReport { Size = input.Length, Sha256 = Convert.ToHexString(SHA256.HashData(input)).ToLowerInvariant() };
+        try
+        {
+            return AnalyzeCore(input, baseReport);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug must not cost the user the rest of the session (or the dump): say so, keep size and hash.
+            var quality = new QualityGrader();
+            quality.Add(AnalysisErrorCode, QualityGrader.Fatal, $"The analysis failed ({e.GetType().Name}: {e.Message}); the file is untouched. Please report it with the dump.");
+            return baseReport with { Quality = quality.Result(), Partial = true };
+        }
+    }
+
+    private static DumpReport AnalyzeCore(ReadOnlySpan<byte> input, DumpReport baseReport)
+    {
+        var quality = new QualityGrader();
         if (input.Length == 0)
         {
             quality.Add("empty", QualityGrader.Fatal, "The file is empty.");

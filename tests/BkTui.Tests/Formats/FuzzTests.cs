@@ -34,6 +34,7 @@ public class FuzzTests
     {
         var report = DumpAnalyzer.Analyze(input);
         Assert.Equal(input.Length, report.Size);
+        Assert.DoesNotContain(report.Quality.Problems, p => p.Code == DumpAnalyzer.AnalysisErrorCode);
         Assert.NotNull(report.ToJson());
         Assert.NotNull(BkTui.Core.Formats.Analysis.DumpReportText.Render(report));
         var image = FirmwareInspector.Inspect(input, "fuzz_QIO_.bin");
