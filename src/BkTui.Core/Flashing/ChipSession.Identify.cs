@@ -51,6 +51,10 @@ public sealed partial class ChipSession
             if (part is null) _observer.Log($"flash ID 0x{mid:X6} is not in profiles/flash-parts.yaml: size from the ID, protection left as it is");
             _protection = new FlashProtection(_client, part, _observer);
         }
+        else if (family == ChipFamily.BK7252)
+        {
+            size = ProbeMirroredSize(profile, cancel);
+        }
 
         var bootName = known is not null ? $"{known.Name}" : $"unknown (crc 0x{~_bootloaderCrc:X8})";
         if (!string.IsNullOrEmpty(bootVersion)) bootName += $" [{bootVersion}]";
@@ -69,6 +73,24 @@ public sealed partial class ChipSession
         Info = Info with { Mac = mac, Advice = ChipAdvice.For(family, key, mac, _options.ReadMac) };
         _observer.Log($"chip {family}, bootloader {bootName}, flash 0x{mid ?? 0:X6} {size / 1024} KiB, key {key?.Verdict ?? "n/a"}, mac {mac ?? "none"}, baud {baud}");
         _observer.Progress(new FlashProgress(FlashPhase.Identify, 1, 1, 0, 0));
+    }
+
+    /// <summary>
+    /// BK7252 modules carry 2 or 4 MiB and its bootloader cannot tell (protocol.md §12.5): compare the
+    /// app area at 0x11000 with the same offset 2 MiB higher. On a 2 MiB part that is the mirror
+    /// (equal); on 4 MiB it is other flash. A blank app area cannot decide: 2 MiB is kept.
+    /// </summary>
+    private uint ProbeMirroredSize(ChipProfile profile, CancellationToken cancel)
+    {
+        const uint at = 0x11000, length = FlashGeometry.BlockSize, twoMiB = 0x200000;
+        uint Crc(uint a) => Attempt("size probe CRC", a, () => _client.CheckCrc(a, profile.CrcEnd(a, length), length, cancel), cancel);
+        var low = Crc(at);
+        var high = Crc(at + twoMiB);
+        _crcLockPending = true;
+        if (low == Erased64K) { _observer.Log("BK7252 size probe: app area blank, assuming 2 MiB"); return twoMiB; }
+        var size = low == high ? twoMiB : 2 * twoMiB;
+        _observer.Log($"BK7252 size probe: {size / 1024} KiB");
+        return size;
     }
 
     /// <summary>Switches to the working baud, proving each rate with the bootloader CRC seen at 115200.</summary>

@@ -117,3 +117,40 @@ public class ChipSessionTests
         public void Log(string line) { }
     }
 }
+
+public class Bk7252SizeTests
+{
+    [Theory]
+    [InlineData(0x200000)]
+    [InlineData(0x400000)]
+    public void ProbesTwoOrFourMiBThroughTheMirror(int size)
+    {
+        var image = new byte[size];
+        new Random(9).NextBytes(image);
+        var link = new FakeChipLink(ChipFamily.BK7252, image);
+        using var s = ChipSession.Connect(link, FakeChips.Options() with { Family = ChipFamily.BK7252, ReadMac = false });
+        Assert.Equal((uint)size, s.Info.FlashSize);
+        Assert.Equal(image.AsSpan(size - 0x2000).ToArray(), s.Read((uint)size - 0x2000, 0x2000));
+    }
+}
+
+public class CancellationTests
+{
+    private sealed class CancelAfter(CancellationTokenSource cts, long bytes) : IFlashObserver
+    {
+        public void Progress(FlashProgress p) { if (p.Phase == FlashPhase.Read && p.Done >= bytes) cts.Cancel(); }
+        public void NeedsAttention(string message) { }
+        public void Log(string line) { }
+    }
+
+    [Fact]
+    public void CancellingStopsAReadAtASectorBoundary()
+    {
+        using var cts = new CancellationTokenSource();
+        var link = new FakeChipLink(ChipFamily.BK7231N, FakeChips.Image(ChipFamily.BK7231N));
+        using var s = ChipSession.Connect(link, FakeChips.Options() with { ReadMac = false }, new CancelAfter(cts, 0x8000));
+        var before = link.Reads4K;
+        Assert.ThrowsAny<OperationCanceledException>(() => s.Read(0, s.Info.FlashSize, null, cts.Token));
+        Assert.InRange(link.Reads4K - before, 1, 9);
+    }
+}
