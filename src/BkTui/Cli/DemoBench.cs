@@ -30,12 +30,10 @@ internal sealed class DemoBench : IDisposable
 
     private readonly List<SimHost> _sims = [];
     private readonly string _scratch;
-    private readonly bool _keepArchive;
 
-    private DemoBench(string scratch, string archiveRoot, bool keepArchive)
+    private DemoBench(string scratch, string archiveRoot)
     {
         _scratch = scratch;
-        _keepArchive = keepArchive;
         ArchiveRoot = archiveRoot;
     }
 
@@ -48,7 +46,7 @@ internal sealed class DemoBench : IDisposable
     {
         var scratch = Directory.CreateTempSubdirectory("bktui-demo-").FullName;
         var root = archiveOption is null ? Path.Combine(scratch, "archive") : Path.GetFullPath(archiveOption);
-        var demo = new DemoBench(scratch, root, archiveOption is not null);
+        var demo = new DemoBench(scratch, root);
         try
         {
             var portDir = Directory.CreateDirectory(Path.Combine(scratch, "ports")).FullName;
@@ -66,8 +64,9 @@ internal sealed class DemoBench : IDisposable
             demo.Ports = ports;
             Directory.CreateDirectory(root);
             demo.Archive = DumpArchive.Open(root);
+            // Job logs live with the archive (kept with --archive, deleted with the temporary one).
             demo.Bench = new EngineBench(demo.Archive, () => demo.Ports, new ConnectOptions { Baud = DemoBaud },
-                new JobQueueOptions { ResumeQueued = true, LogRoot = Path.Combine(scratch, "jobs") });
+                new JobQueueOptions { ResumeQueued = true });
             return demo;
         }
         catch
@@ -84,8 +83,8 @@ internal sealed class DemoBench : IDisposable
         Archive?.Dispose();
         try
         {
-            if (!_keepArchive) Directory.Delete(_scratch, recursive: true);
-            else Directory.Delete(Path.Combine(_scratch, "ports"), recursive: true);
+            // The scratch folder holds the port links and, without --archive, the archive itself.
+            Directory.Delete(_scratch, recursive: true);
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
