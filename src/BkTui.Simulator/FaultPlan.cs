@@ -88,7 +88,13 @@ public sealed class FaultPlan
     internal List<Fault>? Take(long index)
     {
         List<Fault>? due = null;
-        if (_fixed.Remove(index, out var list)) due = list;
+        // Everything at or before this byte fires now (a position can only be skipped, never revisited).
+        while (_fixed.Count > 0 && _fixed.Keys.First() <= index)
+        {
+            var key = _fixed.Keys.First();
+            (due ??= []).AddRange(_fixed[key]);
+            _fixed.Remove(key);
+        }
         if (index >= _nextRandom && _random is not null)
         {
             var kind = _random.Next(3) switch { 0 => FaultKind.Drop, 1 => FaultKind.Flip, _ => FaultKind.Stall };

@@ -8,6 +8,9 @@ namespace BkTui.Tests.Simulator;
 /// <summary>The virtual chip on a real pty, opened like a serial port.</summary>
 public class SimHostTests
 {
+    /// <summary>Generous link window: on a loaded test machine the first LinkCheck can come late.</summary>
+    internal static readonly TimeSpan LongWindow = TimeSpan.FromSeconds(5);
+
     internal static byte[] ReadExactly(ISerialLink port, int count, double seconds = 5)
     {
         var buf = new byte[count];
@@ -37,7 +40,7 @@ public class SimHostTests
     [Fact]
     public void HostOpensPty_LinksAndReadsFlash()
     {
-        using var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231N, WireModel = false });
+        using var sim = SimHost.Start(new SimOptions { LinkWindow = LongWindow, Family = ChipFamily.BK7231N, WireModel = false });
         using var port = SerialPort.Open(sim.PtyPath);
         Link(port);
         port.Write(Hex.Parse("01 E0 FC FF F4 05 00 09 00 00 1D 00"));
@@ -50,7 +53,7 @@ public class SimHostTests
     public void LinkSymlink_PointsAtPty_AndIsRemoved()
     {
         var link = Path.Combine(Path.GetTempPath(), $"bktui-sim-{Guid.NewGuid():N}");
-        using (var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231T, WireModel = false, LinkPath = link }))
+        using (var sim = SimHost.Start(new SimOptions { LinkWindow = LongWindow, Family = ChipFamily.BK7231T, WireModel = false, LinkPath = link }))
         {
             Assert.Equal(sim.PtyPath, new FileInfo(link).LinkTarget);
             using var port = SerialPort.Open(link);
@@ -63,7 +66,7 @@ public class SimHostTests
     public void SimVerb_PrintsPtyFirst_ServesAndExitsZeroOnSigterm()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "bktui.dll");
-        var psi = new ProcessStartInfo("dotnet", [dll, "sim", "--chip", "BL2028N", "--no-wire-model"])
+        var psi = new ProcessStartInfo("dotnet", [dll, "sim", "--chip", "BL2028N", "--no-wire-model", "--link-window", "5000"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -92,6 +95,8 @@ public class SimHostTests
 
 public class SimHostImageTests
 {
+    private static readonly TimeSpan LongWindow = SimHostTests.LongWindow;
+
     [Fact]
     public void ImageFile_WithPersist_OverThePty_WithTheWireModel()
     {
@@ -100,7 +105,7 @@ public class SimHostImageTests
         File.WriteAllBytes(path, image);
         try
         {
-            using (var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231T, ImagePath = path, Persist = true }))
+            using (var sim = SimHost.Start(new SimOptions { LinkWindow = LongWindow, Family = ChipFamily.BK7231T, ImagePath = path, Persist = true }))
             {
                 using var port = SerialPort.Open(sim.PtyPath);
                 SimHostTests.Link(port);
@@ -120,7 +125,7 @@ public class SimHostImageTests
     [Fact]
     public void PersistWithoutImage_IsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() => SimHost.Start(new SimOptions { Persist = true }));
+        var e = Assert.Throws<ArgumentException>(() => SimHost.Start(new SimOptions { LinkWindow = SimHostTests.LongWindow, Persist = true }));
         Assert.Contains("--image", e.Message);
     }
 }

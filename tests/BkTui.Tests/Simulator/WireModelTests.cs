@@ -85,7 +85,8 @@ public class WireModelTests
     {
         using var h = new ChipHarness(ChipFamily.BK7231N);
         h.Wire.Host.Write(Short(0x0F, 0x00, 0x10, 0x0E, 0x00, 0x02)); // 921600, 2 ms
-        var got = h.ReadFor(0.2); // host never switched: reads 921600 bytes at 115200
+        for (int i = 0; i < 500 && h.Chip.BytesSent < 8 + 12; i++) Thread.Sleep(10);
+        var got = h.ReadFor(0.1); // host never switched: reads 921600 bytes at 115200
         Assert.NotEqual(Hex.Parse("040E0901E0FC0F00100E0002"), got);
         Assert.True(got.Length < 12);
         // Requests sent at 115200 to a chip at 921600 are not understood either.
