@@ -7,7 +7,8 @@ switch (args.FirstOrDefault())
     case "analyze": return BkTui.Benchmarks.FormatsBench.Analyze();
     case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
     case "render": return BkTui.Benchmarks.RenderBench.Run();
+    case "queue": return BkTui.Benchmarks.QueueBench.Run();
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count], render)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count], render, queue)");
         return 2;
 }

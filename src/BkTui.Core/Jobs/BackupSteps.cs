@@ -1,3 +1,5 @@
+using BkTui.Core.Formats.Rf;
+
 namespace BkTui.Core.Jobs;
 
 /// <summary>Backup: read the whole flash (differential against this MAC's archived dump), verify, archive.</summary>
@@ -15,9 +17,15 @@ internal static class BackupSteps
         }),
         new("verify", ctx =>
         {
+            // The read itself ended with a whole-range chip CRC over these bytes (a second pass would only
+            // cost wire time); here the image is checked against what the chip said about itself.
             var image = ctx.Image ?? throw new InvalidOperationException("nothing was read");
-            ctx.VerifyRange(0, image);
-            return $"whole-range CRC matches ({image.Length / 1024} KiB)";
+            if (image.Length != ctx.Info.FlashSize)
+                throw new JobVerifyException($"{ctx.Request.Port}: read {image.Length} bytes but the flash is {ctx.Info.FlashSize}; run the backup again.");
+            if (ctx.Mac is { } mac && RestoreRfSteps.RfSectorOf(image, ctx.Profile.RfOffset) is { } rf
+                && MacAddress.TryParse(mac, out var chipMac) && MacAddress.FromBytes(rf.AsSpan(0x24, 6)) != chipMac)
+                throw new JobVerifyException($"{ctx.Request.Port}: the image's RF calibration at 0x{ctx.Profile.RfOffset:X6} names another MAC than the chip ({mac}); run the backup again.");
+            return $"whole-range CRC matched at the end of the read; {image.Length / 1024} KiB, RF MAC agrees with the chip";
         }),
         new("archive", ctx =>
         {

@@ -107,6 +107,6 @@ public sealed class JobContext
         var chip = Device.ChipCrc(start, (uint)expected.Length);
         var local = BekenCrc32.Chip(expected);
         if (chip != local)
-            throw new JobVerifyException(Request.Port, start, (uint)expected.Length, chip, local);
+            throw JobVerifyException.Crc(Request.Port, start, (uint)expected.Length, chip, local);
     }
 }

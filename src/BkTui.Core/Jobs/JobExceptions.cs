@@ -9,6 +9,9 @@ public sealed class JobRefusedException(string message) : Exception(message);
 /// <summary>An input the recipe was given is unusable (missing file, wrong size, not an image).</summary>
 public sealed class JobInputException(string message) : Exception(message);
 
-/// <summary>A whole-range CRC did not match after a write or read.</summary>
-public sealed class JobVerifyException(string port, uint start, uint length, uint chip, uint expected)
-    : Exception($"{port}: verify failed for 0x{start:X6}–0x{start + length:X6}: chip CRC 0x{chip:X8}, expected 0x{expected:X8}. Run the recipe again; if it repeats, check wiring and power.");
+/// <summary>What was read or written does not match (whole-range CRC, or the image against the chip).</summary>
+public sealed class JobVerifyException(string message) : Exception(message)
+{
+    public static JobVerifyException Crc(string port, uint start, uint length, uint chip, uint expected) =>
+        new($"{port}: verify failed for 0x{start:X6}–0x{start + length:X6}: chip CRC 0x{chip:X8}, expected 0x{expected:X8}. Run the recipe again; if it repeats, check wiring and power.");
+}

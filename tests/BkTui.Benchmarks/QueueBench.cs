@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using BkTui.Core.Archive;
+using BkTui.Core.Chips;
+using BkTui.Core.Flashing;
+using BkTui.Core.Jobs;
+using BkTui.Simulator;
+
+namespace BkTui.Benchmarks;
+
+/// <summary>
+/// The flash queue against the virtual chip's wire model over real ptys (<c>queue</c> case): whole
+/// recipes (link, identify, read/write, verify, archive) as modelled time against the wire floor
+/// (bytes × 10 / baud), and 1/2/4/8 ports in parallel as wall time against one port's.
+/// Targets (issue 5): typical backup ≤ 0.7× floor, re-backup ≤ 0.25×, 8 ports ≤ 1.15× one port.
+/// </summary>
+public static class QueueBench
+{
+    private const int Baud = 921600;
+    private const int FlashSize = 0x200000;
+    private const string TypicalDump = "Allegro-Berge-MI0014-30-x-5-cm-Milio.bin";
+
+    public static int Run()
+    {
+        var image = Typical();
+        var root = Directory.CreateTempSubdirectory("bktui-queue-bench-").FullName;
+        try
+        {
+            using var archive = DumpArchive.Open(root);
+            Console.WriteLine($"baud {Baud}; floor = bytes × 10 / baud; modelled = the simulator's wire-model clock for the whole job");
+            Console.WriteLine("case                               modelled   floor     ratio    target");
+            using (var sim = Start(image, manualClock: true))
+            using (var q = Queue(archive))
+            {
+                Modelled("backup, typical dump", sim, q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup, Baud = Baud }, FlashSize, "≤ 0.70×");
+                Modelled("re-backup, same device", sim, q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup, Baud = Baud }, FlashSize, "≤ 0.25×");
+                var qio = Path.Combine(root, "same-app.bin");
+                File.WriteAllBytes(qio, image.AsSpan(0, 0x129F70).ToArray()); // the chip's own bootloader + app: every sector matches
+                Modelled("app write over an identical image", sim, q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Flash, FirmwarePath = qio, Baud = Baud },
+                    0x129F70 - 0x11000, "(report)");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("ports  wall (each port: backup of the typical dump, real-time wire model)  vs one port");
+            double one = 0;
+            foreach (var n in new[] { 1, 2, 4, 8 })
+            {
+                var wall = Parallel(archive, image, n);
+                if (n == 1) one = wall;
+                Console.WriteLine($"{n,5}  {wall,7:0.00} s  {wall / one,6:0.000}×{(n == 8 ? "   target ≤ 1.15×" : "")}");
+            }
+            return 0;
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    private static SimHost Start(byte[] image, bool manualClock) => SimHost.Start(new SimOptions
+    {
+        Family = ChipFamily.BK7231N, Image = image.ToArray(), WireModel = true, Clock = manualClock ? new ManualSimClock() : null,
+    });
+
+    private static JobQueue Queue(DumpArchive archive) =>
+        new(new SerialJobConnector(new ConnectOptions { Baud = Baud, BaudLadder = [Baud] }), archive, new JobQueueOptions());
+
+    private static void Modelled(string name, SimHost sim, JobQueue q, JobRequest request, long payload, string target)
+    {
+        var t0 = sim.Chip.ModelledSeconds;
+        var job = q.WhenFinished(q.Enqueue(request).Id).GetAwaiter().GetResult();
+        var modelled = sim.Chip.ModelledSeconds - t0;
+        var floor = payload * 10.0 / Baud;
+        var state = job.State == JobState.Done ? "" : $"   JOB {job.State.Word()}: {job.Error}";
+        Console.WriteLine($"{name,-34} {modelled,6:0.00} s  {floor,6:0.00} s  {modelled / floor,6:0.000}×  {target}{state}");
+    }
+
+    /// <summary>Wall time for n virtual chips backed up at once, one worker per port.</summary>
+    private static double Parallel(DumpArchive archive, byte[] image, int n)
+    {
+        var sims = Enumerable.Range(0, n).Select(_ => Start(WithMac(image, _nextMac++), manualClock: false)).ToList();
+        try
+        {
+            using var q = Queue(archive);
+            var wall = Stopwatch.StartNew();
+            var jobs = sims.Select(s => q.Enqueue(new JobRequest { Port = s.PtyPath, Recipe = Recipe.Backup, Baud = Baud })).ToList();
+            foreach (var j in jobs)
+            {
+                var done = q.WhenFinished(j.Id).GetAwaiter().GetResult();
+                if (done.State != JobState.Done) Console.WriteLine($"  job on {done.Port}: {done.State.Word()} {done.Error}");
+            }
+            return wall.Elapsed.TotalSeconds;
+        }
+        finally { foreach (var s in sims) s.Dispose(); }
+    }
+
+    /// <summary>Each parallel chip gets its own MAC (so each is a new device: full reads, not differential).</summary>
+    private static int _nextMac;
+
+    private static byte[] WithMac(byte[] image, int i)
+    {
+        var copy = image.ToArray();
+        var rf = ChipProfiles.For(ChipFamily.BK7231N).RfOffset;
+        if (copy.AsSpan((int)rf, 4).SequenceEqual("TLV\0"u8)) copy[rf + 0x24 + 5] = (byte)(0x40 + i);
+        return copy;
+    }
+
+    private static byte[] Typical()
+    {
+        if (BenchPaths.SharedDumps() is { } dir && File.Exists(Path.Combine(dir, TypicalDump)))
+        {
+            Console.WriteLine($"typical dump: {TypicalDump}");
+            return File.ReadAllBytes(Path.Combine(dir, TypicalDump));
+        }
+        Console.WriteLine("typical dump: ../shared/dumps absent, using the simulator's synthesized BK7231N image");
+        return ImageSynthesizer.Create(ChipFamily.BK7231N);
+    }
+}
