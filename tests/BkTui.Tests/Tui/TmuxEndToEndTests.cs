@@ -55,6 +55,10 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
             tmux.SendKeys("Enter");
             tmux.WaitFor("'about' done (exit 0)");
 
+            // SIGWINCH: at 132 columns the log pane appears beside the hex viewer.
+            tmux.Resize(132, 43);
+            tmux.WaitFor("│ [2] Log");
+
             tmux.SendKeys("q");
             screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("[1] Hex"), "the shell's screen to come back");
             Assert.Equal("0", tmux.Format("alternate_on"));

@@ -25,6 +25,8 @@ public sealed class TmuxSession : IDisposable
     /// <summary>tmux key names: "Escape", "C-z", "?"...</summary>
     public void SendKeys(params string[] keys) => Run(["send-keys", "-t", "0", .. keys]);
 
+    public void Resize(int width, int height) => Run("resize-window", "-t", "0", "-x", width.ToString(), "-y", height.ToString());
+
     public string Capture() => Run("capture-pane", "-t", "0", "-p");
 
     /// <summary>A pane variable, e.g. alternate_on, cursor_flag, pane_pid.</summary>
