@@ -14,7 +14,12 @@ public sealed class ConsoleInputSource : IInputSource, IDisposable
 
     public ConsoleInputSource()
     {
+        // Initialise the console (terminal settings, output writer, stdin reader) on this thread
+        // before the reader thread starts: lazy initialisation racing between a blocked ReadKey
+        // and the UI thread's first console use occasionally hung start-up until a key was pressed.
         Console.TreatControlCAsInput = true;
+        _ = Console.Out;
+        _ = Console.KeyAvailable;
         _thread = new Thread(Pump) { IsBackground = true, Name = "bktui-keys" };
         _thread.Start();
     }

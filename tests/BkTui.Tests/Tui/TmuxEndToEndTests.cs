@@ -12,11 +12,14 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
 {
     private static string Bktui => $"dotnet {Path.Combine(AppContext.BaseDirectory, "bktui.dll")}";
 
-    private static string SampleFile()
+    /// <summary>The sample image in the session's scratch folder, and a private archive beside it.</summary>
+    private static string Start(TmuxSession tmux, string extra = "")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"bktui-e2e-{Guid.NewGuid():N}.bin");
-        File.WriteAllBytes(path, TuiHarness.SampleImage());
-        return path;
+        var file = Path.Combine(tmux.Home, "sample.bin");
+        File.WriteAllBytes(file, TuiHarness.SampleImage());
+        tmux.SendLine($"{Bktui} tui --hex {file} --archive {Path.Combine(tmux.Home, "archive")} {extra}");
+        // Generous: a cold start on a loaded CI machine; the test only waits this long when broken.
+        return tmux.WaitFor("q Quit", 90);
     }
 
     private static bool NoTmux(ITestOutputHelper output)
@@ -30,75 +33,63 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
     public void Tui_HelpCommandAndQuit_RestoresTheShell()
     {
         if (NoTmux(output)) return;
-        var file = SampleFile();
         using var tmux = new TmuxSession(80, 24);
-        try
-        {
-            tmux.SendLine("echo SHELL-WAS-HERE");
-            tmux.WaitFor("SHELL-WAS-HERE\n");
-            tmux.SendLine($"{Bktui} tui --hex {file} --partitions boot:0:0x1000,app:0x1000:0x1000");
-            var screen = tmux.WaitFor("q Quit");
-            Assert.Contains("[1] Hex", screen);
-            Assert.Contains("▸boot", screen);
-            Assert.DoesNotContain("SHELL-WAS-HERE", screen);
-            Assert.Equal("1", tmux.Format("alternate_on"));
+        tmux.SendLine("echo SHELL-WAS-HERE");
+        tmux.WaitFor("SHELL-WAS-HERE\n");
+        var screen = Start(tmux, "--partitions boot:0:0x1000,app:0x1000:0x1000");
+        Assert.Contains("[1] Hex", screen);
+        Assert.Contains("▸boot", screen);
+        Assert.DoesNotContain("SHELL-WAS-HERE", screen);
+        Assert.Equal("1", tmux.Format("alternate_on"));
 
-            tmux.SendKeys("?");
-            Assert.Contains("Next pane", tmux.WaitFor("Keys — Esc closes"));
-            tmux.SendKeys("Escape");
-            tmux.WaitFor(s => !s.Contains("Keys — Esc closes"), "help to close");
+        tmux.SendKeys("?");
+        Assert.Contains("Next pane", tmux.WaitFor("Keys — Esc closes"));
+        tmux.SendKeys("Escape");
+        tmux.WaitFor(s => !s.Contains("Keys — Esc closes"), "help to close");
 
-            tmux.SendKeys("]");
-            tmux.WaitFor("00001000");
-            tmux.SendKeys(":");
-            tmux.SendKeys("-l", "about");
-            tmux.SendKeys("Enter");
-            tmux.WaitFor("'about' done (exit 0)");
+        tmux.SendKeys("]");
+        tmux.WaitFor("00001000");
+        tmux.SendKeys(":");
+        tmux.SendKeys("-l", "about");
+        tmux.SendKeys("Enter");
+        tmux.WaitFor("'about' done (exit 0)");
 
-            // SIGWINCH: at 132 columns the log pane appears beside the hex viewer.
-            tmux.Resize(132, 43);
-            tmux.WaitFor("│ [2] Log");
+        // SIGWINCH: at 132 columns the log pane appears beside the hex viewer.
+        tmux.Resize(132, 43);
+        tmux.WaitFor("│ [2] Log");
 
-            tmux.SendKeys("q");
-            screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("[1] Hex"), "the shell's screen to come back");
-            Assert.Equal("0", tmux.Format("alternate_on"));
-            Assert.Equal("1", tmux.Format("cursor_flag"));
-            output.WriteLine(screen);
-        }
-        finally { File.Delete(file); }
+        tmux.SendKeys("q");
+        screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("[1] Hex"), "the shell's screen to come back");
+        Assert.Equal("0", tmux.Format("alternate_on"));
+        Assert.Equal("1", tmux.Format("cursor_flag"));
+        output.WriteLine(screen);
     }
 
     [Fact]
     public void Tui_SuspendResume_AndSigterm_RestoreTheTerminal()
     {
         if (NoTmux(output)) return;
-        var file = SampleFile();
         using var tmux = new TmuxSession(80, 24);
-        try
-        {
-            tmux.SendLine("echo SHELL-WAS-HERE");
-            tmux.WaitFor("SHELL-WAS-HERE\n");
-            tmux.SendLine($"{Bktui} tui --hex {file}");
-            tmux.WaitFor("q Quit");
+        tmux.SendLine("echo SHELL-WAS-HERE");
+        tmux.WaitFor("SHELL-WAS-HERE\n");
+        Start(tmux);
 
-            tmux.SendKeys("C-z");
-            tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "Ctrl-Z to show the shell");
-            Assert.Equal("0", tmux.Format("alternate_on"));
-            tmux.SendLine("fg");
-            tmux.WaitFor("q Quit");
-            Assert.Equal("1", tmux.Format("alternate_on"));
+        tmux.SendKeys("C-z");
+        tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "Ctrl-Z to show the shell");
+        Assert.Equal("0", tmux.Format("alternate_on"));
+        tmux.SendLine("fg");
+        tmux.WaitFor("q Quit");
+        Assert.Equal("1", tmux.Format("alternate_on"));
 
-            tmux.SendLine("");
-            tmux.SendKeys("-l", "\u001b"); // a stray Esc must not break anything
-            tmux.WaitFor("q Quit");
-            // SIGTERM from outside (e.g. systemd, kill): the terminal is restored and the app exits.
-            var shellPid = tmux.Format("pane_pid");
-            var appPid = File.ReadAllText($"/proc/{shellPid}/task/{shellPid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
-            System.Diagnostics.Process.Start("kill", ["-TERM", appPid])!.WaitForExit(5000);
-            tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "SIGTERM to restore the shell");
-            Assert.Equal("0", tmux.Format("alternate_on"));
-        }
-        finally { File.Delete(file); }
+        tmux.SendLine("");
+        tmux.SendKeys("-l", "\u001b"); // a stray Esc must not break anything
+        tmux.WaitFor("q Quit");
+        // SIGTERM from outside (e.g. systemd, kill): the terminal is restored and the app exits.
+        var shellPid = tmux.Format("pane_pid");
+        var appPid = File.ReadAllText($"/proc/{shellPid}/task/{shellPid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
+        System.Diagnostics.Process.Start("kill", ["-TERM", appPid])!.WaitForExit(5000);
+        tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "SIGTERM to restore the shell");
+        Assert.Equal("0", tmux.Format("alternate_on"));
     }
 
     [Fact]

@@ -12,10 +12,13 @@ public sealed class TmuxSession : IDisposable
 
     public static bool Available => Which("tmux");
 
+    /// <summary>A scratch folder for this session: the shell's HOME, and a place for archives and files.</summary>
+    public string Home { get; } = Directory.CreateTempSubdirectory("bktui-e2e-").FullName;
+
     public TmuxSession(int width, int height)
     {
         Run("-f", "/dev/null", "new-session", "-d", "-x", width.ToString(), "-y", height.ToString(), "env", "-i",
-            "PATH=" + Environment.GetEnvironmentVariable("PATH"), "HOME=" + Path.GetTempPath(), "TERM=tmux-256color",
+            "PATH=" + Environment.GetEnvironmentVariable("PATH"), "HOME=" + Home, "TERM=tmux-256color",
             "DOTNET_CLI_TELEMETRY_OPTOUT=1", "DOTNET_NOLOGO=1", "PS1=$ ", "bash", "--norc", "--noprofile");
         Run("set", "-sg", "escape-time", "10");
     }
@@ -66,5 +69,6 @@ public sealed class TmuxSession : IDisposable
     public void Dispose()
     {
         try { Run("kill-server"); } catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        try { Directory.Delete(Home, recursive: true); } catch (IOException) { }
     }
 }

@@ -18,11 +18,13 @@ public static class MessageLine
             var text = prompt.Text.Length > room ? prompt.Text[^room..] : prompt.Text;
             x = buffer.Put(x, area.Y, text, S(Role.Normal), area.Right);
             var suggestion = prompt.IsCommandLine ? CommandLine.Suggest(prompt.Text, state.History) : null;
-            buffer.Put(x, area.Y, " ", S(Role.Selection), area.Right);
+            // The cursor is a reverse cell; a suggestion's next character sits under it, the rest dim.
             if (suggestion is not null && suggestion.Length > prompt.Text.Length)
-                buffer.Put(x + 1, area.Y, suggestion[(prompt.Text.Length + 1)..], S(Role.Suggestion), area.Right);
-            if (suggestion is not null && suggestion.Length > prompt.Text.Length)
-                buffer.Put(x, area.Y, suggestion[prompt.Text.Length].ToString(), S(Role.Selection), area.Right);
+            {
+                buffer.Put(x, area.Y, suggestion[prompt.Text.Length], S(Role.Selection), area.Right);
+                buffer.Put(x + 1, area.Y, suggestion.AsSpan(prompt.Text.Length + 1), S(Role.Suggestion), area.Right);
+            }
+            else buffer.Put(x, area.Y, ' ', S(Role.Selection), area.Right);
             return;
         }
         if (state.Flash is { } flash)
