@@ -83,6 +83,8 @@ public sealed partial class DumpArchive : IDisposable
 
     private void Migrate(SqliteConnection c)
     {
+        // Up to date (the usual case): no write lock needed, so opening never waits on a busy writer.
+        if (Convert.ToInt32(Scalar(c, "PRAGMA user_version;")) == Migrations.Latest) return;
         using var tx = c.BeginTransaction(); // IMMEDIATE: two processes opening a new archive migrate one after the other
         int current = Convert.ToInt32(Scalar(c, "PRAGMA user_version;", tx));
         if (current > Migrations.Latest)
