@@ -27,16 +27,4 @@ public static class JobStates
         JobState.NeedsAttention => "needs-attention",
         _ => s.ToString().ToLowerInvariant(),
     };
-
-    public static JobState Parse(string word) => word.Trim().ToLowerInvariant() switch
-    {
-        "queued" => JobState.Queued,
-        "running" => JobState.Running,
-        "needs-attention" or "needsattention" => JobState.NeedsAttention,
-        "done" => JobState.Done,
-        "failed" => JobState.Failed,
-        "cancelled" => JobState.Cancelled,
-        "interrupted" => JobState.Interrupted,
-        _ => throw new FormatException($"Unknown job state '{word}'."),
-    };
 }
