@@ -43,9 +43,11 @@ internal static class FlashSteps
     private static FlashPlan Plan(JobContext ctx)
     {
         if (ctx.Items.TryGetValue("flash", out var p)) return (FlashPlan)p;
-        var path = ctx.Request.FirmwarePath!;
+        var cached = ctx.Request.FirmwareVersion is { } version ? ctx.FindCachedFirmware(version) : null;
+        var path = cached?.Path ?? ctx.Request.FirmwarePath!;
         var file = Load(path);
-        var name = Path.GetFileName(path);
+        var name = cached?.AssetName ?? Path.GetFileName(path);
+        if (cached is not null) ctx.Log($"firmware from the cache: {cached.Summary}");
         var image = FirmwareInspector.Inspect(file, name);
         foreach (var w in image.Warnings) ctx.Log($"{name}: {w}");
 
@@ -65,7 +67,7 @@ internal static class FlashSteps
         var key = CheckKey(ctx, name, image);
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
         var kept = image.ContainsBootloader ? "the file's bootloader skipped, the chip's kept" : "the chip's bootloader kept";
-        var plan = new FlashPlan(address, data, $"{name} sha256:{sha[..16]}",
+        var plan = new FlashPlan(address, data, cached?.Summary ?? $"{name} sha256:{sha[..16]}",
             $"{image.Kind} image, {data.Length / 1024} KiB at 0x{address:X6}, {kept}; key {key}");
         ctx.Log($"firmware {name} (sha256 {sha}): {plan.Summary}");
         ctx.Items["flash"] = plan;

@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Firmware;
 using BkTui.Core.Flashing;
 
 namespace BkTui.Core.Jobs;
@@ -59,6 +60,14 @@ public sealed class JobContext
 
     /// <summary>Archives a verified image read from this chip under its MAC; returns the dump id.</summary>
     public long ArchiveDump(byte[] image, string label) => RequireArchive().ImportDump(image, Info, Request.Port, JobId, label);
+
+    /// <summary>The cached firmware build for this chip's family and <paramref name="version"/>; a missing one is a clear input error.</summary>
+    public CachedFirmware FindCachedFirmware(string version)
+    {
+        using var cache = FirmwareCache.Open(RequireArchive().Archive);
+        return cache.Find(Info.Family, version)
+            ?? throw new JobInputException($"no cached {Info.Family} build for version '{version}': fetch one first with `bktui firmware get --chip {Info.Family} --version {version}`.");
+    }
 
     /// <summary>Writing recipes need the archive for the factory-dump-first guard.</summary>
     public void RequireArchiveForWrites() => RequireArchive();

@@ -17,6 +17,8 @@ public sealed record JobRequest
 
     // flash
     public string? FirmwarePath { get; init; }
+    /// <summary>Instead of a file: the cached OpenBeken build ("latest" or a tag) for the chip's family, chosen once the chip is identified.</summary>
+    public string? FirmwareVersion { get; init; }
     /// <summary>Write even though the image's key differs from the chip's eFuse key.</summary>
     public bool AllowKeyMismatch { get; init; }
 
@@ -41,7 +43,8 @@ public sealed record JobRequest
     public string? Problem() => Recipe switch
     {
         _ when string.IsNullOrWhiteSpace(Port) => "a port is required",
-        Recipe.Flash when string.IsNullOrWhiteSpace(FirmwarePath) => "flash needs --firmware FILE",
+        Recipe.Flash when string.IsNullOrWhiteSpace(FirmwarePath) == string.IsNullOrWhiteSpace(FirmwareVersion)
+            => "flash needs exactly one of --firmware FILE or --firmware-version latest|TAG (a build cached by `bktui firmware get`)",
         Recipe.Wifi when string.IsNullOrWhiteSpace(Ssid) => "wifi needs --ssid",
         Recipe.Wifi when string.IsNullOrWhiteSpace(PasswordFile) => "wifi needs --password-file FILE",
         Recipe.RestoreFactory when DumpId is null => "restore-factory needs --dump ID",

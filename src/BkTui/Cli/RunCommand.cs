@@ -18,7 +18,8 @@ internal static class RunCommand
     private static readonly Option<int?> Baud = new("--baud", "-b") { Description = "Working baud (default: the one remembered for the adapter, else 921600)" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the results as JSON" };
 
-    private static readonly Option<string> Firmware = new("--firmware") { Description = "Firmware file (full/QIO image or app/UA file)", Required = true };
+    private static readonly Option<string?> Firmware = new("--firmware") { Description = "Firmware file (full/QIO image or app/UA file)" };
+    private static readonly Option<string?> FirmwareVersion = new("--firmware-version") { Description = "Instead of a file: the cached OpenBeken build for the chip's family, 'latest' or a tag (fetch it with `bktui firmware get`)" };
     private static readonly Option<bool> AllowKeyMismatch = new("--allow-key-mismatch") { Description = "Write even though the image's key differs from the chip's eFuse key" };
     private static readonly Option<string> Ssid = new("--ssid") { Description = "Wi-Fi network name", Required = true };
     private static readonly Option<string> PasswordFile = new("--password-file") { Description = "File holding the Wi-Fi password (first line)", Required = true };
@@ -36,7 +37,7 @@ internal static class RunCommand
     {
         var run = new Command("run", "Run a recipe (backup, flash, restore-rf, wifi, restore-factory, custom) on one or more ports in parallel.");
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Backup, "Identify, read the whole flash (only changed blocks when the device is archived), verify, archive under its MAC."));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, AllowKeyMismatch));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration from this device's archived dump, else from the template.", RfDump));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Wifi, "Write SSID and password (and MQTT host, device name) into the OpenBeken config sector.", Ssid, PasswordFile, MqttHost, DeviceName));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader));
@@ -70,7 +71,7 @@ internal static class RunCommand
         var r = new JobRequest { Port = port, Recipe = recipe, Baud = pr.GetValue(Baud) };
         return recipe switch
         {
-            Core.Jobs.Recipe.Flash => r with { FirmwarePath = Full(pr.GetValue(Firmware)), AllowKeyMismatch = pr.GetValue(AllowKeyMismatch) },
+            Core.Jobs.Recipe.Flash => r with { FirmwarePath = pr.GetValue(Firmware) is { } f ? Full(f) : null, FirmwareVersion = pr.GetValue(FirmwareVersion), AllowKeyMismatch = pr.GetValue(AllowKeyMismatch) },
             Core.Jobs.Recipe.Wifi => r with
             {
                 Ssid = pr.GetValue(Ssid), PasswordFile = Full(pr.GetValue(PasswordFile)),
