@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace BkTui.Simulator;
 
@@ -16,7 +17,7 @@ public interface ISimClock
 }
 
 /// <summary>Wall clock from <see cref="Stopwatch"/>; sleeps to absolute targets.</summary>
-public sealed class StopwatchSimClock : ISimClock
+public sealed partial class StopwatchSimClock : ISimClock
 {
     private readonly long _origin = Stopwatch.GetTimestamp();
 
@@ -24,8 +25,10 @@ public sealed class StopwatchSimClock : ISimClock
 
     public void WaitUntil(double target, CancellationToken cancel)
     {
-        // Sleep to about a millisecond before the target, then yield-spin the rest: sleeps overshoot
-        // by up to a millisecond, which at 1.5 Mbaud would be ~4% of a 4 KiB reply per exchange.
+        // Long waits sleep on the cancel handle (millisecond grain); the last ~1.5 ms is slept with
+        // nanosleep, which wakes within the kernel's timer slack (~50 µs). A millisecond overshoot
+        // would cost ~4% of a 4 KiB reply at 1.5 Mbaud, and spinning instead would starve the other
+        // virtual chips of a multi-port bench on a small machine.
         while (true)
         {
             double left = target - Now;
@@ -38,10 +41,21 @@ public sealed class StopwatchSimClock : ISimClock
             else
             {
                 cancel.ThrowIfCancellationRequested();
-                Thread.Yield();
+                var req = new Timespec { Seconds = 0, Nanoseconds = (nint)(left * 1e9) };
+                _ = nanosleep(in req, out _);
             }
         }
     }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public nint Seconds;      // time_t: the word size on every target (x86-64, arm64, armhf)
+        public nint Nanoseconds;  // long
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int nanosleep(in Timespec request, out Timespec remaining);
 }
 
 /// <summary>Deterministic clock for unit tests: time only moves when someone waits or advances it.</summary>
