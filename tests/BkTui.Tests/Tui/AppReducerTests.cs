@@ -100,6 +100,29 @@ public class AppReducerTests
         Assert.Empty(ro.Effects);
     }
 
+    [Theory]
+    [InlineData("run flash --port /dev/ttyUSB1 --firmware-version latest")]
+    [InlineData("run wifi --port /dev/ttyUSB1 --ssid home --password-file p")]
+    [InlineData("run custom --port /dev/ttyUSB1 --write f.bin --start 0x1D1000")]
+    public void CommandLine_RunRecipesThatWrite_AreConfirmedAndRefusedReadOnly(string line)
+    {
+        var t = new TuiHarness().Do(new RunCommand(line));
+        Assert.Contains("/dev/ttyUSB1", Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question);
+        Assert.Empty(t.Effects);
+
+        var ro = new TuiHarness(readOnly: true).Do(new RunCommand(line));
+        Assert.Null(ro.State.Overlay);
+        Assert.Empty(ro.Effects);
+    }
+
+    [Fact]
+    public void CommandLine_RunBackup_ChangesNothing_AndRunsWithoutAsking()
+    {
+        var t = new TuiHarness().Do(new RunCommand("run backup --port /dev/ttyUSB1"));
+        Assert.Null(t.State.Overlay);
+        Assert.IsType<RunVerbEffect>(t.Effects.Single());
+    }
+
     [Fact]
     public void CommandLine_TuiVerbIsRefusedInside() =>
         Assert.Contains("cannot run inside", new TuiHarness().Do(new RunCommand("tui")).State.Flash!.Text);

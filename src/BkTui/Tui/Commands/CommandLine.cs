@@ -21,6 +21,14 @@ public static class CommandLine
         "write", "flash", "erase", "restore", "restore-rf", "wifi", "queue",
     };
 
+    /// <summary>
+    /// Whether a command line changes a chip: a dangerous verb, or `run` with any recipe but the
+    /// read-only backup (`run flash`, `run wifi`, `run custom --write`… write to the chip too).
+    /// </summary>
+    public static bool IsDangerous(string[] tokens) =>
+        tokens.Length > 0 && (DangerousVerbs.Contains(tokens[0])
+            || (tokens[0].Equals("run", StringComparison.OrdinalIgnoreCase) && !(tokens.Length > 1 && tokens[1].Equals("backup", StringComparison.OrdinalIgnoreCase))));
+
     /// <summary>Verbs that make no sense inside the TUI.</summary>
     public static readonly HashSet<string> RefusedVerbs = new(StringComparer.OrdinalIgnoreCase) { "tui", "demo" };
 

@@ -56,7 +56,7 @@ public sealed partial class AppReducer
                 return Reduce(Reduce(s, new FocusPaneById("hex")).State, new PromptSubmitted("hex", "goto", string.Join(' ', tokens.Skip(1))));
         }
         if (CommandLine.RefusedVerbs.Contains(verb)) return Flash(s, $"'{verb}' cannot run inside the TUI", FlashLevel.Warning);
-        if (CommandLine.DangerousVerbs.Contains(verb))
+        if (CommandLine.IsDangerous(tokens))
         {
             if (s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
             if (!confirmed) return s with { Overlay = new ConfirmOverlay(CommandLine.DescribeDangerous(tokens), new Confirmed(new RunCommand(line))) };
