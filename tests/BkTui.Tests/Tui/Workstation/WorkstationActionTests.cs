@@ -137,6 +137,27 @@ public sealed class WorkstationActionTests
     }
 
     [Fact]
+    public void FlashPrompt_TakesACachedVersion_OrAFile()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("f").Press("latest").Press(Key.Of(KeyCode.Enter));
+        Assert.Contains("cached 'latest' build", Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question);
+        t.Press("y");
+        var byVersion = Assert.Single(t.Bench.Enqueued);
+        Assert.Equal(("latest", (string?)null), (byVersion.FirmwareVersion, byVersion.FirmwarePath));
+
+        var file = Path.GetTempFileName();
+        try
+        {
+            var u = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("f").Press(file).Press(Key.Of(KeyCode.Enter));
+            Assert.Contains(Path.GetFileName(file), Assert.IsType<ConfirmOverlay>(u.State.Overlay).Question);
+            u.Press("y");
+            var byFile = Assert.Single(u.Bench.Enqueued);
+            Assert.Equal(((string?)null, file), (byFile.FirmwareVersion, byFile.FirmwarePath));
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void RestoreRf_OnUnknownChip_NamesBothRfSectors_NoCancels()
     {
         var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("j").Do(new QueueAdd(Recipe.RestoreRf));

@@ -15,7 +15,11 @@ public sealed partial class QueuePane
     {
         var ports = PortsPane.TargetPorts(app);
         if (ports.Count == 0) return AppReducer.Flash(app, "no port selected: pick one in [Ports] (Space marks several)", FlashLevel.Warning);
-        var requests = ports.Select(p => new JobRequest { Port = p, Recipe = recipe, FirmwarePath = firmware }).ToList();
+        var version = CachedVersion(firmware);
+        var requests = ports.Select(p => new JobRequest
+        {
+            Port = p, Recipe = recipe, FirmwarePath = version is null ? firmware : null, FirmwareVersion = version,
+        }).ToList();
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
         if (recipe == Recipe.Backup) return Queued(app, requests);
@@ -27,12 +31,19 @@ public sealed partial class QueuePane
     private static string Question(AppState app, Recipe recipe, IReadOnlyList<string> ports, string names, string? firmware) => recipe switch
     {
         Recipe.Flash =>
-            $"Flash {Path.GetFileName(firmware)} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
+            $"Flash {(CachedVersion(firmware) is { } v ? $"the cached '{v}' build for each chip's family" : Path.GetFileName(firmware))} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
             $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. Go on?",
         Recipe.RestoreRf =>
             $"Restore RF on {names}: rewrites {RfRange(app, ports)} from this device's archived dump (or the template). Go on?",
         _ => $"Run {recipe.Name()} on {names}? It writes to the chip.",
     };
+
+    /// <summary>
+    /// A path that exists is a file; anything else without a slash ("latest", "1.17.2") names a build
+    /// that `bktui firmware get` cached, chosen per port for the family the chip turns out to be.
+    /// </summary>
+    private static string? CachedVersion(string? firmware) =>
+        firmware is not null && !firmware.Contains('/') && !File.Exists(firmware) ? firmware : null;
 
     private static string RfRange(AppState app, IReadOnlyList<string> ports)
     {

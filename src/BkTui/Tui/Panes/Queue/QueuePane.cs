@@ -35,7 +35,7 @@ public sealed partial class QueuePane : Pane<QueueState>
         new(Id, [C('x')], new QueueCancel(), "Cancel") { ShowInBar = true, Order = 2 },
         new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
         new(Id, [C('L'), Of(KeyCode.Enter)], new QueueOpenLog(), "Log") { ShowInBar = true, Order = 4 },
-        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware file: "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 5 },
+        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 5 },
         new(Id, [C('F')], new QueueAdd(Recipe.RestoreRf), "Restore RF calibration") { Dangerous = true },
     ];
 
