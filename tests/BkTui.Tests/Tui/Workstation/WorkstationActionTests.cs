@@ -158,6 +158,44 @@ public sealed class WorkstationActionTests
     }
 
     [Fact]
+    public void WifiPrompt_NamesTheConfigSector_ThenQueuesTheCredentialsFile()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press("\"my net\" /tmp/pass.txt 10.0.0.5").Press(Key.Of(KeyCode.Enter));
+        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question;
+        Assert.Contains("'my net'", question);
+        Assert.Contains("bk7231n-plug", question);
+        Assert.Contains("0x1D1000–0x1D2000", question); // the OBK config sector of the N the archive saw there
+        Assert.Empty(t.Bench.Enqueued);
+        t.Press("y");
+        var r = Assert.Single(t.Bench.Enqueued);
+        Assert.Equal((Recipe.Wifi, "my net", "/tmp/pass.txt", "10.0.0.5"), (r.Recipe, r.Ssid, r.PasswordFile, r.MqttHost));
+    }
+
+    [Fact]
+    public void CustomPrompt_WriteAsksWithTheRange_ReadQueuesAtOnce_BadInputWarns()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, new byte[0x2000]);
+        try
+        {
+            var w = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("c").Press($"write {file} 0x1D2000").Press(Key.Of(KeyCode.Enter));
+            Assert.Contains("0x1D2000–0x1D4000", Assert.IsType<ConfirmOverlay>(w.State.Overlay).Question);
+            w.Press("y");
+            Assert.Equal((file, (uint?)0x1D2000), (Assert.Single(w.Bench.Enqueued).WritePath, w.Bench.Enqueued[0].Start));
+
+            var r = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("c").Press($"read {file}.out 0x1000 4096").Press(Key.Of(KeyCode.Enter));
+            Assert.Null(r.State.Overlay);
+            var read = Assert.Single(r.Bench.Enqueued);
+            Assert.Equal((file + ".out", (uint?)0x1000, (uint?)4096), (read.ReadPath, read.Start, read.Length));
+
+            var bad = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("c").Press("read x 0xZZ 1").Press(Key.Of(KeyCode.Enter));
+            Assert.Equal(FlashLevel.Warning, bad.State.Flash!.Level);
+            Assert.Empty(bad.Bench.Enqueued);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void RestoreRf_OnUnknownChip_NamesBothRfSectors_NoCancels()
     {
         var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("j").Do(new QueueAdd(Recipe.RestoreRf));

@@ -11,31 +11,38 @@ public sealed partial class QueuePane
     /// Builds one request per target port. A backup changes nothing and is queued at once; anything
     /// that writes asks first, naming the ports and the address range (refused in --read-only).
     /// </summary>
-    private Transition Add(AppState app, Recipe recipe, string? firmware)
+    private Transition Add(AppState app, Recipe recipe, string? firmware) => Add(app, recipe, firmware, r => r);
+
+    /// <param name="fill">Adds the recipe's own fields (Wi-Fi credentials, custom range) to each port's request.</param>
+    private Transition Add(AppState app, Recipe recipe, string? firmware, Func<JobRequest, JobRequest> fill)
     {
         var ports = PortsPane.TargetPorts(app);
         if (ports.Count == 0) return AppReducer.Flash(app, "no port selected: pick one in [Ports] (Space marks several)", FlashLevel.Warning);
         var version = CachedVersion(firmware);
-        var requests = ports.Select(p => new JobRequest
+        var requests = ports.Select(p => fill(new JobRequest
         {
             Port = p, Recipe = recipe, FirmwarePath = version is null ? firmware : null, FirmwareVersion = version,
-        }).ToList();
+        })).ToList();
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
-        if (recipe == Recipe.Backup) return Queued(app, requests);
+        if (recipe == Recipe.Backup || requests[0] is { Recipe: Recipe.Custom, ReadPath: not null }) return Queued(app, requests);
         if (app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
         var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
-        return app with { Overlay = new ConfirmOverlay(Question(app, recipe, ports, names, firmware), new Confirmed(new QueueEnqueue(requests))) };
+        return app with { Overlay = new ConfirmOverlay(Question(app, requests[0], ports, names, firmware), new Confirmed(new QueueEnqueue(requests))) };
     }
 
-    private static string Question(AppState app, Recipe recipe, IReadOnlyList<string> ports, string names, string? firmware) => recipe switch
+    private static string Question(AppState app, JobRequest request, IReadOnlyList<string> ports, string names, string? firmware) => request.Recipe switch
     {
+        Recipe.Wifi =>
+            $"Write Wi-Fi '{request.Ssid}' on {names}: rewrites the OpenBeken config sector {ObkRange(app, ports)}. Go on?",
+        Recipe.Custom =>
+            $"Write {Path.GetFileName(request.WritePath)} on {names} at 0x{request.Start:X6}–0x{request.Start + (request.Length ?? FileLength(request.WritePath)):X6}. Go on?",
         Recipe.Flash =>
             $"Flash {(CachedVersion(firmware) is { } v ? $"the cached '{v}' build for each chip's family" : Path.GetFileName(firmware))} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
             $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. Go on?",
         Recipe.RestoreRf =>
             $"Restore RF on {names}: rewrites {RfRange(app, ports)} from this device's archived dump (or the template). Go on?",
-        _ => $"Run {recipe.Name()} on {names}? It writes to the chip.",
+        _ => $"Run {request.Recipe.Name()} on {names}? It writes to the chip.",
     };
 
     /// <summary>
@@ -44,6 +51,14 @@ public sealed partial class QueuePane
     /// </summary>
     private static string? CachedVersion(string? firmware) =>
         firmware is not null && !firmware.Contains('/') && !File.Exists(firmware) ? firmware : null;
+
+    private static string ObkRange(AppState app, IReadOnlyList<string> ports)
+    {
+        var ranges = ports.Select(p => FamilyOf(app, p) is { } f && ChipProfiles.For(f).ObkConfigOffset is { } o ? $"0x{o:X6}–0x{o + 0x1000:X6}" : null).Distinct().ToList();
+        return ranges.Count == 1 && ranges[0] is { } r ? r : "(0x1D1000–0x1D2000 on N/M, 0x1E1000–0x1E2000 on T/U)";
+    }
+
+    private static long FileLength(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;
 
     private static string RfRange(AppState app, IReadOnlyList<string> ports)
     {

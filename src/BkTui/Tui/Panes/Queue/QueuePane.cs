@@ -37,6 +37,8 @@ public sealed partial class QueuePane : Pane<QueueState>
         new(Id, [C('L'), Of(KeyCode.Enter)], new QueueOpenLog(), "Log") { ShowInBar = true, Order = 4 },
         new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 5 },
         new(Id, [C('F')], new QueueAdd(Recipe.RestoreRf), "Restore RF calibration") { Dangerous = true },
+        new(Id, [C('w')], new OpenPrompt(Id, WifiPurpose, WifiPrompt), "Write Wi-Fi credentials") { Dangerous = true },
+        new(Id, [C('c')], new OpenPrompt(Id, CustomPurpose, CustomPrompt), "Custom read/write") { Dangerous = true },
     ];
 
     protected override QueueState Initial(TuiOptions options) => new() { Unicode = options.Unicode };
@@ -65,6 +67,10 @@ public sealed partial class QueuePane : Pane<QueueState>
                 return Add(app, a.Recipe, null);
             case PromptSubmitted { Purpose: FirmwarePurpose } p:
                 return string.IsNullOrWhiteSpace(p.Text) ? app : Add(app, Recipe.Flash, p.Text.Trim());
+            case PromptSubmitted { Purpose: WifiPurpose } p:
+                return string.IsNullOrWhiteSpace(p.Text) ? app : AddWifi(app, p.Text);
+            case PromptSubmitted { Purpose: CustomPurpose } p:
+                return string.IsNullOrWhiteSpace(p.Text) ? app : AddCustom(app, p.Text);
             case QueueEnqueue e:
                 return Queued(app, e.Requests);
             case QueueCancel when selected is null || selected.State.IsFinished():
