@@ -122,6 +122,9 @@ internal sealed class JobRunner : IFlashObserver
         }
     }
 
+    /// <summary>What the first link saw; every relink must find the same chip.</summary>
+    private string? _identity;
+
     private void EnsureConnected()
     {
         if (Device is not null) return;
@@ -130,6 +133,16 @@ internal sealed class JobRunner : IFlashObserver
         _sessionRetries = 0;
         Device = _queue.Connector.Connect(req.Port, baud, this, _stop.Token);
         var facts = Device.Info;
+        // After an unplug or reset the same path may now lead to another device (a different adapter
+        // enumerated as ttyUSBn, a swapped board): never carry a job over to a chip it did not start on.
+        var identity = $"{facts.Family}, MAC {facts.Mac ?? "unknown"}, flash id 0x{facts.FlashId:x6}, key {facts.EfuseKey?.Verdict ?? "unread"}";
+        if (_identity is not null && identity != _identity)
+        {
+            Disconnect();
+            throw new JobRefusedException($"{req.Port}: after relinking a different chip answered ({identity}; the job started on {_identity}). " +
+                                          "Nothing more was written to it. Check which device is on this adapter, then rerun the job.");
+        }
+        _identity = identity;
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
         _queue.Archive?.RecordLink(facts, req.Port);

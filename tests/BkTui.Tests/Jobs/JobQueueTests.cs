@@ -107,6 +107,26 @@ public sealed class JobQueueTests : IDisposable
     }
 
     [Fact]
+    public void A_relink_that_finds_another_chip_on_the_port_fails_the_job_instead_of_carrying_on()
+    {
+        var first = _connector.Add("/dev/ttyA", new FakeChip(mac: "c8:47:8c:00:00:01"));
+        first.BeforeOp = (op, _) =>
+        {
+            if (op != "read") return;
+            // The adapter drops out mid-read and another board now answers on the same path.
+            _connector.Chips["/dev/ttyA"] = new FakeChip(mac: "c8:47:8c:00:00:02", seed: 2);
+            throw new TimeoutException("no reply");
+        };
+        using var q = NewQueue();
+        var job = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Backup }));
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("different chip", job.Error);
+        Assert.Contains("c8:47:8c:00:00:01", job.Error);
+        Assert.Null(job.DumpId);
+    }
+
+    [Fact]
     public void A_guard_refusal_fails_at_once_and_writes_nothing()
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
