@@ -32,13 +32,6 @@ public static class ImagePlacement
             $"{(info.Kind == FirmwareKind.FullDump ? "whole-flash dump" : "QIO image")}: bootloader kept, file bytes from 0x{info.SourceOffset:X} written at 0x{info.TargetOffset:X}");
     }
 
-    /// <summary>Inspects the file here; content problems surface as <see cref="ArgumentException"/> (the job recipes' contract).</summary>
-    public static Placement Decide(ReadOnlySpan<byte> file, ChipProfile profile, uint? start, bool allowBootloader)
-    {
-        try { return Decide(file, FirmwareInspector.Inspect(file), profile, start, allowBootloader); }
-        catch (InvalidDataException e) { throw new ArgumentException(e.Message, e); }
-    }
-
     /// <summary>A sentence when the image is encrypted for another key than the chip's (it would not boot), else null.</summary>
     public static string? KeyMismatch(FirmwareImage info, EfuseKey chipKey) =>
         info.KeyWords is { } k && k != chipKey

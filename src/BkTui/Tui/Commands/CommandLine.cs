@@ -13,13 +13,10 @@ public static class CommandLine
     public static readonly string[] TuiWords = ["quit", "help", "goto", "open"];
 
     /// <summary>
-    /// Verbs that change a chip: confirmed first (naming the port and range) and refused in
-    /// --read-only mode. Verb owners add their verb's name here.
+    /// Top-level verbs that change a chip: confirmed first (naming the port and range) and refused in
+    /// --read-only mode. `run` recipes are judged by <see cref="IsDangerous"/>.
     /// </summary>
-    public static readonly HashSet<string> DangerousVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "write", "flash", "erase", "restore", "restore-rf", "wifi", "queue",
-    };
+    public static readonly HashSet<string> DangerousVerbs = new(StringComparer.OrdinalIgnoreCase) { "write", "erase" };
 
     /// <summary>
     /// Whether a command line changes a chip: a dangerous verb, or `run` with any recipe but the
