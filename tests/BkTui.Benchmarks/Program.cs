@@ -8,7 +8,8 @@ switch (args.FirstOrDefault())
     case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
     case "render": return BkTui.Benchmarks.RenderBench.Run();
     case "queue": return BkTui.Benchmarks.QueueBench.Run();
+    case "queue-ports": return BkTui.Benchmarks.QueueBench.Ports(args);
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count], render, queue)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, analyze, fuzz [count], render, queue, queue-ports N)");
         return 2;
 }

@@ -53,6 +53,24 @@ public static class QueueBench
         finally { Directory.Delete(root, recursive: true); }
     }
 
+    /// <summary>One parallel run of N ports (default 8) with the process's CPU time, for profiling.</summary>
+    public static int Ports(string[] args)
+    {
+        var n = args.Length > 1 ? int.Parse(args[1]) : 8;
+        var image = Typical();
+        var root = Directory.CreateTempSubdirectory("bktui-queue-bench-").FullName;
+        try
+        {
+            using var archive = DumpArchive.Open(root);
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Parallel(archive, image, n);
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            Console.WriteLine($"{n} ports: wall {wall:0.00} s, CPU {cpu:0.00} s ({cpu / wall:0.00} cores)");
+            return 0;
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
     private static SimHost Start(byte[] image, bool manualClock) => SimHost.Start(new SimOptions
     {
         Family = ChipFamily.BK7231N, Image = image.ToArray(), WireModel = true, Clock = manualClock ? new ManualSimClock() : null,
@@ -79,6 +97,8 @@ public static class QueueBench
         {
             using var q = Queue(archive);
             var wall = Stopwatch.StartNew();
+            if (Environment.GetEnvironmentVariable("BKTUI_BENCH_TRACE") == "1")
+                q.Changed += e => { if (e.Kind is JobEventKind.Step or JobEventKind.Log) Console.WriteLine($"{wall.Elapsed.TotalSeconds,7:0.000} {e.Job.Port} {e.Kind} {e.Job.Step} {e.Message}"); };
             var jobs = sims.Select(s => q.Enqueue(new JobRequest { Port = s.PtyPath, Recipe = Recipe.Backup, Baud = Baud })).ToList();
             foreach (var j in jobs)
             {

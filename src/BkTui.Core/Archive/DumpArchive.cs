@@ -69,6 +69,7 @@ public sealed partial class DumpArchive : IDisposable
             })) { }
             DurableFile.FsyncDirectory(Root);
         }
+        using var turn = TakeWriterTurn();
         using var c = Connect();
         Exec(c, "PRAGMA journal_mode=WAL;");
         Migrate(c);
@@ -101,14 +102,21 @@ public sealed partial class DumpArchive : IDisposable
         tx.Commit();
     }
 
-    /// <summary>A pooled connection with the per-connection settings applied.</summary>
+    /// <summary>
+    /// A pooled connection with the per-connection settings applied. SQLite's own busy handler is off
+    /// (busy_timeout 0): in the bundled e_sqlite3 it sleeps whole seconds, while Microsoft.Data.Sqlite
+    /// retries a busy statement every 150 ms up to the command timeout (15 s) by itself.
+    /// </summary>
     internal SqliteConnection Connect()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
-        Exec(c, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+        Exec(c, "PRAGMA busy_timeout = 0; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
         return c;
     }
+
+    /// <summary>This process's turn to write (take it before the connection; see <see cref="WriterTurn"/>).</summary>
+    internal WriterTurn TakeWriterTurn() => WriterTurn.Take(DatabasePath, BusyTimeout, Root);
 
     /// <summary>Runs an archive operation, turning disk/SQLite failures into ArchiveException with advice.</summary>
     internal T Run<T>(string action, Func<T> body)

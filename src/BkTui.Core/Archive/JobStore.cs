@@ -45,6 +45,7 @@ public sealed class JobStore
     public ArchivedJob Create(string port, string recipe, string? optionsJson = null, ArchivedJobState state = ArchivedJobState.Queued) =>
         _archive.Run($"creating a {recipe} job on {port}", () =>
         {
+            using var turn = _archive.TakeWriterTurn();
             using var c = _archive.Connect();
             var id = (long)DumpArchive.Scalar(c, """
                 INSERT INTO jobs (port, recipe, options, state, created_at, updated_at) VALUES ($p, $r, $o, $s, $t, $t) RETURNING id
@@ -54,6 +55,7 @@ public sealed class JobStore
 
     public void Update(long id, ArchivedJobUpdate change) => _archive.Run($"updating job {id}", () =>
     {
+        using var turn = _archive.TakeWriterTurn();
         using var c = _archive.Connect();
         int n = DumpArchive.Command(c, """
             UPDATE jobs SET state = COALESCE($state, state), step = COALESCE($step, step), progress = COALESCE($progress, progress),
@@ -75,6 +77,7 @@ public sealed class JobStore
 
     public void AppendLog(long id, ArchivedJobLogLevel level, string line) => _archive.Run($"logging for job {id}", () =>
     {
+        using var turn = _archive.TakeWriterTurn();
         using var c = _archive.Connect();
         DumpArchive.Exec(c, "INSERT INTO job_log (job_id, at, level, line) VALUES ($j, $t, $l, $line)", null,
             ("$j", id), ("$t", DumpArchive.Now()), ("$l", level.ToString().ToLowerInvariant()), ("$line", line));
@@ -111,6 +114,7 @@ public sealed class JobStore
     /// </summary>
     public IReadOnlyList<ArchivedJob> MarkRunningAsInterrupted() => _archive.Run("marking interrupted jobs", () =>
     {
+        using var turn = _archive.TakeWriterTurn();
         using var c = _archive.Connect();
         using var tx = c.BeginTransaction();
         long now = DumpArchive.Now();

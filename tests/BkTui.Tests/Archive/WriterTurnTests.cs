@@ -1,0 +1,61 @@
+using BkTui.Core.Archive;
+
+namespace BkTui.Tests.Archive;
+
+/// <summary>
+/// Writers in one process take turns before they reach SQLite (whose busy handler in the bundled
+/// build sleeps whole seconds). These check the turn itself, not how long anything takes.
+/// </summary>
+public class WriterTurnTests
+{
+    [Fact]
+    public void AWriteWaitsForTheTurnAndCompletesOnceItIsFree()
+    {
+        using var t = new TempArchive();
+        var job = t.Archive.Jobs.Create("/dev/ttyUSB0", "backup").Id;
+        using var logged = new ManualResetEventSlim();
+        Thread writer;
+        using (t.Archive.TakeWriterTurn())
+        {
+            writer = new Thread(() => { t.Archive.Jobs.AppendLog(job, ArchivedJobLogLevel.Info, "from another worker"); logged.Set(); });
+            writer.Start();
+            // While this thread holds the turn the other writer cannot have written, however long we wait.
+            Assert.False(logged.Wait(TimeSpan.FromMilliseconds(300)));
+            Assert.Empty(t.Archive.Jobs.ReadLog(job)); // readers are not held up by the turn
+        }
+        Assert.True(logged.Wait(TimeSpan.FromSeconds(30)));
+        writer.Join();
+        Assert.Equal(["from another worker"], t.Archive.Jobs.ReadLog(job).Select(l => l.Line));
+    }
+
+    [Fact]
+    public void TheTurnIsReentrantForNestedWritesOnOneThread()
+    {
+        using var t = new TempArchive();
+        using (t.Archive.TakeWriterTurn())
+        {
+            var id = t.Archive.Jobs.Create("/dev/ttyUSB1", "backup").Id; // takes the turn again inside
+            t.Archive.Jobs.AppendLog(id, ArchivedJobLogLevel.Info, "nested");
+            Assert.Single(t.Archive.Jobs.ReadLog(id));
+        }
+    }
+
+    [Fact]
+    public void ManyWorkersWritingAtOnceLoseNothing()
+    {
+        using var t = new TempArchive();
+        var ids = Enumerable.Range(0, 8).Select(i => t.Archive.Jobs.Create($"/dev/ttyUSB{i}", "backup").Id).ToArray();
+        var workers = ids.Select(id => new Thread(() =>
+        {
+            for (int k = 0; k < 40; k++)
+            {
+                t.Archive.Jobs.AppendLog(id, ArchivedJobLogLevel.Info, $"line {k}");
+                t.Archive.Jobs.UpdateProgress(id, k / 40.0);
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        foreach (var id in ids)
+            Assert.Equal(Enumerable.Range(0, 40).Select(k => $"line {k}"), t.Archive.Jobs.ReadLog(id).Select(l => l.Line));
+    }
+}
