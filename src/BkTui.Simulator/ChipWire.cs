@@ -16,6 +16,8 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
 
     public bool Model => model;
     public long BytesSent { get; private set; }
+    /// <summary>Modelled seconds the chip spent off the wire (flash work, CRCs, delays it was asked for).</summary>
+    public double BusySeconds { get; private set; }
     public long BytesReceived { get; private set; }
     public FaultPlan Faults => faults;
 
@@ -32,6 +34,7 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
     public void Busy(double seconds)
     {
         if (!model) return; // full speed: flash work is free
+        BusySeconds += seconds;
         _cursor = Math.Max(_cursor, _rxEnd) + seconds;
     }
 

@@ -88,6 +88,8 @@ public sealed partial class VirtualChip : IDisposable
 
     /// <summary>Protocol reply bytes sent so far (what fault positions count).</summary>
     public long BytesSent => _wire.BytesSent;
+    /// <summary>Modelled seconds spent off the wire: flash reads, erases, programming, CRCs, requested delays.</summary>
+    public double BusySeconds => _wire.BusySeconds;
     public long BytesReceived => _wire.BytesReceived;
 
     /// <summary>Faults that have fired.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Formats;
 using BkTui.Core.Jobs;
 using BkTui.Simulator;
 
@@ -17,24 +18,27 @@ public static class QueueBench
 {
     private const int Baud = 921600;
     private const int FlashSize = 0x200000;
-    private const string TypicalDump = "Allegro-Berge-MI0014-30-x-5-cm-Milio.bin";
 
     public static int Run()
     {
-        var image = Typical();
+        var dumps = RealDumps();
         var root = Directory.CreateTempSubdirectory("bktui-queue-bench-").FullName;
         try
         {
-            using var archive = DumpArchive.Open(root);
             Console.WriteLine($"baud {Baud}; floor = bytes × 10 / baud; modelled = the simulator's wire-model clock for the whole job");
+            var ratios = BackupEveryDump(dumps, root);
+            var typical = dumps[MedianIndex(ratios)];
+            Console.WriteLine();
+            Console.WriteLine($"typical dump (the median above): {typical.Name}");
             Console.WriteLine("case                               modelled   floor     ratio    target");
-            using (var sim = Start(image, manualClock: true))
+            using var archive = DumpArchive.Open(Path.Combine(root, "typical"));
+            using (var sim = Start(typical.Family, typical.Image, manualClock: true))
             using (var q = Queue(archive))
             {
                 Modelled("backup, typical dump", sim, q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup, Baud = Baud }, FlashSize, "≤ 0.70×");
                 Modelled("re-backup, same device", sim, q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup, Baud = Baud }, FlashSize, "≤ 0.25×");
                 var qio = Path.Combine(root, "same-app.bin");
-                File.WriteAllBytes(qio, image.AsSpan(0, 0x129F70).ToArray()); // the chip's own bootloader + app: every sector matches
+                File.WriteAllBytes(qio, typical.Image.AsSpan(0, 0x129F70).ToArray()); // the chip's own bootloader + app: every sector matches
                 Modelled("app write over an identical image", sim, q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Flash, FirmwarePath = qio, Baud = Baud },
                     0x129F70 - 0x11000, "(report)");
             }
@@ -44,7 +48,7 @@ public static class QueueBench
             double one = 0;
             foreach (var n in new[] { 1, 2, 4, 8 })
             {
-                var wall = Parallel(archive, image, n);
+                var wall = Parallel(archive, typical, n);
                 if (n == 1) one = wall;
                 Console.WriteLine($"{n,5}  {wall,7:0.00} s  {wall / one,6:0.000}×{(n == 8 ? "   target ≤ 1.15×" : "")}");
             }
@@ -53,17 +57,48 @@ public static class QueueBench
         finally { Directory.Delete(root, recursive: true); }
     }
 
+    /// <summary>
+    /// A first backup of every real 2 MiB dump (each into a fresh archive, so none is differential):
+    /// how far under the floor a backup gets depends on how much of the flash is erased.
+    /// </summary>
+    private static List<double> BackupEveryDump(IReadOnlyList<BenchDump> dumps, string root)
+    {
+        Console.WriteLine("first backup of each dump             erased   modelled   ratio");
+        var ratios = new List<double>();
+        foreach (var d in dumps)
+        {
+            using var archive = DumpArchive.Open(Path.Combine(root, $"each-{ratios.Count}"));
+            using var sim = Start(d.Family, d.Image, manualClock: true);
+            using var q = Queue(archive);
+            var t0 = sim.Chip.ModelledSeconds;
+            var job = q.WhenFinished(q.Enqueue(new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup, Baud = Baud }).Id).GetAwaiter().GetResult();
+            var modelled = sim.Chip.ModelledSeconds - t0;
+            var ratio = modelled / (FlashSize * 10.0 / Baud);
+            ratios.Add(ratio);
+            var state = job.State == JobState.Done ? "" : $"   JOB {job.State.Word()}: {job.Error}";
+            Console.WriteLine($"{Short(d.Name),-36} {d.ErasedFraction,6:P0}  {modelled,7:0.00} s  {ratio,6:0.000}×{state}");
+        }
+        var sorted = ratios.Order().ToList();
+        Console.WriteLine($"{dumps.Count} dumps: median {sorted[MedianIndex(sorted)]:0.000}×, best {sorted[0]:0.000}×, worst {sorted[^1]:0.000}×  (target for a typical dump ≤ 0.70×)");
+        return ratios;
+    }
+
+    private static int MedianIndex(IReadOnlyList<double> values) =>
+        values.Select((v, i) => (v, i)).OrderBy(p => p.v).ElementAt((values.Count - 1) / 2).i;
+
+    private static string Short(string name) => name.Length <= 36 ? name : name[..33] + "...";
+
     /// <summary>One parallel run of N ports (default 8) with the process's CPU time, for profiling.</summary>
     public static int Ports(string[] args)
     {
         var n = args.Length > 1 ? int.Parse(args[1]) : 8;
-        var image = Typical();
+        var dump = RealDumps()[0];
         var root = Directory.CreateTempSubdirectory("bktui-queue-bench-").FullName;
         try
         {
             using var archive = DumpArchive.Open(root);
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var wall = Parallel(archive, image, n);
+            var wall = Parallel(archive, dump, n);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             Console.WriteLine($"{n} ports: wall {wall:0.00} s, CPU {cpu:0.00} s ({cpu / wall:0.00} cores)");
             return 0;
@@ -71,9 +106,9 @@ public static class QueueBench
         finally { Directory.Delete(root, recursive: true); }
     }
 
-    private static SimHost Start(byte[] image, bool manualClock) => SimHost.Start(new SimOptions
+    private static SimHost Start(ChipFamily family, byte[] image, bool manualClock) => SimHost.Start(new SimOptions
     {
-        Family = ChipFamily.BK7231N, Image = image.ToArray(), WireModel = true, Clock = manualClock ? new ManualSimClock() : null,
+        Family = family, Image = image.ToArray(), WireModel = true, Clock = manualClock ? new ManualSimClock() : null,
     });
 
     private static JobQueue Queue(DumpArchive archive) =>
@@ -90,9 +125,9 @@ public static class QueueBench
     }
 
     /// <summary>Wall time for n virtual chips backed up at once, one worker per port.</summary>
-    private static double Parallel(DumpArchive archive, byte[] image, int n)
+    private static double Parallel(DumpArchive archive, BenchDump dump, int n)
     {
-        var sims = Enumerable.Range(0, n).Select(_ => Start(WithMac(image, _nextMac++), manualClock: false)).ToList();
+        var sims = Enumerable.Range(0, n).Select(_ => Start(dump.Family, WithMac(dump, _nextMac++), manualClock: false)).ToList();
         try
         {
             using var q = Queue(archive);
@@ -113,22 +148,34 @@ public static class QueueBench
     /// <summary>Each parallel chip gets its own MAC (so each is a new device: full reads, not differential).</summary>
     private static int _nextMac;
 
-    private static byte[] WithMac(byte[] image, int i)
+    private static byte[] WithMac(BenchDump dump, int i)
     {
-        var copy = image.ToArray();
-        var rf = ChipProfiles.For(ChipFamily.BK7231N).RfOffset;
+        var copy = dump.Image.ToArray();
+        var rf = ChipProfiles.For(dump.Family).RfOffset;
         if (copy.AsSpan((int)rf, 4).SequenceEqual("TLV\0"u8)) copy[rf + 0x24 + 5] = (byte)(0x40 + i);
         return copy;
     }
 
-    private static byte[] Typical()
+    private sealed record BenchDump(string Name, byte[] Image, ChipFamily Family)
     {
-        if (BenchPaths.SharedDumps() is { } dir && File.Exists(Path.Combine(dir, TypicalDump)))
-        {
-            Console.WriteLine($"typical dump: {TypicalDump}");
-            return File.ReadAllBytes(Path.Combine(dir, TypicalDump));
-        }
-        Console.WriteLine("typical dump: ../shared/dumps absent, using the simulator's synthesized BK7231N image");
-        return ImageSynthesizer.Create(ChipFamily.BK7231N);
+        public double ErasedFraction => Enumerable.Range(0, Image.Length / 4096)
+            .Count(i => !Image.AsSpan(i * 4096, 4096).ContainsAnyExcept((byte)0xFF)) / (Image.Length / 4096.0);
+    }
+
+    /// <summary>Every 2 MiB BK7231N/T dump in ../shared/dumps (or one synthesized image without them).</summary>
+    private static List<BenchDump> RealDumps()
+    {
+        var found = new List<BenchDump>();
+        if (BenchPaths.SharedDumps() is { } dir)
+            foreach (var path in Directory.GetFiles(dir, "*.bin").Order(StringComparer.Ordinal))
+            {
+                var bytes = File.ReadAllBytes(path);
+                if (bytes.Length != FlashSize) continue;
+                var family = Enum.TryParse<ChipFamily>(DumpAnalyzer.Analyze(bytes).Chip.Family, out var f) ? f : ChipFamily.BK7231N;
+                found.Add(new BenchDump(Path.GetFileName(path), bytes, family));
+            }
+        if (found.Count > 0) return found;
+        Console.WriteLine("../shared/dumps absent: using the simulator's synthesized BK7231N image");
+        return [new BenchDump("synthesized BK7231N", ImageSynthesizer.Create(ChipFamily.BK7231N), ChipFamily.BK7231N)];
     }
 }
