@@ -59,3 +59,30 @@ public class WriterTurnTests
             Assert.Equal(Enumerable.Range(0, 40).Select(k => $"line {k}"), t.Archive.Jobs.ReadLog(id).Select(l => l.Line));
     }
 }
+
+/// <summary>Writers in other processes meet SQLite's locking, retried by Microsoft.Data.Sqlite (busy_timeout is 0).</summary>
+public class CrossProcessWriterTests
+{
+    [Fact]
+    public void ImportsFromTwoProcessesAndThisOneAllLand()
+    {
+        using var t = new TempArchive();
+        var job = t.Archive.Jobs.Create("/dev/ttyUSB0", "backup").Id;
+        var folders = Enumerable.Range(0, 2).Select(p =>
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(t.Scratch, $"p{p}")).FullName;
+            for (int i = 0; i < 4; i++) File.WriteAllBytes(Path.Combine(dir, $"d{i}.bin"), SyntheticDumps.Make(100 + p * 10 + i));
+            return dir;
+        }).ToList();
+
+        var children = folders.Select(dir => Task.Run(() => BkTui.Tests.TestSupport.BktuiProcess.Run("dumps", "import", dir, "--archive", t.Root))).ToList();
+        int lines = 0;
+        while (!children.All(c => c.IsCompleted)) // keep writing from here while the children import
+            t.Archive.Jobs.AppendLog(job, ArchivedJobLogLevel.Info, $"line {lines++}");
+
+        foreach (var c in children) Assert.True(c.Result.ExitCode == 0, c.Result.Stderr);
+        Assert.Equal(8, t.Archive.ListDumps().Count);
+        Assert.Equal(lines, t.Archive.Jobs.ReadLog(job).Count);
+        Assert.True(t.Archive.Check().Ok);
+    }
+}
