@@ -48,7 +48,7 @@ public static class WireBench
         using var session = ChipSession.Connect(port, new ConnectOptions { Baud = baud, BaudLadder = [baud], ReadMac = false });
         var t0 = sim.Chip.ModelledSeconds;
         var busy0 = sim.Chip.BusySeconds;
-        var (sent0, received0) = (sim.Chip.BytesReceived, sim.Chip.BytesSent);
+        var (chipIn0, chipOut0) = (sim.Chip.BytesReceived, sim.Chip.BytesSent);
         var wall = Stopwatch.StartNew();
         op(session);
         var modelled = sim.Chip.ModelledSeconds - t0;
@@ -56,7 +56,7 @@ public static class WireBench
         // Every modelled second is either a byte on the wire (one way at a time: the chip answers after
         // the request) or chip work; what exceeds the payload floor is framing plus that work.
         var chipWork = sim.Chip.BusySeconds - busy0;
-        var onWire = (sim.Chip.BytesReceived - sent0 + sim.Chip.BytesSent - received0) * 10.0 / baud;
+        var onWire = (sim.Chip.BytesReceived - chipIn0 + sim.Chip.BytesSent - chipOut0) * 10.0 / baud;
         var timing = SimTiming.Default;
         var erase = session.Client.Erases4K * timing.Erase4K + session.Client.Erases64K * timing.Erase64K;
         var reference = eraseAllowance ? floor + erase : floor;
