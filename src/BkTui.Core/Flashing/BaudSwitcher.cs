@@ -17,6 +17,7 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
         {
             cancel.ThrowIfCancellationRequested();
             if (rate == current) return current;
+            if (!AdapterCanDo(rate, current)) continue;
             try
             {
                 client.SetBaudRate(rate, cancel: cancel);
@@ -28,6 +29,21 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
                 ?? throw new NoLinkException(client.Port, $"the chip stopped answering while switching to {rate} baud. Reset it and retry with a lower --baud.");
         }
         return current;
+    }
+
+    /// <summary>
+    /// Asks the host's driver for the rate before the chip is told: a UART that cannot do it (a 16550
+    /// stops at 115200, some CP210x at 921600) would leave the chip on a rate nobody listens to. The
+    /// driver's answer is read back; within 3 % is what a UART tolerates.
+    /// </summary>
+    private bool AdapterCanDo(int rate, int current)
+    {
+        client.Link.SetBaud(rate);
+        var actual = client.Link.Baud;
+        client.Link.SetBaud(current);
+        if (Math.Abs(actual - rate) <= rate * 0.03) return true;
+        observer.Log($"{client.Port}: the adapter cannot do {rate} baud (its driver set {actual}); trying a lower rate");
+        return false;
     }
 
     private bool Proven(Func<bool> verify, CancellationToken cancel)

@@ -105,7 +105,7 @@ internal static unsafe partial class Native
     internal const int AtFdCwd = -100;
     internal const uint StatxIno = 0x100;
     // ioctl requests (asm-generic encoding: same on x86-64, arm, arm64)
-    internal const nuint TIOCEXCL = 0x540C, TIOCMGET = 0x5415, TIOCMSET = 0x5418,
+    internal const nuint TIOCEXCL = 0x540C, TIOCNXCL = 0x540D, TIOCGEXCL = 0x80045440, TIOCMGET = 0x5415, TIOCMSET = 0x5418,
         TCGETS2 = 0x802C542A, TCSETS2 = 0x402C542B;
     // modem lines
     internal const int TIOCM_DTR = 0x002, TIOCM_RTS = 0x004;

@@ -22,6 +22,9 @@ public sealed unsafe class SerialPort : ISerialLink
 
     public string PortName { get; }
 
+    /// <summary>The open descriptor, for tests that look at the driver's own state.</summary>
+    internal int Fd => _tty.Fd;
+
     public int Baud { get; private set; }
 
     /// <summary>False on a pty (no DTR/RTS there); known after open.</summary>
@@ -128,5 +131,12 @@ public sealed unsafe class SerialPort : ISerialLink
         ? new DeviceGoneException(PortName, $"{Native.ErrorText(errno)} while {doing}")
         : new SerialException(PortName, $"{PortName}: {doing} failed: {Native.ErrorText(errno)}");
 
-    public void Dispose() => _tty.Dispose(); // closing releases flock and TIOCEXCL; HUPCL is off, lines stay
+    public void Dispose()
+    {
+        // The kernel drops TIOCEXCL only at the last close: when something else also has the port open
+        // (a console on ttyS0, a second tool), hand it back non-exclusive. flock goes with our fd.
+        try { _ = Native.Ioctl(_tty.Fd, Native.TIOCNXCL, 0); }
+        catch (ObjectDisposedException) { return; }
+        _tty.Dispose(); // HUPCL is off: the modem lines stay as they are
+    }
 }

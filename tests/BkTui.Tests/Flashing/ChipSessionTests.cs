@@ -54,6 +54,20 @@ public class ChipSessionTests
     }
 
     [Fact]
+    public void NeverAsksTheChipForARateTheAdapterCannotDo()
+    {
+        // A 16550-class UART keeps its old rate when asked for more than 115200 (checked on ttyS0 in SerialPortTests).
+        var link = new FakeChipLink(ChipFamily.BK7231N, FakeChips.Image(ChipFamily.BK7231N)) { AdapterMaxBaud = 460800 };
+        var log = new List<string>();
+        var s = ChipSession.Connect(link, FakeChips.Options(baud: 1500000) with { ReadMac = false, BaudLadder = [1500000, 921600, 460800, 230400] },
+            new RecordingObserver([], log));
+        Assert.Equal(460800, s.Info.Baud);
+        Assert.Equal(460800, link.Baud);
+        Assert.Equal([460800u], link.BaudRequests); // 1.5 M and 921600 were refused by the driver before the chip heard of them
+        Assert.Contains(log, l => l.Contains("cannot do 1500000 baud") && l.Contains("fake0"));
+    }
+
+    [Fact]
     public void LinksThroughRebootTextToARunningOpenBeken()
     {
         var link = new FakeChipLink(ChipFamily.BK7231N, FakeChips.Image(ChipFamily.BK7231N)) { NeedsRebootText = true };
@@ -110,11 +124,11 @@ public class ChipSessionTests
         Assert.Equal(16, link.Reads4K - before);
     }
 
-    private sealed class RecordingObserver(List<string> attention) : IFlashObserver
+    private sealed class RecordingObserver(List<string> attention, List<string>? log = null) : IFlashObserver
     {
         public void Progress(FlashProgress progress) { }
         public void NeedsAttention(string message) => attention.Add(message);
-        public void Log(string line) { }
+        public void Log(string line) => log?.Add(line);
     }
 }
 

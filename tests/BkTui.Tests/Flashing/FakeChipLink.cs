@@ -50,7 +50,12 @@ public sealed class FakeChipLink : ISerialLink
     public string PortName => "fake0";
     public int Baud { get; private set; } = 115200;
 
-    public void SetBaud(int baud) => Baud = baud;
+    /// <summary>The host adapter's limit: like the 8250 driver, a faster request keeps the old rate.</summary>
+    public int AdapterMaxBaud { get; init; } = int.MaxValue;
+    /// <summary>Every rate the chip was asked to switch to.</summary>
+    public List<uint> BaudRequests { get; } = [];
+
+    public void SetBaud(int baud) => Baud = baud <= AdapterMaxBaud ? baud : Baud;
 
     public void Write(ReadOnlySpan<byte> data)
     {
@@ -145,6 +150,7 @@ public sealed class FakeChipLink : ISerialLink
 
     private void HandleShort(byte op, byte[] p)
     {
+        if (op == 0x0F) BaudRequests.Add(U(p, 0));
         switch (op)
         {
             case 0x03 when Profile.Protocol == BootProtocol.Full:
