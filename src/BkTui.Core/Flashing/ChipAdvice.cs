@@ -1,14 +1,19 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Formats.Rf;
+using BkTui.Core.Serial;
 
 namespace BkTui.Core.Flashing;
 
 /// <summary>Sentences for the user about a connected chip (the seeds' hard-won lessons).</summary>
 public static class ChipAdvice
 {
-    public static IReadOnlyList<string> For(ChipFamily family, EfuseKey? key, string? mac, bool rfRead)
+    public static IReadOnlyList<string> For(ChipFamily family, EfuseKey? key, string? mac, bool rfRead, string? port = null, int? latencyTimerMs = null)
     {
         var advice = new List<string>();
+        if (latencyTimerMs > 2 && port is not null)
+            advice.Add($"The adapter on {port} holds every short reply for {latencyTimerMs} ms (its USB latency timer) and BkTui may not lower it: " +
+                       $"a 2 MB backup takes several seconds longer. Set it to 1 ms: echo 1 | sudo tee {LatencyTimer.AttributePath(port) ?? "/sys/bus/usb-serial/devices/ttyUSB0/latency_timer"} " +
+                       "(or the udev rule in the README).");
         if (key is { IsZero: true })
             advice.Add("This chip has the all-zero eFuse key (BK7231M / BL2028N): flash a zero-key build (OpenBK7231M_QIO_…), not the BK7231N one, " +
                        "and keep the factory bootloader — a Tuya-key firmware will not boot here. Make a full 2 MB backup first.");

@@ -1,6 +1,7 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Formats.Rf;
 using BkTui.Core.Protocol;
+using BkTui.Core.Serial;
 
 namespace BkTui.Core.Flashing;
 
@@ -70,7 +71,7 @@ public sealed partial class ChipSession
             BeginOperation();
             mac = RfCalibration.TryParse(ReadSector(profile.RfOffset, cancel))?.Mac?.ToString();
         }
-        Info = Info with { Mac = mac, Advice = ChipAdvice.For(family, key, mac, _options.ReadMac) };
+        Info = Info with { Mac = mac, Advice = ChipAdvice.For(family, key, mac, _options.ReadMac, Port, (_client.Link as SerialPort)?.LatencyTimerMs) };
         _observer.Log($"chip {family}, bootloader {bootName}, flash 0x{mid ?? 0:X6} {size / 1024} KiB, key {key?.Verdict ?? "n/a"}, mac {mac ?? "none"}, baud {baud}");
         _observer.Progress(new FlashProgress(FlashPhase.Identify, 1, 1, 0, 0));
     }

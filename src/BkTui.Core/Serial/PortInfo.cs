@@ -14,8 +14,12 @@ public sealed record PortInfo(
     string? Product,
     bool Busy,
     int? HolderPid,
-    string? HolderName = null)
+    string? HolderName = null,
+    int? LatencyTimerMs = null)
 {
     /// <summary>"1a86:7523", or null for non-USB ports.</summary>
     public string? VidPid => Vid is null || Pid is null ? null : $"{Vid}:{Pid}";
+
+    /// <summary>True for an FTDI-style adapter whose latency timer would slow every short reply.</summary>
+    public bool SlowLatency => LatencyTimerMs > 2;
 }

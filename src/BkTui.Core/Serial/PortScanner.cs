@@ -58,7 +58,8 @@ public static partial class PortScanner
             Product: usbDevice is null ? null : ReadAttr(usbDevice, "product"),
             Busy: holder is not null,
             HolderPid: holder?.Pid,
-            HolderName: holder?.ProcessName);
+            HolderName: holder?.ProcessName,
+            LatencyTimerMs: int.TryParse(ReadAttr(device, "latency_timer"), out var ms) ? ms : null);
     }
 
     /// <summary>Kernel ≥ 6 puts a serial-base "port" device between the tty and the real UART; report the UART's driver.</summary>

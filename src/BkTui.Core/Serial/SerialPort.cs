@@ -11,6 +11,7 @@ public sealed unsafe class SerialPort : ISerialLink
     public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TtyFd _tty;
+    private int? _latencyToRestore;
 
     private SerialPort(string portName, TtyFd tty, int baud, bool hasModemLines)
     {
@@ -26,6 +27,9 @@ public sealed unsafe class SerialPort : ISerialLink
     internal int Fd => _tty.Fd;
 
     public int Baud { get; private set; }
+
+    /// <summary>The adapter's USB latency timer in ms while we hold it (FTDI only; null elsewhere). Above 1, short replies wait for it.</summary>
+    public int? LatencyTimerMs { get; private set; }
 
     /// <summary>False on a pty (no DTR/RTS there); known after open.</summary>
     public bool HasModemLines { get; private set; }
@@ -52,6 +56,8 @@ public sealed unsafe class SerialPort : ISerialLink
             // a line wired to CEN must not hold the chip in reset, and the flasher pulses it on purpose.
             port.HasModemLines = port.SetModemLines(false, false);
             Native.TcFlush(fd, Native.TCIFLUSH); // whatever arrived before we owned the port is stale
+            port._latencyToRestore = LatencyTimer.Lower(path);
+            port.LatencyTimerMs = LatencyTimer.Read(path);
             return port;
         }
         catch (IOException e) when (e is not SerialException)
@@ -138,5 +144,6 @@ public sealed unsafe class SerialPort : ISerialLink
         try { _ = Native.Ioctl(_tty.Fd, Native.TIOCNXCL, 0); }
         catch (ObjectDisposedException) { return; }
         _tty.Dispose(); // HUPCL is off: the modem lines stay as they are
+        if (_latencyToRestore is { } ms) LatencyTimer.Restore(PortName, ms);
     }
 }

@@ -52,6 +52,9 @@ internal static class PortsCommand
         var sb = new StringBuilder();
         foreach (var row in rows.Prepend(header))
             sb.AppendLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+        foreach (var p in ports.Where(p => p.SlowLatency))
+            sb.AppendLine($"{p.Path}: USB latency timer {p.LatencyTimerMs} ms. BkTui sets 1 ms while it uses the port when it may write " +
+                          "the setting (root or the udev rule in the README); otherwise every short reply waits that long.");
         return sb.ToString();
     }
 }
