@@ -33,8 +33,8 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
 
     /// <summary>
     /// Asks the host's driver for the rate before the chip is told: a UART that cannot do it (a 16550
-    /// stops at 115200, some CP210x at 921600) would leave the chip on a rate nobody listens to. The
-    /// driver's answer is read back; within 3 % is what a UART tolerates.
+    /// stops at 115200) would leave the chip on a rate nobody listens to. The driver's answer is read
+    /// back; within 3 % is what a UART tolerates.
     /// </summary>
     private bool AdapterCanDo(int rate, int current)
     {
