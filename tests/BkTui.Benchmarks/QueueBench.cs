@@ -88,7 +88,7 @@ public static class QueueBench
 
     private static string Short(string name) => name.Length <= 36 ? name : name[..33] + "...";
 
-    /// <summary>One parallel run of N ports (default 8) with the process's CPU time, for profiling.</summary>
+    /// <summary>One parallel run of N ports (default 8) with the process's CPU time, for profiling (the first real dump, not the median: no full pass over all of them).</summary>
     public static int Ports(string[] args)
     {
         var n = args.Length > 1 ? int.Parse(args[1]) : 8;

@@ -69,8 +69,7 @@ public sealed partial class DumpArchive : IDisposable
             })) { }
             DurableFile.FsyncDirectory(Root);
         }
-        using var turn = TakeWriterTurn();
-        using var c = Connect();
+        using var c = ConnectToWrite();
         Exec(c, "PRAGMA journal_mode=WAL;");
         Migrate(c);
     }
@@ -115,7 +114,27 @@ public sealed partial class DumpArchive : IDisposable
         return c;
     }
 
-    /// <summary>This process's turn to write (take it before the connection; see <see cref="WriterTurn"/>).</summary>
+    /// <summary>
+    /// A connection for writing: it holds this process's writer turn (see <see cref="WriterTurn"/>)
+    /// until it is disposed, so writers reach SQLite one at a time.
+    /// </summary>
+    internal SqliteConnection ConnectToWrite()
+    {
+        var turn = TakeWriterTurn();
+        try
+        {
+            var c = Connect();
+            c.Disposed += (_, _) => turn.Dispose();
+            return c;
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>This process's turn to write, on its own (tests hold it to show that writers wait).</summary>
     internal WriterTurn TakeWriterTurn() => WriterTurn.Take(DatabasePath, BusyTimeout, Root);
 
     /// <summary>Runs an archive operation, turning disk/SQLite failures into ArchiveException with advice.</summary>

@@ -12,7 +12,7 @@ public static class ChipAdvice
         var advice = new List<string>();
         if (latencyTimerMs > 2 && port is not null)
             advice.Add($"The adapter on {port} holds every short reply for {latencyTimerMs} ms (its USB latency timer) and BkTui may not lower it: " +
-                       $"a 2 MB backup takes several seconds longer. Set it to 1 ms: echo 1 | sudo tee {LatencyTimer.AttributePath(port) ?? "/sys/bus/usb-serial/devices/ttyUSB0/latency_timer"} " +
+                       $"a 2 MB backup takes several seconds longer. Set it to 1 ms: echo 1 | sudo tee {LatencyTimer.UserPath(port)} " +
                        "(or the udev rule in the README).");
         if (key is { IsZero: true })
             advice.Add("This chip has the all-zero eFuse key (BK7231M / BL2028N): flash a zero-key build (OpenBK7231M_QIO_…), not the BK7231N one, " +

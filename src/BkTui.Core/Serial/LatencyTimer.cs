@@ -3,14 +3,18 @@ namespace BkTui.Core.Serial;
 /// <summary>
 /// The USB latency timer of FTDI adapters (ftdi_sio's <c>latency_timer</c> in sysfs): the adapter
 /// holds received bytes until its buffer fills or this many milliseconds pass, 16 by default. The
-/// bootloader protocol is request/reply with short replies, so every CheckCRC and status answer
-/// waits out the timer: about 1000 of them in a 2 MiB backup. BkTui lowers it to 1 ms while it holds
-/// a port (when it may write the attribute) and puts the old value back when it lets go.
+/// bootloader protocol is request/reply, so the tail of every reply waits out the timer: a 2 MiB
+/// backup makes 500 to 1000 round trips (a CRC per sector, a read per used one). BkTui lowers it
+/// to 1 ms while it holds a port (when it may write the attribute) and puts the old value back.
 /// </summary>
 public static class LatencyTimer
 {
     /// <summary>The value that makes short replies arrive at once.</summary>
     public const int FastMs = 1;
+
+    /// <summary>Where a user sets it by hand (the path the README and the advice give).</summary>
+    public static string UserPath(string portPath) =>
+        $"/sys/bus/usb-serial/devices/{Path.GetFileName(Native.ResolvePath(portPath) ?? portPath)}/latency_timer";
 
     /// <summary>The sysfs attribute for the port behind <paramref name="portPath"/> (a by-id link is followed), or null when its driver has none.</summary>
     public static string? AttributePath(string portPath, string sysRoot = "/sys")

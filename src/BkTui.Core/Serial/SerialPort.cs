@@ -57,7 +57,7 @@ public sealed unsafe class SerialPort : ISerialLink
             port.HasModemLines = port.SetModemLines(false, false);
             Native.TcFlush(fd, Native.TCIFLUSH); // whatever arrived before we owned the port is stale
             port._latencyToRestore = LatencyTimer.Lower(path);
-            port.LatencyTimerMs = LatencyTimer.Read(path);
+            port.LatencyTimerMs = port._latencyToRestore is null ? LatencyTimer.Read(path) : LatencyTimer.FastMs;
             return port;
         }
         catch (IOException e) when (e is not SerialException)

@@ -77,9 +77,15 @@ public class CrossProcessWriterTests
 
         var children = folders.Select(dir => Task.Run(() => BkTui.Tests.TestSupport.BktuiProcess.Run("dumps", "import", dir, "--archive", t.Root))).ToList();
         int lines = 0;
-        while (!children.All(c => c.IsCompleted)) // keep writing from here while the children import
+        // Keep logging from here while the children import, at a busy job's pace: a loop with no pause
+        // holds the write lock nearly all the time and starves the other processes' 150 ms retries.
+        while (!children.All(c => c.IsCompleted))
+        {
             t.Archive.Jobs.AppendLog(job, ArchivedJobLogLevel.Info, $"line {lines++}");
+            Thread.Sleep(10);
+        }
 
+        Assert.True(lines > 0, "this process wrote while the children imported");
         foreach (var c in children) Assert.True(c.Result.ExitCode == 0, c.Result.Stderr);
         Assert.Equal(8, t.Archive.ListDumps().Count);
         Assert.Equal(lines, t.Archive.Jobs.ReadLog(job).Count);

@@ -60,7 +60,7 @@ public class LatencyTimerTests
     public void InfoAdvisesWhenTheTimerCouldNotBeLowered()
     {
         var slow = ChipAdvice.For(ChipFamily.BK7231N, EfuseKey.Tuya, "c8:47:8c:12:34:56", rfRead: true, "/dev/ttyUSB1", latencyTimerMs: 16);
-        Assert.Contains(slow, a => a.Contains("/dev/ttyUSB1") && a.Contains("16 ms") && a.Contains("echo 1 | sudo tee"));
+        Assert.Contains(slow, a => a.Contains("/dev/ttyUSB1") && a.Contains("16 ms") && a.Contains("echo 1 | sudo tee /sys/bus/usb-serial/devices/ttyUSB1/latency_timer"));
         var fast = ChipAdvice.For(ChipFamily.BK7231N, EfuseKey.Tuya, "c8:47:8c:12:34:56", rfRead: true, "/dev/ttyUSB1", latencyTimerMs: 1);
         Assert.DoesNotContain(fast, a => a.Contains("latency"));
     }
