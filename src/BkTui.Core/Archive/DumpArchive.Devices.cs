@@ -12,7 +12,7 @@ public sealed partial class DumpArchive
             ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{facts.Mac}' is not a MAC address (expected 12 hex digits, e.g. AA:BB:CC:DD:EE:FF).");
         return Run($"recording device {mac}", () =>
         {
-            using var c = ConnectToWrite();
+            using var c = Connect();
             using var tx = c.BeginTransaction();
             UpsertDevice(c, tx, facts with { Mac = mac }, Now());
             tx.Commit();
@@ -23,7 +23,7 @@ public sealed partial class DumpArchive
     /// <summary>Remembers the baud that worked on an adapter (for the device when its MAC is known).</summary>
     public void RememberBaud(string adapter, int baud, string? mac = null) => Run($"remembering the baud of {adapter}", () =>
     {
-        using var c = ConnectToWrite();
+        using var c = Connect();
         using var tx = c.BeginTransaction();
         long device = MacText.Normalize(mac) is { } m ? UpsertDevice(c, tx, new DeviceObservation { Mac = m }, Now()) : ArchiveSchemaV1.UnidentifiedDeviceId;
         SaveBaud(c, tx, device, adapter, baud, Now());
@@ -50,7 +50,7 @@ public sealed partial class DumpArchive
         var m = MacText.Normalize(mac) ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{mac}' is not a MAC address (expected e.g. AA:BB:CC:DD:EE:FF).");
         Run($"attaching dump {dumpId} to {m}", () =>
         {
-            using var c = ConnectToWrite();
+            using var c = Connect();
             using var tx = c.BeginTransaction();
             long device = UpsertDevice(c, tx, new DeviceObservation { Mac = m }, Now());
             if (Command(c, "UPDATE dumps SET device_id = $d WHERE id = $id", tx, ("$d", device), ("$id", dumpId)).ExecuteNonQuery() == 0)
@@ -67,7 +67,7 @@ public sealed partial class DumpArchive
         if (!string.IsNullOrWhiteSpace(label) && !labels.Contains(label.Trim())) labels.Add(label.Trim().Replace(",", " "));
         Run($"labelling device {dev.Mac}", () =>
         {
-            using var c = ConnectToWrite();
+            using var c = Connect();
             Exec(c, "UPDATE devices SET labels = $l, notes = COALESCE($n, notes) WHERE id = $id", null,
                 ("$l", string.Join(',', labels)), ("$n", notes), ("$id", dev.Id));
         });

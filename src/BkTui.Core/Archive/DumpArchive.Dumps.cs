@@ -85,7 +85,7 @@ public sealed partial class DumpArchive
     /// <summary>Sets (replaces) a dump's label.</summary>
     public void LabelDump(long id, string label) => Run($"labelling dump {id}", () =>
     {
-        using var c = ConnectToWrite();
+        using var c = Connect();
         if (Command(c, "UPDATE dumps SET label = $l WHERE id = $id", null, ("$l", label.Trim()), ("$id", id)).ExecuteNonQuery() == 0)
             throw NoSuchDump(id);
     });

@@ -58,7 +58,7 @@ public sealed partial class DumpArchive
         using var hold = ArchiveLock.Shared(Path.Combine(Root, LockFile), BusyTimeout);
         WrittenPack? pack = missing.Count == 0 ? null : _blobs.WritePack(missing.Select(i => (plan.Hashes[i]!, SectorCodec.Slice(dump, i).ToArray())).ToList());
 
-        using var c = ConnectToWrite();
+        using var c = Connect();
         using var tx = c.BeginTransaction();
         var raced = Scalar(c, "SELECT id FROM dumps WHERE sha256 = $s", tx, ("$s", sha));
         if (raced is not null) // another process archived the same bytes meanwhile; our pack stays an orphan

@@ -69,7 +69,7 @@ public sealed partial class DumpArchive : IDisposable
             })) { }
             DurableFile.FsyncDirectory(Root);
         }
-        using var c = ConnectToWrite();
+        using var c = Connect();
         Exec(c, "PRAGMA journal_mode=WAL;");
         Migrate(c);
     }
@@ -102,40 +102,18 @@ public sealed partial class DumpArchive : IDisposable
     }
 
     /// <summary>
-    /// A pooled connection with the per-connection settings applied. SQLite's own busy handler is off
-    /// (busy_timeout 0): in the bundled e_sqlite3 it sleeps whole seconds, while Microsoft.Data.Sqlite
-    /// retries a busy statement every 150 ms up to the command timeout (15 s) by itself.
+    /// A pooled connection with the per-connection settings applied. Writers that meet wait in SQLite's
+    /// own busy handler for up to 15 s: the bundled e_sqlite3 (2.1.x) sleeps through nanosleep in steps
+    /// of 1–100 ms, so a writer gets its turn within milliseconds of the lock coming free, in this
+    /// process or another (docs/dependencies.md has the measurement).
     /// </summary>
     internal SqliteConnection Connect()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
-        Exec(c, "PRAGMA busy_timeout = 0; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+        Exec(c, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
         return c;
     }
-
-    /// <summary>
-    /// A connection for writing: it holds this process's writer turn (see <see cref="WriterTurn"/>)
-    /// until it is disposed, so writers reach SQLite one at a time.
-    /// </summary>
-    internal SqliteConnection ConnectToWrite()
-    {
-        var turn = TakeWriterTurn();
-        try
-        {
-            var c = Connect();
-            c.Disposed += (_, _) => turn.Dispose();
-            return c;
-        }
-        catch
-        {
-            turn.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>This process's turn to write, on its own (tests hold it to show that writers wait).</summary>
-    internal WriterTurn TakeWriterTurn() => WriterTurn.Take(DatabasePath, BusyTimeout, Root);
 
     /// <summary>Runs an archive operation, turning disk/SQLite failures into ArchiveException with advice.</summary>
     internal T Run<T>(string action, Func<T> body)

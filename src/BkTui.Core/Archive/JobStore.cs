@@ -45,7 +45,7 @@ public sealed class JobStore
     public ArchivedJob Create(string port, string recipe, string? optionsJson = null, ArchivedJobState state = ArchivedJobState.Queued) =>
         _archive.Run($"creating a {recipe} job on {port}", () =>
         {
-            using var c = _archive.ConnectToWrite();
+            using var c = _archive.Connect();
             var id = (long)DumpArchive.Scalar(c, """
                 INSERT INTO jobs (port, recipe, options, state, created_at, updated_at) VALUES ($p, $r, $o, $s, $t, $t) RETURNING id
                 """, null, ("$p", port), ("$r", recipe), ("$o", optionsJson ?? "{}"), ("$s", StateText(state)), ("$t", DumpArchive.Now()))!;
@@ -54,7 +54,7 @@ public sealed class JobStore
 
     public void Update(long id, ArchivedJobUpdate change) => _archive.Run($"updating job {id}", () =>
     {
-        using var c = _archive.ConnectToWrite();
+        using var c = _archive.Connect();
         int n = DumpArchive.Command(c, """
             UPDATE jobs SET state = COALESCE($state, state), step = COALESCE($step, step), progress = COALESCE($progress, progress),
                 done = COALESCE($done, done), total = COALESCE($total, total),
@@ -75,7 +75,7 @@ public sealed class JobStore
 
     public void AppendLog(long id, ArchivedJobLogLevel level, string line) => _archive.Run($"logging for job {id}", () =>
     {
-        using var c = _archive.ConnectToWrite();
+        using var c = _archive.Connect();
         DumpArchive.Exec(c, "INSERT INTO job_log (job_id, at, level, line) VALUES ($j, $t, $l, $line)", null,
             ("$j", id), ("$t", DumpArchive.Now()), ("$l", level.ToString().ToLowerInvariant()), ("$line", line));
     });
@@ -111,7 +111,7 @@ public sealed class JobStore
     /// </summary>
     public IReadOnlyList<ArchivedJob> MarkRunningAsInterrupted() => _archive.Run("marking interrupted jobs", () =>
     {
-        using var c = _archive.ConnectToWrite();
+        using var c = _archive.Connect();
         using var tx = c.BeginTransaction();
         long now = DumpArchive.Now();
         var ids = new List<long>();

@@ -31,7 +31,7 @@ internal sealed class ArchiveFirmwareIndex(DumpArchive archive) : IFirmwareIndex
 
     public void Upsert(CachedFirmware e) => archive.Run("recording cached firmware", () =>
     {
-        using var c = archive.ConnectToWrite();
+        using var c = archive.Connect();
         DumpArchive.Exec(c, """
             INSERT INTO firmware (family, tag, asset_name, source_url, feed_url, sha256, size, downloaded_at, published_at, key, kind)
             VALUES ($family, $tag, $asset, $source, $feed, $sha, $size, $at, $published, $key, $kind)

@@ -57,7 +57,7 @@ internal sealed class ProgressPrinter(TextWriter output) : IFlashObserver
         {
             text += $"  {((long)p.BytesPerSecond).Bytes().Humanize("0.#")}/s";
             if (p.Done < p.Total)
-                text += $"  ETA {TimeSpan.FromSeconds((p.Total - p.Done) / p.BytesPerSecond).Humanize(2, minUnit: Humanizer.Localisation.TimeUnit.Second)}";
+                text += $"  ETA {TimeSpan.FromSeconds((p.Total - p.Done) / p.BytesPerSecond).Humanize(2, minUnit: Humanizer.TimeUnit.Second)}";
         }
         if (p.Retries > 0) text += $"  retries {p.Retries}";
         return text;
