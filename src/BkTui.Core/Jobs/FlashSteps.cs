@@ -6,7 +6,7 @@ namespace BkTui.Core.Jobs;
 
 /// <summary>
 /// Flash firmware: pre-flight (kind, key versus the chip's eFuse key, size, bootloader kept), a
-/// factory dump first when the archive has none, then write skipping the bootloader, verify, reboot.
+/// factory dump first when the archive has none, then write skipping the bootloader and verify (the reboot step follows: <see cref="RebootSteps"/>).
 /// </summary>
 internal static class FlashSteps
 {
@@ -30,12 +30,6 @@ internal static class FlashSteps
             ctx.Firmware = plan.Build;
             return "whole-range CRC matches";
         }),
-        new("reboot", ctx =>
-        {
-            ctx.Device.Reboot();
-            ctx.Disconnect(); // the session is spent once the chip runs its firmware
-            return "the chip now runs the new firmware";
-        }) { Retryable = false },
     ];
 
     private sealed record FlashPlan(uint Address, byte[] Data, string Build, string Summary);

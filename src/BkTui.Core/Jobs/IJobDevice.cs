@@ -1,4 +1,5 @@
 using BkTui.Core.Flashing;
+using BkTui.Core.Monitor;
 
 namespace BkTui.Core.Jobs;
 
@@ -28,6 +29,12 @@ public interface IJobDevice : IDisposable
     uint ChipCrc(uint start, uint length);
 
     void Reboot();
+
+    /// <summary>
+    /// Reboots into the firmware and listens for its boot log (on <see cref="BootListenOptions.LogPort"/>,
+    /// opened before the reboot, else on this port at the log rate). The session is spent afterwards.
+    /// </summary>
+    BootProof RebootAndListen(BootListenOptions options, CancellationToken cancel);
 }
 
 /// <summary>Opens the port and links the chip (reset, identify, baud switch with fallback).</summary>

@@ -45,6 +45,9 @@ public sealed class JobContext
     /// <summary>The firmware build written (name and hash), recorded with the job.</summary>
     public string? Firmware { get => _runner.Firmware; set => _runner.Firmware = value; }
 
+    /// <summary>What the reboot step heard (null before it ran); later steps read the MAC the firmware reports.</summary>
+    public Monitor.BootProof? BootProof { get => _runner.BootProof; set => _runner.BootProof = value; }
+
     /// <summary>Closes the link (after a reboot the session is spent); a later step would relink.</summary>
     public void Disconnect() => _runner.Disconnect();
 

@@ -9,7 +9,7 @@ internal static class JobErrors
 {
     public static bool IsTransient(Exception ex) => ex switch
     {
-        JobRefusedException or JobInputException or JobStoppedException or OperationCanceledException => false,
+        JobRefusedException or JobInputException or JobStoppedException or JobBootException or OperationCanceledException => false,
         GuardRefusedException or UnsupportedChipException or ArchiveException => false,
         PortBusyException or PortUnavailableException => false,
         DeviceGoneException => true,      // a brown-out or a loose cable; relinking will tell (bounded)

@@ -15,3 +15,9 @@ public sealed class JobVerifyException(string message) : Exception(message)
     public static JobVerifyException Crc(string port, uint start, uint length, uint chip, uint expected) =>
         new($"{port}: verify failed for 0x{start:X6}–0x{start + length:X6}: chip CRC 0x{chip:X8}, expected 0x{expected:X8}. Run the recipe again; if it repeats, check wiring and power.");
 }
+
+/// <summary>After the reboot the chip showed it does not run what was written (boot loop, app rejected).</summary>
+public sealed class JobBootException(Monitor.BootProof proof, string message) : Exception(message)
+{
+    public Monitor.BootProof Proof { get; } = proof;
+}

@@ -22,6 +22,12 @@ public sealed record JobRequest
     /// <summary>Write even though the image's key differs from the chip's eFuse key.</summary>
     public bool AllowKeyMismatch { get; init; }
 
+    // reboot (flash, restore-factory, restore-rf)
+    /// <summary>A second port wired to the chip's TX2, where the firmware logs its boot; null = listen on <see cref="Port"/>.</summary>
+    public string? LogPort { get; init; }
+    /// <summary>How long to listen for the boot log after the reboot (seconds); null = the default, 0 = do not listen.</summary>
+    public double? BootListenSeconds { get; init; }
+
     // wifi
     public string? Ssid { get; init; }
     public string? PasswordFile { get; init; }
@@ -49,6 +55,8 @@ public sealed record JobRequest
         Recipe.Wifi when string.IsNullOrWhiteSpace(PasswordFile) => "wifi needs --password-file FILE",
         Recipe.RestoreFactory when DumpId is null => "restore-factory needs --dump ID",
         Recipe.Custom when (ReadPath is null) == (WritePath is null) => "custom needs exactly one of --read FILE or --write FILE",
+        _ when BootListenSeconds is < 0 or > 600 => "--boot-listen must be between 0 and 600 seconds",
+        _ when LogPort is not null && LogPort == Port => "--log-port must be another port than --port (the chip's TX2 on a second adapter)",
         Recipe.Custom when Start is null => "custom needs --start ADDRESS",
         Recipe.Custom when ReadPath is not null && Length is null => "custom --read needs --length N",
         _ => null,

@@ -31,6 +31,7 @@ internal sealed class JobRunner : IFlashObserver
     public CancellationToken StopToken => _stop.Token;
     public long? DumpId { get; set; }
     public string? Firmware { get; set; }
+    public Monitor.BootProof? BootProof { get; set; }
     public uint? LastGoodAddress { get; set; }
     private string? _stopReason;
     private bool _stopIsHangup;
@@ -170,7 +171,7 @@ internal sealed class JobRunner : IFlashObserver
 
     private void Finish(JobState state, string? error, JobErrorKind? kind)
     {
-        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId, Firmware = Firmware ?? s.Firmware });
+        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId, Firmware = Firmware ?? s.Firmware, Boot = BootProof });
         Log($"job {_job.Id}: {state.Word()}{(error is null ? "" : $" — {error}")}");
         _queue.Publish(JobEventKind.State, _job);
     }

@@ -30,6 +30,8 @@ public sealed record JobSnapshot
     public long? DumpId { get; init; }
     /// <summary>The firmware build written by a flash job (file name and hash).</summary>
     public string? Firmware { get; init; }
+    /// <summary>What the chip said after the reboot step (flash, restore-factory, restore-rf).</summary>
+    public Monitor.BootProof? Boot { get; init; }
     public string? Error { get; init; }
     /// <summary>Coarse failure class (see <see cref="JobErrorKind"/>), for exit codes and colours.</summary>
     public JobErrorKind? ErrorKind { get; init; }

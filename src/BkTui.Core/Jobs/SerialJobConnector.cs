@@ -1,5 +1,6 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Monitor;
 using BkTui.Core.Serial;
 
 namespace BkTui.Core.Jobs;
@@ -44,6 +45,31 @@ public sealed class SerialJobConnector(ConnectOptions? defaults = null) : IJobDe
         public uint ChipCrc(uint start, uint length) => session.ChipCrc(start, length);
 
         public void Reboot() => session.Reboot();
+
+        public BootProof RebootAndListen(BootListenOptions options, CancellationToken cancel)
+        {
+            if (options.Duration <= TimeSpan.Zero)
+            {
+                session.Reboot();
+                return BootListener.Listen(link, options, onLogPort: false, cancel);
+            }
+            SerialPort? log = null;
+            if (options.LogPort is { } logPort)
+            {
+                try { log = SerialPort.Open(logPort, options.Baud); }
+                catch (SerialException e)
+                {
+                    session.Reboot();
+                    return BootProof.NotChecked(logPort, $"rebooted; the boot-log port could not be opened, so the boot is not proven: {e.Message}");
+                }
+            }
+            using (log)
+            {
+                log?.DiscardInput(); // only what the chip says after this reboot counts
+                session.Reboot();
+                return BootListener.Listen(log ?? link, options, onLogPort: log is not null, cancel);
+            }
+        }
 
         public void Dispose()
         {

@@ -13,6 +13,8 @@ public enum BootFactKind
     AppStart,
     /// <summary>The firmware running: OpenBeken, Beken SDK, a vendor SDK…</summary>
     Firmware,
+    /// <summary>The running firmware's name and version ("OpenBeken 1.18.21", "ESPHome 2024.6.1").</summary>
+    Version,
     /// <summary>JEDEC id of the flash ("[Flash]id:0xeb6015").</summary>
     FlashId,
     /// <summary>Chip and device id ("chip id=7231c device id=20521028").</summary>

@@ -15,6 +15,10 @@ public sealed record BootSummary
     public bool AppInvalid { get; init; }
     public string? AppStart { get; init; }
     public ImmutableList<string> Firmware { get; init; } = ImmutableList<string>.Empty;
+    /// <summary>The latest firmware name and version heard ("OpenBeken 1.18.21").</summary>
+    public string? Version { get; init; }
+    /// <summary>Bootloader banners heard: more than one after a single reset means the chip reset again.</summary>
+    public int Banners { get; init; }
     public string? FlashId { get; init; }
     public string? ChipId { get; init; }
     public string? Mac { get; init; }
@@ -23,12 +27,13 @@ public sealed record BootSummary
 
     public BootSummary Add(BootFact fact) => fact.Kind switch
     {
-        BootFactKind.Bootloader => this with { Bootloader = fact.Value, AppInvalid = false, AppStart = null },
+        BootFactKind.Bootloader => this with { Bootloader = fact.Value, AppInvalid = false, AppStart = null, Banners = Banners + 1 },
         BootFactKind.RtThread => this with { RtThread = AddOnce(RtThread, fact.Value) },
         BootFactKind.AppInvalid => this with { AppInvalid = true },
         // The loader may complain and still jump (seen in the zero-key thread): a start or a firmware line wins.
         BootFactKind.AppStart => this with { AppStart = fact.Value, AppInvalid = false },
         BootFactKind.Firmware => this with { Firmware = AddOnce(Firmware, fact.Value), AppInvalid = false },
+        BootFactKind.Version => this with { Version = fact.Value },
         BootFactKind.FlashId => this with { FlashId = fact.Value },
         BootFactKind.ChipId => this with { ChipId = fact.Value },
         BootFactKind.Mac => this with { Mac = fact.Value },

@@ -1,22 +1,21 @@
-using System.Text;
 using BkTui.Core.Serial;
 
 namespace BkTui.Core.Monitor;
 
 /// <summary>
 /// Listens to a device's UART (115200, the boot log rate) and hands over complete lines with the
-/// facts recognised in them. Lines are bounded (a device spewing garbage without newlines cannot grow
-/// memory); runs on its own thread until cancelled, the link goes away, or it is disposed.
+/// facts recognised in them (<see cref="LineSplitter"/>); runs on its own thread until cancelled, the
+/// link goes away, or it is disposed.
 /// </summary>
 public sealed class SerialMonitor : IDisposable
 {
     public const int BootBaud = 115200;
-    public const int MaxLineLength = 512;
+    public const int MaxLineLength = LineSplitter.MaxLineLength;
 
     private readonly ISerialLink _link;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
-    private readonly StringBuilder _line = new();
+    private readonly LineSplitter _lines;
 
     /// <param name="onLine">Called on the monitor's thread for each line (keep it quick: post to your loop).</param>
     /// <param name="onStopped">Called once when listening ends, with the reason (null when cancelled).</param>
@@ -24,12 +23,11 @@ public sealed class SerialMonitor : IDisposable
     {
         _link = link;
         if (_link.Baud != BootBaud) _link.SetBaud(BootBaud);
-        OnLine = onLine;
         OnStopped = onStopped;
+        _lines = new LineSplitter(text => onLine(text, BootLogRecognizer.Recognise(text)));
         _thread = new Thread(Listen) { IsBackground = true, Name = $"monitor {link.PortName}" };
     }
 
-    private Action<string, IReadOnlyList<BootFact>> OnLine { get; }
     private Action<string?>? OnStopped { get; }
 
     public string Port => _link.PortName;
@@ -49,27 +47,7 @@ public sealed class SerialMonitor : IDisposable
     }
 
     /// <summary>Feeds received bytes; complete lines are reported (exposed for tests of the line splitter).</summary>
-    internal void Feed(ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes)
-        {
-            if (b == (byte)'\n' || b == (byte)'\r')
-            {
-                if (_line.Length > 0) Emit();
-                continue;
-            }
-            // Latin-1 keeps one char per byte; the UI sanitises control characters when drawing.
-            _line.Append((char)b);
-            if (_line.Length >= MaxLineLength) Emit();
-        }
-    }
-
-    private void Emit()
-    {
-        var text = _line.ToString();
-        _line.Clear();
-        OnLine(text, BootLogRecognizer.Recognise(text));
-    }
+    internal void Feed(ReadOnlySpan<byte> bytes) => _lines.Feed(bytes);
 
     private void Listen()
     {
@@ -81,7 +59,7 @@ public sealed class SerialMonitor : IDisposable
             {
                 int n = _link.Read(buffer, TimeSpan.FromMilliseconds(200), _stop.Token);
                 if (n > 0) Feed(buffer.AsSpan(0, n));
-                else if (_line.Length > 0) Emit(); // a prompt without a newline still shows after a pause
+                else _lines.Flush();
             }
         }
         catch (OperationCanceledException) { }

@@ -28,6 +28,12 @@ internal static class RunCommand
     private static readonly Option<long> Dump = new("--dump") { Description = "Archived dump id (see `bktui dumps list`)", Required = true };
     private static readonly Option<long?> RfDump = new("--dump") { Description = "Archived dump of this device to take the RF calibration from (when the chip lost its MAC)" };
     private static readonly Option<bool> AllowBootloader = new("--allow-bootloader") { Description = "Also write the bootloader range (explicit consent)" };
+    private static readonly Option<string[]> LogPort = new("--log-port")
+    {
+        Description = "Port wired to the chip's TX2 (its boot log), listened to after the reboot: PORT=LOGPORT per --port, or LOGPORT with a single --port",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    private static readonly Option<double?> BootListen = new("--boot-listen") { Description = "Seconds to listen for the boot log after the reboot (default 12; 0 = reboot without checking)" };
     private static readonly Option<string?> ReadFile = new("--read") { Description = "Read the range into FILE" };
     private static readonly Option<string?> WriteFile = new("--write") { Description = "Write FILE at --start" };
     private static readonly Option<string> Start = new("--start") { Description = "Start address (0x… or decimal)", Required = true };
@@ -37,10 +43,10 @@ internal static class RunCommand
     {
         var run = new Command("run", "Run a recipe (backup, flash, restore-rf, wifi, restore-factory, custom) on one or more ports in parallel.");
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Backup, "Identify, read the whole flash (only changed blocks when the device is archived), verify, archive under its MAC."));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration from this device's archived dump, else from the template.", RfDump));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch, LogPort, BootListen));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration from this device's archived dump, else from the template.", RfDump, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Wifi, "Write SSID and password (and MQTT host, device name) into the OpenBeken config sector.", Ssid, PasswordFile, MqttHost, DeviceName));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Custom, "Read or write N bytes at offset X, with the same guards.", ReadFile, WriteFile, Start, Length, AllowBootloader));
         return run;
     }
@@ -56,7 +62,12 @@ internal static class RunCommand
     private static int Execute(ParseResult pr, Recipe recipe)
     {
         List<JobRequest> requests;
-        try { requests = pr.GetValue(Port)!.Distinct().Select(p => BuildRequest(pr, recipe, p)).ToList(); }
+        try
+        {
+            var ports = pr.GetValue(Port)!.Distinct().ToList();
+            var logPorts = LogPorts(pr.GetValue(LogPort) ?? [], ports);
+            requests = ports.Select(p => BuildRequest(pr, recipe, p) with { LogPort = logPorts.GetValueOrDefault(p) }).ToList();
+        }
         catch (FormatException e) { Console.Error.WriteLine($"bktui run {recipe.Name()}: {e.Message}"); return ExitCodes.Usage; }
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
         {
@@ -69,6 +80,8 @@ internal static class RunCommand
     private static JobRequest BuildRequest(ParseResult pr, Recipe recipe, string port)
     {
         var r = new JobRequest { Port = port, Recipe = recipe, Baud = pr.GetValue(Baud) };
+        if (recipe is Core.Jobs.Recipe.Flash or Core.Jobs.Recipe.RestoreFactory or Core.Jobs.Recipe.RestoreRf)
+            r = r with { BootListenSeconds = pr.GetValue(BootListen) };
         return recipe switch
         {
             Core.Jobs.Recipe.Flash => r with { FirmwarePath = pr.GetValue(Firmware) is { } f ? Full(f) : null, FirmwareVersion = pr.GetValue(FirmwareVersion), AllowKeyMismatch = pr.GetValue(AllowKeyMismatch) },
@@ -87,6 +100,23 @@ internal static class RunCommand
             },
             _ => r,
         };
+    }
+
+    /// <summary>"PORT=LOGPORT" pairs (several ports), or one bare LOGPORT for a single --port.</summary>
+    private static Dictionary<string, string> LogPorts(string[] values, List<string> ports)
+    {
+        var map = new Dictionary<string, string>();
+        foreach (var v in values)
+        {
+            var eq = v.IndexOf('=');
+            if (eq < 0 && ports.Count == 1 && values.Length == 1) { map[ports[0]] = v; continue; }
+            if (eq <= 0 || eq == v.Length - 1)
+                throw new FormatException($"--log-port '{v}': with several ports write PORT=LOGPORT (e.g. --log-port /dev/ttyUSB0=/dev/ttyUSB1).");
+            var port = v[..eq];
+            if (!ports.Contains(port)) throw new FormatException($"--log-port '{v}': {port} is not one of the --port values.");
+            map[port] = v[(eq + 1)..];
+        }
+        return map;
     }
 
     // Paths are stored with the job; make them absolute so a resumed job finds them from any directory.

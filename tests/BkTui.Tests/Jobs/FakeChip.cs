@@ -1,6 +1,7 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
 using BkTui.Core.Jobs;
+using BkTui.Core.Monitor;
 
 namespace BkTui.Tests.Jobs;
 
@@ -23,6 +24,8 @@ internal sealed class FakeChip
     public EfuseKey Key { get; set; } = EfuseKey.Tuya;
     /// <summary>Called before every operation with its name and address; may throw or block.</summary>
     public Action<string, uint>? BeforeOp { get; set; }
+    /// <summary>What the chip prints after a reboot (empty: a silent flashing port, as most real firmware logs on TX2).</summary>
+    public string BootLog { get; set; } = "";
     public int Connects;
     public int BlocksRead;
     public readonly List<(uint Start, int Length)> Writes = [];
@@ -92,6 +95,13 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IFlashObserver observe
     }
 
     public void Reboot() => chip.BeforeOp?.Invoke("reboot", 0);
+
+    public BootProof RebootAndListen(BootListenOptions options, CancellationToken cancel)
+    {
+        Reboot();
+        byte[][] said = chip.BootLog.Length == 0 ? [] : [System.Text.Encoding.ASCII.GetBytes(chip.BootLog)];
+        return BootListener.Listen(new Protocol.ScriptedLink(said), options with { Duration = TimeSpan.FromSeconds(0.5) }, options.LogPort is not null, cancel);
+    }
 
     public void Dispose() { }
 }

@@ -1,0 +1,31 @@
+using BkTui.Core.Monitor;
+
+namespace BkTui.Core.Jobs;
+
+/// <summary>
+/// The last step of every writing recipe: reboot into the firmware, listen for its boot log for a
+/// bounded time and report what was heard — never "runs the new firmware" without hearing it.
+/// </summary>
+internal static class RebootSteps
+{
+    public static readonly JobStep RebootAndListen = new("reboot", ctx =>
+    {
+        var options = new BootListenOptions
+        {
+            LogPort = ctx.Request.LogPort,
+            Duration = ctx.Request.BootListenSeconds is { } s ? TimeSpan.FromSeconds(s) : BootListenOptions.DefaultDuration,
+        };
+        ctx.Log($"rebooting; listening for the boot log on {options.LogPort ?? ctx.Request.Port} at {options.Baud} baud for up to {options.Duration.TotalSeconds:0.#} s");
+        var proof = ctx.Device.RebootAndListen(options, ctx.StopToken);
+        ctx.Disconnect(); // the session is spent once the chip runs its firmware
+        ctx.BootProof = proof;
+        foreach (var line in proof.Heard) ctx.Log($"boot log: {line}");
+        ctx.Log($"boot check: {proof.Verdict}: {proof.Message}");
+        if (proof.DoesNotRun) throw new JobBootException(proof, $"{ctx.Request.Port}: written and verified, but {proof.Message}. {Recovery(ctx)}");
+        return proof.Message;
+    }) { Retryable = false };
+
+    private static string Recovery(JobContext ctx) => ctx.DumpId is { } dump
+        ? $"Put the device back as it was with `bktui run restore-factory --port {ctx.Request.Port} --dump {dump}`."
+        : "Write an image built for this chip's family and key.";
+}
