@@ -8,11 +8,12 @@ namespace BkTui.Benchmarks;
 
 /// <summary>
 /// Flash operations against the virtual chip's wire model over a real pty (<c>wire</c> case):
-/// modelled time vs the wire floor (payload bytes × 10 / baud). Targets (issue 2 §6): full backup
-/// ≤ 1.05× floor; write + verify ≤ 1.10× (floor + modelled erase). The chip-side costs the model
+/// modelled time vs the wire floor (payload bytes × 10 / baud). The chip-side costs the model
 /// charges beyond the wire (FlashRead4K set-up, CheckCRC at ~4 MB/s, erase, page programming) are
-/// printed as "chip work", so the ratio can be read against them: modelled time is exactly the wire
-/// time of every byte plus that work, and the ratio to floor + chip work is what the host adds.
+/// printed as "chip work": modelled time is exactly the wire time of every byte plus that work, so
+/// the ratio to floor + chip work is what the host adds. Target (issue 14): a dense 2 MiB read
+/// ≤ 1.02 × (floor + chip work) at 921,600, 1.5 M and 2 M, with one CRC pass (the chip work then
+/// holds one fetch per sector and one CRC over the 2 MiB, nothing more).
 /// </summary>
 public static class WireBench
 {
@@ -23,23 +24,23 @@ public static class WireBench
     public static int Run()
     {
         Console.WriteLine("case                         baud       modelled   floor      ratio   notes");
-        foreach (var baud in new[] { 921600, 1500000 })
+        foreach (var baud in new[] { 921600, 1500000, 2000000 })
         {
             var full = new byte[FlashSize];
             new Random(1).NextBytes(full); // every sector used: nothing to skip
-            Measure("backup 2 MiB (all used)", baud, full, s => s.Read(0, FlashSize), FlashSize, eraseAllowance: false);
+            Measure("backup 2 MiB (all used)", baud, full, s => s.Read(0, FlashSize), FlashSize, eraseAllowance: false, "target ≤ 1.02× floor + chip work");
 
             var app = new byte[AppLength];
             new Random(2).NextBytes(app);
-            // Write verifies each sector and ends with the whole-range CRC: that is the verify.
-            Measure("write+verify 1.1 MB app", baud, Typical(), s => s.Write(0x11000, app), AppLength, eraseAllowance: true);
+            // The pre-check pass (skip matching sectors) and the one range CRC at the end (the verify).
+            Measure("write+verify 1.1 MB app", baud, Typical(), s => s.Write(0x11000, app), AppLength, eraseAllowance: true, "(report)");
 
-            Measure("backup typical dump (skip)", baud, Typical(), s => s.Read(0, FlashSize), FlashSize, eraseAllowance: false);
+            Measure("backup typical dump (skip)", baud, Typical(), s => s.Read(0, FlashSize), FlashSize, eraseAllowance: false, "(under the floor)");
         }
         return 0;
     }
 
-    private static void Measure(string name, int baud, byte[] image, Action<ChipSession> op, long payload, bool eraseAllowance)
+    private static void Measure(string name, int baud, byte[] image, Action<ChipSession> op, long payload, bool eraseAllowance, string target)
     {
         // A manual clock makes "modelled" exactly the wire model's time: bytes at 10 bit-times, flash and
         // CRC work as profiled; host and scheduler latency (2 shared cores) do not count.
@@ -49,6 +50,7 @@ public static class WireBench
         var t0 = sim.Chip.ModelledSeconds;
         var busy0 = sim.Chip.BusySeconds;
         var (chipIn0, chipOut0) = (sim.Chip.BytesReceived, sim.Chip.BytesSent);
+        var (reads0, crcs0) = (session.Client.Reads4K, session.Client.Crcs);
         var wall = Stopwatch.StartNew();
         op(session);
         var modelled = sim.Chip.ModelledSeconds - t0;
@@ -60,13 +62,12 @@ public static class WireBench
         var timing = SimTiming.Default;
         var erase = session.Client.Erases4K * timing.Erase4K + session.Client.Erases64K * timing.Erase64K;
         var reference = eraseAllowance ? floor + erase : floor;
-        var notes = eraseAllowance
-            ? $"floor+erase {reference:0.00} s ({session.Client.Erases64K}×64K, {session.Client.Erases4K}×4K); target ≤ 1.10"
-            : "target ≤ 1.05";
-        notes += $"; sent {session.Client.BytesSent / 1024} KiB, received {session.Client.BytesReceived / 1024} KiB, wall {wall.Elapsed.TotalSeconds:0.0} s";
+        var notes = eraseAllowance ? $"floor+erase {reference:0.00} s ({session.Client.Erases64K}×64K, {session.Client.Erases4K}×4K); " : "";
+        notes += $"sent {session.Client.BytesSent / 1024} KiB, received {session.Client.BytesReceived / 1024} KiB, wall {wall.Elapsed.TotalSeconds:0.0} s";
         Console.WriteLine($"{name,-28} {baud,-10} {modelled,7:0.00} s  {floor,6:0.00} s  {modelled / reference,5:0.000}×  {notes}");
         Console.WriteLine($"{"",-28} {"",-10} = on the wire {onWire:0.00} s + chip work {chipWork:0.00} s (unaccounted {modelled - onWire - chipWork:0.000} s);" +
-                          $" vs floor + chip work {modelled / (floor + chipWork):0.000}×");
+                          $" vs floor + chip work {modelled / (floor + chipWork):0.000}×  {target}");
+        Console.WriteLine($"{"",-28} {"",-10} {session.Client.Reads4K - reads0} sectors read, {session.Client.Crcs - crcs0} CheckCRC requests");
     }
 
     /// <summary>A real BK7231N dump when ../shared/dumps is there, else the simulator's synthesized image.</summary>

@@ -8,104 +8,119 @@ public sealed partial class ChipSession
     private static readonly uint Erased64K = BekenCrc32.Chip(Enumerable.Repeat((byte)0xFF, FlashGeometry.BlockSize).ToArray());
 
     /// <summary>
-    /// Reads [start, start+length). Per 4 KiB sector: the chip's CRC first (all-FF sectors are
-    /// filled, not read), then the data, which must match that CRC. With a base image and its
-    /// per-64 KiB CRCs, unchanged blocks are copied instead of read. Ends with a whole-range CRC.
+    /// Reads [start, start+length) with one verification pass: the chip's CRC of every 4 KiB sector
+    /// (asked a 64 KiB block at a time), which every sector must match before it counts. Erased
+    /// sectors are filled, not read; with <see cref="ReadOptions.Known"/>, sectors a known block holds
+    /// are taken from it once the chip proves them (see <see cref="TakeKnownSectors"/>). The
+    /// whole-range CRC is derived from the sector CRCs, not asked again (docs/performance.md).
     /// </summary>
     public byte[] Read(uint start, uint length, ReadOptions? options = null, CancellationToken cancel = default)
     {
         options ??= new ReadOptions();
         GuardRange(start, length, "read");
         BeginOperation();
-        var first = start & ~(uint)(FlashGeometry.SectorSize - 1);
-        var last = (start + length + FlashGeometry.SectorSize - 1) & ~(uint)(FlashGeometry.SectorSize - 1);
+        var first = start & ~(uint)(SectorSize - 1);
+        var last = (start + length + SectorSize - 1) & ~(uint)(SectorSize - 1);
         var image = new byte[last - first];
-        long moved = 0;
+        var crcs = new uint[image.Length / SectorSize];
+        var tally = new ReadTally();
+        uint? bootKey = null;
         Progress(FlashPhase.Read, 0, image.Length, 0);
 
-        for (var offset = 0u; offset < image.Length;)
+        for (var offset = 0; offset < image.Length;)
         {
             cancel.ThrowIfCancellationRequested();
-            var address = first + offset;
-            if (TryCopyUnchangedBlock(options, start, address, image.AsSpan((int)offset), cancel))
+            var address = first + (uint)offset;
+            var sectors = (int)Math.Min(FlashGeometry.BlockSize - address % FlashGeometry.BlockSize, (uint)(image.Length - offset)) / SectorSize;
+            var chunkCrcs = crcs.AsSpan(offset / SectorSize, sectors);
+            AskSectorCrcs(address, chunkCrcs, cancel);
+            var target = image.AsSpan(offset, sectors * SectorSize);
+            var taken = new bool[sectors];
+            if (sectors == FlashGeometry.SectorsPerBlock)
             {
-                offset += FlashGeometry.BlockSize;
+                var blockCrc = CrcCombine.Join(chunkCrcs, SectorSize);
+                if (address == 0) bootKey = blockCrc;
+                if (options.Known is { } known) TakeKnownSectors(known.Candidates(bootKey, address, blockCrc), address, chunkCrcs, target, taken, tally, cancel);
             }
-            else
+            for (var k = 0; k < sectors; k++)
             {
-                var sector = image.AsSpan((int)offset, FlashGeometry.SectorSize);
-                if (ReadSectorInto(address, sector, options.SkipErased, cancel)) moved += FlashGeometry.SectorSize;
-                offset += FlashGeometry.SectorSize;
+                if (taken[k]) continue;
+                var sector = target.Slice(k * SectorSize, SectorSize);
+                if (chunkCrcs[k] == BekenCrc32.ErasedSector4K) { sector.Fill(0xFF); tally.Erased++; continue; }
+                chunkCrcs[k] = ReadVerified(address + (uint)(k * SectorSize), chunkCrcs[k], sector, cancel);
+                tally.Read++;
+                Progress(FlashPhase.Read, offset + (k + 1) * SectorSize, image.Length, (long)tally.Read * SectorSize);
             }
-            Progress(FlashPhase.Read, offset, image.Length, moved);
+            offset += sectors * SectorSize;
+            Progress(FlashPhase.Read, offset, image.Length, (long)tally.Read * SectorSize);
         }
 
-        FinalCheck(first, image, cancel);
+        ProveRange(first, image, crcs);
+        _observer.Log($"read 0x{first:X6}+0x{image.Length:X}: {tally}");
         return first == start && image.Length == length ? image : image.AsSpan((int)(start - first), (int)length).ToArray();
     }
 
-    /// <summary>Differential read: a whole 64 KiB block whose chip CRC equals the base's is taken from the base image.</summary>
-    private bool TryCopyUnchangedBlock(ReadOptions options, uint rangeStart, uint address, Span<byte> target, CancellationToken cancel)
+    /// <summary>Counts of how each sector of a read was obtained (for the log and the benchmarks).</summary>
+    private sealed class ReadTally
     {
-        if (options.BaseImage is not { } baseImage || options.BaseBlockCrcs is not { } crcs) return false;
-        var rel = address - rangeStart;
-        if (address < rangeStart || rel % FlashGeometry.BlockSize != 0 || target.Length < FlashGeometry.BlockSize) return false;
-        var block = (int)(rel / FlashGeometry.BlockSize);
-        if (block >= crcs.Count || rel + FlashGeometry.BlockSize > baseImage.Length) return false;
-        var chip = Attempt("block CRC", address, () => CrcRaw(address, FlashGeometry.BlockSize, cancel), cancel);
-        if (chip != crcs[block] || BekenCrc32.Chip(baseImage.AsSpan((int)rel, FlashGeometry.BlockSize)) != chip) return false;
-        baseImage.AsSpan((int)rel, FlashGeometry.BlockSize).CopyTo(target);
-        return true;
+        public int Read, Erased, Known, Refused;
+        public override string ToString() =>
+            $"{Read} sectors read, {Erased} erased, {Known} taken from known blocks (proven by half-sector CRCs), {Refused} known sectors refused";
     }
 
-    /// <summary>One verified sector (used for the RF sector during connect).</summary>
+    /// <summary>The verification pass for one 64 KiB block (or the part of it in range): the chip's CRC of each sector.</summary>
+    private void AskSectorCrcs(uint address, Span<uint> crcs, CancellationToken cancel)
+    {
+        for (var k = 0; k < crcs.Length; k++)
+        {
+            var at = address + (uint)(k * SectorSize);
+            crcs[k] = Attempt("sector CRC", at, () => CrcRaw(at, SectorSize, cancel), cancel);
+        }
+    }
+
+    /// <summary>
+    /// Reads one sector until its bytes match the chip's CRC (bounded by the attempt limit). After a
+    /// mismatch the CRC is asked again too (a corrupt CRC reply would make every re-read fail).
+    /// Returns the CRC the data finally matched.
+    /// </summary>
+    private uint ReadVerified(uint address, uint crc, Span<byte> target, CancellationToken cancel)
+    {
+        var want = crc;
+        var askAgain = false;
+        var data = Attempt("read", address, () =>
+        {
+            if (askAgain) want = CrcRaw(address, SectorSize, cancel);
+            var d = _client.FlashRead4K(ReadAddress(address), cancel);
+            var got = BekenCrc32.Chip(d);
+            if (got == want) return d;
+            askAgain = true;
+            throw new ProtocolException(ProtocolFailure.Mismatch, $"sector data CRC 0x{got:X8} differs from the chip's 0x{want:X8}");
+        }, cancel);
+        data.CopyTo(target);
+        return want;
+    }
+
+    /// <summary>One verified sector (the RF sector during connect, the edges of a partial write).</summary>
     private byte[] ReadSector(uint address, CancellationToken cancel)
     {
-        var data = new byte[FlashGeometry.SectorSize];
-        ReadSectorInto(address, data, skipErased: true, cancel);
+        var data = new byte[SectorSize];
+        var crc = Attempt("sector CRC", address, () => CrcRaw(address, SectorSize, cancel), cancel);
+        if (crc == BekenCrc32.ErasedSector4K) data.AsSpan().Fill(0xFF);
+        else ReadVerified(address, crc, data, cancel);
         return data;
     }
 
-    /// <summary>Fills <paramref name="target"/> with the verified sector; false when it was erased and not transferred.</summary>
-    private bool ReadSectorInto(uint address, Span<byte> target, bool skipErased, CancellationToken cancel)
+    /// <summary>
+    /// The whole-range proof without a second pass: the sector CRCs the chip gave, joined by CRC
+    /// combination, must equal the CRC of the assembled image (catches any sector put in the wrong place).
+    /// </summary>
+    private void ProveRange(uint start, ReadOnlySpan<byte> image, ReadOnlySpan<uint> sectorCrcs)
     {
-        uint? expected = null;
-        if (skipErased)
-        {
-            expected = Attempt("sector CRC", address, () => CrcRaw(address, FlashGeometry.SectorSize, cancel), cancel);
-            if (expected == BekenCrc32.ErasedSector4K)
-            {
-                target.Fill(0xFF);
-                return false;
-            }
-        }
-        var data = Attempt("read", address, () =>
-        {
-            // A corrupt CRC reply would make every re-read fail: ask again after a mismatch.
-            var want = expected ??= CrcRaw(address, FlashGeometry.SectorSize, cancel);
-            var d = _client.FlashRead4K(ReadAddress(address), cancel);
-            if (BekenCrc32.Chip(d) != want)
-            {
-                expected = null;
-                throw new ProtocolException(ProtocolFailure.Mismatch, $"sector data CRC 0x{BekenCrc32.Chip(d):X8} differs from the chip's 0x{want:X8}");
-            }
-            return d;
-        }, cancel);
-        data.CopyTo(target);
-        return true;
-    }
-
-    /// <summary>Whole-range CRC at the end of every operation: the chip must hold exactly <paramref name="expected"/>.</summary>
-    private void FinalCheck(uint start, ReadOnlySpan<byte> expected, CancellationToken cancel)
-    {
-        var want = BekenCrc32.Chip(expected);
-        var length = (uint)expected.Length;
-        Progress(FlashPhase.Verify, 0, length, 0);
-        var got = Attempt("range CRC", start, () => CrcRaw(start, length, cancel), cancel);
-        Progress(FlashPhase.Verify, length, length, 0);
-        if (got != want)
+        var chip = CrcCombine.Join(sectorCrcs, SectorSize);
+        var local = BekenCrc32.Chip(image);
+        if (chip != local)
             throw new VerifyFailedException(Port, start,
-                $"the range CRC over 0x{length:X} bytes is 0x{got:X8} on the chip but 0x{want:X8} here. Nothing was saved as good; retry (and check power and wiring).");
-        _observer.Log($"range 0x{start:X6}+0x{length:X} verified (crc 0x{got:X8})");
+                $"the range CRC derived from the chip's sector CRCs is 0x{chip:X8} but the assembled 0x{image.Length:X} bytes give 0x{local:X8}. Nothing was saved as good; retry.");
+        _observer.Log($"range 0x{start:X6}+0x{image.Length:X} verified (crc 0x{chip:X8}, joined from {sectorCrcs.Length} sector CRCs)");
     }
 }

@@ -37,12 +37,8 @@ public sealed record ConnectOptions
 
 public sealed record ReadOptions
 {
-    /// <summary>Ask the chip's CRC first and fill all-FF sectors without reading them.</summary>
-    public bool SkipErased { get; init; } = true;
-    /// <summary>Differential read: a previous image of the same range ...</summary>
-    public byte[]? BaseImage { get; init; }
-    /// <summary>... and the chip-style CRC of each 64 KiB block of it (index = block number from the range start); blocks that still match are copied, not read.</summary>
-    public IReadOnlyList<uint>? BaseBlockCrcs { get; init; }
+    /// <summary>Blocks the host already holds (this device's last dump, other devices' dumps); proven sectors are taken instead of read.</summary>
+    public IKnownBlocks? Known { get; init; }
 }
 
 public sealed record WriteOptions
@@ -51,4 +47,6 @@ public sealed record WriteOptions
     public bool AllowBootloader { get; init; }
     /// <summary>Compare each sector's chip CRC first and leave matching sectors alone.</summary>
     public bool SkipMatching { get; init; } = true;
+    /// <summary>End with the whole-range CRC (and repair what differs). Off only when the caller proves a larger range itself (<see cref="ChipSession.VerifyWritten"/>).</summary>
+    public bool Verify { get; init; } = true;
 }

@@ -17,15 +17,15 @@ internal static class BackupSteps
         }),
         new("verify", ctx =>
         {
-            // The read itself ended with a whole-range chip CRC over these bytes (a second pass would only
-            // cost wire time); here the image is checked against what the chip said about itself.
+            // The read proved every sector by the chip's CRC and the whole range by joining them (a second
+            // pass would only cost wire time); here the image is checked against what the chip said about itself.
             var image = ctx.Image ?? throw new InvalidOperationException("nothing was read");
             if (image.Length != ctx.Info.FlashSize)
                 throw new JobVerifyException($"{ctx.Request.Port}: read {image.Length} bytes but the flash is {ctx.Info.FlashSize}; run the backup again.");
             if (ctx.Mac is { } mac && RestoreRfSteps.RfSectorOf(image, ctx.Profile.RfOffset) is { } rf
                 && MacAddress.TryParse(mac, out var chipMac) && MacAddress.FromBytes(rf.AsSpan(0x24, 6)) != chipMac)
                 throw new JobVerifyException($"{ctx.Request.Port}: the image's RF calibration at 0x{ctx.Profile.RfOffset:X6} names another MAC than the chip ({mac}); run the backup again.");
-            return $"whole-range CRC matched at the end of the read; {image.Length / 1024} KiB, RF MAC agrees with the chip";
+            return $"every sector and the joined whole-range CRC matched the chip; {image.Length / 1024} KiB, RF MAC agrees with the chip";
         }),
         new("archive", ctx =>
         {
@@ -41,6 +41,6 @@ internal static class BackupSteps
     public static byte[] ReadWhole(JobContext ctx, bool differential)
     {
         var baseDump = differential ? BaseFor(ctx) : null;
-        return ctx.Device.Read(0, ctx.Info.FlashSize, baseDump?.Bytes, ctx.StopToken);
+        return ctx.Device.Read(0, ctx.Info.FlashSize, ctx.KnownBlocks(baseDump), ctx.StopToken);
     }
 }

@@ -26,8 +26,7 @@ internal static class CommonSteps
         ctx.Log(ctx.Mac is null
             ? "the chip reports no MAC: taking a full dump first (archived as unidentified)"
             : $"no full dump of {ctx.Mac} in the archive: taking one before writing");
-        var image = BackupSteps.ReadWhole(ctx, differential: false);
-        ctx.VerifyRange(0, image);
+        var image = BackupSteps.ReadWhole(ctx, differential: false); // every sector proven by the chip's CRC
         var id = ctx.ArchiveDump(image, $"factory dump before {ctx.Request.Recipe.Name()}");
         ctx.DumpId ??= id;
         return $"dump {id} archived before writing";

@@ -13,20 +13,22 @@ public interface IJobDevice : IDisposable
     ChipInfo Info { get; }
 
     /// <summary>
-    /// Reads [start, start+length), verified by a whole-range chip CRC. With <paramref name="baseImage"/>
-    /// (an archived dump of this device, same range), only 64 KiB blocks whose chip CRC differs are read.
+    /// Reads [start, start+length), every sector verified by the chip's CRC. With <paramref name="known"/>
+    /// (this device's last dump, other devices' dumps), sectors the chip proves equal are taken, not read.
     /// Safe to cancel anywhere.
     /// </summary>
-    byte[] Read(uint start, uint length, byte[]? baseImage, CancellationToken cancel);
+    byte[] Read(uint start, uint length, IKnownBlocks? known, CancellationToken cancel);
 
     /// <summary>
-    /// Writes and verifies (skipping sectors that already match). Not cancellable: callers pass
-    /// chunks of at most one 64 KiB block and stop between chunks, never between an erase and its write.
+    /// Writes, skipping sectors that already match, without the final proof: the caller ends with
+    /// <see cref="VerifyWritten"/> over everything it wrote (one CRC pass, not one per chunk).
+    /// Not cancellable: callers pass chunks of at most one 64 KiB block and stop between chunks,
+    /// never between an erase and its write.
     /// </summary>
     void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader);
 
-    /// <summary>The chip's CRC (BekenCrc32.Chip form) of [start, start+length).</summary>
-    uint ChipCrc(uint start, uint length);
+    /// <summary>Proves the chip holds <paramref name="expected"/> (whole-range CRC; sectors that differ are found and rewritten, bounded); throws when it cannot.</summary>
+    void VerifyWritten(uint start, ReadOnlySpan<byte> expected);
 
     void Reboot();
 

@@ -57,6 +57,14 @@ public sealed class JobContext
     /// <summary>The newest whole-flash dump of this chip's MAC in the archive, or null (no MAC, no archive, none yet).</summary>
     public ArchivedDump? LatestFullDump() => Mac is { } mac ? _archive?.LatestFullDump(mac, Info.FlashSize) : null;
 
+    /// <summary>
+    /// Blocks a read may take once the chip proves them: <paramref name="previous"/> (this device's
+    /// last dump) and, with an archive, other dumps of the same family and bootloader.
+    /// </summary>
+    public IKnownBlocks? KnownBlocks(ArchivedDump? previous) =>
+        _archive is { } a ? new ArchivedBlocks(a.Archive, Info.Family.ToString(), previous?.Bytes)
+        : previous is null ? null : new PreviousImage(previous.Bytes, 0);
+
     /// <summary>An archived dump by id; a missing one is a clear input error.</summary>
     public ArchivedDump GetDump(long id) =>
         RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump {id} (list them with `bktui dumps list`).");
@@ -95,7 +103,8 @@ public sealed class JobContext
 
     /// <summary>
     /// Writes in whole 64 KiB chunks, checking for a stop request between chunks only: a stop never
-    /// lands between an erase and the write of that sector. Returns the bytes handed to the chip.
+    /// lands between an erase and the write of that sector. Unverified: the recipe's verify step
+    /// (<see cref="VerifyRange"/>) proves the whole range once.
     /// </summary>
     public void WriteWithSafePoints(uint start, byte[] data, bool allowBootloader)
     {
@@ -113,12 +122,10 @@ public sealed class JobContext
         }
     }
 
-    /// <summary>Compares the chip's CRC of [start, start+data.Length) with the data's; throws when they differ.</summary>
-    public void VerifyRange(uint start, ReadOnlySpan<byte> expected)
-    {
-        var chip = Device.ChipCrc(start, (uint)expected.Length);
-        var local = BekenCrc32.Chip(expected);
-        if (chip != local)
-            throw JobVerifyException.Crc(Request.Port, start, (uint)expected.Length, chip, local);
-    }
+    /// <summary>
+    /// The one verification pass after a write: the chip must hold <paramref name="expected"/> (a
+    /// range CRC; sectors that differ are found and rewritten, bounded). The write's chunks are not
+    /// verified one by one, so this also catches a sector disturbed after it was programmed.
+    /// </summary>
+    public void VerifyRange(uint start, ReadOnlySpan<byte> expected) => Device.VerifyWritten(start, expected);
 }

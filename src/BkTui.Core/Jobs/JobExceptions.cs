@@ -10,11 +10,7 @@ public sealed class JobRefusedException(string message) : Exception(message);
 public sealed class JobInputException(string message) : Exception(message);
 
 /// <summary>What was read or written does not match (whole-range CRC, or the image against the chip).</summary>
-public sealed class JobVerifyException(string message) : Exception(message)
-{
-    public static JobVerifyException Crc(string port, uint start, uint length, uint chip, uint expected) =>
-        new($"{port}: verify failed for 0x{start:X6}–0x{start + length:X6}: chip CRC 0x{chip:X8}, expected 0x{expected:X8}. Run the recipe again; if it repeats, check wiring and power.");
-}
+public sealed class JobVerifyException(string message) : Exception(message);
 
 /// <summary>After the reboot the chip showed it does not run what was written (boot loop, app rejected).</summary>
 public sealed class JobBootException(Monitor.BootProof proof, string message) : Exception(message)

@@ -27,22 +27,16 @@ public sealed class SerialJobConnector(ConnectOptions? defaults = null) : IJobDe
 
     private sealed class SessionDevice(ISerialLink link, ChipSession session) : IJobDevice
     {
-        private const int Block = 0x10000;
 
         public ChipInfo Info => session.Info;
 
-        public byte[] Read(uint start, uint length, byte[]? baseImage, CancellationToken cancel)
-        {
-            var options = baseImage is null || baseImage.Length != length
-                ? new ReadOptions()
-                : new ReadOptions { BaseImage = baseImage, BaseBlockCrcs = BlockCrcs(baseImage) };
-            return session.Read(start, length, options, cancel);
-        }
+        public byte[] Read(uint start, uint length, IKnownBlocks? known, CancellationToken cancel) =>
+            session.Read(start, length, new ReadOptions { Known = known }, cancel);
 
         public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader) =>
-            session.Write(start, data, new WriteOptions { AllowBootloader = allowBootloader }, CancellationToken.None);
+            session.Write(start, data, new WriteOptions { AllowBootloader = allowBootloader, Verify = false }, CancellationToken.None);
 
-        public uint ChipCrc(uint start, uint length) => session.ChipCrc(start, length);
+        public void VerifyWritten(uint start, ReadOnlySpan<byte> expected) => session.VerifyWritten(start, expected);
 
         public void Reboot() => session.Reboot();
 
@@ -75,13 +69,6 @@ public sealed class SerialJobConnector(ConnectOptions? defaults = null) : IJobDe
         {
             try { session.Dispose(); }
             finally { link.Dispose(); }
-        }
-
-        private static IReadOnlyList<uint> BlockCrcs(byte[] image)
-        {
-            var crcs = new uint[image.Length / Block];
-            for (var i = 0; i < crcs.Length; i++) crcs[i] = BekenCrc32.Chip(image.AsSpan(i * Block, Block));
-            return crcs;
         }
     }
 }

@@ -23,6 +23,9 @@ public sealed class BootloaderClient(ISerialLink link, ProtocolTimeouts? timeout
     /// <summary>Erase commands answered, by size (the benchmark charges modelled erase time from these).</summary>
     public int Erases4K { get; private set; }
     public int Erases64K { get; private set; }
+    /// <summary>Sectors received by FlashRead4K and CheckCRC answers (what a read transferred and how it verified).</summary>
+    public int Reads4K { get; private set; }
+    public int Crcs { get; private set; }
 
     /// <summary>Sends one LinkCheck and waits <paramref name="window"/> for its reply, keeping earlier bytes (linking streams these).</summary>
     public bool TryLinkCheck(TimeSpan window, CancellationToken cancel = default)
@@ -71,6 +74,7 @@ public sealed class BootloaderClient(ISerialLink link, ProtocolTimeouts? timeout
     public uint CheckCrc(uint start, uint endField, uint length, CancellationToken cancel = default)
     {
         var r = Exchange(CommandFrame.CheckCrc(start, endField), ResponseSpec.ShortFixed((byte)ShortOpcode.CheckCrc, 4), Timeouts.Crc(length), cancel);
+        Crcs++;
         return U32(r, 0);
     }
 
@@ -100,6 +104,7 @@ public sealed class BootloaderClient(ISerialLink link, ProtocolTimeouts? timeout
             ResponseSpec.LongFixed((byte)LongOpcode.FlashRead4K, 4 + FlashGeometry.SectorSize, EchoU32(0, address)),
             Timeouts.Read4K, cancel, replyBytes: 15 + FlashGeometry.SectorSize);
         CheckStatus(r, address);
+        Reads4K++;
         return r.Payload.AsSpan(4).ToArray();
     }
 

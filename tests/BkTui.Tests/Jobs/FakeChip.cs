@@ -57,7 +57,7 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IFlashObserver observe
 {
     public ChipInfo Info => chip.Info(baud);
 
-    public byte[] Read(uint start, uint length, byte[]? baseImage, CancellationToken cancel)
+    public byte[] Read(uint start, uint length, IKnownBlocks? known, CancellationToken cancel)
     {
         var result = new byte[length];
         for (uint a = 0; a < length; a += 0x10000)
@@ -66,8 +66,9 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IFlashObserver observe
             chip.BeforeOp?.Invoke("read", start + a);
             var n = (int)Math.Min(0x10000, length - a);
             var block = chip.Flash.AsSpan((int)(start + a), n);
-            if (baseImage is not null && BekenCrc32.Chip(block) == BekenCrc32.Chip(baseImage.AsSpan((int)(start + a), n)))
-                baseImage.AsSpan((int)(start + a), n).CopyTo(result.AsSpan((int)a));
+            var crc = BekenCrc32.Chip(block);
+            if (n == 0x10000 && known?.Candidates(null, start + a, crc).FirstOrDefault(c => BekenCrc32.Chip(c.Span) == crc) is { Length: > 0 } same)
+                same.Span.CopyTo(result.AsSpan((int)a));
             else
             {
                 block.CopyTo(result.AsSpan((int)a));
@@ -88,10 +89,11 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IFlashObserver observe
         observer.Progress(new FlashProgress(FlashPhase.Write, data.Length, data.Length, 1e6, 0));
     }
 
-    public uint ChipCrc(uint start, uint length)
+    public void VerifyWritten(uint start, ReadOnlySpan<byte> expected)
     {
         chip.BeforeOp?.Invoke("crc", start);
-        return BekenCrc32.Chip(chip.Flash.AsSpan((int)start, (int)length));
+        if (!chip.Flash.AsSpan((int)start, expected.Length).SequenceEqual(expected))
+            throw new VerifyFailedException("fake", start, "fake: the chip does not hold what was written");
     }
 
     public void Reboot() => chip.BeforeOp?.Invoke("reboot", 0);

@@ -16,6 +16,7 @@ public static class Migrations
         new(1, "devices, dumps, sector store", ArchiveSchemaV1.Sql),
         new(2, "jobs and job logs", ArchiveSchemaV1.JobsSql),
         new(3, "firmware cache index", BkTui.Core.Firmware.FirmwareSchema.Sql),
+        new(4, "block index for dedup on the wire", BlockIndexSchema.Sql),
     ];
 
     /// <summary>The version this build writes; an archive with a higher user_version came from a newer bktui.</summary>
