@@ -59,7 +59,7 @@ public static class DedupBench
             using var archive = DumpArchive.Open(root);
             if (archived is not null) archive.Import(archived, DumpSource.FromFile("first-unit.bin"));
             using var sim = SimHost.Start(new SimOptions { Family = family, Image = image.ToArray(), WireModel = true, Clock = new ManualSimClock() });
-            using var q = new JobQueue(new SerialJobConnector(new ConnectOptions { Baud = Baud, BaudLadder = [Baud] }), archive, new JobQueueOptions());
+            using var q = new JobQueue(new SerialJobConnector(new ConnectOptions { Baud = Baud, BaudLadder = [Baud], Timeouts = WireBench.LoadedMachine }), archive, new JobQueueOptions());
             var tally = "";
             q.Changed += e =>
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Protocol;
 using BkTui.Core.Serial;
 using BkTui.Simulator;
 
@@ -20,6 +21,15 @@ public static class WireBench
     private const int FlashSize = 0x200000;
     private const int AppLength = 1_100_000;
     private const string TypicalDump = "Allegro-Berge-MI0014-30-x-5-cm-Milio.bin";
+
+    /// <summary>
+    /// Host-side timeouts for a machine loaded by other builds: on the manual clock they change no
+    /// modelled second, they only keep a slow reply from being taken for a lost one.
+    /// </summary>
+    internal static readonly ProtocolTimeouts LoadedMachine = new()
+    {
+        Command = TimeSpan.FromSeconds(5), Read4K = TimeSpan.FromSeconds(5), Write4K = TimeSpan.FromSeconds(5),
+    };
 
     public static int Run()
     {
@@ -46,7 +56,7 @@ public static class WireBench
         // CRC work as profiled; host and scheduler latency (2 shared cores) do not count.
         using var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231N, Image = image, WireModel = true, Clock = new ManualSimClock() });
         using var port = SerialPort.Open(sim.PtyPath);
-        using var session = ChipSession.Connect(port, new ConnectOptions { Baud = baud, BaudLadder = [baud], ReadMac = false });
+        using var session = ChipSession.Connect(port, new ConnectOptions { Baud = baud, BaudLadder = [baud], ReadMac = false, Timeouts = LoadedMachine });
         var t0 = sim.Chip.ModelledSeconds;
         var busy0 = sim.Chip.BusySeconds;
         var (chipIn0, chipOut0) = (sim.Chip.BytesReceived, sim.Chip.BytesSent);

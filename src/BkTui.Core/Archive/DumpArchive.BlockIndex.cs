@@ -49,7 +49,7 @@ public sealed partial class DumpArchive
         foreach (var (id, family, size) in pending)
         {
             var image = family is not null && size >= IndexBlock && size % IndexBlock == 0 ? TryReadDumpBytes(id) : null;
-            using var w = ConnectToWrite();
+            using var w = Connect();
             using var tx = w.BeginTransaction();
             if (Scalar(w, "SELECT 1 FROM block_index_dumps WHERE dump_id = $d", tx, ("$d", id)) is not null) continue; // another process did it
             Exec(w, "INSERT INTO block_index_dumps (dump_id, family, boot_key) VALUES ($d, $f, $b)", tx,

@@ -26,27 +26,27 @@ public class BlockIndexTests
     [Fact]
     public void AnArchiveFromBeforeTheIndexOpensAndIsIndexedWhenFirstAsked()
     {
+        // Written by the previous bktui (schema 3, no block index): the SmartLED 8044 dump, imported and labelled.
         using var temp = new TempArchive();
-        var (first, _) = Units();
-        var id = temp.Archive.Import(first, DumpSource.FromFile("unit-1.bin")).DumpId;
-        temp.Archive.Dispose();
-        // What an archive written by the previous version looks like: schema 3, no index tables.
+        OldArchiveTests.CopyFolder(Path.Combine(OldArchiveTests.RepoPathsFixtures, "archive-sqlite-3.35.5"), temp.Root);
         using (var c = new SqliteConnection($"Data Source={Path.Combine(temp.Root, DumpArchive.DatabaseFile)};Pooling=False"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "DROP TABLE block_index; DROP TABLE block_index_dumps; PRAGMA user_version = 3;";
-            cmd.ExecuteNonQuery();
+            cmd.CommandText = "PRAGMA user_version;";
+            Assert.Equal(3L, cmd.ExecuteScalar());
         }
 
-        using var reopened = DumpArchive.Open(temp.Root);
-        Assert.Equal(4, reopened.SchemaVersion);
-        Assert.Equal(first, reopened.ReadDumpBytes(id));
-        var app = BekenCrc32.Chip(first.AsSpan(0x20000, Block));
-        var holders = reopened.BlockHolders("BK7231N", DumpArchive.BootKey(first), 0x20000, app);
-        Assert.Equal(new BlockHolder(app, id), holders[0]);
-        Assert.Equal(0, reopened.IndexNewDumps()); // indexed once
-        Assert.Empty(reopened.BlockHolders("BK7231T", DumpArchive.BootKey(first), 0x20000, app));
+        var dump = Assert.Single(temp.Archive.ListDumps());
+        Assert.Equal(4, temp.Archive.SchemaVersion);
+        Assert.Equal("made by SQLite 3.35.5", dump.Label);
+        var image = temp.Archive.ReadDumpBytes(dump.Id);
+        var app = BekenCrc32.Chip(image.AsSpan(0x20000, Block));
+        var holders = temp.Archive.BlockHolders(dump.Chip!, DumpArchive.BootKey(image), 0x20000, app);
+        Assert.Equal(new BlockHolder(app, dump.Id), holders[0]);
+        Assert.Equal(0, temp.Archive.IndexNewDumps()); // indexed once
+        Assert.Empty(temp.Archive.BlockHolders(dump.Chip!, DumpArchive.BootKey(image) ^ 1, 0x20000, app));
+        Assert.True(temp.Archive.Check().Ok);
     }
 
     [Fact]

@@ -28,10 +28,10 @@ public class OldArchiveTests
         Assert.True(check.Ok, string.Join("; ", check.Problems));
     }
 
-    private static string RepoPathsFixtures =>
+    internal static string RepoPathsFixtures =>
         Path.Combine(BkTui.Tests.TestSupport.RepoPaths.Root, "tests", "BkTui.Tests", "Archive", "Fixtures");
 
-    private static void CopyFolder(string from, string to)
+    internal static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {
