@@ -1,0 +1,65 @@
+using BkTui.Core.Formats;
+using BkTui.Core.Formats.Analysis;
+using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.ViewModels;
+
+namespace BkTui.Tui.Views.Hex;
+
+/// <summary>
+/// What the hex viewer shows: the bytes (read a visible row at a time, never held as text) and the
+/// dump's own partition map, each partition with a letter so the margin reads without colour.
+/// </summary>
+public sealed class HexDocument : IDisposable
+{
+    public HexDocument(IByteSource source, PartitionMapView? map = null)
+    {
+        Source = source;
+        Map = map ?? new PartitionMapView(source.Length, []);
+    }
+
+    public IByteSource Source { get; }
+    public PartitionMapView Map { get; }
+    public string Name => Source.Name;
+    public long Length => Source.Length;
+
+    /// <summary>A document over bytes in memory, with the partitions <paramref name="report"/> found (analysed here when null).</summary>
+    public static HexDocument FromBytes(string name, byte[] bytes, DumpReport? report = null) =>
+        new(new MemoryByteSource(name, bytes), PartitionMapView.From(report ?? DumpAnalyzer.Analyze(bytes)));
+
+    /// <summary>
+    /// Opens a file as the viewer shows it: mapped (only shown pages are read) and analysed for its
+    /// partition map. Throws FileNotFoundException/IOException naming the path.
+    /// </summary>
+    public static HexDocument Open(string path)
+    {
+        var source = MappedFileSource.Open(path);
+        try
+        {
+            return new HexDocument(source, PartitionMapView.From(DumpAnalyzer.Analyze(File.ReadAllBytes(path))));
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The innermost partition holding <paramref name="offset"/> (partitions may nest), or null.</summary>
+    public PartitionMapRow? PartitionAt(long offset)
+    {
+        PartitionMapRow? best = null;
+        foreach (var p in Map.Rows)
+            if (offset >= p.Start && offset < p.Start + p.Size && (best is null || p.Size < best.Size)) best = p;
+        return best;
+    }
+
+    /// <summary>A partition that starts inside [start, start+count), or null.</summary>
+    public PartitionMapRow? PartitionStartingIn(long start, int count)
+    {
+        foreach (var p in Map.Rows)
+            if (p.Start >= start && p.Start < start + count) return p;
+        return null;
+    }
+
+    public void Dispose() => Source.Dispose();
+}

@@ -1,0 +1,125 @@
+using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.State;
+
+namespace BkTui.Tui.Views.Hex;
+
+public sealed partial class HexDumpView
+{
+    private byte[] _pattern = [];
+    private string? _patternText;
+    private long? _matchAt;
+
+    /// <summary>
+    /// Searches forward from the cursor for hex bytes ("de ad be ef", "DEADBEEF") or text (anything
+    /// else, or in double quotes), wrapping at the end. False, with a message, when absent.
+    /// </summary>
+    public bool Find(string text)
+    {
+        if (_document is null) return Refuse("no file open");
+        if (HexSearch.ParsePattern(text) is not { } pattern) return Refuse("type hex bytes (de ad be ef) or text");
+        (_pattern, _patternText) = (pattern, text.Trim());
+        return FindFrom(Offset, 1);
+    }
+
+    /// <summary>Next (+1) or previous (-1) match of the last search.</summary>
+    public bool FindNext(int direction) =>
+        _pattern.Length == 0 ? Refuse("no search yet: press /") : FindFrom(Offset + direction, direction);
+
+    private bool FindFrom(long from, int direction)
+    {
+        var source = _document!.Source;
+        var at = HexSearch.Find(source, _pattern, from, direction);
+        var wrapped = "";
+        if (at is null)
+        {
+            at = HexSearch.Find(source, _pattern, direction > 0 ? 0 : source.Length - 1, direction);
+            wrapped = " (wrapped)";
+        }
+        _matchAt = at;
+        if (at is not { } found)
+        {
+            SetNeedsDraw();
+            return Refuse($"{_patternText} not found");
+        }
+        Goto(found);
+        Say($"{_patternText} at 0x{found:X}{wrapped}");
+        return true;
+    }
+
+    /// <summary>Shows <paramref name="other"/> below the document at the same offsets, differences marked; the view owns it.</summary>
+    public void Compare(HexDocument other)
+    {
+        if (_document is null)
+        {
+            other.Dispose();
+            Refuse("open a file first");
+            return;
+        }
+        _other?.Dispose();
+        _other = other;
+        Say($"comparing with {other.Name}: d / D jump to differences");
+        MoveTo(Offset);
+    }
+
+    public void CloseCompare()
+    {
+        if (_other is null) return;
+        _other.Dispose();
+        _other = null;
+        Say("comparison closed");
+        MoveTo(Offset);
+    }
+
+    /// <summary>Goes to the next (+1) or previous (-1) differing byte; bytes past the shorter file differ.</summary>
+    public bool JumpDifference(int direction)
+    {
+        if (_document is null || _other is null) return Refuse("no comparison open (press c)");
+        var at = HexSearch.NextDifference(_document.Source, _other.Source, Offset + direction, direction);
+        if (at is not { } found) return Refuse($"no difference {(direction > 0 ? "after" : "before")} 0x{Offset:X}");
+        Goto(found);
+        return true;
+    }
+
+    /// <summary>The text the user typed for a <see cref="PromptRequested"/> purpose (goto, or a file to compare with).</summary>
+    public bool Submit(string purpose, string text)
+    {
+        switch (purpose)
+        {
+            case GotoPurpose:
+                return Goto(text);
+            case ComparePurpose:
+                try
+                {
+                    Compare(HexDocument.Open(text.Trim()));
+                    return _other is not null;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return Refuse($"cannot open {text.Trim()}: {e.Message}");
+                }
+            default:
+                return Find(text);
+        }
+    }
+
+    /// <summary>Runs a keymap action of the hex pane; false for actions that are not the viewer's.</summary>
+    public bool Perform(AppAction action)
+    {
+        switch (action)
+        {
+            case HexMove { Pages: not 0 } m: Page(m.Pages); break;
+            case HexMove m: MoveTo(Offset + m.Bytes + m.Rows * (long)RowLayout.BytesPerRow); break;
+            case HexHome: MoveTo(0); break;
+            case HexEnd: MoveTo(long.MaxValue); break;
+            case HexJumpPartition j: JumpPartition(j.Direction); break;
+            case HexFindNext f: FindNext(f.Direction); break;
+            case HexToggleBookmark: ToggleBookmark(); break;
+            case HexJumpBookmark b: JumpBookmark(b.Direction); break;
+            case HexJumpDifference d: JumpDifference(d.Direction); break;
+            case HexCloseCompare: CloseCompare(); break;
+            case OpenPrompt p: PromptRequested?.Invoke(this, new HexPromptRequest(p.Purpose, p.Label)); break;
+            default: return false;
+        }
+        return true;
+    }
+}
