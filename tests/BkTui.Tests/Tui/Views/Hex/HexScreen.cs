@@ -23,25 +23,29 @@ public sealed class HexScreen : IDisposable
     public readonly List<HexMessage> Messages = [];
     public readonly List<HexPromptRequest> Prompts = [];
 
-    public HexScreen(int width, int height, HexDocument? document = null, HexPalette? palette = null)
+    /// <param name="mapHeight">Rows given to a partition map below the hex view (0 = none).</param>
+    public HexScreen(int width, int height, HexDocument? document = null, HexPalette? palette = null, int mapHeight = 0)
     {
         _app = Application.Create();
         _app.Init("ansi");
         _app.Driver!.SetScreenSize(width, height);
-        View = new HexDumpView(HexKeys()) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Palette = palette ?? HexPalette.Mono };
+        View = new HexDumpView(HexKeys()) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(mapHeight), Palette = palette ?? HexPalette.Mono };
+        Map = new PartitionMapPane { X = 0, Y = Pos.AnchorEnd(mapHeight), Width = Dim.Fill(), Height = mapHeight, Palette = palette ?? HexPalette.Mono, Visible = mapHeight > 0 };
         View.Message += (_, m) => Messages.Add(m);
         View.PromptRequested += (_, p) => Prompts.Add(p);
         Window = new Window { Title = "Hex", Width = Dim.Fill(), Height = Dim.Fill() };
-        Window.Add(View);
+        Window.Add(View, Map);
         Top = new Runnable();
         Top.Add(Window);
         _app.Begin(Top);
         View.SetFocus();
         if (document is not null) View.Load(document);
+        Map.Link(View);
         Draw();
     }
 
     public HexDumpView View { get; }
+    public PartitionMapPane Map { get; }
     public Window Window { get; }
     public Runnable Top { get; }
     public IApplication App => _app;

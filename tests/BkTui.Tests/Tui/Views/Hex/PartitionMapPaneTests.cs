@@ -1,0 +1,63 @@
+using BkTui.Tui.Views.Hex;
+using Terminal.Gui.Input;
+
+namespace BkTui.Tests.Tui.Views.Hex;
+
+[Collection(HexViewCollection.Name)]
+public class PartitionMapPaneTests
+{
+    [Fact]
+    public void Map_120x40_BarAndTable_MatchesGolden()
+    {
+        using var s = new HexScreen(120, 40, HexScreen.SyntheticDump(), mapHeight: 10);
+        HexGolden.Verify("partitions-120x40-mono", s.App);
+    }
+
+    [Fact]
+    public void EnterOnSelectedPartition_JumpsHexThere()
+    {
+        using var s = new HexScreen(80, 24, HexScreen.SyntheticDump(), mapHeight: 9);
+        s.Map.SetFocus();
+        s.Press(Key.CursorDown, Key.CursorDown, Key.Enter);
+        Assert.Equal(0x12A000, s.View.Offset);
+        Assert.True(s.View.HasFocus);
+        Assert.StartsWith("│C 12a000", s.Rows()[1]);
+    }
+
+    [Fact]
+    public void ClickOnTableRow_JumpsHex_AndHexMovesSelection()
+    {
+        using var s = new HexScreen(80, 24, HexScreen.SyntheticDump(), mapHeight: 9);
+        int mapTop = 1 + s.View.Viewport.Height;
+        s.Mouse(5, mapTop + 4 + 3, MouseFlags.LeftButtonClicked);
+        Assert.Equal(0x1D0000, s.View.Offset);
+        Assert.Equal(3, s.Map.Selected);
+        s.View.Goto(0x11000);
+        Assert.Equal(1, s.Map.Selected);
+    }
+
+    [Fact]
+    public void Compare_MarksDifferingRows_AndDJumpsBetweenDifferences()
+    {
+        using var s = new HexScreen(80, 24, HexScreen.SyntheticDump());
+        var other = HexScreen.SyntheticDump("other.bin");
+        var bytes = new byte[other.Length];
+        other.Source.Read(0, bytes);
+        bytes[0x25] ^= 0xFF;
+        bytes[0x1D0004] ^= 0x01;
+        s.View.Compare(HexDocument.FromBytes("other.bin", bytes));
+        s.Draw();
+        var rows = s.Rows();
+        Assert.StartsWith("│A≠000020", rows[3]);
+        Assert.Contains("── other.bin ─", rows[1 + (s.View.Viewport.Height - 1) / 2]);
+        s.Press(Key.D);
+        Assert.Equal(0x25, s.View.Offset);
+        s.Press(Key.D);
+        Assert.Equal(0x1D0004, s.View.Offset);
+        s.Press(Key.D.WithShift);
+        Assert.Equal(0x25, s.View.Offset);
+        HexGolden.Verify("compare-80x24-mono", s.App);
+        s.Press(Key.X);
+        Assert.Null(s.View.CompareDocument);
+    }
+}
