@@ -7,10 +7,11 @@ switch (args.FirstOrDefault())
     case "analyze": return BkTui.Benchmarks.FormatsBench.Analyze();
     case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
     case "render": return BkTui.Benchmarks.RenderBench.Run();
+    case "hex": return BkTui.Benchmarks.HexViewBench.Run();
     case "dedup": return BkTui.Benchmarks.DedupBench.Run();
     case "queue": return BkTui.Benchmarks.QueueBench.Run();
     case "queue-ports": return BkTui.Benchmarks.QueueBench.Ports(args);
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render, queue, queue-ports N)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render, hex, queue, queue-ports N)");
         return 2;
 }
