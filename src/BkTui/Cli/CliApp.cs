@@ -5,17 +5,29 @@ namespace BkTui.Cli;
 /// <summary>Builds the verb tree. Each verb lives in its own file and exposes <c>static Command Create()</c>.</summary>
 public static class CliApp
 {
-    public static RootCommand BuildRoot()
+    /// <summary>The root with every verb, or only those <paramref name="verbs"/> accepts (a run needs just the one it invokes).</summary>
+    public static RootCommand BuildRoot(Func<string, bool>? verbs = null)
     {
         var root = new RootCommand("BkTui — back up, analyse and flash Beken BK72xx chips.");
-        foreach (var verb in CliVerbs.All())
-            root.Subcommands.Add(verb);
+        foreach (var (name, create) in CliVerbs.All)
+            if (verbs is null || verbs(name)) root.Subcommands.Add(create());
         return root;
     }
 
+    /// <summary>
+    /// The verbs a command line needs: the one it names; none for --version; all otherwise (help and
+    /// typos, so the verb list and suggestions stay complete).
+    /// </summary>
+    internal static Func<string, bool>? VerbsFor(string[] args) => args switch
+    {
+        ["--version"] => _ => false,
+        [var first, ..] when CliVerbs.All.Any(v => v.Name == first) => name => name == first,
+        _ => null,
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = BuildRoot();
+        var root = BuildRoot(VerbsFor(args));
         if (args.Length == 0)
         {
             // No verb: the TUI on a terminal; otherwise the help, and exit 2 (nothing was asked).

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Humanizer;
 
 namespace BkTui.Cli;
 
@@ -20,12 +21,12 @@ internal static class DumpsCheckCommand
             if (pr.GetValue(json)) CliJson.Write(new { archive = a.Root, r.Ok, r.IntegrityCheck, r.Dumps, r.Sectors, r.Packs, r.Problems, r.OrphanFiles, r.OrphansRemoved, r.Notes });
             else
             {
-                Console.Out.WriteLine($"{a.Root}: {(r.Ok ? "ok" : "NOT OK")} — {r.Dumps} dumps, {r.Sectors} stored sectors in {r.Packs} packs, database {r.IntegrityCheck}");
+                Console.Out.WriteLine($"{a.Root}: {(r.Ok ? "ok" : "NOT OK")} — {"dump".ToQuantity(r.Dumps)}, {"stored sector".ToQuantity(r.Sectors)} in {"pack".ToQuantity(r.Packs)}, database {r.IntegrityCheck}");
                 foreach (var p in r.Problems) Console.Out.WriteLine($"  problem: {p}");
                 if (r.OrphanFiles.Count > 0)
                     Console.Out.WriteLine(r.OrphansRemoved > 0
-                        ? $"  removed {r.OrphansRemoved} orphan file(s) left by interrupted imports"
-                        : $"  {r.OrphanFiles.Count} orphan file(s) left by interrupted imports (harmless; `dumps check --clean` removes them)");
+                        ? $"  removed {"orphan file".ToQuantity(r.OrphansRemoved)} left by interrupted imports"
+                        : $"  {"orphan file".ToQuantity(r.OrphanFiles.Count)} left by interrupted imports (harmless; `dumps check --clean` removes them)");
                 foreach (var n in r.Notes) Console.Out.WriteLine($"  note: {n}");
                 if (!r.Ok) Console.Out.WriteLine("  Keep a copy of this folder before changing anything; re-import the originals of damaged dumps if you have them.");
             }

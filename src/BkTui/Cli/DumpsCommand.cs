@@ -53,7 +53,8 @@ internal static class DumpsCommand
     };
 
     // Readable-output helpers shared by the dumps verbs.
-    public static string Ago(DateTimeOffset t) => t.ToUnixTimeMilliseconds() == 0 ? "never" : t.Humanize(DateTimeOffset.UtcNow);
+    public static string Ago(DateTimeOffset t) => Ago(t, DateTimeOffset.UtcNow);
+    public static string Ago(DateTimeOffset t, DateTimeOffset now) => t.ToUnixTimeMilliseconds() == 0 ? "never" : t.Humanize(now);
     public static string Size(long bytes) => bytes.Bytes().Humanize("0.#");
     public static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
     public static string Or(string? s, string fallback = "-") => string.IsNullOrEmpty(s) ? fallback : s;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Humanizer;
 using BkTui.Core.Archive;
 
 namespace BkTui.Cli;
@@ -33,7 +34,7 @@ internal static class DumpsDiffCommand
     {
         if (d.Identical) { Console.Out.WriteLine($"dumps #{d.FirstId} and #{d.SecondId} are identical"); return; }
         Console.Out.WriteLine($"dump #{d.FirstId} ({DumpsCommand.Size(d.FirstSize)}) vs #{d.SecondId} ({DumpsCommand.Size(d.SecondSize)}): " +
-            $"{d.ChangedBytes:N0} bytes differ in {d.Ranges.Count} range(s)");
+            $"{d.ChangedBytes:N0} bytes differ in {"range".ToQuantity(d.Ranges.Count)}");
         foreach (var r in d.Ranges.Take(MaxRangesPrinted))
             Console.Out.WriteLine($"  0x{r.Start:X6}..0x{r.End:X6}  {r.Length,9:N0} B  {(r.Partitions.Count == 0 ? "(no known partition)" : string.Join(", ", r.Partitions))}");
         if (d.Ranges.Count > MaxRangesPrinted) Console.Out.WriteLine($"  … {d.Ranges.Count - MaxRangesPrinted} more (use --json for all)");

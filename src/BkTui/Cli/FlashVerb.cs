@@ -43,7 +43,7 @@ internal sealed class FlashVerb
     {
         using var log = RunLog.Start(verb, ExistingArchive(pr));
         var port = pr.GetValue(Port)!;
-        var printer = new ProgressPrinter(Console.Error);
+        var printer = new ProgressPrinter(Console.Error, terminal: !Console.IsErrorRedirected);
         try
         {
             log.Info($"bktui {verb} {string.Join(' ', pr.Tokens.Select(t => t.Value))}");

@@ -7,25 +7,27 @@ namespace BkTui.Cli;
 /// Progress on stderr: one rewritten line (bytes, speed, ETA) on a terminal; on a pipe, quiet
 /// lines at phase starts, every 25 % and phase ends. stdout stays clean for --json.
 /// </summary>
-internal sealed class ProgressPrinter(TextWriter output) : IFlashObserver
+internal sealed class ProgressPrinter(TextWriter output, bool terminal) : IFlashObserver
 {
-    private readonly bool _terminal = !Console.IsErrorRedirected;
     private DateTime _lastDraw;
     private FlashPhase? _phase;
     private int _lastQuarter = -1;
     private bool _lineOpen;
+    private bool _phaseEnded;
 
     public void Progress(FlashProgress p)
     {
         if (p.Total <= 1) return; // link/identify markers: the log lines say enough
-        if (_phase != p.Phase) { Finish(); _phase = p.Phase; _lastQuarter = -1; }
-        if (_terminal)
+        if (_phase != p.Phase) { Finish(); _phase = p.Phase; _lastQuarter = -1; _phaseEnded = false; }
+        if (terminal)
         {
             var now = DateTime.UtcNow;
-            if (p.Done != p.Total && now - _lastDraw < TimeSpan.FromMilliseconds(200)) return;
+            if (_phaseEnded || (p.Done != p.Total && now - _lastDraw < TimeSpan.FromMilliseconds(200))) return;
             _lastDraw = now;
             output.Write($"\r{Describe(p),-78}");
             _lineOpen = true;
+            // A finished phase ends its line, so a message printed next (on stdout or stderr) starts clean.
+            if (p.Done == p.Total) { Finish(); _phaseEnded = true; }
             return;
         }
         var quarter = (int)(p.Done * 4 / Math.Max(1, p.Total));

@@ -1,3 +1,4 @@
+using Humanizer;
 using BkTui.Core.Archive;
 using BkTui.Core.Serial;
 using BkTui.Tui;
@@ -42,7 +43,7 @@ internal static class WorkstationLaunch
         {
             var panes = PaneCatalog.Create().Concat(PaneCatalog.Workstation().Where(p => PaneCatalog.Create().All(c => c.Id != p.Id))).ToList();
             return await RunAsync(options with { Panes = panes }, bench,
-                loop => loop.Log($"archive {archive.Root}; {bench.Jobs().Count} jobs known"), ct);
+                loop => loop.Log($"archive {archive.Root}; {"job".ToQuantity(bench.Jobs().Count)} known"), ct);
         }
     }
 }
