@@ -3,13 +3,32 @@ using BkTui.Core.Chips;
 namespace BkTui.Simulator;
 
 /// <summary>
-/// What the chip prints at 115200 once the link window has passed and it boots from flash: the
-/// bootloader banner, the app's start-up lines (shaped like the BK7231M log in
-/// seeds/bk7231m-zero-key-flashing.txt), then a heartbeat line every second.
+/// What the chip prints at 115200 when it boots from flash (<see cref="BootImage"/> decides how far it
+/// gets): the bootloader banner (with the RT-Thread loader's FAL/OTA lines on BK7231M, as in
+/// seeds/bk7231m-zero-key-flashing.txt), then the firmware's own start-up lines — OpenBeken,
+/// LibreTiny/ESPHome or the Tuya SDK — with the MAC from the RF sector; noise when no bootloader can
+/// run; the banner alone for an erased app; a crash before the watchdog resets for an app that cannot run.
 /// </summary>
 internal static class BootLog
 {
-    public static string Startup(ChipProfile profile, FlashMemory flash, string? bootVersion)
+    private const string Nl = "\r\n";
+
+    public static string Startup(ChipProfile profile, BootImage image, string? bootVersion, int flashSize)
+    {
+        if (image.Outcome == BootOutcome.NoBootloader) return Noise();
+        var rtThread = profile.Family == ChipFamily.BK7231M;
+        var text = Loader(profile, bootVersion, rtThread);
+        var appValid = image.Outcome == BootOutcome.Runs || image.Why.Contains("built for", StringComparison.Ordinal);
+        // The RT-Thread loader checks the app first and complains; it jumps anyway when there is code.
+        if (rtThread && !appValid) text += "[E/OTA] (ota_main:171) App verify failed! Need to recovery factory firmware." + Nl;
+        if (image.Outcome == BootOutcome.AppErased) return text;
+        text += Nl + "go os_addr(0x10000).........." + Nl;
+        if (image.Outcome == BootOutcome.Crashes)
+            return text + "undefined instruction" + Nl + "REG:cpsr        spsr        r13         r14" + Nl;
+        return text + Sdk(flashSize) + Firmware(image);
+    }
+
+    private static string Loader(ChipProfile profile, string? bootVersion, bool rtThread)
     {
         string banner = bootVersion ?? profile.Family switch
         {
@@ -19,36 +38,51 @@ internal static class BootLog
             ChipFamily.BK7252 => "BK7252_0.1.3",
             _ => "BK7231n_1.0.11",
         };
-        var app = flash.Read(profile.AppOffset, 8);
-        bool hasApp = app.Any(b => b != 0xFF);
-        var text = $"\r\n\r\n        {banner}\r\n" +
-                   "REG:cpsr        spsr        r13         r14\r\n" +
-                   "SVC:0x000000D3              0x00401C1C  0x000033AC\r\n" +
-                   "[I/FAL] Fal(V0.4.0)success\r\n" +
-                   "[I/OTA] RT-Thread OTA package(V0.2.4) initialize success.\r\n";
-        if (!hasApp)
-            return text + "[E/OTA] (ota_main:171) App verify failed! Need to recovery factory firmware.\r\n" +
-                   "[E/OTA] no firmware to boot: app partition is empty\r\n";
-        var mac = flash.Read(profile.RfOffset + 0x24, 6);
-        return text + "\r\n\r\ngo os_addr(0x10000)..........\r\n" +
-               "bk_misc_init_start_type 0 0\r\n" +
-               "prvHeapInit-start addr:0x4143d8, size:113704\r\n" +
-               $"[Flash]id:0x{FlashIds.For(flash.Size).Jedec:x6}\r\n" +
-               "sctrl_sta_ps_init\r\n" +
-               "Info:MAIN:Main_Init_Before_Delay\r\n" +
-               "Info:CFG:####### Boot Count 1 #######\r\n" +
-               "[FUNC]rwnxl_init\r\n" +
-               "[FUNC]calibration_main\r\n" +
-               "calibration_main over\r\n" +
-               "temp in flash is:350\r\n" +
-               "xtal in flash is:12\r\n" +
-               $"mac {string.Join(':', mac.Select(b => b.ToString("x2")))}\r\n" +
-               "[FUNC]ps_init\r\n" +
-               "Info:MAIN:Main_Init_Done\r\n";
+        var text = $"{Nl}{Nl}        {banner}{Nl}" +
+                   "REG:cpsr        spsr        r13         r14" + Nl +
+                   "SVC:0x000000D3              0x00401C1C  0x000033AC" + Nl;
+        return rtThread
+            ? text + "[I/FAL] Fal(V0.4.0)success" + Nl + "[I/OTA] RT-Thread OTA package(V0.2.4) initialize success." + Nl
+            : text;
     }
 
+    private static string Sdk(int flashSize) =>
+        "bk_misc_init_start_type 0 0" + Nl +
+        "prvHeapInit-start addr:0x4143d8, size:113704" + Nl +
+        $"[Flash]id:0x{FlashIds.For(flashSize).Jedec:x6}" + Nl +
+        "sctrl_sta_ps_init" + Nl;
+
+    private static string Firmware(BootImage image)
+    {
+        var mac = image.Mac;
+        return image.Kind switch
+        {
+            AppKind.OpenBeken =>
+                (image.Version is { } v ? $"{image.Name}, version {v}{Nl}" : "") +
+                "Info:MAIN:Main_Init_Before_Delay" + Nl +
+                "Info:CFG:####### Boot Count 1 #######" + Nl +
+                "[FUNC]rwnxl_init" + Nl + "[FUNC]calibration_main" + Nl + "calibration_main over" + Nl +
+                "xtal in flash is:12" + Nl +
+                $"mac {mac}{Nl}" +
+                "Info:MAIN:Main_Init_Delay done" + Nl,
+            AppKind.LibreTiny =>
+                $"I [      0.002] LibreTiny v{image.Version} on BK72xx, compiled at Jan  1 2025 00:00:00{Nl}" +
+                "[I][logger:214]: Log initialized" + Nl +
+                "[I][app:029]: Running through setup()..." + Nl +
+                $"[C][wifi:443]:   MAC Address: {mac.ToUpperInvariant()}{Nl}",
+            AppKind.Tuya =>
+                $"[01-01 00:00:00 TUYA Notice][tuya_main.c:97] < TUYA IOT SDK V:{image.Version} >{Nl}" +
+                "[FUNC]rwnxl_init" + Nl + "[FUNC]calibration_main" + Nl +
+                $"mac {mac}{Nl}",
+            _ => "[FUNC]rwnxl_init" + Nl + "[FUNC]calibration_main" + Nl + $"mac {mac}{Nl}" + "app_init finished" + Nl,
+        };
+    }
+
+    /// <summary>What a UART shows when the CPU cannot run its bootloader: bytes, but no text.</summary>
+    private static string Noise() => new(Enumerable.Range(0, 48).Select(i => (char)(0x80 | (i * 73 & 0x7F))).ToArray());
+
     public static string Heartbeat(int seconds) =>
-        $"Info:MAIN:Time {seconds}, idle 0/s, free 74520, MQTT 0(0), bWifi 0, secondsWithNoPing -1, socks 2/38 \r\n";
+        $"Info:MAIN:Time {seconds}, idle 0/s, free 74520, MQTT 0(0), bWifi 0, secondsWithNoPing -1, socks 2/38 {Nl}";
 }
 
 /// <summary>JEDEC IDs the simulator reports per flash size (parts from protocol.md §11.4 that both anchors know).</summary>

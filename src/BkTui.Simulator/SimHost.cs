@@ -7,12 +7,14 @@ namespace BkTui.Simulator;
 public sealed class SimHost : IDisposable
 {
     private readonly PtyLine _line;
+    private readonly PtyLine? _tx2;
     private readonly FlashMemory _flash;
     private bool _disposed;
 
-    private SimHost(PtyLine line, FlashMemory flash, VirtualChip chip, string? link)
+    private SimHost(PtyLine line, PtyLine? tx2, FlashMemory flash, VirtualChip chip, string? link)
     {
         _line = line;
+        _tx2 = tx2;
         _flash = flash;
         Chip = chip;
         LinkPath = link;
@@ -20,6 +22,9 @@ public sealed class SimHost : IDisposable
 
     /// <summary>The pty slave a host opens (e.g. /dev/pts/7).</summary>
     public string PtyPath => _line.SlavePath;
+
+    /// <summary>The pty carrying the chip's TX2 (the boot log) when <see cref="SimOptions.LogOnTx2"/>, else null.</summary>
+    public string? Tx2Path => _tx2?.SlavePath;
 
     /// <summary>The symlink made for <see cref="SimOptions.LinkPath"/>, if any.</summary>
     public string? LinkPath { get; }
@@ -35,11 +40,12 @@ public sealed class SimHost : IDisposable
         if (options.Persist && options.ImagePath is null)
             throw new ArgumentException("--persist needs --image FILE: there is no file to write back to.");
         var flash = new FlashMemory(image, options.Persist ? options.ImagePath : null);
-        PtyLine? line = null;
+        PtyLine? line = null, tx2 = null;
         try
         {
             line = new PtyLine();
-            var chip = new VirtualChip(options, line, flash);
+            tx2 = options.LogOnTx2 ? new PtyLine() : null;
+            var chip = new VirtualChip(options, line, flash, tx2);
             string? link = null;
             if (options.LinkPath is not null)
             {
@@ -49,13 +55,14 @@ public sealed class SimHost : IDisposable
                 else if (existing.Exists) throw new IOException($"{link} exists and is not a symlink; refusing to replace it.");
                 File.CreateSymbolicLink(link, line.SlavePath);
             }
-            var host = new SimHost(line, flash, chip, link);
+            var host = new SimHost(line, tx2, flash, chip, link);
             chip.Start();
             return host;
         }
         catch
         {
             line?.Dispose();
+            tx2?.Dispose();
             flash.Dispose();
             throw;
         }
@@ -67,6 +74,7 @@ public sealed class SimHost : IDisposable
         _disposed = true;
         Chip.Dispose();
         _line.Dispose();
+        _tx2?.Dispose();
         _flash.Dispose();
         if (LinkPath is not null)
         {

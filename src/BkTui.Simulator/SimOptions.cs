@@ -37,6 +37,12 @@ public sealed record SimOptions
     public bool ResetOnOpen { get; init; } = true;
 
     /// <summary>
+    /// Send the boot log to a second pty (<see cref="SimHost.Tx2Path"/>), the chip's TX2, as most real
+    /// firmware does: the flashing port then stays silent after a reboot.
+    /// </summary>
+    public bool LogOnTx2 { get; init; }
+
+    /// <summary>
     /// FULL chips only: start with status-register block protection set, as Tuya firmware leaves it;
     /// erase/program are then silently ignored until the host unprotects (protocol.md §11).
     /// </summary>

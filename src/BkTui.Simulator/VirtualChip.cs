@@ -26,6 +26,10 @@ public sealed partial class VirtualChip : IDisposable
 {
     public const int BootBaud = 115200;
     private readonly IChipLine _line;
+    /// <summary>The chip's second UART (TX2), where the boot log goes when <see cref="SimOptions.LogOnTx2"/>.</summary>
+    private readonly IChipLine? _tx2;
+    private double? _crashAt;
+    private bool _heartbeatsOn;
     private readonly ISimClock _clock;
     private readonly SimTiming _timing;
     private readonly ChipWire _wire;
@@ -45,8 +49,9 @@ public sealed partial class VirtualChip : IDisposable
     private int _appOutputPos;
     private long _seenOpens;
 
-    public VirtualChip(SimOptions options, IChipLine line, FlashMemory flash)
+    public VirtualChip(SimOptions options, IChipLine line, FlashMemory flash, IChipLine? tx2 = null)
     {
+        _tx2 = tx2;
         Options = options;
         Profile = ChipProfiles.For(options.Family);
         _line = line;
@@ -130,8 +135,9 @@ public sealed partial class VirtualChip : IDisposable
                 if (State == ChipState.LinkWindow && now >= _windowEnd) BootApp();
                 if (State == ChipState.App)
                 {
-                    if (now >= _nextHeartbeat) QueueHeartbeat();
+                    if (_heartbeatsOn && now >= _nextHeartbeat) QueueHeartbeat();
                     if (_appOutputPos < _appOutput.Length) SendAppChunk(cancel);
+                    else if (_crashAt is { } crash && now >= crash) Reset("watchdog: the app crashed");
                 }
                 int n = _line.Read(buf, ReadTimeout(), cancel);
                 if (n > 0)
@@ -157,7 +163,8 @@ public sealed partial class VirtualChip : IDisposable
         {
             ChipState.LinkWindow => Math.Min(poll, _windowEnd - _clock.Now),
             ChipState.App when _appOutputPos < _appOutput.Length => 0,
-            ChipState.App => Math.Min(poll, _nextHeartbeat - _clock.Now),
+            ChipState.App when _crashAt is { } crash => Math.Min(poll, crash - _clock.Now),
+            ChipState.App when _heartbeatsOn => Math.Min(poll, _nextHeartbeat - _clock.Now),
             _ => poll,
         };
         return TimeSpan.FromSeconds(Math.Max(0, wait));
@@ -181,6 +188,8 @@ public sealed partial class VirtualChip : IDisposable
         _console.Clear();
         _appOutput = [];
         _appOutputPos = 0;
+        _crashAt = null;
+        _heartbeatsOn = false;
         if (discardInput) _line.DiscardInput();
         _wire.Restart();
         _windowEnd = _clock.Now + _linkWindow;
@@ -193,9 +202,13 @@ public sealed partial class VirtualChip : IDisposable
         State = ChipState.App;
         _heartbeats = 0;
         _nextHeartbeat = _clock.Now + 1;
-        _appOutput = Encoding.ASCII.GetBytes(BootLog.Startup(Profile, Flash, BootVersion));
+        var image = BootImage.Inspect(Profile, Key, Flash);
+        _appOutput = Encoding.Latin1.GetBytes(BootLog.Startup(Profile, image, BootVersion, Flash.Size));
         _appOutputPos = 0;
-        Trace("link window passed: running the app");
+        _heartbeatsOn = image is { Outcome: BootOutcome.Runs, Kind: AppKind.OpenBeken };
+        // A crashing app takes the watchdog's time (about a second) to reset the chip, then boots again.
+        _crashAt = image.Outcome == BootOutcome.Crashes ? _clock.Now + 1.0 : null;
+        Trace($"link window passed: booting from flash ({image.Outcome}: {image.Why})");
     }
 
     private void QueueHeartbeat()
@@ -203,7 +216,7 @@ public sealed partial class VirtualChip : IDisposable
         _heartbeats++;
         _nextHeartbeat += 1;
         if (_nextHeartbeat < _clock.Now) _nextHeartbeat = _clock.Now + 1;
-        var line = Encoding.ASCII.GetBytes(BootLog.Heartbeat(_heartbeats));
+        var line = Encoding.Latin1.GetBytes(BootLog.Heartbeat(_heartbeats));
         _appOutput = _appOutputPos < _appOutput.Length ? [.. _appOutput.AsSpan(_appOutputPos), .. line] : line;
         _appOutputPos = 0;
     }
@@ -211,7 +224,8 @@ public sealed partial class VirtualChip : IDisposable
     private void SendAppChunk(CancellationToken cancel)
     {
         int n = Math.Min(32, _appOutput.Length - _appOutputPos);
-        _wire.Send(_appOutput.AsSpan(_appOutputPos, n), Baud, counted: false, cancel);
+        if (_tx2 is not null) _tx2.Write(_appOutput.AsSpan(_appOutputPos, n), cancel);
+        else _wire.Send(_appOutput.AsSpan(_appOutputPos, n), Baud, counted: false, cancel);
         _appOutputPos += n;
     }
 

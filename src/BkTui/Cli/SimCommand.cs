@@ -18,16 +18,17 @@ internal static class SimCommand
         var link = new Option<string?>("--link") { Description = "Also create this symlink to the pty." };
         var noWire = new Option<bool>("--no-wire-model") { Description = "Serve at full speed (no byte pacing, no modelled flash time)." };
         var window = new Option<int?>("--link-window") { Description = "Milliseconds the chip listens for LinkCheck after a reset (default from profiles/sim-timing.yaml)." };
+        var tx2 = new Option<bool>("--log-on-tx2") { Description = "Send the boot log to a second pty, the chip's TX2 (printed as 'TX2 <path>'), as most real firmware does." };
         var verbose = new Option<bool>("--verbose") { Description = "Print chip events (resets, link, baud, faults) to stderr." };
         var cmd = new Command("sim", "Run a virtual BK72xx chip on a pseudo-terminal (prints 'PTY <path>' first).");
-        foreach (var o in new Option[] { chip, image, persist, key, faults, link, noWire, window, verbose }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { chip, image, persist, key, faults, link, noWire, window, tx2, verbose }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(pr.GetValue(chip)!, pr.GetValue(image), pr.GetValue(persist), pr.GetValue(key), pr.GetValue(faults),
-            pr.GetValue(link), pr.GetValue(noWire), pr.GetValue(window), pr.GetValue(verbose)));
+            pr.GetValue(link), pr.GetValue(noWire), pr.GetValue(window), pr.GetValue(verbose), pr.GetValue(tx2)));
         return cmd;
     }
 
     private static int Run(string chipName, string? image, bool persist, string? keyText, string? faultSpec, string? link,
-        bool noWire, int? windowMs, bool verbose)
+        bool noWire, int? windowMs, bool verbose, bool logOnTx2)
     {
         SimOptions options;
         try
@@ -40,7 +41,7 @@ internal static class SimCommand
             options = new SimOptions
             {
                 Family = profile.Family, ImagePath = image, Persist = persist, EfuseKey = key,
-                Faults = FaultPlan.Parse(faultSpec), WireModel = !noWire, LinkPath = link,
+                Faults = FaultPlan.Parse(faultSpec), WireModel = !noWire, LinkPath = link, LogOnTx2 = logOnTx2,
                 LinkWindow = windowMs is null ? null : TimeSpan.FromMilliseconds(windowMs.Value),
                 Trace = verbose ? line => Console.Error.WriteLine(line) : null,
             };
@@ -65,6 +66,7 @@ internal static class SimCommand
         using (host)
         {
             Console.Out.WriteLine($"PTY {host.PtyPath}");
+            if (host.Tx2Path is { } tx2Path) Console.Out.WriteLine($"TX2 {tx2Path}");
             Console.Out.Flush();
             var c = host.Chip;
             Console.Error.WriteLine($"sim: {c.Profile.Family} ({c.Flash.Size / 1024} KiB flash, key {c.Key.Verdict}, wire model {(options.WireModel ? "on" : "off")})"

@@ -92,7 +92,9 @@ public sealed class BootLogRecognizerTests
     [Fact]
     public void Monitor_SimulatorBootLogOverPty_RecognisesBannerAndFlashId()
     {
-        using var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231N, WireModel = false, LinkWindow = TimeSpan.FromMilliseconds(50) });
+        // The chip boots what it holds: an OpenBeken build, which prints a heartbeat every second.
+        var image = BkTui.Core.Formats.Synthesis.FlashImageBuilder.Build(new() { Family = ChipFamily.BK7231N, AppBanner = "OpenBK7231N_1.18.21" });
+        using var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231N, Image = image, WireModel = false, LinkWindow = TimeSpan.FromMilliseconds(50) });
         var summary = BootSummary.Empty;
         var gate = new object();
         using var heard = new ManualResetEventSlim();

@@ -118,9 +118,18 @@ public class FlashAndConsoleTests
         var image = ImageSynthesizer.Create(ChipFamily.BK7231T);
         image.AsSpan(0x11000, 0x1000).Fill(0xFF);
         using var h = new ChipHarness(ChipFamily.BK7231T, image, link: false, linkWindow: TimeSpan.FromMilliseconds(30));
-        var log = ReadUntil(h, "App verify failed");
+        var log = ReadUntil(h, h.Chip.BootVersion!) + Encoding.ASCII.GetString(h.ReadFor(0.5));
         Assert.Contains(h.Chip.BootVersion!, log); // the banner matches what ReadBootVersion says
-        Assert.Contains("App verify failed", log);
+        Assert.DoesNotContain("go os_addr", log);   // ...and nothing is started
+    }
+
+    [Fact]
+    public void RtThreadLoaderWithErasedApp_SaysAppVerifyFailed()
+    {
+        var image = ImageSynthesizer.Create(ChipFamily.BK7231M);
+        image.AsSpan(0x11000, 0x1000).Fill(0xFF);
+        using var h = new ChipHarness(ChipFamily.BK7231M, image, link: false, linkWindow: TimeSpan.FromMilliseconds(30));
+        Assert.Contains("App verify failed", ReadUntil(h, "App verify failed"));
     }
 
     private static string ReadUntil(ChipHarness h, string marker)
