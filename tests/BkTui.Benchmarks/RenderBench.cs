@@ -1,18 +1,20 @@
 using System.Diagnostics;
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Rendering;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Render;
 using BkTui.Tui;
 using BkTui.Tui.Loop;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.Panes.Log;
 using BkTui.Tui.State;
+using BkTui.Tui.Gui;
+using Terminal.Gui.App;
 
 namespace BkTui.Benchmarks;
 
 /// <summary>
-/// Frame cost of the TUI: compose (render state into cells) + diff/encode, and the bytes a frame
-/// sends, for a full redraw, a one-line change and a hex scroll step, at 80×24 and 200×60; plus
-/// time to first frame of the real binary in tmux.
+/// Frame cost of the TUI on Terminal.Gui: compose (state into cells) + Terminal.Gui layout and
+/// draw on a headless "ansi" driver, at 80×24 and 200×60; then the real binary in tmux 80×24:
+/// time to first frame, bytes written in 5 idle seconds, bytes per hex scroll step.
 /// `dotnet run -c Release --project tests/BkTui.Benchmarks -- render`
 /// </summary>
 internal static class RenderBench
@@ -22,22 +24,17 @@ internal static class RenderBench
     public static int Run()
     {
         var dump = FindDump();
-        long cold = Stopwatch.GetTimestamp();
-        NewApp(80, 24, dump).Compose().EncodeDiff();
-        var coldMs = Stopwatch.GetElapsedTime(cold).TotalMilliseconds;
         Console.WriteLine($"render benchmark over {(dump is null ? "a synthetic 2 MiB image" : Path.GetFileName(dump))}, 16 colours, {Frames} frames per case (median / p95)");
-        Console.WriteLine("| case | size | frame time median | p95 | bytes per frame |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| case | size | frame time median | p95 |");
+        Console.WriteLine("|---|---|---|---|");
         foreach (var (w, h) in new[] { (80, 24), (200, 60) })
         {
-            Case("full redraw", w, h, dump, (app, i) => app.Buffer.Invalidate());
             Case("one-line change (message line)", w, h, dump, (app, i) => app.Dispatch(new ShowFlash($"job {i % 7} at {i * 4096:X8}")));
             Case("log line appended", w, h, dump, (app, i) => app.Dispatch(new LogAppend(new LogLine(DateTimeOffset.Now, LogLevel.Info, $"ttyUSB0: read 0x{i * 4096:X6} ok"))));
             Case("hex scroll step (↓ at the last row)", w, h, dump, (app, i) => app.Dispatch(new KeyPressed(Key.Of(KeyCode.Down))), scrollToBottomRow: true);
             Case("no change", w, h, dump, (app, i) => { });
         }
-        Console.WriteLine($"first compose in a fresh process (JIT included, no terminal): {coldMs:0} ms");
-        FirstFrame(dump);
+        RealTerminal(dump);
         return 0;
     }
 
@@ -45,19 +42,24 @@ internal static class RenderBench
     {
         var app = NewApp(w, h, dump);
         if (scrollToBottomRow) for (int i = 0; i < h; i++) app.Dispatch(new KeyPressed(Key.Of(KeyCode.Down)));
-        app.Compose().EncodeDiff();
+        using var gui = Application.Create();
+        gui.Init("ansi");
+        gui.Driver!.SetScreenSize(w, h);
+        var ws = new Workstation(gui, app, new TuiServices(), default);
+        gui.Begin(ws.Top);
+        gui.LayoutAndDraw();
         var times = new double[Frames];
-        long bytes = 0;
         for (int i = 0; i < Frames; i++)
         {
-            change(app, i);
             long t0 = Stopwatch.GetTimestamp();
-            int n = app.Compose().EncodeDiff().Length;
+            change(app, i);
+            ws.Drain();
+            gui.LayoutAndDraw();
             times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-            bytes += n;
         }
+        ws.Top.Dispose();
         Array.Sort(times);
-        Console.WriteLine($"| {name} | {w}×{h} | {times[Frames / 2]:0.000} ms | {times[Frames * 95 / 100]:0.000} ms | {bytes / (double)Frames:0} B |");
+        Console.WriteLine($"| {name} | {w}×{h} | {times[Frames / 2]:0.000} ms | {times[Frames * 95 / 100]:0.000} ms |");
     }
 
     private static TuiApp NewApp(int w, int h, string? dump)
@@ -95,39 +97,63 @@ internal static class RenderBench
         return null;
     }
 
-    /// <summary>Runs the real binary in a private tmux server and reads the time it logs for its first frame.</summary>
-    private static void FirstFrame(string? dump)
+    /// <summary>
+    /// The real binary in a private tmux server at 80×24, its output copied by pipe-pane: the first
+    /// frame time it logs, bytes written in 5 idle seconds, and bytes per ↓ step at the hex viewer's last row.
+    /// </summary>
+    private static void RealTerminal(string? dump)
     {
         var bktui = Path.Combine(AppContext.BaseDirectory, "bktui.dll");
         if (!File.Exists("/usr/bin/tmux") && !File.Exists("/usr/local/bin/tmux"))
         {
-            Console.WriteLine("time to first frame: tmux not installed, not measured");
+            Console.WriteLine("real terminal: tmux not installed, not measured");
             return;
         }
         var file = dump ?? Path.Combine(Path.GetTempPath(), "bktui-bench.bin");
         if (dump is null) File.WriteAllBytes(file, Synthetic());
-        var samples = new List<double>();
+        var firsts = new List<double>();
+        var idle = new List<long>();
+        var steps = new List<double>();
         for (int run = 0; run < 5; run++)
         {
             var socket = $"bktui-bench-{Environment.ProcessId}-{run}";
-            Tmux(socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "dotnet", bktui, "tui", "--hex", file);
+            var output = Path.Combine(Path.GetTempPath(), socket + ".out");
+            var archive = Directory.CreateTempSubdirectory("bktui-bench-archive-").FullName;
+            Tmux(socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "dotnet", bktui, "tui", "--hex", file, "--archive", archive);
+            Tmux(socket, "pipe-pane", "-t", "0", "-o", $"cat > {output}");
             try
             {
-                for (int wait = 0; wait < 100 && samples.Count == run; wait++)
-                {
-                    Thread.Sleep(100);
-                    Tmux(socket, "send-keys", "-t", "0", "2");
-                    var screen = Tmux(socket, "capture-pane", "-t", "0", "-p");
-                    var at = screen.IndexOf("first frame ", StringComparison.Ordinal);
-                    if (at >= 0 && double.TryParse(screen[(at + 12)..].Split(' ')[0], out var ms)) samples.Add(ms);
-                }
+                for (int wait = 0; wait < 300 && !Tmux(socket, "capture-pane", "-t", "0", "-p").Contains("q Quit"); wait++) Thread.Sleep(100);
+                Thread.Sleep(1000); // the archive scan and the first tick settle
+                long before = new FileInfo(output).Length;
+                Thread.Sleep(5000);
+                idle.Add(new FileInfo(output).Length - before);
+                for (int i = 0; i < 22; i++) Tmux(socket, "send-keys", "-t", "0", "Down");
+                Thread.Sleep(1000);
+                before = new FileInfo(output).Length;
+                for (int i = 0; i < 20; i++) { Tmux(socket, "send-keys", "-t", "0", "Down"); Thread.Sleep(150); }
+                Thread.Sleep(1000);
+                steps.Add((new FileInfo(output).Length - before) / 20.0);
+                Tmux(socket, "send-keys", "-t", "0", "7");
+                Thread.Sleep(500);
+                var screen = Tmux(socket, "capture-pane", "-t", "0", "-p");
+                var at = screen.IndexOf("first frame ", StringComparison.Ordinal);
+                if (at >= 0 && double.TryParse(screen[(at + 12)..].Split(' ')[0], out var ms)) firsts.Add(ms);
             }
-            finally { Tmux(socket, "kill-server"); }
+            finally
+            {
+                Tmux(socket, "kill-server");
+                File.Delete(output);
+                Directory.Delete(archive, recursive: true);
+            }
         }
-        samples.Sort();
-        Console.WriteLine(samples.Count == 0
-            ? "time to first frame: not read"
-            : $"time to first frame (process start → first frame written, real binary in tmux 80×24, {samples.Count} runs): median {samples[samples.Count / 2]:0} ms, min {samples[0]:0} ms, max {samples[^1]:0} ms");
+        firsts.Sort();
+        idle.Sort();
+        steps.Sort();
+        Console.WriteLine(firsts.Count == 0 ? "time to first frame: not read"
+            : $"time to first frame (process start → first frame, real binary in tmux 80×24, {firsts.Count} runs): median {firsts[firsts.Count / 2]:0} ms, min {firsts[0]:0} ms, max {firsts[^1]:0} ms");
+        Console.WriteLine($"bytes written in 5 idle seconds ({idle.Count} runs): median {idle[idle.Count / 2]}, max {idle[^1]}");
+        Console.WriteLine($"bytes per hex scroll step at the last row, 80×24 ({steps.Count} runs × 20 steps): median {steps[steps.Count / 2]:0}, max {steps[^1]:0}");
     }
 
     private static string Tmux(string socket, params string[] args)

@@ -31,7 +31,7 @@ public static class CliApp
         if (args.Length == 0)
         {
             // No verb: the TUI on a terminal; otherwise the help, and exit 2 (nothing was asked).
-            if (Tui.TuiLauncher.CanRun) return await TuiCommand.RunAsync(new Tui.TuiOptions { Color = Terminal.Rendering.ColorModes.Detect() }, default);
+            if (Tui.TuiLauncher.CanRun) return await TuiCommand.RunAsync(new Tui.TuiOptions { Color = Tui.Render.ColorModes.Detect() }, default);
             root.Parse(["--help"]).Invoke();
             return ExitCodes.Usage;
         }

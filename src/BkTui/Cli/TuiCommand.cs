@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BkTui.Terminal.Rendering;
+using BkTui.Tui.Render;
 using BkTui.Tui;
 using BkTui.Tui.Panes.Hex;
 

@@ -27,8 +27,8 @@ internal static class WorkstationLaunch
     }
 
     /// <summary>
-    /// <c>bktui tui</c> on a real bench: the viewer panes first (as before), then the bench panes over
-    /// the serial adapters and the archive. Without an archive (unwritable, busy) the viewers still open.
+    /// <c>bktui tui</c> on a real bench: the same panes, numbers and names as the demo, over the
+    /// serial adapters and the archive. Without an archive (unwritable, busy) the viewers still open.
     /// </summary>
     public static async Task<int> RunRealAsync(TuiOptions options, string? archiveOption, CancellationToken ct)
     {
@@ -41,8 +41,7 @@ internal static class WorkstationLaunch
         using (archive)
         using (var bench = new EngineBench(archive, () => PortScanner.List()))
         {
-            var panes = PaneCatalog.Create().Concat(PaneCatalog.Workstation().Where(p => PaneCatalog.Create().All(c => c.Id != p.Id))).ToList();
-            return await RunAsync(options with { Panes = panes }, bench,
+            return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench,
                 loop => loop.Log($"archive {archive.Root}; {"job".ToQuantity(bench.Jobs().Count)} known"), ct);
         }
     }

@@ -1,5 +1,3 @@
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Lifecycle;
 using BkTui.Tui.Loop;
 using BkTui.Tui.State;
 
@@ -17,13 +15,8 @@ public static class TuiLauncher
     /// </summary>
     public static async Task<int> RunAsync(TuiOptions options, TuiServices? services = null, Action<TuiLoop>? onStarted = null, CancellationToken ct = default)
     {
-        var (w, h) = TerminalSession.Size();
-        var app = new TuiApp(options, w, h);
-        using var stdout = Console.OpenStandardOutput();
-        using var session = new TerminalSession(stdout);
-        session.InstallHandlers();
-        using var input = new ConsoleInputSource();
-        var loop = new TuiLoop(app, session, input, services ?? new TuiServices());
+        var app = new TuiApp(options, 80, 24);
+        var loop = new TuiLoop(app, services ?? new TuiServices());
         onStarted?.Invoke(loop);
         await loop.RunAsync(ct);
         return 0;

@@ -1,4 +1,4 @@
-using BkTui.Terminal.Rendering;
+using BkTui.Tui.Render;
 using BkTui.Tui.Panes;
 using BkTui.Tui.Panes.Hex;
 

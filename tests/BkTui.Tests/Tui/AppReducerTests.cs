@@ -1,4 +1,4 @@
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.Commands;
 using BkTui.Tui.State;
 
@@ -143,11 +143,11 @@ public class AppReducerTests
     public void Resize_ChangesLayout_WideShowsLogBeside()
     {
         var t = new TuiHarness();
-        Assert.DoesNotContain("[2] Log  ", t.Rows()[1]);
+        Assert.DoesNotContain(t.Rows(), r => r.Contains("[2] Log  "));
         t.Do(new Resize(132, 43));
-        Assert.Contains("[2] Log", t.Rows()[1]);
+        Assert.Contains(t.Rows(), r => r.Contains("[2] Log"));
         t.Press(Key.Ch('z'));
-        Assert.DoesNotContain("[2] Log  ", t.Rows()[1]);
+        Assert.DoesNotContain(t.Rows(), r => r.Contains("[2] Log  "));
     }
 
     [Fact]

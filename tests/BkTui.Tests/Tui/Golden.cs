@@ -1,47 +1,30 @@
 using System.Text;
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Loop;
 using BkTui.Tests.TestSupport;
 
 namespace BkTui.Tests.Tui;
 
 /// <summary>
-/// Golden screens: every row's text, then a style mask (one letter per distinct SGR, '.' for the
-/// default) with its legend. BKTUI_UPDATE_GOLDEN=1 rewrites the files; a mismatch writes
+/// Golden screens read from a headless Terminal.Gui driver: every row's text, then an attribute
+/// mask (one letter per distinct attribute, '.' for the plain one) with its legend. BKTUI_UPDATE_GOLDEN=1 rewrites the files; a mismatch writes
 /// &lt;name&gt;.actual beside the golden file and fails naming the first differing line.
 /// </summary>
 public static class Golden
 {
     public static string Directory => Path.Combine(RepoPaths.Root, "tests", "BkTui.Tests", "Tui", "Golden");
 
-    public static string Snapshot(ScreenBuffer buffer)
+    /// <summary>The screen as a headless Terminal.Gui driver holds it: text rows, then the attribute mask.</summary>
+    public static string Snapshot(TuiApp app)
     {
-        var sb = new StringBuilder();
-        for (int y = 0; y < buffer.Height; y++) sb.Append(buffer.RowText(y).TrimEnd()).Append('\n');
-        sb.Append("--- styles\n");
-        var letters = new Dictionary<string, char>();
-        for (int y = 0; y < buffer.Height; y++)
-        {
-            var row = new StringBuilder();
-            for (int x = 0; x < buffer.Width; x++)
-            {
-                var cell = buffer[x, y];
-                if (cell.IsContinuation) continue;
-                var sgr = buffer.Styles.Sgr(cell.Style);
-                if (cell.Style == 0 || sgr.Length == 0) { row.Append('.'); continue; }
-                if (!letters.TryGetValue(sgr, out var letter))
-                    letters[sgr] = letter = (char)(letters.Count < 26 ? 'a' + letters.Count : 'A' + letters.Count - 26);
-                row.Append(letter);
-            }
-            sb.Append(row.ToString().TrimEnd('.')).Append('\n');
-        }
-        sb.Append("--- legend\n");
-        foreach (var (sgr, letter) in letters) sb.Append(letter).Append(" = ").Append(sgr.Replace("\u001b", "ESC")).Append('\n');
-        return sb.ToString();
+        using var screen = new GuiScreen(app);
+        var text = screen.Text().ReplaceLineEndings("\n");
+        var rows = text.Split('\n').Take(app.State.Height).Select(r => r.TrimEnd());
+        return string.Join('\n', rows) + "\n--- styles\n" + screen.StyleMask();
     }
 
-    public static void Verify(string name, ScreenBuffer buffer)
+    public static void Verify(string name, TuiApp app)
     {
-        var actual = Snapshot(buffer);
+        var actual = Snapshot(app);
         var path = Path.Combine(Directory, name + ".txt");
         if (Environment.GetEnvironmentVariable("BKTUI_UPDATE_GOLDEN") == "1")
         {

@@ -1,19 +1,19 @@
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Rendering;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Render;
 using BkTui.Tui.Panes.Log;
 using BkTui.Tui.State;
 
 namespace BkTui.Tests.Tui;
 
-/// <summary>Every pane and overlay at 80×24 and 132×43, mono and 16 colours, as text + style mask.</summary>
+/// <summary>Every pane and overlay at 80×24 and 120×40, mono and 16 colours, as text + style mask.</summary>
 public class GoldenScreenTests
 {
     public static TheoryData<int, int, ColorMode> Sizes => new()
     {
         { 80, 24, ColorMode.Mono },
         { 80, 24, ColorMode.Ansi16 },
-        { 132, 43, ColorMode.Mono },
-        { 132, 43, ColorMode.Ansi16 },
+        { 120, 40, ColorMode.Mono },
+        { 120, 40, ColorMode.Ansi16 },
     };
 
     private static string Name(string what, int w, int h, ColorMode mode) => $"{what}-{w}x{h}-{(mode == ColorMode.Mono ? "mono" : "16")}";
@@ -35,7 +35,7 @@ public class GoldenScreenTests
         var t = HexWithLog(w, h, mode);
         t.Do(new PromptSubmitted("hex", "search", "\"BK7231N\"")); // cursor on the match, match highlighted
         t.Press(Key.Ch('m'));                                          // bookmark there
-        Golden.Verify(Name("hex", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("hex", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
@@ -43,28 +43,28 @@ public class GoldenScreenTests
     {
         var t = HexWithLog(w, h, mode);
         t.Press(Key.Ch('2'));
-        Golden.Verify(Name("log", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("log", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void HelpOverlay(int w, int h, ColorMode mode)
     {
         var t = HexWithLog(w, h, mode).Press(Key.Ch('?'));
-        Golden.Verify(Name("help", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("help", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void CommandLine(int w, int h, ColorMode mode)
     {
         var t = HexWithLog(w, h, mode).Press(Key.Ch(':')).Type("ab");
-        Golden.Verify(Name("command", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("command", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void ConfirmDialog(int w, int h, ColorMode mode)
     {
         var t = HexWithLog(w, h, mode).Do(new RunCommand("erase --port /dev/ttyUSB0 0x11000 0x200000"));
-        Golden.Verify(Name("confirm", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("confirm", w, h, mode), t.App);
     }
 
     [Fact]

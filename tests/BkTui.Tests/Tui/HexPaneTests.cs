@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tests.TestSupport;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.State;
@@ -165,7 +165,7 @@ public class HexPaneTests
         // The changed byte is drawn in the HexChanged style (cursor moved away first).
         t.Press(Key.Of(KeyCode.Right));
         var buffer = t.App.Compose();
-        int changedStyle = t.App.Renderer.Kit.Theme.Id(buffer.Styles, BkTui.Tui.Render.Role.HexChanged);
+        int changedStyle = BkTui.Tui.Render.Theme.Id(BkTui.Tui.Render.Role.HexChanged);
         Assert.Contains(Enumerable.Range(0, buffer.Height).SelectMany(y => Enumerable.Range(0, buffer.Width).Select(x => buffer[x, y].Style)), s => s == changedStyle);
     }
 

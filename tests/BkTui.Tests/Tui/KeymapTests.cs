@@ -1,4 +1,4 @@
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.Panes.Log;

@@ -1,4 +1,4 @@
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.Commands;
 using BkTui.Tui.Panes.Log;
 using BkTui.Tui.State;

@@ -34,16 +34,18 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
     {
         if (NoTmux(output)) return;
         using var tmux = new TmuxSession(80, 24);
-        tmux.SendLine("echo SHELL-WAS-HERE");
+        tmux.SendLine($"stty -a > {tmux.Home}/stty-before; echo SHELL-WAS-HERE");
         tmux.WaitFor("SHELL-WAS-HERE\n");
-        var screen = Start(tmux, "--partitions boot:0:0x1000,app:0x1000:0x1000");
-        Assert.Contains("[1] Hex", screen);
+        Start(tmux, "--partitions boot:0:0x1000,app:0x1000:0x1000");
+        var screen = tmux.WaitFor("▸boot");
+        Assert.Contains("[4] Hex", screen);
+        foreach (var name in new[] { "1 Ports", "2 Queue", "3 Arc", "4 Hex", "5 Par", "6 Dev", "7 Log" }) Assert.Contains(name, screen);
         Assert.Contains("▸boot", screen);
         Assert.DoesNotContain("SHELL-WAS-HERE", screen);
         Assert.Equal("1", tmux.Format("alternate_on"));
 
         tmux.SendKeys("?");
-        Assert.Contains("Next pane", tmux.WaitFor("Keys — Esc closes"));
+        Assert.Contains("[4] Hex (focused)", tmux.WaitFor("Keys — Esc closes"));
         tmux.SendKeys("Escape");
         tmux.WaitFor(s => !s.Contains("Keys — Esc closes"), "help to close");
 
@@ -54,14 +56,17 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         tmux.SendKeys("Enter");
         tmux.WaitFor("'about' done (exit 0)");
 
-        // SIGWINCH: at 132 columns the log pane appears beside the hex viewer.
-        tmux.Resize(132, 43);
-        tmux.WaitFor("│ [2] Log");
-
         tmux.SendKeys("q");
-        screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("[1] Hex"), "the shell's screen to come back");
+        screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("[4] Hex"), "the shell's screen to come back");
         Assert.Equal("0", tmux.Format("alternate_on"));
         Assert.Equal("1", tmux.Format("cursor_flag"));
+        // Arrows must not come out as ^[OA in the shell: normal cursor keys and keypad again.
+        Assert.Equal("0", tmux.Format("keypad_cursor_flag"));
+        Assert.Equal("0", tmux.Format("keypad_flag"));
+        Assert.Equal("0", tmux.Format("mouse_any_flag"));
+        tmux.SendLine($"stty -a > {tmux.Home}/stty-after; cmp -s {tmux.Home}/stty-before {tmux.Home}/stty-after && echo STTY-SAME || echo STTY-DIFF");
+        tmux.WaitFor(s => s.Contains("STTY-SAME\n") || s.Contains("STTY-DIFF\n"), "stty compared");
+        Assert.Contains("STTY-SAME\n", tmux.Capture());
         output.WriteLine(screen);
     }
 
@@ -80,6 +85,8 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         tmux.SendLine("fg");
         tmux.WaitFor("q Quit");
         Assert.Equal("1", tmux.Format("alternate_on"));
+        tmux.SendKeys("1");
+        tmux.WaitFor("▶[1] Ports");
 
         tmux.SendLine("");
         tmux.SendKeys("-l", "\u001b"); // a stray Esc must not break anything

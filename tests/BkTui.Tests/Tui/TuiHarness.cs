@@ -1,5 +1,5 @@
-using BkTui.Terminal.Rendering;
-using BkTui.Terminal.Input;
+using BkTui.Tui.Render;
+using BkTui.Tui.Keys;
 using BkTui.Tui;
 using BkTui.Tui.Loop;
 using BkTui.Tui.Panes.Hex;

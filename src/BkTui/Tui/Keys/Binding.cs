@@ -1,4 +1,4 @@
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.State;
 
 namespace BkTui.Tui.Keys;

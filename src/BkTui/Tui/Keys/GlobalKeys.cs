@@ -1,4 +1,4 @@
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.State;
 using static BkTui.Tui.Keys.K;
 

@@ -9,10 +9,13 @@ public sealed record HelpLine(string Section, string Keys, string Label, bool Da
 /// <summary>Help text generated from the keymap: the '?' overlay and the README key table.</summary>
 public static class HelpContent
 {
-    public static IReadOnlyList<HelpLine> Lines(Keymap keymap, IReadOnlyList<IPane> panes)
+    /// <summary>The help's lines; the focused pane's keys come first, then the general keys, then every other pane by number.</summary>
+    public static IReadOnlyList<HelpLine> Lines(Keymap keymap, IReadOnlyList<IPane> panes, string? focusedPaneId = null)
     {
-        var sections = new List<(string Context, string Name)> { (Contexts.Global, "General") };
-        sections.AddRange(panes.Select(p => (p.Id, p.Title)));
+        var paneSections = panes.Select(p => (Context: p.Id, Name: p.Title)).ToList();
+        var sections = paneSections.Where(p => p.Context == focusedPaneId).ToList();
+        sections.Add((Contexts.Global, "General"));
+        sections.AddRange(paneSections.Where(p => p.Context != focusedPaneId));
         sections.Add((Contexts.Prompt, "Command line and prompts"));
         sections.Add((Contexts.Confirm, "Confirmation"));
         sections.Add((Contexts.Help, "Help"));

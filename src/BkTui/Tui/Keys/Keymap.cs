@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.Panes;
 using BkTui.Tui.State;
 

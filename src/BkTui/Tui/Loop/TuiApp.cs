@@ -1,5 +1,4 @@
-using BkTui.Terminal.Rendering;
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes;
 using BkTui.Tui.Render;
@@ -19,8 +18,8 @@ public sealed class TuiApp
         Panes = options.Panes ?? PaneCatalog.Create();
         Keymap = Keymap.Build(Panes, options.ReadOnly);
         Reducer = new AppReducer(Panes, Keymap);
-        Renderer = new AppRenderer(new RenderKit(Theme.For(options.Color), new SpectreHost(options.Unicode), Keymap, Panes));
-        Buffer = new ScreenBuffer(width, height, new StyleTable(options.Color));
+        Renderer = new AppRenderer(new RenderKit(Theme.For(options.Color), options.Unicode, Keymap, Panes));
+        Buffer = new ScreenBuffer(width, height);
         State = Reducer.Initial(options, width, height);
         if (options.HexFile is not null) State = State with { Focus = Math.Max(0, State.PaneOrder.IndexOf(global::BkTui.Tui.Panes.Hex.HexPane.PaneIdValue)) };
     }

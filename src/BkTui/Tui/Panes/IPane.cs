@@ -1,4 +1,4 @@
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Keys;
 using BkTui.Tui.State;
 
@@ -38,7 +38,7 @@ public interface IPane
 /// <summary>Everything a pane's render may use.</summary>
 public sealed record PaneView(AppState State, ScreenBuffer Buffer, Rect Area, bool Focused, Render.RenderKit Kit)
 {
-    public int Style(Render.Role role) => Kit.Theme.Id(Buffer.Styles, role);
+    public int Style(Render.Role role) => Render.Theme.Id(role);
 }
 
 /// <summary>Typed base: state access and replacement by pane id.</summary>

@@ -1,45 +1,42 @@
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Keys;
 using BkTui.Tui.State;
-using Spectre.Console;
 
 namespace BkTui.Tui.Render;
 
-/// <summary>The '?' overlay: the keymap as a scrollable Spectre grid in a panel.</summary>
+/// <summary>The '?' dialog: the focused pane's keys first, then every pane by number, scrollable.</summary>
 public static class HelpView
 {
-    public static void Draw(HelpOverlay help, ScreenBuffer buffer, Rect body, RenderKit kit)
+    public static void Draw(HelpOverlay help, AppState state, ScreenBuffer buffer, Rect body, RenderKit kit)
     {
-        var area = body.Centered(Math.Min(body.Width - 4, 78), body.Height);
-        var lines = HelpContent.Lines(kit.Keymap, kit.Panes);
-        int visible = Math.Max(1, area.Height - 2);
+        var area = body.Centered(Math.Min(body.Width - 2, 78), body.Height);
+        var inner = Box.Draw(buffer, area, "Keys — Esc closes, ↓/↑ scroll", Role.Border, kit.Unicode);
+        var lines = HelpContent.Lines(kit.Keymap, kit.Panes, state.FocusedPaneId);
+        int visible = Math.Max(1, inner.Height);
         int scroll = Math.Clamp(help.Scroll, 0, Math.Max(0, lines.Count - visible));
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().Width(16).NoWrap());
-        grid.AddColumn(new GridColumn());
-        var keyStyle = kit.Theme.Style(Role.HintKey);
-        var headStyle = kit.Theme.Style(Role.Title);
+        int y = inner.Y;
         foreach (var line in lines.Skip(scroll).Take(visible))
         {
             if (line.Keys.Length == 0)
-                grid.AddRow(new Spectre.Console.Text(line.Section, headStyle), new Spectre.Console.Text(""));
+                buffer.Put(inner.X, y++, Heading(line.Section, state, kit), Theme.Id(Role.Title), inner.Right);
             else
-                grid.AddRow(new Spectre.Console.Text("  " + line.Keys, keyStyle),
-                    new Spectre.Console.Text(line.Label + (line.Dangerous ? " (asks first)" : "")));
+            {
+                int x = buffer.Put(inner.X + 2, y, Text.Fit(line.Keys, 16), Theme.Id(Role.HintKey), inner.Right);
+                Text.PutEllipsized(buffer, x + 1, y++, line.Label + (line.Dangerous ? " (asks first)" : ""), Theme.Id(Role.Normal), inner.Right);
+            }
         }
-        var more = scroll + visible < lines.Count ? $" ↓ {lines.Count - scroll - visible} more " : "";
-        var panel = new Panel(grid)
+        int more = lines.Count - scroll - visible;
+        if (more > 0)
         {
-            Header = new PanelHeader(" Keys — Esc closes "),
-            Border = kit.Spectre.Unicode ? BoxBorder.Rounded : BoxBorder.Ascii,
-            BorderStyle = kit.Theme.Style(Role.Border),
-            Expand = true,
-            Height = area.Height,
-            Padding = new Padding(1, 0, 1, 0),
-        };
-        kit.Spectre.Draw(buffer, panel, area);
-        if (more.Length > 0 && !kit.Spectre.Unicode) more = more.Replace("↓", "v");
-        if (more.Length > 0)
-            buffer.Put(area.Right - more.Length - 2, area.Bottom - 1, more, kit.Theme.Id(buffer.Styles, Role.Border), area.Right - 1);
+            var text = $" {(kit.Unicode ? "↓" : "v")} {more} more ";
+            buffer.Put(area.Right - text.Length - 2, area.Bottom - 1, text, Theme.Id(Role.Border), area.Right - 1);
+        }
+    }
+
+    private static string Heading(string section, AppState state, RenderKit kit)
+    {
+        int index = kit.Panes.ToList().FindIndex(p => p.Title == section);
+        if (index < 0) return section;
+        return $"[{index + 1}] {section}" + (kit.Panes[index].Id == state.FocusedPaneId ? " (focused)" : "");
     }
 }

@@ -1,4 +1,4 @@
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.State;
 
 namespace BkTui.Tui.Render;
@@ -11,7 +11,7 @@ public static class HintBar
 {
     public static void Draw(AppState state, ScreenBuffer buffer, Rect area, RenderKit kit)
     {
-        int S(Role r) => kit.Theme.Id(buffer.Styles, r);
+        int S(Role r) => Theme.Id(r);
         int x = area.X + 1;
         foreach (var b in kit.Keymap.BarFor(state))
         {

@@ -1,4 +1,4 @@
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Commands;
 using BkTui.Tui.State;
 
@@ -9,7 +9,7 @@ public static class MessageLine
 {
     public static void Draw(AppState state, ScreenBuffer buffer, Rect area, RenderKit kit)
     {
-        int S(Role r) => kit.Theme.Id(buffer.Styles, r);
+        int S(Role r) => Theme.Id(r);
         if (state.Overlay is PromptOverlay prompt)
         {
             int x = buffer.Put(area.X, area.Y, prompt.Label, S(Role.PromptLabel), area.Right);

@@ -1,4 +1,4 @@
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 
 namespace BkTui.Tui.Render;
 

@@ -1,4 +1,4 @@
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 
 namespace BkTui.Tui.State;
 

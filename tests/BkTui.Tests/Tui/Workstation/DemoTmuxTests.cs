@@ -16,7 +16,7 @@ public sealed partial class DemoTmuxTests : IDisposable
     private readonly string _archive = Directory.CreateTempSubdirectory("bktui-e2e-archive-").FullName;
 
     [Theory]
-    [InlineData(100, 30)]
+    [InlineData(120, 40)]
     [InlineData(80, 24)]
     public void Demo_BackupByKeys_OpensInHex_HelpThenQuit(int width, int height)
     {
@@ -28,6 +28,8 @@ public sealed partial class DemoTmuxTests : IDisposable
         Keys($"dotnet {dll} demo --archive {_archive}; echo E2E-EXIT=$?", "Enter");
 
         WaitFor("the workstation on the demo's ports", s => s.Contains("[1] Ports") && s.Contains("bk7231n-plug"), Step);
+        var names = width >= 100 ? new[] { "Ports", "Queue", "Archive", "Hex", "Partitions", "Device", "Log" } : ["1 Ports", "2 Que", "3 Arc", "4 Hex", "5 Par", "6 Dev", "7 Log"];
+        Assert.All(names, name => Assert.Contains(name, Capture().Split('\n')[0]));
         Keys("b");
         WaitFor("the backup queued", s => s.Contains("queued backup on bk7231n-plug"), Step);
         Keys("2");
@@ -37,11 +39,19 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the dump in the archive", s => s.Contains("#1 read from"), Step);
         Keys("Enter");
         WaitFor("the dump in the hex viewer", s => s.Contains("dump-1.bin") && s.Contains("00000000"), Step);
+        WaitFor("the dump's partitions beside the bytes", s => s.Contains("▸"), Step);
 
         Keys("?");
-        WaitFor("the help overlay", s => s.Contains("General") && s.Contains("Help"), Step);
+        WaitFor("the help, the focused pane's keys first", s => s.Contains("Keys — Esc closes") && s.Contains("[4] Hex (focused)"), Step);
         Keys("Escape");
-        WaitFor("help closed", s => !s.Contains("General"), Step);
+        WaitFor("help closed", s => !s.Contains("Keys — Esc closes"), Step);
+
+        // SIGWINCH: the other layout (one pane and the tab strip, or the tiles), then back.
+        var (otherW, otherH) = width >= 100 ? (80, 24) : (120, 40);
+        Tmux("resize-window", "-t", _session, "-x", otherW.ToString(), "-y", otherH.ToString());
+        WaitFor("the other layout", s => otherW >= 100 ? s.Contains("[1] Ports") && s.Contains("[5] Partitions") : !s.Contains("[5] Partitions") && s.Contains("7 Log"), Step);
+        Tmux("resize-window", "-t", _session, "-x", width.ToString(), "-y", height.ToString());
+        WaitFor("the first layout again", s => s.Split('\n').Length >= height && s.Contains("▶[4] Hex"), Step);
 
         Keys("q");
         WaitFor("the shell back after q", s => s.Contains("E2E-EXIT=0") && s.TrimEnd().EndsWith("E2E-SHELL>") && !s.Contains("[1] Ports"), Step);

@@ -1,5 +1,5 @@
 using BkTui.Core.Jobs;
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Panes.Archive;
 using BkTui.Tui.Panes.Device;

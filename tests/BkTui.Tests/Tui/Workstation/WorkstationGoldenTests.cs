@@ -1,7 +1,7 @@
 using BkTui.Core.Formats.Analysis;
-using BkTui.Terminal.Input;
+using BkTui.Tui.Keys;
 using BkTui.Tui.ViewModels;
-using BkTui.Terminal.Rendering;
+using BkTui.Tui.Render;
 using BkTui.Tui.Panes.Archive;
 using BkTui.Tui.Panes.Device;
 using BkTui.Tui.Panes.Partitions;
@@ -10,7 +10,7 @@ using BkTui.Tui.Panes.Queue;
 
 namespace BkTui.Tests.Tui.Workstation;
 
-/// <summary>Every workstation pane at 80×24 and 132×43, mono and 16 colours (text + style mask).</summary>
+/// <summary>Every workstation pane at 80×24 and 120×40, mono and 16 colours (text + style mask).</summary>
 public sealed class WorkstationGoldenTests
 {
     public static TheoryData<int, int, ColorMode> Sizes => GoldenScreenTests.Sizes;
@@ -21,21 +21,21 @@ public sealed class WorkstationGoldenTests
     public void Ports(int w, int h, ColorMode mode)
     {
         var t = new WorkstationHarness(w, h, mode).Focus(PortsPane.PaneIdValue).Press(" ");
-        Golden.Verify(Name("ports", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("ports", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void Queue(int w, int h, ColorMode mode)
     {
         var t = new WorkstationHarness(w, h, mode).Focus(QueuePane.PaneIdValue).Do(new QueueMove(1));
-        Golden.Verify(Name("queue", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("queue", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void Archive(int w, int h, ColorMode mode)
     {
         var t = new WorkstationHarness(w, h, mode).Focus(ArchivePane.PaneIdValue).Press(" j");
-        Golden.Verify(Name("archive", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("archive", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
@@ -49,7 +49,7 @@ public sealed class WorkstationGoldenTests
             new PartitionInfo("rf-calibration", 0x1D0000, 0x1000, "\"TLV\" magic, length 0x62"),
             new PartitionInfo("tuya-kv", 0x1EE000, 0x12000, "AES key block (magic 0x13579753) and 17 data blocks")]);
         var t = new WorkstationHarness(w, h, mode).Do(new PartitionsShow("dump #2", map)).Focus(PartitionsPane.PaneIdValue).Press("j");
-        Golden.Verify(Name("partitions", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("partitions", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
@@ -60,13 +60,13 @@ public sealed class WorkstationGoldenTests
         bench.MonitorLines.AddRange(["        BK7231n_1.0.11", "[I/FAL] Fal(V0.4.0)success", "[I/OTA] RT-Thread OTA package(V0.2.4) initialize success.",
             "go os_addr(0x10000)..........", "[Flash]id:0xeb6015", "Info:MAIN:Main_Init_Before_Delay"]);
         var t = new WorkstationHarness(w, h, mode, bench: bench).Focus(PortsPane.PaneIdValue).Press("i").Press("m");
-        Golden.Verify(Name("device", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("device", w, h, mode), t.App);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void RestoreConfirm(int w, int h, ColorMode mode)
     {
         var t = new WorkstationHarness(w, h, mode).Focus(QueuePane.PaneIdValue).Do(new QueueAdd(Core.Jobs.Recipe.RestoreRf));
-        Golden.Verify(Name("confirm-rf", w, h, mode), t.App.Compose());
+        Golden.Verify(Name("confirm-rf", w, h, mode), t.App);
     }
 }

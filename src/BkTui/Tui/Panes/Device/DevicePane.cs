@@ -1,5 +1,5 @@
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes.Ports;
@@ -104,7 +104,7 @@ public sealed class DevicePane : Pane<DeviceState>
         }
         if (pane.MonitorPort is null && pane.Lines.IsEmpty || y >= area.Bottom - 2) return;
         y++;
-        buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Spectre.Unicode ? '─' : '-');
+        buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Unicode ? '─' : '-');
         buf.Put(area.X + 1, y++, $" boot log: {pane.Boot.Reading()} ", view.Style(Role.Title), area.Right);
         int rows = area.Bottom - y;
         foreach (var line in pane.Lines.Skip(Math.Max(0, pane.Lines.Count - rows)))

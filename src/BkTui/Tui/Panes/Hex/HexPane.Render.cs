@@ -1,4 +1,4 @@
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Render;
 
 namespace BkTui.Tui.Panes.Hex;
@@ -38,7 +38,7 @@ public sealed partial class HexPane
             DrawMargin(view, pane, g, start, r == 0, y);
             if (HasBookmark(pane, start, n)) buffer.Put(area.X + g.MarkX, y, "*", styles.Bookmark, area.Right);
             buffer.Put(area.X + g.AddressX, y, start.ToString("x" + g.AddressDigits), styles.Address, area.Right);
-            buffer.Put(area.X + g.SeparatorX, y, view.Kit.Spectre.Unicode ? "│" : "|", styles.Dim, area.Right);
+            buffer.Put(area.X + g.SeparatorX, y, view.Kit.Unicode ? "│" : "|", styles.Dim, area.Right);
             for (int i = 0; i < count; i++)
             {
                 long at = start + i;

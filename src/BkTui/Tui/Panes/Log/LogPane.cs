@@ -1,5 +1,5 @@
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Render;
 using BkTui.Tui.State;

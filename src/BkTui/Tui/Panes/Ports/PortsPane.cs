@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes.Device;

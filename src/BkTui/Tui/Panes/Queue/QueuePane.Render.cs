@@ -34,10 +34,10 @@ public sealed partial class QueuePane
             var tail = $" {Text.Fit(r.Step, wStep)} {r.Bar(wBar, pane.Unicode)} {r.Percent,4} {Text.Fit(r.Speed, 9)} {r.Eta}" + (r.Retries > 0 ? $" retries {r.Retries}" : "");
             Text.PutEllipsized(buf, x, y, tail, style, area.Right);
         }
-        DrawDetail(view, jobs[sel], new Terminal.Screen.Rect(area.X, area.Bottom - DetailRows, area.Width, DetailRows));
+        DrawDetail(view, jobs[sel], new Canvas.Rect(area.X, area.Bottom - DetailRows, area.Width, DetailRows));
     }
 
-    private static void DrawDetail(PaneView view, JobSnapshot job, Terminal.Screen.Rect area)
+    private static void DrawDetail(PaneView view, JobSnapshot job, Canvas.Rect area)
     {
         var buf = view.Buffer;
         int y = area.Y;
@@ -53,7 +53,7 @@ public sealed partial class QueuePane
         if (y < area.Bottom && facts.Length > 0) Text.PutEllipsized(buf, area.X + 1, y, facts, view.Style(Role.Dim), area.Right);
     }
 
-    private static bool Kit(PaneView view) => view.Kit.Spectre.Unicode;
+    private static bool Kit(PaneView view) => view.Kit.Unicode;
 
     private static string Glyph(StepState s) => s switch
     {

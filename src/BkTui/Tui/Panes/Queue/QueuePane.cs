@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using BkTui.Core.Jobs;
-using BkTui.Terminal.Input;
-using BkTui.Terminal.Screen;
+using BkTui.Tui.Keys;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes.Archive;

@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+
+namespace BkTui.Tui.Gui;
+
+/// <summary>
+/// Leaves the terminal exactly as it was, on every exit path: quit, exception, SIGTERM, SIGHUP,
+/// process exit. Terminal.Gui restores the screen but leaves application cursor-key mode on
+/// (ESC[?1h ESC=), so arrows printed ^[OA in the shell afterwards; the saved termios and a reset
+/// sequence fix that. Also does Ctrl-Z: restore, stop the whole process group (so a `dotnet run`
+/// parent stops too and the shell gets the terminal back), and on `fg` re-enter.
+/// </summary>
+public sealed class TerminalGuard : IDisposable
+{
+    /// <summary>Mouse reporting off, attributes reset, cursor shown, normal cursor keys and keypad, main screen.</summary>
+    public const string Leave = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[0m\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l";
+
+    /// <summary>Back into full-screen mode after `fg` (alternate screen, hidden cursor, mouse as Terminal.Gui asks for it).</summary>
+    public const string Reenter = "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h";
+
+    private readonly object _gate = new();
+    private readonly List<PosixSignalRegistration> _registrations = new();
+    private readonly byte[]? _cooked = Termios.Get();
+    private byte[]? _raw;
+    private bool _restored;
+
+    /// <summary>Raised (on a signal thread) for SIGTERM/SIGHUP: the app should quit at once.</summary>
+    public event Action? Terminating;
+
+    public void Install()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
+            _registrations.Add(PosixSignalRegistration.Create(signal, OnTerminate));
+        AppDomain.CurrentDomain.ProcessExit += OnExit;
+        AppDomain.CurrentDomain.UnhandledException += OnExit;
+    }
+
+    /// <summary>Remembers the mode Terminal.Gui set up (to return to it after Ctrl-Z).</summary>
+    public void Entered() => _raw = Termios.Get();
+
+    /// <summary>Puts the terminal back as it was before the TUI; safe to call many times, from any thread.</summary>
+    public void Restore()
+    {
+        lock (_gate)
+        {
+            if (_restored) return;
+            _restored = true;
+            Write(Leave);
+            if (_cooked is not null) Termios.Set(_cooked);
+        }
+    }
+
+    /// <summary>Ctrl-Z: restore, stop the process group; returns after `fg` with full-screen mode back.</summary>
+    public void Suspend()
+    {
+        Restore();
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) Native.kill(0, Native.SIGSTOP);
+        lock (_gate)
+        {
+            if (_raw is not null) Termios.Set(_raw);
+            Write(Reenter);
+            _restored = false;
+        }
+    }
+
+    private void OnTerminate(PosixSignalContext context)
+    {
+        context.Cancel = true; // the app shuts down itself (jobs stop at a safe point)
+        Terminating?.Invoke();
+    }
+
+    private void OnExit(object? sender, EventArgs e) => Restore();
+
+    private static void Write(string s)
+    {
+        try
+        {
+            using var tty = Console.OpenStandardOutput();
+            tty.Write(System.Text.Encoding.ASCII.GetBytes(s));
+            tty.Flush();
+        }
+        catch (IOException) { } // the tty may be gone (SSH drop); nothing left to restore
+    }
+
+    public void Dispose()
+    {
+        Restore();
+        foreach (var r in _registrations) r.Dispose();
+        _registrations.Clear();
+        AppDomain.CurrentDomain.ProcessExit -= OnExit;
+        AppDomain.CurrentDomain.UnhandledException -= OnExit;
+    }
+
+    /// <summary>The terminal's mode (struct termios, kept as opaque bytes) of stdin.</summary>
+    private static class Termios
+    {
+        public static byte[]? Get()
+        {
+            if (OperatingSystem.IsWindows()) return null;
+            var buf = new byte[256]; // larger than struct termios on every libc we run on
+            return Native.tcgetattr(0, buf) == 0 ? buf : null;
+        }
+
+        public static void Set(byte[] mode) => Native.tcsetattr(0, 0 /* TCSANOW */, mode);
+    }
+
+    private static class Native
+    {
+        // SIGSTOP is 19 on Linux x86-64, arm and arm64 (17 on macOS).
+        public static readonly int SIGSTOP = OperatingSystem.IsMacOS() ? 17 : 19;
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int kill(int pid, int sig);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int tcgetattr(int fd, byte[] termios);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int tcsetattr(int fd, int optionalActions, byte[] termios);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using BkTui.Tui.Canvas;
+using BkTui.Tui.Loop;
+using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.Panes.Log;
+using BkTui.Tui.Render;
+using BkTui.Tui.State;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.Views;
+
+namespace BkTui.Tui.Gui;
+
+/// <summary>
+/// The workstation on a Terminal.Gui application: one runnable holding the screen canvas. Actions
+/// come from keys and mouse (on the UI thread) and from the engine (any thread, queued and drained
+/// on the UI thread); after each batch the frame is composed from state and the canvas redrawn only
+/// when a cell changed, so an idle screen writes nothing.
+/// </summary>
+public sealed class Workstation
+{
+    public const int QueueCapacity = 16384;
+
+    private readonly ConcurrentQueue<AppAction> _queue = new();
+    private readonly IApplication _gui;
+    private readonly TuiApp _app;
+    private readonly ScreenBuffer _shown = new(0, 0);
+    private readonly EffectContext _effects;
+    private int _drainScheduled;
+
+    public Workstation(IApplication gui, TuiApp app, TuiServices services, CancellationToken cancellation, Action? suspend = null)
+    {
+        (_gui, _app) = (gui, app);
+        Canvas = new ScreenCanvas(() => _shown, app.Renderer.Kit.Theme)
+        {
+            KeyPressed = k => { Apply(new KeyPressed(k)); return true; },
+            MouseInput = OnMouse,
+        };
+        Top = new Runnable();
+        Top.Add(Canvas);
+        _effects = new EffectContext(a => Post(a), services, cancellation)
+        {
+            Suspend = suspend ?? (() => { }),
+            Invalidate = () => { _gui.ClearScreenNextIteration = true; Canvas.SetNeedsDraw(); },
+        };
+        gui.ScreenChanged += (_, _) => Apply(new Resize(gui.Screen.Width, gui.Screen.Height));
+        Apply(new Resize(gui.Screen.Width, gui.Screen.Height));
+    }
+
+    public Runnable Top { get; }
+    public ScreenCanvas Canvas { get; }
+    public TuiApp App => _app;
+    public AppState State => _app.State;
+
+    /// <summary>Raised on the UI thread when the state asks to quit.</summary>
+    public event Action? Quitting;
+
+    /// <summary>Queues an action from any thread (dropped when the queue is full: the UI never blocks a producer).</summary>
+    public bool Post(AppAction action)
+    {
+        if (_queue.Count >= QueueCapacity) return false;
+        _queue.Enqueue(action);
+        if (Interlocked.Exchange(ref _drainScheduled, 1) == 0) _gui.Invoke(Drain);
+        return true;
+    }
+
+    /// <summary>Logs a line to the log pane from any thread.</summary>
+    public void Log(string text, LogLevel level = LogLevel.Info) =>
+        Post(new LogAppend(new LogLine(_app.Options.Clock(), level, text)));
+
+    /// <summary>Applies every queued action, then refreshes (UI thread).</summary>
+    public void Drain()
+    {
+        Volatile.Write(ref _drainScheduled, 0);
+        while (_queue.TryDequeue(out var action)) Run(action);
+        Refresh();
+    }
+
+    /// <summary>Applies one action now and refreshes (UI thread).</summary>
+    public void Apply(AppAction action)
+    {
+        Run(action);
+        Refresh();
+    }
+
+    /// <summary>Opens the files named on the command line (hex, compare).</summary>
+    public void OpenStartFiles()
+    {
+        if (_app.Options.HexFile is { } file) Run(new HexOpenFile(file));
+        if (_app.Options.CompareFile is { } other) Run(new HexOpenFile(other, AsCompare: true));
+        Refresh();
+    }
+
+    private void Run(AppAction action)
+    {
+        foreach (var effect in _app.Dispatch(action)) _ = RunEffect(effect);
+    }
+
+    private async Task RunEffect(Effect effect)
+    {
+        try { await effect.RunAsync(_effects); }
+        catch (OperationCanceledException) { }
+        catch (Exception e)
+        {
+            Post(new ShowFlash($"{effect.GetType().Name.Replace("Effect", "")} failed: {e.Message}", FlashLevel.Error));
+            Log(e.ToString(), LogLevel.Error);
+        }
+    }
+
+    private void Refresh()
+    {
+        if (_app.State.Quitting)
+        {
+            Quitting?.Invoke();
+            return;
+        }
+        var frame = _app.Compose();
+        if (_shown.SameAs(frame)) return;
+        _shown.CopyFrom(frame);
+        Canvas.SetNeedsDraw();
+    }
+
+    private void OnMouse(int x, int y, MouseFlags flags)
+    {
+        var slot = ScreenLayout.Compute(_app.State).SlotAt(x, y);
+        if (slot is null || _app.State.Overlay is not null) return;
+        if (_app.State.FocusedPaneId != slot.PaneId) Run(new FocusPane(slot.Number));
+        if (flags.HasFlag(MouseFlags.WheeledDown) || flags.HasFlag(MouseFlags.WheeledUp))
+        {
+            var key = Keys.Key.Of(flags.HasFlag(MouseFlags.WheeledDown) ? Keys.KeyCode.Down : Keys.KeyCode.Up);
+            for (int i = 0; i < 3; i++) Run(new KeyPressed(key));
+        }
+        Refresh();
+    }
+}

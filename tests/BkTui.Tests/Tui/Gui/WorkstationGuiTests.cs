@@ -1,0 +1,71 @@
+using BkTui.Tui;
+using BkTui.Tui.Loop;
+using BkTui.Tui.Panes;
+using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.Render;
+using TgKey = Terminal.Gui.Input.Key;
+
+namespace BkTui.Tests.Tui.Gui;
+
+/// <summary>The workstation on a headless Terminal.Gui driver: start files, keys, mouse, both layouts.</summary>
+public sealed class WorkstationGuiTests
+{
+    private static TuiApp App(int w, int h, string? hexFile = null) =>
+        new(new TuiOptions { Color = ColorMode.Ansi16, Clock = () => TuiHarness.Clock, HexFile = hexFile, Panes = PaneCatalog.Workstation(),
+            Partitions = PartitionRange.ParseList("boot:0:0x1000,app:0x1000:0x1000") }, w, h);
+
+    [Fact]
+    public void HexFileOnTheCommandLine_OpensWithItsPartitions()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("bktui-gui-").FullName, "sample.bin");
+        File.WriteAllBytes(file, TuiHarness.SampleImage());
+        using var screen = new GuiScreen(App(80, 24, file));
+        screen.Workstation.OpenStartFiles();
+        var text = screen.Text();
+        Assert.Contains("▶[4] Hex", text);
+        Assert.Contains("sample.bin", text);
+        Assert.Contains("▸boot", text);
+    }
+
+    [Fact]
+    public void Narrow_TabStripNamesEveryPane_DigitsAndTabMoveTheFocus()
+    {
+        using var screen = new GuiScreen(App(80, 24));
+        var first = screen.Text().Split('\n')[0];
+        foreach (var name in new[] { "1 Ports", "2 Que", "3 Arc", "4 Hex", "5 Par", "6 Dev", "7 Log" }) Assert.Contains(name, first);
+        Assert.Contains("▶[1] Ports", screen.Text());
+        screen.Press(new TgKey('3'));
+        Assert.Contains("▶[3] Archive", screen.Text());
+        screen.Press(TgKey.Tab);
+        Assert.Contains("▶[4] Hex", screen.Text());
+        Assert.DoesNotContain("[3] Archive", screen.Text());
+    }
+
+    [Fact]
+    public void Wide_TilesTheBench_ClickFocusesAPane_ZoomShowsOne()
+    {
+        using var screen = new GuiScreen(App(120, 40));
+        var text = screen.Text();
+        foreach (var title in new[] { "[1] Ports", "[6] Device", "[2] Queue", "[4] Hex", "[5] Partitions" }) Assert.Contains(title, text);
+        var lines = text.Split('\n');
+        int queueRow = Array.FindIndex(lines, l => l.Contains("[2] Queue"));
+        screen.Click(3, queueRow + 1);
+        Assert.Contains("▶[2] Queue", screen.Text());
+        screen.Press(new TgKey('z'));
+        text = screen.Text();
+        Assert.Contains("▶[2] Queue", text);
+        Assert.DoesNotContain("[1] Ports", text);
+    }
+
+    [Fact]
+    public void HelpKey_ShowsTheFocusedPanesKeysFirst_EscCloses()
+    {
+        using var screen = new GuiScreen(App(80, 24));
+        screen.Press(new TgKey('?'));
+        var lines = screen.Text().Split('\n');
+        Assert.Contains("Keys — Esc closes", lines[1]);
+        Assert.Contains("[1] Ports (focused)", lines[2]);
+        screen.Press(TgKey.Esc);
+        Assert.DoesNotContain("Keys — Esc closes", screen.Text());
+    }
+}
