@@ -1,6 +1,6 @@
-using BkKey = BkTui.Terminal.Input.Key;
-using BkKeyCode = BkTui.Terminal.Input.KeyCode;
-using BkMods = BkTui.Terminal.Input.KeyMods;
+using BkKey = BkTui.Tui.Keys.Key;
+using BkKeyCode = BkTui.Tui.Keys.KeyCode;
+using BkMods = BkTui.Tui.Keys.KeyMods;
 using TgKey = Terminal.Gui.Input.Key;
 using TgKeyCode = Terminal.Gui.Drivers.KeyCode;
 

@@ -11,6 +11,8 @@ using Terminal.Gui.Testing;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
+using Key = Terminal.Gui.Input.Key;
+
 namespace BkTui.Tests.Tui.Views.Hex;
 
 /// <summary>
