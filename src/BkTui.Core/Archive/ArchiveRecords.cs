@@ -1,3 +1,5 @@
+using BkTui.Core.Identity;
+
 namespace BkTui.Core.Archive;
 
 public enum DumpSourceKind { Port, File }
@@ -23,6 +25,8 @@ public sealed record DeviceObservation
     /// <summary>The adapter (port path or by-id name) the device answered on, with <see cref="Baud"/>.</summary>
     public string? Adapter { get; init; }
     public int? Baud { get; init; }
+    /// <summary>Evidence beyond the chip's MAC and the dump's own (e.g. a MAC the user gave), strongest first.</summary>
+    public IReadOnlyList<DeviceKey> Keys { get; init; } = [];
 }
 
 public sealed record ImportOptions
@@ -38,10 +42,18 @@ public sealed record ImportOptions
 /// <param name="IsNew">False when the same bytes (same sha256) were already archived: nothing was added.</param>
 /// <param name="NewBytes">Compressed bytes this import added to the blob store.</param>
 public sealed record ImportResult(long DumpId, string Sha256, long Size, bool IsNew, string? Mac, string? Grade,
-    int NewSectors, long NewBytes, DumpSource Source);
+    int NewSectors, long NewBytes, DumpSource Source)
+{
+    /// <summary>The evidence the device was identified by (strongest first); empty: archived as unidentified.</summary>
+    public IReadOnlyList<DeviceKey> Keys { get; init; } = [];
+}
 
 public sealed record DumpSummary(long Id, string Sha256, long Size, string? Mac, DateTimeOffset TakenAt, DateTimeOffset ImportedAt,
-    DumpSource Source, long? JobId, string? Grade, string? Chip, string Label, long NewBytes);
+    DumpSource Source, long? JobId, string? Grade, string? Chip, string Label, long NewBytes)
+{
+    /// <summary>The device's name: its MAC, else its first identity key, else "unidentified".</summary>
+    public string Device { get; init; } = Mac ?? "unidentified";
+}
 
 /// <summary>A dump with its stored analysis (DumpReport JSON, secrets masked).</summary>
 public sealed record DumpDetail(DumpSummary Dump, string AnalysisJson, int SectorCount, int ErasedSectors);
@@ -50,7 +62,13 @@ public sealed record DeviceRecord(long Id, string? Mac, string? Chip, string? Ch
     string? KeyVerdict, string? Bootloader, IReadOnlyList<string> Labels, string Notes, DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen, int DumpCount, long? LatestDumpId, IReadOnlyDictionary<string, int> BaudByAdapter)
 {
-    public bool IsUnidentified => Mac is null;
+    /// <summary>The evidence this device is identified by (docs/identity.md); none: unidentified.</summary>
+    public IReadOnlyList<DeviceKey> Keys { get; init; } = [];
+    /// <summary>The placeholder MAC it reported before it was identified (never an identity).</summary>
+    public string? PlaceholderMac { get; init; }
+    public bool IsUnidentified => Mac is null && Keys.Count == 0;
+    /// <summary>Its MAC, else its first key, else "unidentified" (with the placeholder it reported).</summary>
+    public string Name => Mac ?? Keys.FirstOrDefault()?.Key ?? (PlaceholderMac is null ? "unidentified" : $"unidentified (reported {PlaceholderMac})");
 }
 
 /// <summary>Result of <see cref="DumpArchive.Check"/>: ok means nothing is missing or damaged (orphans are harmless).</summary>

@@ -1,71 +1,79 @@
 using BkTui.Core.Archive.Schema;
+using BkTui.Core.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace BkTui.Core.Archive;
 
 public sealed partial class DumpArchive
 {
-    /// <summary>Records what a session learned about a device (by MAC), including the working baud per adapter.</summary>
-    public DeviceRecord RecordDevice(DeviceObservation facts)
+    /// <summary>
+    /// Records what a session learned about a device, including the working baud per adapter. Only a
+    /// real MAC identifies it: for a placeholder or missing MAC nothing is recorded and null is returned.
+    /// </summary>
+    public DeviceRecord? RecordDevice(DeviceObservation facts)
     {
-        var mac = MacText.Normalize(facts.Mac)
-            ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{facts.Mac}' is not a MAC address (expected 12 hex digits, e.g. AA:BB:CC:DD:EE:FF).");
-        return Run($"recording device {mac}", () =>
+        if (DeviceKey.FromMac(facts.Mac, IdentityEvidence.RfMac) is not { } key)
+        {
+            if (MacText.Normalize(facts.Mac) is null)
+                throw new ArchiveException(ArchiveProblem.BadInput, $"'{facts.Mac}' is not a MAC address (expected 12 hex digits, e.g. AA:BB:CC:DD:EE:FF).");
+            return null;
+        }
+        return Run($"recording device {key.Mac}", () =>
         {
             using var c = Connect();
             using var tx = c.BeginTransaction();
-            UpsertDevice(c, tx, facts with { Mac = mac }, Now());
+            long id = ResolveDevice(c, tx, [key], facts, Now());
             tx.Commit();
-            return GetDevice(mac)!;
+            return QueryDevices(null, id).Single();
         });
     }
 
-    /// <summary>Remembers the baud that worked on an adapter (for the device when its MAC is known).</summary>
+    /// <summary>Remembers the baud that worked on an adapter (for the device when its MAC is real).</summary>
     public void RememberBaud(string adapter, int baud, string? mac = null) => Run($"remembering the baud of {adapter}", () =>
     {
         using var c = Connect();
         using var tx = c.BeginTransaction();
-        long device = MacText.Normalize(mac) is { } m ? UpsertDevice(c, tx, new DeviceObservation { Mac = m }, Now()) : ArchiveSchemaV1.UnidentifiedDeviceId;
+        long device = DeviceKey.FromMac(mac, IdentityEvidence.RfMac) is { } key
+            ? ResolveDevice(c, tx, [key], new DeviceObservation(), Now()) : ArchiveSchemaV1.UnidentifiedDeviceId;
         SaveBaud(c, tx, device, adapter, baud, Now());
         tx.Commit();
     });
 
     /// <summary>The last baud that worked on this adapter: for this device when given, else for whatever answered there last.</summary>
-    public int? LastWorkingBaud(string adapter, string? mac = null) => Run($"reading the baud of {adapter}", () =>
+    public int? LastWorkingBaud(string adapter, string? device = null) => Run($"reading the baud of {adapter}", () =>
     {
         using var c = Connect();
-        var m = MacText.Normalize(mac);
-        var v = m is null
+        var k = DeviceKey.KeyText(device);
+        var v = k is null
             ? Scalar(c, "SELECT baud FROM device_bauds WHERE adapter = $a ORDER BY updated_at DESC LIMIT 1", null, ("$a", adapter))
             : Scalar(c, """
-                SELECT b.baud FROM device_bauds b JOIN devices d ON d.id = b.device_id
-                WHERE b.adapter = $a AND d.mac = $m
-                """, null, ("$a", adapter), ("$m", m));
+                SELECT b.baud FROM device_bauds b JOIN device_keys k ON k.device_id = b.device_id
+                WHERE b.adapter = $a AND k.key = $k
+                """, null, ("$a", adapter), ("$k", k));
         return v is null ? (int?)null : Convert.ToInt32(v);
     });
 
-    /// <summary>Moves a dump (typically from the unidentified device) to the device with this MAC.</summary>
-    public void AttachDump(long dumpId, string mac)
+    /// <summary>
+    /// Moves a dump (typically an unidentified one) to the device with this MAC: the user's word is
+    /// evidence (user-mac). A placeholder MAC is refused: it would merge every board that reports it.
+    /// </summary>
+    public DeviceRecord AttachDump(long dumpId, string mac)
     {
-        var m = MacText.Normalize(mac) ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{mac}' is not a MAC address (expected e.g. AA:BB:CC:DD:EE:FF).");
-        Run($"attaching dump {dumpId} to {m}", () =>
-        {
-            using var c = Connect();
-            using var tx = c.BeginTransaction();
-            long device = UpsertDevice(c, tx, new DeviceObservation { Mac = m }, Now());
-            if (Command(c, "UPDATE dumps SET device_id = $d WHERE id = $id", tx, ("$d", device), ("$id", dumpId)).ExecuteNonQuery() == 0)
-                throw NoSuchDump(dumpId);
-            tx.Commit();
-        });
+        if (MacText.Normalize(mac) is null)
+            throw new ArchiveException(ArchiveProblem.BadInput, $"'{mac}' is not a MAC address (expected e.g. AA:BB:CC:DD:EE:FF).");
+        var key = DeviceKey.FromMac(mac, IdentityEvidence.UserMac)
+            ?? throw new ArchiveException(ArchiveProblem.BadInput,
+                $"{MacText.Normalize(mac)} is a placeholder MAC that many boards report; it identifies no device. Attach the dump to the device's real MAC.");
+        return IdentifyDump(dumpId, key, move: true);
     }
 
     /// <summary>Adds a label to a device (kept once) and optionally replaces its notes.</summary>
-    public void LabelDevice(string mac, string? label, string? notes = null)
+    public void LabelDevice(string device, string? label, string? notes = null)
     {
-        var dev = GetDevice(mac) ?? throw new ArchiveException(ArchiveProblem.NotFound, $"No device {mac} in the archive at {Root}. See `bktui dumps devices`.");
+        var dev = GetDevice(device) ?? throw new ArchiveException(ArchiveProblem.NotFound, $"No device {device} in the archive at {Root}. See `bktui dumps devices`.");
         var labels = dev.Labels.ToList();
         if (!string.IsNullOrWhiteSpace(label) && !labels.Contains(label.Trim())) labels.Add(label.Trim().Replace(",", " "));
-        Run($"labelling device {dev.Mac}", () =>
+        Run($"labelling device {dev.Name}", () =>
         {
             using var c = Connect();
             Exec(c, "UPDATE devices SET labels = $l, notes = COALESCE($n, notes) WHERE id = $id", null,
@@ -73,16 +81,17 @@ public sealed partial class DumpArchive
         });
     }
 
-    /// <summary>One row per device with its dump count and latest dump (the unidentified device only when it holds dumps).</summary>
-    public IReadOnlyList<DeviceRecord> ListDevices() => Run("listing devices", () => QueryDevices(null));
+    /// <summary>One row per device with its dump count and latest dump (unidentified rows only when they hold dumps).</summary>
+    public IReadOnlyList<DeviceRecord> ListDevices() => Run("listing devices", () => QueryDevices(null, null));
 
-    public DeviceRecord? GetDevice(string mac)
+    /// <summary>The device a MAC or key ("tuya:…") names; null for a placeholder MAC, which names none.</summary>
+    public DeviceRecord? GetDevice(string device)
     {
-        var m = MacText.Normalize(mac);
-        return m is null ? null : Run($"reading device {m}", () => QueryDevices(m).FirstOrDefault());
+        var k = DeviceKey.KeyText(device);
+        return k is null ? null : Run($"reading device {k}", () => QueryDevices(k, null).FirstOrDefault());
     }
 
-    private List<DeviceRecord> QueryDevices(string? mac)
+    private List<DeviceRecord> QueryDevices(string? key, long? id)
     {
         using var c = Connect();
         using var tx = c.BeginTransaction(deferred: true);
@@ -90,45 +99,50 @@ public sealed partial class DumpArchive
         using (var r = Command(c, "SELECT device_id, adapter, baud FROM device_bauds", tx).ExecuteReader())
             while (r.Read())
                 (bauds.TryGetValue(r.GetInt64(0), out var d) ? d : bauds[r.GetInt64(0)] = [])[r.GetString(1)] = r.GetInt32(2);
+        var keys = new Dictionary<long, List<DeviceKey>>();
+        using (var r = Command(c, "SELECT device_id, key, evidence FROM device_keys ORDER BY added_at, key", tx).ExecuteReader())
+            while (r.Read())
+                (keys.TryGetValue(r.GetInt64(0), out var l) ? l : keys[r.GetInt64(0)] = []).Add(new DeviceKey(r.GetString(1), DeviceKey.ParseEvidence(r.GetString(2))));
         var list = new List<DeviceRecord>();
         using var cmd = Command(c, """
             SELECT v.id, v.mac, v.chip, v.chip_id, v.flash_id, v.efuse_key, v.key_verdict, v.bootloader, v.labels, v.notes,
                    v.first_seen, v.last_seen,
                    (SELECT COUNT(*) FROM dumps d WHERE d.device_id = v.id),
-                   (SELECT d.id FROM dumps d WHERE d.device_id = v.id ORDER BY d.taken_at DESC, d.id DESC LIMIT 1)
+                   (SELECT d.id FROM dumps d WHERE d.device_id = v.id ORDER BY d.taken_at DESC, d.id DESC LIMIT 1),
+                   v.placeholder_mac, EXISTS (SELECT 1 FROM device_keys k WHERE k.device_id = v.id)
             FROM devices v
-            WHERE ($m IS NULL OR v.mac = $m)
-            ORDER BY v.mac IS NULL, v.last_seen DESC
-            """, tx, ("$m", mac));
+            WHERE ($k IS NULL OR v.id = (SELECT device_id FROM device_keys WHERE key = $k)) AND ($id IS NULL OR v.id = $id)
+            ORDER BY NOT EXISTS (SELECT 1 FROM device_keys k WHERE k.device_id = v.id), v.last_seen DESC
+            """, tx, ("$k", key), ("$id", id));
         using var rd = cmd.ExecuteReader();
         while (rd.Read())
         {
             int count = rd.GetInt32(12);
-            if (rd.IsDBNull(1) && count == 0) continue;
-            list.Add(new DeviceRecord(rd.GetInt64(0), Str(rd, 1), Str(rd, 2), Str(rd, 3), Str(rd, 4), Str(rd, 5), Str(rd, 6), Str(rd, 7),
+            long rowId = rd.GetInt64(0);
+            if (rd.GetInt64(15) == 0 && count == 0 && id is null) continue;
+            list.Add(new DeviceRecord(rowId, Str(rd, 1), Str(rd, 2), Str(rd, 3), Str(rd, 4), Str(rd, 5), Str(rd, 6), Str(rd, 7),
                 rd.GetString(8).Split(',', StringSplitOptions.RemoveEmptyEntries), rd.GetString(9), Time(rd.GetInt64(10)), Time(rd.GetInt64(11)),
                 count, rd.IsDBNull(13) ? null : rd.GetInt64(13),
-                bauds.TryGetValue(rd.GetInt64(0), out var b) ? b : new Dictionary<string, int>()));
+                bauds.TryGetValue(rowId, out var b) ? b : new Dictionary<string, int>())
+            {
+                Keys = keys.TryGetValue(rowId, out var k) ? k : [], PlaceholderMac = Str(rd, 14),
+            });
         }
         return list;
     }
 
-    /// <summary>Inserts or updates the device row for facts.Mac (must be normalized); null facts keep what is stored.</summary>
-    private static long UpsertDevice(SqliteConnection c, SqliteTransaction tx, DeviceObservation facts, long now)
+    /// <summary>Updates the device row's facts; null facts keep what is stored.</summary>
+    private static void UpdateFacts(SqliteConnection c, SqliteTransaction tx, long id, DeviceObservation facts, long now)
     {
-        var id = (long)Scalar(c, """
-            INSERT INTO devices (mac, chip, chip_id, flash_id, efuse_key, key_verdict, bootloader, first_seen, last_seen)
-            VALUES ($mac, $chip, $cid, $fid, $key, $verdict, $boot, $now, $now)
-            ON CONFLICT (mac) DO UPDATE SET
-                chip = COALESCE(excluded.chip, chip), chip_id = COALESCE(excluded.chip_id, chip_id),
-                flash_id = COALESCE(excluded.flash_id, flash_id), efuse_key = COALESCE(excluded.efuse_key, efuse_key),
-                key_verdict = COALESCE(excluded.key_verdict, key_verdict), bootloader = COALESCE(excluded.bootloader, bootloader),
-                first_seen = MIN(first_seen, excluded.first_seen), last_seen = MAX(last_seen, excluded.last_seen)
-            RETURNING id
-            """, tx, ("$mac", facts.Mac), ("$chip", facts.Chip), ("$cid", facts.ChipId), ("$fid", facts.FlashId),
-            ("$key", facts.EfuseKey), ("$verdict", facts.KeyVerdict), ("$boot", facts.Bootloader), ("$now", now))!;
+        Exec(c, """
+            UPDATE devices SET
+                chip = COALESCE($chip, chip), chip_id = COALESCE($cid, chip_id), flash_id = COALESCE($fid, flash_id),
+                efuse_key = COALESCE($key, efuse_key), key_verdict = COALESCE($verdict, key_verdict),
+                bootloader = COALESCE($boot, bootloader), first_seen = MIN(first_seen, $now), last_seen = MAX(last_seen, $now)
+            WHERE id = $id
+            """, tx, ("$chip", facts.Chip), ("$cid", facts.ChipId), ("$fid", facts.FlashId), ("$key", facts.EfuseKey),
+            ("$verdict", facts.KeyVerdict), ("$boot", facts.Bootloader), ("$now", now), ("$id", id));
         if (facts.Adapter is { Length: > 0 } adapter && facts.Baud is int baud) SaveBaud(c, tx, id, adapter, baud, now);
-        return id;
     }
 
     private static void SaveBaud(SqliteConnection c, SqliteTransaction tx, long device, string adapter, int baud, long now) =>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using BkTui.Core.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace BkTui.Core.Archive;
@@ -7,23 +8,26 @@ namespace BkTui.Core.Archive;
 public sealed partial class DumpArchive
 {
     private const string SummaryColumns = """
-        d.id, d.sha256, d.size, v.mac, d.taken_at, d.imported_at, d.source_kind, d.source, d.job_id, d.grade, d.chip, d.label, d.new_bytes
+        d.id, d.sha256, d.size, v.mac, d.taken_at, d.imported_at, d.source_kind, d.source, d.job_id, d.grade, d.chip, d.label, d.new_bytes,
+        (SELECT k.key FROM device_keys k WHERE k.device_id = v.id ORDER BY k.added_at, k.key LIMIT 1), v.placeholder_mac
         """;
 
-    /// <summary>Dumps, newest first; only this device's when <paramref name="mac"/> is given.</summary>
-    public IReadOnlyList<DumpSummary> ListDumps(string? mac = null, int limit = 1000)
+    /// <summary>Dumps, newest first; only this device's when <paramref name="device"/> (a MAC or "tuya:…" key) is given.</summary>
+    public IReadOnlyList<DumpSummary> ListDumps(string? device = null, int limit = 1000)
     {
-        string? m = null;
-        if (mac is not null)
-            m = MacText.Normalize(mac) ?? throw new ArchiveException(ArchiveProblem.BadInput, $"'{mac}' is not a MAC address (expected e.g. AA:BB:CC:DD:EE:FF).");
+        string? k = null;
+        if (device is not null)
+            k = DeviceKey.KeyText(device) ?? throw new ArchiveException(ArchiveProblem.BadInput, MacText.Normalize(device) is { } m
+                ? $"{m} is a placeholder MAC that many boards report; it names no device. See `bktui dumps devices`."
+                : $"'{device}' is not a MAC address or device key (expected e.g. AA:BB:CC:DD:EE:FF or tuya:…).");
         return Run("listing dumps", () =>
         {
             using var c = Connect();
             // Two shapes so each uses its index: (device_id, taken_at) for one device, (taken_at) for all.
-            var sql = m is null
+            var sql = k is null
                 ? $"SELECT {SummaryColumns} FROM dumps d JOIN devices v ON v.id = d.device_id ORDER BY d.taken_at DESC, d.id DESC LIMIT $lim"
-                : $"SELECT {SummaryColumns} FROM devices v JOIN dumps d ON d.device_id = v.id WHERE v.mac = $m ORDER BY d.taken_at DESC, d.id DESC LIMIT $lim";
-            using var cmd = Command(c, sql, null, ("$m", m), ("$lim", limit));
+                : $"SELECT {SummaryColumns} FROM device_keys dk JOIN devices v ON v.id = dk.device_id JOIN dumps d ON d.device_id = v.id WHERE dk.key = $k ORDER BY d.taken_at DESC, d.id DESC LIMIT $lim";
+            using var cmd = Command(c, sql, null, ("$k", k), ("$lim", limit));
             using var r = cmd.ExecuteReader();
             var list = new List<DumpSummary>();
             while (r.Read()) list.Add(ReadSummary(r));
@@ -31,8 +35,16 @@ public sealed partial class DumpArchive
         });
     }
 
+    /// <summary>The device that holds a dump (null for a dump in the unidentified bucket).</summary>
+    public DeviceRecord? DeviceOfDump(long dumpId) => Run($"reading the device of dump {dumpId}", () =>
+    {
+        using var c = Connect();
+        var id = Scalar(c, "SELECT device_id FROM dumps WHERE id = $id", null, ("$id", dumpId)) ?? throw NoSuchDump(dumpId);
+        return QueryDevices(null, Convert.ToInt64(id)).FirstOrDefault();
+    });
+
     /// <summary>The newest dump of a device, or null (the queue's factory-dump-first guard).</summary>
-    public DumpSummary? LatestDumpOf(string mac) => ListDumps(mac, 1).FirstOrDefault();
+    public DumpSummary? LatestDumpOf(string device) => ListDumps(device, 1).FirstOrDefault();
 
     public DumpDetail? GetDump(long id) => Run($"reading dump {id}", () =>
     {
@@ -43,10 +55,10 @@ public sealed partial class DumpArchive
             """, null, ("$id", id));
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
-        var ids = r.IsDBNull(14) ? [] : (byte[])r[14];
+        var ids = r.IsDBNull(16) ? [] : (byte[])r[16];
         int erased = 0;
         for (int i = 0; i + 4 <= ids.Length; i += 4) if (BinaryPrimitives.ReadInt32LittleEndian(ids.AsSpan(i)) == 0) erased++;
-        return new DumpDetail(ReadSummary(r), r.GetString(13), ids.Length / 4, erased);
+        return new DumpDetail(ReadSummary(r), r.GetString(15), ids.Length / 4, erased);
     });
 
     /// <summary>Like <see cref="GetDump"/>, but a missing dump is an ArchiveException (NotFound) naming the archive.</summary>
@@ -154,5 +166,8 @@ public sealed partial class DumpArchive
         r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), Time(r.GetInt64(4)), Time(r.GetInt64(5)),
         new DumpSource(r.GetString(6) == "port" ? DumpSourceKind.Port : DumpSourceKind.File, r.GetString(7)),
         r.IsDBNull(8) ? null : r.GetInt64(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-        r.GetString(11), r.GetInt64(12));
+        r.GetString(11), r.GetInt64(12))
+    {
+        Device = r.IsDBNull(3) ? r.IsDBNull(13) ? r.IsDBNull(14) ? "unidentified" : $"unidentified (reported {r.GetString(14)})" : r.GetString(13) : r.GetString(3),
+    };
 }

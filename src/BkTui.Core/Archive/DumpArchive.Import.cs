@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using BkTui.Core.Archive.Schema;
+using BkTui.Core.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace BkTui.Core.Archive;
@@ -48,8 +48,8 @@ public sealed partial class DumpArchive
         return Run($"importing {source}", () => Store(copy, sha, plan, analysis, source, options));
     }
 
-    private static ImportResult Existing(DumpSummary d, DumpSource source) =>
-        new(d.Id, d.Sha256, d.Size, false, d.Mac, d.Grade, 0, 0, source);
+    private ImportResult Existing(DumpSummary d, DumpSource source) =>
+        new(d.Id, d.Sha256, d.Size, false, d.Mac, d.Grade, 0, 0, source) { Keys = DeviceOfDump(d.Id)?.Keys ?? [] };
 
     private ImportResult Store(byte[] dump, string sha, SectorPlan plan, StoredAnalysis analysis, DumpSource source, ImportOptions options)
     {
@@ -71,15 +71,18 @@ public sealed partial class DumpArchive
         var ids = SectorIds(c, tx, plan);
 
         var facts = options.Device ?? new DeviceObservation();
-        var mac = MacText.Normalize(facts.Mac) ?? MacText.Normalize(analysis.Mac);
+        // Evidence, strongest first: the chip's own RF MAC, then what the bytes carry, then what the caller adds.
+        var keys = new[] { DeviceKey.FromMac(facts.Mac, IdentityEvidence.RfMac) }.OfType<DeviceKey>()
+            .Concat(DumpIdentity.Of(dump)).Concat(facts.Keys).DistinctBy(k => k.Key).ToList();
         facts = facts with
         {
-            Mac = mac, Chip = facts.Chip ?? analysis.Chip, KeyVerdict = facts.KeyVerdict ?? analysis.KeyVerdict,
+            Chip = facts.Chip ?? analysis.Chip, KeyVerdict = facts.KeyVerdict ?? analysis.KeyVerdict,
             Bootloader = facts.Bootloader ?? analysis.Bootloader,
         };
         long takenAt = (options.TakenAt ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds();
         // Seen when the bytes were taken (a file's date), not when an old file happened to be imported.
-        long deviceId = mac is null ? ArchiveSchemaV1.UnidentifiedDeviceId : UpsertDevice(c, tx, facts, Math.Min(now, takenAt));
+        long deviceId = ResolveDevice(c, tx, keys, facts, Math.Min(now, takenAt));
+        var mac = Scalar(c, "SELECT mac FROM devices WHERE id = $d", tx, ("$d", deviceId)) as string;
         var dumpId = (long)Scalar(c, """
             INSERT INTO dumps (sha256, size, device_id, taken_at, imported_at, source_kind, source, job_id, grade, chip, label, new_bytes, analysis)
             VALUES ($sha, $size, $dev, $taken, $now, $kind, $src, $job, $grade, $chip, $label, $new, $analysis) RETURNING id
@@ -90,7 +93,7 @@ public sealed partial class DumpArchive
         Exec(c, "INSERT INTO dump_sectors (dump_id, sector_size, ids) VALUES ($d, $ss, $ids)", tx,
             ("$d", dumpId), ("$ss", SectorCodec.SectorSize), ("$ids", ids));
         tx.Commit();
-        return new ImportResult(dumpId, sha, dump.Length, true, mac, analysis.Grade, missing.Count, pack?.Size ?? 0, source);
+        return new ImportResult(dumpId, sha, dump.Length, true, mac, analysis.Grade, missing.Count, pack?.Size ?? 0, source) { Keys = keys };
     }
 
     /// <summary>Indexes (into the plan) of the distinct sectors the store does not hold yet.</summary>

@@ -96,6 +96,7 @@ public sealed partial class DumpArchive : IDisposable
             if (m.Version != i + 1) throw new InvalidOperationException($"Migration list out of order at {m.Name}: version {m.Version}, expected {i + 1}.");
             if (m.Version <= current) continue;
             Exec(c, m.Sql, tx);
+            m.Code?.Invoke(this, c, tx);
             Exec(c, $"PRAGMA user_version = {m.Version};", tx);
         }
         tx.Commit();

@@ -28,7 +28,6 @@ public static class ChipAdvice
         return advice;
     }
 
-    /// <summary>MACs firmware falls back to without RF data: all zero, all FF, or ending in 00:00 (SEED-M L30, L217).</summary>
-    public static bool IsPlaceholder(string mac) =>
-        !MacAddress.TryParse(mac, out var m) || m.IsAllZero || m.IsAllFF || (m.B4 == 0 && m.B5 == 0);
+    /// <summary>MACs firmware falls back to without RF data (SEED-M L30, L217): see <see cref="PlaceholderMac"/>.</summary>
+    public static bool IsPlaceholder(string mac) => PlaceholderMac.Is(mac);
 }

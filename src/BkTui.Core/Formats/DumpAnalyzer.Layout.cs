@@ -29,7 +29,7 @@ public static partial class DumpAnalyzer
                     : $"No RF calibration sector (TLV) found. Use Restore RF ({family} template at 0x{expected:X}); the MAC will then come from the template.",
             }, null, null);
         var mac = hit.Rf.Mac;
-        var placeholder = mac is null || RfTemplate.IsPlaceholder(mac.Value);
+        var placeholder = mac is null || PlaceholderMac.Is(mac.Value);
         string? advice = null;
         if (expected is not null && hit.Offset != expected)
             advice = $"The RF sector is at 0x{hit.Offset:X}, but {family} firmware reads it at 0x{expected:X}: copy it there (Restore RF from this backup).";

@@ -31,7 +31,7 @@ internal static class BackupSteps
         {
             var image = ctx.Image ?? throw new InvalidOperationException("nothing was read");
             ctx.DumpId = ctx.ArchiveDump(image, "");
-            return $"dump {ctx.DumpId} under {ctx.Mac ?? "unidentified"}";
+            return $"dump {ctx.DumpId} under {ctx.DeviceName}";
         }),
     ];
 

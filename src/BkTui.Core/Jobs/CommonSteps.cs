@@ -21,11 +21,11 @@ internal static class CommonSteps
         if (ctx.LatestFullDump() is { } existing)
         {
             ctx.DumpId ??= existing.Id;
-            return ctx.Skip($"dump {existing.Id} of {ctx.Mac} is archived");
+            return ctx.Skip($"dump {existing.Id} of {ctx.DeviceName} is archived");
         }
-        ctx.Log(ctx.Mac is null
-            ? "the chip reports no MAC: taking a full dump first (archived as unidentified)"
-            : $"no full dump of {ctx.Mac} in the archive: taking one before writing");
+        ctx.Log(ctx.DeviceKeys.Count == 0
+            ? $"the chip is {ctx.DeviceName}: taking a full dump first (its own bytes may identify it)"
+            : $"no full dump of {ctx.DeviceName} in the archive: taking one before writing");
         var image = BackupSteps.ReadWhole(ctx, differential: false); // every sector proven by the chip's CRC
         var id = ctx.ArchiveDump(image, $"factory dump before {ctx.Request.Recipe.Name()}");
         ctx.DumpId ??= id;

@@ -1,5 +1,6 @@
 using BkTui.Core.Archive;
 using BkTui.Core.Flashing;
+using BkTui.Core.Identity;
 
 namespace BkTui.Core.Jobs;
 
@@ -14,22 +15,32 @@ internal sealed class JobArchive(DumpArchive archive)
 {
     public DumpArchive Archive => archive;
 
-    /// <summary>The newest whole-flash dump of this MAC (same size as the chip's flash), or null.</summary>
-    public ArchivedDump? LatestFullDump(string mac, uint flashSize)
+    /// <summary>The newest whole-flash dump of the device with this identity key (same size as the chip's flash), or null.</summary>
+    public ArchivedDump? LatestFullDump(DeviceKey key, uint flashSize)
     {
-        if (MacText.Normalize(mac) is null) return null;
-        var d = archive.ListDumps(mac, 20).FirstOrDefault(s => s.Size == flashSize);
+        var d = archive.ListDumps(key.Key, 20).FirstOrDefault(s => s.Size == flashSize);
         return d is null ? null : new ArchivedDump(d.Id, d.Mac, archive.ReadDumpBytes(d.Id));
     }
+
+    /// <summary>The ids of the device's dumps, newest first.</summary>
+    public IReadOnlyList<long> DumpIdsOf(DeviceKey key, int limit) => archive.ListDumps(key.Key, limit).Select(d => d.Id).ToList();
+
+    /// <summary>The archived device a MAC or key names (null: none).</summary>
+    public DeviceRecord? DeviceNamed(string key) => archive.GetDevice(key);
+
+    public DeviceRecord? DeviceOfDump(long dumpId) => archive.DeviceOfDump(dumpId);
+
+    /// <summary>Records new evidence for the device that holds <paramref name="dumpId"/>.</summary>
+    public DeviceRecord Identify(long dumpId, DeviceKey key) => archive.IdentifyDump(dumpId, key);
 
     public ArchivedDump? GetDump(long id) =>
         archive.GetDump(id) is { } d ? new ArchivedDump(id, d.Dump.Mac, archive.ReadDumpBytes(id)) : null;
 
-    /// <summary>Archives a dump read (and verified) from the chip on <paramref name="port"/>; returns its id.</summary>
-    public long ImportDump(byte[] image, ChipInfo chip, string port, long jobId, string label) =>
-        archive.Import(image, DumpSource.FromPort(port), new ImportOptions { JobId = jobId, Label = label, Device = Observation(chip, port) }).DumpId;
+    /// <summary>Archives a dump read (and verified) from the chip on <paramref name="port"/>.</summary>
+    public ImportResult ImportDump(byte[] image, ChipInfo chip, string port, long jobId, string label) =>
+        archive.Import(image, DumpSource.FromPort(port), new ImportOptions { JobId = jobId, Label = label, Device = Observation(chip, port) });
 
-    /// <summary>Remembers the chip (by MAC) and the baud that worked on this adapter.</summary>
+    /// <summary>Remembers the chip (by its MAC when real) and the baud that worked on this adapter.</summary>
     public void RecordLink(ChipInfo chip, string port)
     {
         if (chip.Baud > 0) archive.RememberBaud(port, chip.Baud, chip.Mac);

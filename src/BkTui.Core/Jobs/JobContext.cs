@@ -1,6 +1,8 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Firmware;
 using BkTui.Core.Flashing;
+using BkTui.Core.Identity;
+using BkTui.Core.Archive;
 
 namespace BkTui.Core.Jobs;
 
@@ -42,6 +44,24 @@ public sealed class JobContext
     public long? DumpId { get => _runner.DumpId; set => _runner.DumpId = value; }
     public string? Mac => Info.Mac;
 
+    private readonly List<DeviceKey> _keys = [];
+
+    /// <summary>
+    /// What identifies the linked chip, strongest first: its RF MAC when real, then what the dumps read
+    /// in this job revealed (docs/identity.md). Empty: unidentified, so no archived dump counts as its own.
+    /// </summary>
+    public IReadOnlyList<DeviceKey> DeviceKeys
+    {
+        get
+        {
+            if (DeviceKey.FromMac(Mac, IdentityEvidence.RfMac) is { } chip && !_keys.Contains(chip)) _keys.Insert(0, chip);
+            return _keys;
+        }
+    }
+
+    /// <summary>How the log names the device: its first key, else "unidentified" with the placeholder it reports.</summary>
+    public string DeviceName => DeviceKeys.FirstOrDefault()?.Key ?? (Mac is null ? "unidentified" : $"unidentified (reports placeholder {Mac})");
+
     /// <summary>The firmware build written (name and hash), recorded with the job.</summary>
     public string? Firmware { get => _runner.Firmware; set => _runner.Firmware = value; }
 
@@ -54,8 +74,32 @@ public sealed class JobContext
     private JobArchive RequireArchive() =>
         _archive ?? throw new JobInputException("This recipe needs the archive (pass --archive DIR or run from the checkout).");
 
-    /// <summary>The newest whole-flash dump of this chip's MAC in the archive, or null (no MAC, no archive, none yet).</summary>
-    public ArchivedDump? LatestFullDump() => Mac is { } mac ? _archive?.LatestFullDump(mac, Info.FlashSize) : null;
+    /// <summary>The newest whole-flash dump of this chip in the archive, or null (unidentified, no archive, none yet).</summary>
+    public ArchivedDump? LatestFullDump() => DeviceKeys.FirstOrDefault() is { } key ? _archive?.LatestFullDump(key, Info.FlashSize) : null;
+
+    /// <summary>This chip's archived dumps, newest first (with the dump this job took), bytes read on demand.</summary>
+    public IEnumerable<ArchivedDump> ArchivedHistory(int limit = 50)
+    {
+        var ids = DeviceKeys.FirstOrDefault() is { } key && _archive is not null ? _archive.DumpIdsOf(key, limit).ToList() : [];
+        if (DumpId is { } taken && !ids.Contains(taken)) ids.Insert(0, taken);
+        foreach (var id in ids) if (_archive?.GetDump(id) is { } d) yield return d;
+    }
+
+    /// <summary>The archived device other than this chip that <paramref name="key"/> names, or null.</summary>
+    public DeviceRecord? OtherDeviceWith(DeviceKey key)
+    {
+        if (_archive?.DeviceNamed(key.Key) is not { } owner) return null;
+        var mine = DeviceKeys.FirstOrDefault() is { } k ? _archive.DeviceNamed(k.Key) : DumpId is { } d ? _archive.DeviceOfDump(d) : null;
+        return mine?.Id == owner.Id ? null : owner;
+    }
+
+    /// <summary>Records new evidence (e.g. the MAC Restore RF wrote) for this chip's device, via the dump this job holds.</summary>
+    public void RecordEvidence(DeviceKey key)
+    {
+        if (DumpId is { } dump && _archive is not null)
+            Log($"archive: {key} recorded for {_archive.Identify(dump, key).Name}");
+        if (!_keys.Any(k => k.Key == key.Key)) _keys.Add(key);
+    }
 
     /// <summary>
     /// Blocks a read may take once the chip proves them: <paramref name="previous"/> (this device's
@@ -69,8 +113,13 @@ public sealed class JobContext
     public ArchivedDump GetDump(long id) =>
         RequireArchive().GetDump(id) ?? throw new JobInputException($"the archive has no dump {id} (list them with `bktui dumps list`).");
 
-    /// <summary>Archives a verified image read from this chip under its MAC; returns the dump id.</summary>
-    public long ArchiveDump(byte[] image, string label) => RequireArchive().ImportDump(image, Info, Request.Port, JobId, label);
+    /// <summary>Archives a verified image read from this chip under its identity (learning what the image reveals); returns the dump id.</summary>
+    public long ArchiveDump(byte[] image, string label)
+    {
+        var result = RequireArchive().ImportDump(image, Info, Request.Port, JobId, label);
+        foreach (var k in result.Keys) if (!_keys.Any(x => x.Key == k.Key)) _keys.Add(k);
+        return result.DumpId;
+    }
 
     /// <summary>The cached firmware build for this chip's family and <paramref name="version"/>; a missing one is a clear input error.</summary>
     public CachedFirmware FindCachedFirmware(string version)

@@ -39,6 +39,12 @@ public sealed record JobRequest
     /// <summary>Consent to write the bootloader range (restore-factory, custom write).</summary>
     public bool AllowBootloader { get; init; }
 
+    // restore-rf
+    /// <summary>The device's true MAC (e.g. from its label or the original firmware's boot log), or "random"; see docs/identity.md.</summary>
+    public string? Mac { get; init; }
+    /// <summary>Use <see cref="Mac"/> even though it belongs to another archived device (the user insists).</summary>
+    public bool ForceMac { get; init; }
+
     // custom
     public string? ReadPath { get; init; }
     public string? WritePath { get; init; }
@@ -54,6 +60,7 @@ public sealed record JobRequest
         Recipe.Wifi when string.IsNullOrWhiteSpace(Ssid) => "wifi needs --ssid",
         Recipe.Wifi when string.IsNullOrWhiteSpace(PasswordFile) => "wifi needs --password-file FILE",
         Recipe.RestoreFactory when DumpId is null => "restore-factory needs --dump ID",
+        Recipe.RestoreRf when Mac is not null && RfMacChoice.Problem(Mac) is { } bad => bad,
         Recipe.Custom when (ReadPath is null) == (WritePath is null) => "custom needs exactly one of --read FILE or --write FILE",
         _ when BootListenSeconds is < 0 or > 600 => "--boot-listen must be between 0 and 600 seconds",
         _ when LogPort is not null && LogPort == Port => "--log-port must be another port than --port (the chip's TX2 on a second adapter)",

@@ -1,59 +1,110 @@
 using BkTui.Core.Formats.Rf;
+using BkTui.Core.Identity;
 
 namespace BkTui.Core.Jobs;
 
 /// <summary>
-/// Restore RF: rewrite the RF calibration sector from this device's own archived dump (its real
-/// calibration and MAC), or from the family template when none exists — the log says which.
+/// Restore RF (docs/identity.md): the device's own calibration from anywhere in its archived history,
+/// else the family template (generic, said plainly), always with the device's true MAC (its own,
+/// `--mac`, or refused); MAC before and after shown, read back, and confirmed from the boot log.
 /// </summary>
 internal static class RestoreRfSteps
 {
+    /// <summary>How long the boot log is listened to for the MAC after the reboot.</summary>
+    public static readonly TimeSpan BootListen = TimeSpan.FromSeconds(10);
+
     public static readonly IReadOnlyList<JobStep> All =
     [
-        new("pre-flight", ctx =>
-        {
-            var (sector, source) = Choose(ctx);
-            return $"{source}, for 0x{ctx.Profile.RfOffset:X6}";
-        }),
+        // The factory dump comes first: for a chip with a placeholder MAC, its own bytes are what may identify it.
         CommonSteps.FactoryDumpFirst,
+        new("pre-flight", ctx => Plan(ctx).Summary),
         new("write", ctx =>
         {
-            var (sector, _) = Choose(ctx);
-            ctx.WriteWithSafePoints(ctx.Profile.RfOffset, sector, allowBootloader: false);
-            return $"RF sector at 0x{ctx.Profile.RfOffset:X6}";
+            var plan = Plan(ctx);
+            ctx.WriteWithSafePoints(ctx.Profile.RfOffset, plan.Sector, allowBootloader: false);
+            return $"RF sector at 0x{ctx.Profile.RfOffset:X6}: MAC {plan.MacBefore} → {plan.Mac.Mac}";
         }),
         new("verify", ctx =>
         {
-            ctx.VerifyRange(ctx.Profile.RfOffset, Choose(ctx).Sector);
-            return "whole-range CRC matches";
+            var plan = Plan(ctx);
+            var back = ctx.Device.Read(ctx.Profile.RfOffset, RfCalibration.SectorSize, null, ctx.StopToken);
+            if (!back.AsSpan().SequenceEqual(plan.Sector))
+                throw new JobVerifyException($"{ctx.Request.Port}: the RF sector read back at 0x{ctx.Profile.RfOffset:X6} differs from what was written; run restore-rf again.");
+            var mac = RfCalibration.TryParse(back)?.Mac;
+            if (DeviceKey.FromMac(mac?.ToString(), plan.Mac.FromUser ? IdentityEvidence.UserMac : IdentityEvidence.RfMac) is { } key)
+                ctx.RecordEvidence(key);
+            return $"read back 4 KiB at 0x{ctx.Profile.RfOffset:X6}: identical, MAC {mac}";
         }),
+        new("reboot", ctx =>
+        {
+            var expected = Plan(ctx).Mac.Mac;
+            ctx.Device.Reboot();
+            ctx.Disconnect();
+            var seen = BootMacProbe.Listen(ctx.Request.Port, BootListen, ctx.StopToken);
+            if (seen is null)
+            {
+                ctx.Log($"warning: no boot log with a MAC on {ctx.Request.Port} within {BootListen.TotalSeconds:0} s (the firmware may log on TX2, or print its MAC later)");
+                return $"rebooted; the MAC after reboot is NOT confirmed (written and read back: {expected})";
+            }
+            if (seen != expected.ToString())
+                throw new JobVerifyException($"{ctx.Request.Port}: after the reboot the firmware reports MAC {seen}, not {expected}: it does not read its RF calibration at 0x{ctx.Profile.RfOffset:X6}. Check the chip family; the sector written there is verified.");
+            return $"after the reboot the firmware reports MAC {seen}";
+        }) { Retryable = false },
     ];
 
-    private static (byte[] Sector, string Source) Choose(JobContext ctx)
+    private sealed record RfPlan(byte[] Sector, string MacBefore, RfMacChoice Mac, string Summary);
+
+    private static RfPlan Plan(JobContext ctx)
     {
-        if (ctx.Items.TryGetValue("rf", out var chosen)) return ((byte[], string))chosen;
-        var result = FromDump(ctx) ?? FromTemplate(ctx);
-        ctx.Log($"RF source: {result.Source}");
-        ctx.Items["rf"] = result;
-        return result;
+        if (ctx.Items.TryGetValue("rf", out var chosen)) return (RfPlan)chosen;
+        var rf = ctx.Profile.RfOffset;
+        var before = DescribeMac(ctx.Device.Read(rf, RfCalibration.SectorSize, null, ctx.StopToken));
+        var (calibration, source) = OwnCalibration(ctx);
+        var mac = RfMacChoice.Choose(ctx, calibration) ?? throw new JobRefusedException(
+            $"no true MAC is known for this device (its RF sector holds {before}; no archived dump of it has a real one). " +
+            "Pass --mac AA:BB:CC:DD:EE:FF: the MAC on the module's label, in your router's client list, or the 'mac …' line of the original firmware's boot log. " +
+            "Or --mac random for a made-up one. Nothing was written.");
+        if (DeviceKey.FromMac(mac.Mac.ToString(), IdentityEvidence.UserMac) is { } key && ctx.OtherDeviceWith(key) is { } other)
+        {
+            if (!ctx.Request.ForceMac)
+                throw new JobRefusedException($"MAC {mac.Mac} belongs to another archived device ({other.Name}, {other.DumpCount} dump(s)): two devices with one MAC confuse routers and the archive. " +
+                    "Give this device its own MAC, or add --force-mac if it really is that device. Nothing was written.");
+            ctx.Log($"warning: --force-mac: writing MAC {mac.Mac}, which the archive holds for {other.Name}");
+        }
+        var sector = calibration is null ? RfTemplate.Build(ctx.Info.Family, mac.Mac) : RfCalibration.WithMac(calibration, mac.Mac);
+        ctx.Log($"RF source: {source}; MAC {before} → {mac.Mac} ({mac.Source})");
+        var generic = calibration is null || RfTemplate.IsGeneric(calibration);
+        if (generic)
+            ctx.Log($"warning: the {ctx.Info.Family} template's calibration is generic, not measured on this board: users report weaker Wi-Fi after a template restore. " +
+                "A backup of this device's own RF sector, if one ever turns up, is better (import it, then run restore-rf again).");
+        var plan = new RfPlan(sector, before, mac, $"{source}, MAC {before} → {mac.Mac} ({mac.Source}), for 0x{rf:X6}" +
+            (generic ? "; generic calibration: users report weaker Wi-Fi after a template restore" : ""));
+        ctx.Items["rf"] = plan;
+        return plan;
     }
 
-    /// <summary>The dump named by --dump, else the newest dump of this MAC; its RF sector (at the family offset, else the last TLV sector, as GFT scans).</summary>
-    private static (byte[] Sector, string Source)? FromDump(JobContext ctx)
+    /// <summary>
+    /// The calibration to keep: from --dump (refused when it holds none), else the newest one measured on
+    /// this board anywhere in its archived history; null: none exists, the template will be used.
+    /// </summary>
+    private static (byte[]? Sector, string Source) OwnCalibration(JobContext ctx)
     {
-        ArchivedDump? dump = ctx.Request.DumpId is { } id
-            ? ctx.GetDump(id)
-            : ctx.LatestFullDump();
-        if (dump is null) return null;
-        var sector = RfSectorOf(dump.Bytes, ctx.Profile.RfOffset);
-        if (sector is null)
+        if (ctx.Request.DumpId is { } id)
         {
-            if (ctx.Request.DumpId is not null) throw new JobRefusedException($"dump {dump.Id} holds no RF calibration (no TLV sector); nothing was written.");
-            ctx.Log($"dump {dump.Id} holds no RF calibration; using the template");
-            return null;
+            var dump = ctx.GetDump(id);
+            var sector = RfSectorOf(dump.Bytes, ctx.Profile.RfOffset)
+                ?? throw new JobRefusedException($"dump {id} holds no RF calibration (no TLV sector); nothing was written.");
+            return (sector, RfTemplate.IsGeneric(sector) ? $"dump {id} (a generic template calibration)" : $"this device's own dump {id}");
         }
-        return (sector, $"this device's own dump {dump.Id}");
+        foreach (var dump in ctx.ArchivedHistory())
+            if (RfSectorOf(dump.Bytes, ctx.Profile.RfOffset) is { } sector && !RfTemplate.IsGeneric(sector))
+                return (sector, $"this device's own calibration from dump {dump.Id}");
+        return (null, $"the {ctx.Info.Family} template (no calibration of this device in its archived history)");
     }
+
+    private static string DescribeMac(byte[] sector) => RfCalibration.TryParse(sector)?.Mac is { } m
+        ? PlaceholderMac.Why(m) is { } why ? $"{m} (placeholder: {why})" : m.ToString()
+        : "none (no calibration)";
 
     internal static byte[]? RfSectorOf(byte[] image, uint rfOffset)
     {
@@ -63,14 +114,5 @@ internal static class RestoreRfSteps
         for (var at = (image.Length / size - 1) * size; at >= 0; at -= size)
             if (RfCalibration.HasMagic(image.AsSpan(at, size))) return image.AsSpan(at, size).ToArray();
         return null;
-    }
-
-    private static (byte[] Sector, string Source) FromTemplate(JobContext ctx)
-    {
-        // Keep the chip's MAC when it has a real one; a placeholder gets the template's random tail.
-        MacAddress? keep = MacAddress.TryParse(ctx.Mac, out var m) && !RfTemplate.IsPlaceholder(m) ? m : null;
-        var sector = RfTemplate.Build(ctx.Info.Family, keep);
-        var mac = MacAddress.FromBytes(sector.AsSpan(0x24, 6));
-        return (sector, $"the {ctx.Info.Family} template (no archived dump of this device), MAC {mac}");
     }
 }

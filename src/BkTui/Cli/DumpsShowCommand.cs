@@ -32,7 +32,7 @@ internal static class DumpsShowCommand
                 dump #{d.Id}  {DumpsCommand.Or(d.Label, "(no label)")}
                   sha256    {d.Sha256}
                   size      {DumpsCommand.Size(d.Size)} ({d.Size} bytes, {detail.SectorCount} sectors, {detail.ErasedSectors} erased)
-                  device    {DumpsCommand.Or(d.Mac, "unidentified")}  chip {DumpsCommand.Or(d.Chip)}  grade {DumpsCommand.Or(d.Grade)}
+                  device    {d.Device}  chip {DumpsCommand.Or(d.Chip)}  grade {DumpsCommand.Or(d.Grade)}
                   taken     {DumpsCommand.Ago(d.TakenAt)} ({d.TakenAt:u})
                   archived  {DumpsCommand.Ago(d.ImportedAt)}, {d.Source}{(d.JobId is { } j ? $", job {j}" : "")}
                   stored    +{DumpsCommand.Size(d.NewBytes)} in the blob store at import
@@ -94,8 +94,8 @@ internal static class DumpsShowCommand
         cmd.Options.Add(archive);
         cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
         {
-            a.AttachDump(pr.GetValue(id), pr.GetValue(mac)!);
-            Console.Out.WriteLine($"dump #{pr.GetValue(id)} attached to {MacText.Normalize(pr.GetValue(mac))}");
+            var device = a.AttachDump(pr.GetValue(id), pr.GetValue(mac)!);
+            Console.Out.WriteLine($"dump #{pr.GetValue(id)} attached to {device.Name}");
             return ExitCodes.Ok;
         }));
         return cmd;

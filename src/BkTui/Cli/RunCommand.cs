@@ -27,6 +27,8 @@ internal static class RunCommand
     private static readonly Option<string?> DeviceName = new("--device-name") { Description = "Device name shown by OpenBeken" };
     private static readonly Option<long> Dump = new("--dump") { Description = "Archived dump id (see `bktui dumps list`)", Required = true };
     private static readonly Option<long?> RfDump = new("--dump") { Description = "Archived dump of this device to take the RF calibration from (when the chip lost its MAC)" };
+    private static readonly Option<string?> Mac = new("--mac") { Description = "The device's true MAC for the RF sector (label, router, or the original firmware's boot log); 'random' for a made-up one" };
+    private static readonly Option<bool> ForceMac = new("--force-mac") { Description = "Write --mac even though another archived device has it" };
     private static readonly Option<bool> AllowBootloader = new("--allow-bootloader") { Description = "Also write the bootloader range (explicit consent)" };
     private static readonly Option<string[]> LogPort = new("--log-port")
     {
@@ -44,7 +46,7 @@ internal static class RunCommand
         var run = new Command("run", "Run a recipe (backup, flash, restore-rf, wifi, restore-factory, custom) on one or more ports in parallel.");
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Backup, "Identify, read the whole flash (only changed blocks when the device is archived), verify, archive under its MAC."));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch, LogPort, BootListen));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration from this device's archived dump, else from the template.", RfDump, LogPort, BootListen));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration: this device's own (from its archived dumps), else the family template, with its true MAC; read back and confirmed after reboot.", RfDump, Mac, ForceMac, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Wifi, "Write SSID and password (and MQTT host, device name) into the OpenBeken config sector.", Ssid, PasswordFile, MqttHost, DeviceName));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Custom, "Read or write N bytes at offset X, with the same guards.", ReadFile, WriteFile, Start, Length, AllowBootloader));
@@ -90,7 +92,7 @@ internal static class RunCommand
                 Ssid = pr.GetValue(Ssid), PasswordFile = Full(pr.GetValue(PasswordFile)),
                 MqttHost = pr.GetValue(MqttHost), DeviceName = pr.GetValue(DeviceName),
             },
-            Core.Jobs.Recipe.RestoreRf => r with { DumpId = pr.GetValue(RfDump) },
+            Core.Jobs.Recipe.RestoreRf => r with { DumpId = pr.GetValue(RfDump), Mac = pr.GetValue(Mac), ForceMac = pr.GetValue(ForceMac) },
             Core.Jobs.Recipe.RestoreFactory => r with { DumpId = pr.GetValue(Dump), AllowBootloader = pr.GetValue(AllowBootloader) },
             Core.Jobs.Recipe.Custom => r with
             {

@@ -72,12 +72,15 @@ internal static class BktuiProcess
     }
 
     /// <summary>Runs to completion (bounded) and returns exit code and output.</summary>
-    public static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Run(params string[] args) => Run(TimeSpan.FromSeconds(60), args);
+
+    public static (int Code, string Out, string Err) Run(TimeSpan bound, params string[] args)
     {
         using var p = Process.Start(StartInfo(args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(60_000)) { p.Kill(entireProcessTree: true); throw new TimeoutException($"bktui {string.Join(' ', args)} did not finish in 60 s"); }
+        if (!p.WaitForExit(bound)) { p.Kill(entireProcessTree: true); throw new TimeoutException($"bktui {string.Join(' ', args)} did not finish in {bound.TotalSeconds:0} s"); }
+        p.WaitForExit(); // the output streams are complete only after this
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }

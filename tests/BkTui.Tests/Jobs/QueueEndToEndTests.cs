@@ -137,7 +137,7 @@ public sealed class QueueEndToEndTests : IDisposable
         Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = 0x1D0000 }).State);
         var rf = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.RestoreRf, DumpId = factoryId });
         Assert.True(rf.State == JobState.Done, rf.Error);
-        Assert.Contains($"own dump {factoryId}", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
+        Assert.Contains($"dump {factoryId}", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
         Assert.Equal(original.AsSpan(0x1D0000, 0x1000).ToArray(), n.Chip.Flash.Read(0x1D0000, 0x1000));
 
         var back = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.RestoreFactory, DumpId = factoryId });
@@ -146,7 +146,7 @@ public sealed class QueueEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void Restore_rf_without_a_dump_writes_the_template_and_says_so()
+    public void Restore_rf_without_any_calibration_writes_the_template_with_a_made_up_mac_only_when_asked()
     {
         var t = _bench.Add(ChipFamily.BK7231T, 10);
         using var q = _bench.Queue();
@@ -155,13 +155,43 @@ public sealed class QueueEndToEndTests : IDisposable
         Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = rfOffset }).State);
         var dumpsBefore = Archive.ListDumps().Count;
 
-        var rf = SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.RestoreRf });
+        var refused = SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.RestoreRf });
+        Assert.Equal(JobState.Failed, refused.State);
+        Assert.Contains("no true MAC", refused.Error);
+        Assert.Equal(Enumerable.Repeat((byte)0xFF, 0x1000), t.Chip.Flash.Read(rfOffset, 0x1000));
 
+        var rf = SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.RestoreRf, Mac = "random" });
         Assert.True(rf.State == JobState.Done, rf.Error);
         Assert.Contains("template", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
+        Assert.Contains("generic calibration", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
         var sector = t.Chip.Flash.Read(rfOffset, 0x1000);
         Assert.True(RfCalibration.HasMagic(sector));
         Assert.True(RfTemplate.HasTemplateOui(MacAddress.FromBytes(sector.AsSpan(0x24, 6))));
-        Assert.Equal(dumpsBefore + 1, Archive.ListDumps().Count); // the chip had no MAC: dumped (unidentified) before writing
+        Assert.Equal(dumpsBefore + 1, Archive.ListDumps().Count); // the chip had no MAC: dumped before writing (identified by its Tuya uuid)
+    }
+
+    [Fact]
+    public void Restore_rf_prefers_the_devices_own_calibration_found_through_its_tuya_identity()
+    {
+        // A Tuya N board is backed up with its real calibration; later its RF sector is lost.
+        var n = _bench.Add(ChipFamily.BK7231N, 11);
+        using var q = _bench.Queue();
+        var rfOffset = ChipProfiles.For(ChipFamily.BK7231N).RfOffset;
+        var own = n.Chip.Flash.Read(rfOffset, 0x1000);
+        own[0x32] ^= 0x01; // measured on this board: not the template
+        var ownFile = _bench.File("own-rf.bin", own);
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = ownFile, Start = rfOffset }).State);
+        var backup = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Backup });
+        Assert.True(backup.State == JobState.Done, backup.Error);
+        var wipe = _bench.File("ff.bin", Enumerable.Repeat((byte)0xFF, 0x1000).ToArray());
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = rfOffset }).State);
+
+        // The chip now reports no MAC: its fresh factory dump's Tuya uuid leads to the backup's calibration.
+        var rf = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.RestoreRf });
+
+        Assert.True(rf.State == JobState.Done, rf.Error);
+        Assert.Contains($"own calibration from dump {backup.DumpId}", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
+        Assert.DoesNotContain("generic", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
+        Assert.Equal(own, n.Chip.Flash.Read(rfOffset, 0x1000));
     }
 }

@@ -62,6 +62,7 @@ public sealed class RecipeStepsTests : IDisposable
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip());
         var rf = RfTemplate.Build(ChipFamily.BK7231N, new MacAddress(0xc8, 0x47, 0x8c, 0x12, 0x34, 0x56));
+        rf[0x32] ^= 0x01; // measured on this board, not the template
         rf.CopyTo(chip.Flash, 0x1D0000);
         _store.Seed(chip.Flash.ToArray(), chip.Mac);
         chip.Flash.AsSpan(0x1D0000, 0x1000).Fill(0xFF); // RF wiped by a full erase
@@ -74,12 +75,18 @@ public sealed class RecipeStepsTests : IDisposable
     }
 
     [Fact]
-    public void Restore_rf_falls_back_to_the_template_and_says_so()
+    public void Restore_rf_falls_back_to_the_template_only_with_a_true_mac_and_says_so()
     {
         var chip = _connector.Add("/dev/ttyA", new FakeChip(mac: null));
-        var job = Run(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreRf });
+        var refused = Run(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreRf });
+        Assert.Equal(JobState.Failed, refused.State);
+        Assert.Contains("--mac", refused.Error);
+        Assert.False(RfCalibration.HasMagic(chip.Flash.AsSpan(0x1D0000, 0x1000)));
+
+        var job = Run(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreRf, Mac = "fc:58:4a:b8:cf:d2" });
         Assert.Equal(JobState.Done, job.State);
         Assert.Contains("template", job.Steps.Single(s => s.Name == "pre-flight").Detail);
+        Assert.Contains("NOT confirmed", job.Steps.Single(s => s.Name == "reboot").Detail); // a fake chip prints no boot log
         Assert.True(RfCalibration.HasMagic(chip.Flash.AsSpan(0x1D0000, 0x1000)));
         Assert.Equal(StepState.Done, job.Steps.Single(s => s.Name == "factory dump").State); // unidentified chip: dumped first
     }

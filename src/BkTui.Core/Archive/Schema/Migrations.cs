@@ -1,7 +1,10 @@
+using Microsoft.Data.Sqlite;
+
 namespace BkTui.Core.Archive.Schema;
 
 /// <summary>One schema step. <see cref="Version"/> is written to PRAGMA user_version once applied.</summary>
-public sealed record Migration(int Version, string Name, string Sql);
+/// <param name="Code">Runs after <paramref name="Sql"/> in the same transaction (data that SQL alone cannot judge).</param>
+public sealed record Migration(int Version, string Name, string Sql, Action<DumpArchive, SqliteConnection, SqliteTransaction>? Code = null);
 
 /// <summary>
 /// The archive schema as an ordered, append-only list: never edit a step that was merged, add a new
@@ -17,6 +20,7 @@ public static class Migrations
         new(2, "jobs and job logs", ArchiveSchemaV1.JobsSql),
         new(3, "firmware cache index", BkTui.Core.Firmware.FirmwareSchema.Sql),
         new(4, "block index for dedup on the wire", BlockIndexSchema.Sql),
+        new(5, "device identity keys; placeholder MACs are no identity", ArchiveSchemaV5.Sql, (a, c, tx) => a.ReidentifyPlaceholderDevices(c, tx)),
     ];
 
     /// <summary>The version this build writes; an archive with a higher user_version came from a newer bktui.</summary>

@@ -35,13 +35,16 @@ public static class RfTemplate
         [(0x84, 0xE3, 0x42), (0x38, 0x1F, 0x8D), (0x3C, 0x0B, 0x59), (0x4C, 0xA9, 0x19)];
 
     /// <summary>
-    /// True for MACs that are not a device's own: all FF, all 00, the exact template MACs, or ending
-    /// in 00:00:00 (the zeroed template tails; firmware fallbacks end in zeros too, SEED-M).
+    /// True when the sector is one of the templates (any family) with only its MAC changed: a generic
+    /// calibration, not one measured on this board.
     /// </summary>
-    public static bool IsPlaceholder(MacAddress mac) =>
-        mac.IsAllFF || mac.IsAllZero || (mac.B3 == 0 && mac.B4 == 0 && mac.B5 == 0)
-        || mac == new MacAddress(0x38, 0x1F, 0x8D, 0x38, 0x57, 0x0E)
-        || mac == new MacAddress(0x84, 0xE3, 0x42, 0xB2, 0x61, 0xBF);
+    public static bool IsGeneric(ReadOnlySpan<byte> sector)
+    {
+        if (sector.Length != RfCalibration.SectorSize || RfCalibration.TryParse(sector)?.Mac is not { } mac) return false;
+        foreach (var family in new[] { ChipFamily.BK7231T, ChipFamily.BK7231N, ChipFamily.BK7238 })
+            if (sector.SequenceEqual(Build(family, mac))) return true;
+        return false;
+    }
 
     public static bool HasTemplateOui(MacAddress mac) => TemplateOuis.Contains((mac.B0, mac.B1, mac.B2));
 
