@@ -30,8 +30,12 @@ internal sealed class JobArchive(DumpArchive archive)
 
     public DeviceRecord? DeviceOfDump(long dumpId) => archive.DeviceOfDump(dumpId);
 
-    /// <summary>Records new evidence for the device that holds <paramref name="dumpId"/>.</summary>
-    public DeviceRecord Identify(long dumpId, DeviceKey key) => archive.IdentifyDump(dumpId, key);
+    /// <summary>Records new evidence for the device that holds <paramref name="dumpId"/>, with the linked chip's facts.</summary>
+    public DeviceRecord Identify(long dumpId, DeviceKey key, ChipInfo chip, string port)
+    {
+        var device = archive.IdentifyDump(dumpId, key);
+        return key.Mac is { } mac ? archive.RecordDevice(Observation(chip, port) with { Mac = mac }) ?? device : device;
+    }
 
     public ArchivedDump? GetDump(long id) =>
         archive.GetDump(id) is { } d ? new ArchivedDump(id, d.Dump.Mac, archive.ReadDumpBytes(id)) : null;

@@ -10,9 +10,6 @@ namespace BkTui.Core.Jobs;
 /// </summary>
 internal static class RestoreRfSteps
 {
-    /// <summary>How long the boot log is listened to for the MAC after the reboot.</summary>
-    public static readonly TimeSpan BootListen = TimeSpan.FromSeconds(10);
-
     public static readonly IReadOnlyList<JobStep> All =
     [
         // The factory dump comes first: for a chip with a placeholder MAC, its own bytes are what may identify it.
@@ -40,10 +37,10 @@ internal static class RestoreRfSteps
             var expected = Plan(ctx).Mac.Mac;
             ctx.Device.Reboot();
             ctx.Disconnect();
-            var seen = BootMacProbe.Listen(ctx.Request.Port, BootListen, ctx.StopToken);
+            var seen = BootMacProbe.Listen(ctx.Request.Port, ctx.StopToken);
             if (seen is null)
             {
-                ctx.Log($"warning: no boot log with a MAC on {ctx.Request.Port} within {BootListen.TotalSeconds:0} s (the firmware may log on TX2, or print its MAC later)");
+                ctx.Log($"warning: no boot log with a MAC on {ctx.Request.Port} (silent for {BootMacProbe.Silence.TotalSeconds:0} s, or no MAC line within {BootMacProbe.Talking.TotalSeconds:0} s): the firmware may log on TX2, or print its MAC later");
                 return $"rebooted; the MAC after reboot is NOT confirmed (written and read back: {expected})";
             }
             if (seen != expected.ToString())

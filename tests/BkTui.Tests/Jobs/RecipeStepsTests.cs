@@ -71,7 +71,7 @@ public sealed class RecipeStepsTests : IDisposable
 
         Assert.Equal(JobState.Done, job.State);
         Assert.Equal(rf, chip.Flash.AsSpan(0x1D0000, 0x1000).ToArray());
-        Assert.Contains("own dump", job.Steps.Single(s => s.Name == "pre-flight").Detail);
+        Assert.Contains("own calibration from dump", job.Steps.Single(s => s.Name == "pre-flight").Detail);
     }
 
     [Fact]
