@@ -93,6 +93,9 @@ public sealed class JobContext
         return mine?.Id == owner.Id ? null : owner;
     }
 
+    /// <summary>A step is about to give the chip this MAC (Restore RF): a relink that finds it is still the same chip.</summary>
+    public void ExpectMac(string mac) => _runner.ExpectMac(mac);
+
     /// <summary>Records new evidence (e.g. the MAC Restore RF wrote) for this chip's device, via the dump this job holds.</summary>
     public void RecordEvidence(DeviceKey key)
     {

@@ -103,7 +103,7 @@ internal sealed class JobRunner : IFlashObserver
             try
             {
                 SafePoint();
-                EnsureConnected();
+                if (step.NeedsChip) EnsureConnected();
                 ctx.StepSkipped = false;
                 var detail = step.Run(ctx);
                 MarkStep(index, ctx.StepSkipped ? StepState.Skipped : StepState.Done, detail);
@@ -125,6 +125,15 @@ internal sealed class JobRunner : IFlashObserver
 
     /// <summary>What the first link saw; every relink must find the same chip.</summary>
     private string? _identity;
+    private ChipInfo? _firstLink;
+    /// <summary>The MAC a step is giving the chip (Restore RF): a relink may find the chip with it.</summary>
+    private string? _newMac;
+
+    /// <summary>Restore RF is about to give the chip <paramref name="mac"/>: a relink may then see either MAC.</summary>
+    internal void ExpectMac(string mac) => _newMac = mac;
+
+    private static string Identity(ChipInfo f, string? mac) =>
+        $"{f.Family}, MAC {mac ?? "unknown"}, flash id 0x{f.FlashId:x6}, key {f.EfuseKey?.Verdict ?? "unread"}";
 
     private void EnsureConnected()
     {
@@ -136,14 +145,14 @@ internal sealed class JobRunner : IFlashObserver
         var facts = Device.Info;
         // After an unplug or reset the same path may now lead to another device (a different adapter
         // enumerated as ttyUSBn, a swapped board): never carry a job over to a chip it did not start on.
-        var identity = $"{facts.Family}, MAC {facts.Mac ?? "unknown"}, flash id 0x{facts.FlashId:x6}, key {facts.EfuseKey?.Verdict ?? "unread"}";
-        if (_identity is not null && identity != _identity)
+        var identity = Identity(facts, facts.Mac);
+        if (_identity is not null && identity != _identity && !(_newMac is not null && _firstLink is not null && identity == Identity(_firstLink, _newMac)))
         {
             Disconnect();
             throw new JobRefusedException($"{req.Port}: after relinking a different chip answered ({identity}; the job started on {_identity}). " +
                                           "Nothing more was written to it. Check which device is on this adapter, then rerun the job.");
         }
-        _identity = identity;
+        if (_identity is null) (_identity, _firstLink) = (identity, facts);
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
         _queue.Archive?.RecordLink(facts, req.Port);

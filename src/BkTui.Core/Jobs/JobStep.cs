@@ -9,4 +9,7 @@ public sealed record JobStep(string Name, Func<JobContext, string?> Run)
 {
     /// <summary>A step the runner may repeat after reconnecting when the link fails transiently.</summary>
     public bool Retryable { get; init; } = true;
+
+    /// <summary>False for a step that only judges what earlier steps learned (it must not relink a rebooted chip).</summary>
+    public bool NeedsChip { get; init; } = true;
 }

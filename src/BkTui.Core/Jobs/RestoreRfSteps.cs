@@ -6,7 +6,8 @@ namespace BkTui.Core.Jobs;
 /// <summary>
 /// Restore RF (docs/identity.md): the device's own calibration from anywhere in its archived history,
 /// else the family template (generic, said plainly), always with the device's true MAC (its own,
-/// `--mac`, or refused); MAC before and after shown, read back, and confirmed from the boot log.
+/// `--mac`, or refused); MAC before and after shown, read back, and (after the reboot step) confirmed
+/// from the boot log.
 /// </summary>
 internal static class RestoreRfSteps
 {
@@ -18,6 +19,7 @@ internal static class RestoreRfSteps
         new("write", ctx =>
         {
             var plan = Plan(ctx);
+            ctx.ExpectMac(plan.Mac.Mac.ToString());
             ctx.WriteWithSafePoints(ctx.Profile.RfOffset, plan.Sector, allowBootloader: false);
             return $"RF sector at 0x{ctx.Profile.RfOffset:X6}: MAC {plan.MacBefore} → {plan.Mac.Mac}";
         }),
@@ -32,22 +34,24 @@ internal static class RestoreRfSteps
                 ctx.RecordEvidence(key);
             return $"read back 4 KiB at 0x{ctx.Profile.RfOffset:X6}: identical, MAC {mac}";
         }),
-        new("reboot", ctx =>
-        {
-            var expected = Plan(ctx).Mac.Mac;
-            ctx.Device.Reboot();
-            ctx.Disconnect();
-            var seen = BootMacProbe.Listen(ctx.Request.Port, ctx.StopToken);
-            if (seen is null)
-            {
-                ctx.Log($"warning: no boot log with a MAC on {ctx.Request.Port} (silent for {BootMacProbe.Silence.TotalSeconds:0} s, or no MAC line within {BootMacProbe.Talking.TotalSeconds:0} s): the firmware may log on TX2, or print its MAC later");
-                return $"rebooted; the MAC after reboot is NOT confirmed (written and read back: {expected})";
-            }
-            if (seen != expected.ToString())
-                throw new JobVerifyException($"{ctx.Request.Port}: after the reboot the firmware reports MAC {seen}, not {expected}: it does not read its RF calibration at 0x{ctx.Profile.RfOffset:X6}. Check the chip family; the sector written there is verified.");
-            return $"after the reboot the firmware reports MAC {seen}";
-        }) { Retryable = false },
     ];
+
+    /// <summary>
+    /// After the reboot step (<see cref="RebootSteps"/>): the MAC the firmware printed must be the one
+    /// written. No MAC heard: said plainly, not claimed.
+    /// </summary>
+    public static readonly JobStep ConfirmMac = new("confirm MAC", ctx =>
+    {
+        var expected = Plan(ctx).Mac.Mac.ToString();
+        if (ctx.BootProof?.Mac is not { } seen)
+        {
+            ctx.Log($"warning: the boot log printed no MAC ({ctx.BootProof?.Message ?? "not listened"}); the MAC after the reboot is not confirmed");
+            return $"the MAC after the reboot is NOT confirmed (written and read back: {expected}); the boot log printed none";
+        }
+        if (seen != expected)
+            throw new JobVerifyException($"{ctx.Request.Port}: after the reboot the firmware reports MAC {seen}, not {expected}: it does not read its RF calibration at 0x{ctx.Profile.RfOffset:X6}. Check the chip family; the sector written there is verified.");
+        return $"after the reboot the firmware reports MAC {seen}";
+    }) { Retryable = false, NeedsChip = false };
 
     private sealed record RfPlan(byte[] Sector, string MacBefore, RfMacChoice Mac, string Summary);
 

@@ -29,7 +29,7 @@ public sealed record BootProof
     public string? Version { get; init; }
     /// <summary>The MAC the running firmware reported (normalised, lower case).</summary>
     public string? Mac { get; init; }
-    public bool MacIsPlaceholder => Mac is not null && MacAddress.TryParse(Mac, out var m) && RfTemplate.IsPlaceholder(m);
+    public bool MacIsPlaceholder => Mac is not null && PlaceholderMac.Is(Mac);
     public int Lines { get; init; }
     public int Bytes { get; init; }
     /// <summary>Bytes that are neither printable ASCII nor line ends (noise at a wrong baud).</summary>

@@ -86,7 +86,7 @@ public sealed class RecipeStepsTests : IDisposable
         var job = Run(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreRf, Mac = "fc:58:4a:b8:cf:d2" });
         Assert.Equal(JobState.Done, job.State);
         Assert.Contains("template", job.Steps.Single(s => s.Name == "pre-flight").Detail);
-        Assert.Contains("NOT confirmed", job.Steps.Single(s => s.Name == "reboot").Detail); // a fake chip prints no boot log
+        Assert.Contains("NOT confirmed", job.Steps.Single(s => s.Name == "confirm MAC").Detail); // a fake chip prints no boot log
         Assert.True(RfCalibration.HasMagic(chip.Flash.AsSpan(0x1D0000, 0x1000)));
         Assert.Equal(StepState.Done, job.Steps.Single(s => s.Name == "factory dump").State); // unidentified chip: dumped first
     }

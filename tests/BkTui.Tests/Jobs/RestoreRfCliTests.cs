@@ -69,7 +69,7 @@ public sealed class RestoreRfCliTests : IDisposable
         Assert.Contains($"c8:47:8c:00:00:01 (placeholder", Detail(job, "write"));
         Assert.Contains($"→ {TrueMac}", Detail(job, "write"));
         Assert.Contains($"identical, MAC {TrueMac}", Detail(job, "verify"));
-        Assert.Contains($"firmware reports MAC {TrueMac}", Detail(job, "reboot"));
+        Assert.Contains($"firmware reports MAC {TrueMac}", Detail(job, "confirm MAC"));
 
         // The unidentified factory dump now belongs to the device the written MAC identifies.
         var device = _bench.Store.Archive.GetDevice(TrueMac)!;
