@@ -38,7 +38,7 @@ public class BlockIndexTests
         }
 
         var dump = Assert.Single(temp.Archive.ListDumps());
-        Assert.Equal(4, temp.Archive.SchemaVersion);
+        Assert.Equal(BkTui.Core.Archive.Schema.Migrations.Latest, temp.Archive.SchemaVersion); // 4 (block index) and 5 (identity) ran
         Assert.Equal("made by SQLite 3.35.5", dump.Label);
         var image = temp.Archive.ReadDumpBytes(dump.Id);
         var app = BekenCrc32.Chip(image.AsSpan(0x20000, Block));
