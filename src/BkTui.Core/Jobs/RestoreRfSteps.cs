@@ -42,18 +42,19 @@ internal static class RestoreRfSteps
     /// </summary>
     public static readonly JobStep ConfirmMac = new("confirm MAC", ctx =>
     {
-        var expected = Plan(ctx).Mac.Mac.ToString();
+        var plan = Plan(ctx); // from the earlier steps: the chip is rebooted and not linked any more
+        var expected = plan.Mac.Mac.ToString();
         if (ctx.BootProof?.Mac is not { } seen)
         {
             ctx.Log($"warning: the boot log printed no MAC ({ctx.BootProof?.Message ?? "not listened"}); the MAC after the reboot is not confirmed");
             return $"the MAC after the reboot is NOT confirmed (written and read back: {expected}); the boot log printed none";
         }
         if (seen != expected)
-            throw new JobVerifyException($"{ctx.Request.Port}: after the reboot the firmware reports MAC {seen}, not {expected}: it does not read its RF calibration at 0x{ctx.Profile.RfOffset:X6}. Check the chip family; the sector written there is verified.");
+            throw new JobVerifyException($"{ctx.Request.Port}: after the reboot the firmware reports MAC {seen}, not {expected}: it does not read its RF calibration at 0x{plan.Offset:X6}. Check the chip family; the sector written there is verified.");
         return $"after the reboot the firmware reports MAC {seen}";
     }) { Retryable = false, NeedsChip = false };
 
-    private sealed record RfPlan(byte[] Sector, string MacBefore, RfMacChoice Mac, string Summary);
+    private sealed record RfPlan(byte[] Sector, uint Offset, string MacBefore, RfMacChoice Mac, string Summary);
 
     private static RfPlan Plan(JobContext ctx)
     {
@@ -78,7 +79,7 @@ internal static class RestoreRfSteps
         if (generic)
             ctx.Log($"warning: the {ctx.Info.Family} template's calibration is generic, not measured on this board: users report weaker Wi-Fi after a template restore. " +
                 "A backup of this device's own RF sector, if one ever turns up, is better (import it, then run restore-rf again).");
-        var plan = new RfPlan(sector, before, mac, $"{source}, MAC {before} → {mac.Mac} ({mac.Source}), for 0x{rf:X6}" +
+        var plan = new RfPlan(sector, rf, before, mac, $"{source}, MAC {before} → {mac.Mac} ({mac.Source}), for 0x{rf:X6}" +
             (generic ? "; generic calibration: users report weaker Wi-Fi after a template restore" : ""));
         ctx.Items["rf"] = plan;
         return plan;

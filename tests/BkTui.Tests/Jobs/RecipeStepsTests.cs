@@ -90,4 +90,24 @@ public sealed class RecipeStepsTests : IDisposable
         Assert.True(RfCalibration.HasMagic(chip.Flash.AsSpan(0x1D0000, 0x1000)));
         Assert.Equal(StepState.Done, job.Steps.Single(s => s.Name == "factory dump").State); // unidentified chip: dumped first
     }
+
+    [Theory]
+    [InlineData("fc:58:4a:b8:cf:d2", true)]
+    [InlineData("c8:47:8c:00:00:01", false)] // the firmware still reads another RF: the restore did not take
+    public void Restore_rf_confirms_the_mac_the_firmware_prints_after_the_reboot(string printed, bool confirmed)
+    {
+        var chip = _connector.Add("/dev/ttyA", new FakeChip(mac: null)) ;
+        chip.BootLog = $"\r\nInfo:MAIN:Main_Init_Before_Delay\r\nmac {printed}\r\n";
+        var job = Run(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreRf, Mac = "fc:58:4a:b8:cf:d2" });
+        if (confirmed)
+        {
+            Assert.Equal(JobState.Done, job.State);
+            Assert.Equal("after the reboot the firmware reports MAC fc:58:4a:b8:cf:d2", job.Steps.Single(s => s.Name == "confirm MAC").Detail);
+        }
+        else
+        {
+            Assert.Equal(JobState.Failed, job.State);
+            Assert.Contains($"reports MAC {printed}, not fc:58:4a:b8:cf:d2", job.Error);
+        }
+    }
 }
