@@ -139,11 +139,12 @@ public sealed partial class VirtualChip : IDisposable
                     if (_appOutputPos < _appOutput.Length) SendAppChunk(cancel);
                     else if (_crashAt is { } crash && now >= crash) Reset("watchdog: the app crashed");
                 }
+                int? baudBeforeRead = _line.HostBaud;
                 int n = _line.Read(buf, ReadTimeout(), cancel);
                 if (n > 0)
                 {
                     CheckHostOpened(keepInput: true);
-                    OnReceived(buf.AsSpan(0, n), cancel);
+                    OnReceived(buf.AsSpan(0, n), baudBeforeRead, cancel);
                 }
                 else _parser.ExpireStale();
             }
@@ -229,9 +230,17 @@ public sealed partial class VirtualChip : IDisposable
         _appOutputPos += n;
     }
 
-    private void OnReceived(ReadOnlySpan<byte> raw, CancellationToken cancel)
+    /// <summary>
+    /// A pty delivers bytes without the rate they were sent at, so the chip judges them by the host's
+    /// baud. When that baud changed while the chip waited, the bytes are ambiguous: sent before the
+    /// change (a Reboot frame drained just before the boot-log listener drops to 115200) or after it
+    /// (a LinkCheck right after a switch). A real UART would know; the chip takes them at the rate
+    /// that matches its own when either does, so only a host that stays at a wrong rate gets garbage.
+    /// </summary>
+    private void OnReceived(ReadOnlySpan<byte> raw, int? baudBeforeRead, CancellationToken cancel)
     {
         int host = _line.HostBaud ?? Baud;
+        if (baudBeforeRead is { } before && before != host && before == Baud) host = before;
         _wire.Received(raw.Length, host);
         ReadOnlySpan<byte> data = host == Baud ? raw : UartLine.Resample(raw, host, Baud);
         if (State == ChipState.App)
