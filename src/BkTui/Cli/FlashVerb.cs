@@ -64,12 +64,17 @@ internal sealed class FlashVerb
         catch (Exception e) when (Classify(e) is { } code)
         {
             printer.Finish();
-            Console.Error.WriteLine($"bktui {verb}: {e.Message}");
+            // A cancel the user asked for is not an error: say what it stopped, not .NET's wording.
+            Console.Error.WriteLine(e is OperationCanceledException ? $"bktui {verb}: {Cancelled(verb, port)}" : $"bktui {verb}: {e.Message}");
             Console.Error.WriteLine($"log: {log.FilePath}");
             log.Error(e, $"exit {code}");
             return code;
         }
     }
+
+    private static string Cancelled(string verb, string port) => verb is "write" or "erase"
+        ? $"cancelled by the user on {port}; the range may be partly {(verb == "write" ? "written" : "erased")}: run the same command again to complete it (sectors that already match are skipped)"
+        : $"cancelled by the user on {port}; nothing from this run was saved or archived";
 
     /// <summary>Logs go under the archive's logs/ when that archive exists (never created just for a log).</summary>
     private static string? ExistingArchive(ParseResult pr)

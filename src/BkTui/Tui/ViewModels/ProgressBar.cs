@@ -1,7 +1,7 @@
 namespace BkTui.Tui.ViewModels;
 
 /// <summary>
-/// Our own progress bar (Spectre's is internal at 0.49.1): full and empty cells that still read
+/// Our own progress bar: full and empty cells that still read
 /// without colour — █/░, or #/. on ASCII terminals.
 /// </summary>
 public static class ProgressBar
