@@ -66,7 +66,9 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         Assert.Equal("0", tmux.Format("mouse_any_flag"));
         tmux.SendLine($"stty -a > {tmux.Home}/stty-after; cmp -s {tmux.Home}/stty-before {tmux.Home}/stty-after && echo STTY-SAME || echo STTY-DIFF");
         tmux.WaitFor(s => s.Contains("STTY-SAME\n") || s.Contains("STTY-DIFF\n"), "stty compared");
-        Assert.Contains("STTY-SAME\n", tmux.Capture());
+        var compared = tmux.Capture();
+        if (!compared.Contains("STTY-SAME\n"))
+            Assert.Fail($"stty -a differs after quit:\n--- before\n{File.ReadAllText(Path.Combine(tmux.Home, "stty-before"))}\n--- after\n{File.ReadAllText(Path.Combine(tmux.Home, "stty-after"))}");
         output.WriteLine(screen);
     }
 
