@@ -96,13 +96,14 @@ public class KeymapTests
     }
 
     [Fact]
-    public void HintBar_PinsQuitAndHelpFirst_ThenThePane()
+    public void HintBar_StartsWithTheFocusedPane_AndKeepsAllKeysAndQuitAtTheEnd()
     {
         var t = new TuiHarness();
-        var bar = t.App.Keymap.BarFor(t.State).Select(b => b.Label).ToList();
-        Assert.Equal(["Quit", "Help"], bar.Take(2));
-        Assert.Equal("Go to offset", bar[2]);
-        Assert.StartsWith(" q Quit  ?/F1 Help  F5/o Go to offset", t.Rows()[23]);
+        var bar = t.App.Keymap.BarFor(t.State).Select(b => b.BarLabel).ToList();
+        Assert.Equal("Go to offset", bar[0]);
+        Assert.Equal(["All keys", "Quit"], bar.TakeLast(2));
+        Assert.StartsWith(" F5/o Go to offset", t.Rows()[23]);
+        Assert.EndsWith("?/F1 All keys  q Quit", t.Rows()[23].TrimEnd());
     }
 
     [Fact]

@@ -130,6 +130,8 @@ public sealed class Workstation
             var key = Keys.Key.Of(flags.HasFlag(MouseFlags.WheeledDown) ? Keys.KeyCode.Down : Keys.KeyCode.Up);
             for (int i = 0; i < 3; i++) Run(new KeyPressed(key));
         }
+        else if (y >= slot.Body.Y && flags.HasFlag(MouseFlags.LeftButtonClicked))
+            Run(new PaneClicked(slot.PaneId, x - slot.Body.X, y - slot.Body.Y)); // the pane selects the row under the click
         Refresh();
     }
 }

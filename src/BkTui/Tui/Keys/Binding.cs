@@ -18,10 +18,14 @@ public sealed record Binding(string Context, Key[] Keys, AppAction Action, strin
     public bool HideInHelp { get; init; }
     /// <summary>Shown instead of the joined key names (e.g. "1-9").</summary>
     public string? KeyText { get; init; }
+    /// <summary>The short label of the hint bar (the help shows <see cref="Label"/>); null: the label.</summary>
+    public string? Hint { get; init; }
     /// <summary>When it returns a reason, the binding is shown dim and does nothing.</summary>
     public Func<AppState, string?>? DisabledReason { get; init; }
 
     public string KeysText => KeyText ?? string.Join("/", Keys.Select(KeyName.Of));
+
+    public string BarLabel => Hint ?? Label;
 }
 
 /// <summary>Short display names for keys in hints and help.</summary>

@@ -7,4 +7,5 @@ public static class Contexts
     public const string Help = "help";
     public const string Confirm = "confirm";
     public const string Prompt = "prompt";
+    public const string Detail = "detail";
 }

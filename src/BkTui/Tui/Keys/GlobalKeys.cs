@@ -10,7 +10,7 @@ public static class GlobalKeys
     public static IEnumerable<Binding> All()
     {
         const string g = Contexts.Global;
-        yield return new Binding(g, [C('?'), Of(KeyCode.F1)], new ShowHelp(), "Help") { ShowInBar = true, Order = -1 };
+        yield return new Binding(g, [C('?'), Of(KeyCode.F1)], new ShowHelp(), "Help: every key, the focused pane's first") { ShowInBar = true, Order = -2, Hint = "All keys" };
         yield return new Binding(g, [C(':')], new OpenCommandLine(), "Command") { ShowInBar = true, Order = 80 };
         yield return new Binding(g, [C('/')], new OpenSearch(), "Search") { ShowInBar = true, Order = 70 };
         yield return new Binding(g, [Of(KeyCode.Tab)], new FocusNext(), "Next pane") { ShowInBar = true, Order = 60 };
@@ -18,11 +18,12 @@ public static class GlobalKeys
         for (int n = 1; n <= 9; n++)
             yield return new Binding(g, [C((char)('0' + n))], new FocusPane(n), "Jump to pane [n]") { HideInHelp = n > 1, KeyText = "1-9" };
         yield return new Binding(g, [C('z')], new ToggleZoom(), "Zoom the focused pane");
-        yield return new Binding(g, [C('q')], new Quit(), "Quit") { ShowInBar = true, Order = -2 };
+        yield return new Binding(g, [C('q')], new Quit(), "Quit") { ShowInBar = true, Order = -1 };
         yield return new Binding(g, [Ctrl('c')], new Quit(), "Quit (asks when jobs run)");
         yield return new Binding(g, [Ctrl('l')], new Redraw(), "Redraw the screen");
         yield return new Binding(g, [Ctrl('z')], new Suspend(), "Suspend (fg resumes)");
         yield return new Binding(g, [Of(KeyCode.Escape)], new ClearFlash(), "Dismiss the message");
+        yield return new Binding(g, [C('M'), Of(KeyCode.F2)], new ShowMessages(), "Messages in full (newest first)") { ShowInBar = true, Order = 75, Hint = "Messages" };
 
         const string h = Contexts.Help;
         yield return new Binding(h, [Of(KeyCode.Escape), C('q'), C('?'), Of(KeyCode.F1)], new CloseOverlay(), "Close help") { ShowInBar = true };
@@ -30,6 +31,13 @@ public static class GlobalKeys
         yield return new Binding(h, [Of(KeyCode.Up), C('k')], new ScrollHelp(-1), "Scroll up") { ShowInBar = true, Order = 2 };
         yield return new Binding(h, [Of(KeyCode.PageDown), C(' ')], new ScrollHelp(10), "Page down");
         yield return new Binding(h, [Of(KeyCode.PageUp)], new ScrollHelp(-10), "Page up");
+
+        const string d = Contexts.Detail;
+        yield return new Binding(d, [Of(KeyCode.Escape), C('q'), Of(KeyCode.Enter)], new CloseOverlay(), "Close") { ShowInBar = true };
+        yield return new Binding(d, [Of(KeyCode.Down), C('j')], new ScrollDetail(1), "Scroll down") { ShowInBar = true, Order = 1 };
+        yield return new Binding(d, [Of(KeyCode.Up), C('k')], new ScrollDetail(-1), "Scroll up") { ShowInBar = true, Order = 2 };
+        yield return new Binding(d, [Of(KeyCode.PageDown), C(' ')], new ScrollDetail(10), "Page down");
+        yield return new Binding(d, [Of(KeyCode.PageUp)], new ScrollDetail(-10), "Page up");
 
         const string c = Contexts.Confirm;
         yield return new Binding(c, [C('y'), C('Y')], new ConfirmAnswer(true), "Yes, do it") { ShowInBar = true };

@@ -18,6 +18,7 @@ public static class HelpContent
         sections.AddRange(paneSections.Where(p => p.Context != focusedPaneId));
         sections.Add((Contexts.Prompt, "Command line and prompts"));
         sections.Add((Contexts.Confirm, "Confirmation"));
+        sections.Add((Contexts.Detail, "Detail and messages"));
         sections.Add((Contexts.Help, "Help"));
         var lines = new List<HelpLine>();
         foreach (var (context, name) in sections)

@@ -30,6 +30,7 @@ public sealed class Keymap
         HelpOverlay => [Contexts.Help],
         ConfirmOverlay => [Contexts.Confirm],
         PromptOverlay => [Contexts.Prompt],
+        DetailOverlay => [Contexts.Detail],
         _ => [state.FocusedPaneId, Contexts.Global],
     };
 
@@ -56,13 +57,17 @@ public sealed class Keymap
     }
 
     /// <summary>
-    /// Hint-bar entries for the current state: pinned ones (negative Order: Quit, Help) first so they
-    /// survive at 80 columns, then the most specific context's entries, each block by Order.
+    /// Hint-bar entries for the current state: the most specific context's entries first (the focused
+    /// pane's, by Order), then the general ones; pinned ones (negative Order: help, quit) last, since
+    /// the bar keeps them at its right end where they survive at 80 columns.
     /// </summary>
     public IEnumerable<Binding> BarFor(AppState state)
     {
         var contexts = ContextsFor(state);
-        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar).Select(b => (b, rank: b.Order < 0 ? -1 : rank)))
+        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar).Select(b => (b, rank: b.Order < 0 ? int.MaxValue : rank)))
             .OrderBy(t => t.rank).ThenBy(t => t.b.Order).Select(t => t.b);
     }
+
+    /// <summary>Bar entries kept at the right end whatever the width (help and quit).</summary>
+    public static bool IsPinned(Binding b) => b.Order < 0;
 }

@@ -54,6 +54,18 @@ public sealed record PromptSubmitted(string Pane, string Purpose, string Text) :
 
 public sealed record ConfirmAnswer(bool Yes) : AppAction;
 
+/// <summary>A left click in a pane's body, at a cell relative to the body's top-left corner.</summary>
+public sealed record PaneClicked(string Pane, int X, int Y) : PaneAction
+{
+    public override string PaneId => Pane;
+}
+
+/// <summary>Opens a scrollable text view (a job's detail, a dump's analysis, messages) over the panes.</summary>
+public sealed record ShowDetail(string Title, IReadOnlyList<string> Lines) : AppAction;
+public sealed record ScrollDetail(int Delta) : AppAction;
+/// <summary>The recent messages in full (a message cut on the message line is read here).</summary>
+public sealed record ShowMessages : AppAction;
+
 /// <summary>Quit; asks first when jobs run unless <paramref name="Force"/>.</summary>
 public sealed record Quit(bool Force = false) : AppAction;
 public sealed record Suspend : AppAction;

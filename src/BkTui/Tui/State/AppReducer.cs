@@ -47,6 +47,9 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             ToggleZoom => s with { Zoomed = !s.Zoomed },
             ShowHelp => s with { Overlay = new HelpOverlay() },
             ScrollHelp d when s.Overlay is HelpOverlay h => s with { Overlay = h with { Scroll = ClampHelp(h.Scroll + d.Delta) } },
+            ShowDetail d => s with { Overlay = new DetailOverlay(d.Title, [.. d.Lines]) },
+            ScrollDetail d when s.Overlay is DetailOverlay o => s with { Overlay = o with { Scroll = DetailView.ClampScroll(o, s, o.Scroll + d.Delta) } },
+            ShowMessages => s.Messages.IsEmpty ? Flash(s, "no messages yet") : s with { Overlay = MessagesOverlay(s) },
             CloseOverlay => s with { Overlay = null },
             OpenCommandLine => s with { Overlay = new PromptOverlay("", PromptOverlay.CommandPurpose, ":", "") },
             OpenSearch => OpenSearchFor(s),
@@ -117,6 +120,18 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
 
     private int ClampHelp(int scroll) => Math.Clamp(scroll, 0, Math.Max(0, HelpContent.Lines(Keymap, Panes).Count - 1));
 
-    internal static AppState Flash(AppState s, string text, FlashLevel level = FlashLevel.Info) =>
-        s with { Flash = new Flash(text, level, s.Now) };
+    public const int MessageLimit = 50;
+
+    /// <summary>Shows a message on the message line and keeps it in the messages list.</summary>
+    internal static AppState Flash(AppState s, string text, FlashLevel level = FlashLevel.Info)
+    {
+        var flash = new Flash(text, level, s.Now);
+        var messages = s.Messages.Add(flash);
+        if (messages.Count > MessageLimit) messages = messages.RemoveAt(0);
+        return s with { Flash = flash, Messages = messages };
+    }
+
+    /// <summary>The messages, newest first, each whole with its time and level.</summary>
+    private static DetailOverlay MessagesOverlay(AppState s) => new("Messages (newest first)",
+        [.. s.Messages.Reverse().Select(m => $"{m.Shown:HH:mm:ss} {m.Level switch { FlashLevel.Error => "Error: ", FlashLevel.Warning => "Warning: ", _ => "" }}{m.Text}")]);
 }

@@ -14,6 +14,9 @@ public sealed record HelpOverlay(int Scroll = 0) : Overlay;
 /// <summary>A yes/no question; <see cref="OnYes"/> is dispatched (already confirmed) on 'y'.</summary>
 public sealed record ConfirmOverlay(string Question, AppAction OnYes) : Overlay;
 
+/// <summary>Text read whole: wrapped to the dialog's width when drawn, scrolled by <see cref="Scroll"/> wrapped lines.</summary>
+public sealed record DetailOverlay(string Title, ImmutableArray<string> Lines, int Scroll = 0) : Overlay;
+
 /// <summary>A one-line text prompt (the ':' command line, '/' search, goto, compare...).</summary>
 public sealed record PromptOverlay(string PaneId, string Purpose, string Label, string Text, int HistoryIndex = -1) : Overlay
 {
@@ -42,6 +45,8 @@ public sealed record AppState
     public DateTimeOffset Now { get; init; }
     /// <summary>Command-line history, oldest first (bounded).</summary>
     public ImmutableList<string> History { get; init; } = ImmutableList<string>.Empty;
+    /// <summary>The recent messages, oldest first (bounded), so a cut one can be read whole.</summary>
+    public ImmutableList<Flash> Messages { get; init; } = ImmutableList<Flash>.Empty;
 
     public string FocusedPaneId => PaneOrder.IsDefaultOrEmpty ? "" : PaneOrder[Math.Clamp(Focus, 0, PaneOrder.Length - 1)];
 }

@@ -4,12 +4,17 @@ using BkTui.Core.Serial;
 
 namespace BkTui.Tui.ViewModels;
 
-/// <summary>A line of the Ports pane.</summary>
-public sealed record PortRow(string Path, string Name, string Adapter, string Availability, string LastDevice, string Job, bool Busy, bool HasActiveJob);
+/// <summary>
+/// A line of the Ports pane. <see cref="State"/> is one short word (free, in use, busy) so it fits a
+/// column; <see cref="Holder"/> names who else holds a busy port.
+/// </summary>
+public sealed record PortRow(string Path, string Name, string Driver, string Adapter, string State, string? Holder,
+    string LastDevice, string Job, bool Busy, bool HasActiveJob);
 
 /// <summary>
-/// Adapters → rows: the stable by-id name when there is one, busy/free (with the holder), the device
-/// the archive last saw on that adapter, and the job running or waiting there.
+/// Adapters → rows: the stable by-id name when there is one, the kernel driver, free/in use/busy
+/// (with the holder), the device the archive last saw on that adapter (its label first), and the job
+/// running or waiting there.
 /// </summary>
 public static class PortRows
 {
@@ -24,15 +29,20 @@ public static class PortRows
         var names = new[] { p.Path, p.ById }.Where(n => n is not null).ToHashSet(StringComparer.Ordinal);
         var job = jobs.Where(j => names.Contains(j.Port) && !j.State.IsFinished()).OrderBy(j => j.State == JobState.Queued).ThenBy(j => j.Id).FirstOrDefault();
         bool ours = job is not null && job.State.IsActive();
-        var availability = p.Busy && !ours ? "busy" + (p.HolderPid is { } pid ? $" (pid {pid}{(p.HolderName is null ? "" : " " + p.HolderName)})" : "") : ours ? "in use" : "free";
+        bool busy = p.Busy && !ours;
+        var state = busy ? "busy" : ours ? "in use" : "free";
+        var holder = busy && p.HolderPid is { } pid ? $"pid {pid}{(p.HolderName is null ? "" : " " + p.HolderName)}" : null;
         var seen = devices.Where(d => d.BaudByAdapter.Keys.Any(names.Contains)).OrderByDescending(d => d.LastSeen).FirstOrDefault();
-        var last = seen is null ? "" : $"{seen.Mac ?? "?"} {seen.Chip}".Trim();
         var jobText = job is null ? "" : $"{QueueRows.StateWord(job.State)} {job.Recipe.Name()}" + (job.Step is { } s ? $": {s}" : "") +
                                          (job.Progress is { } pr && job.State.IsActive() ? $" {pr.Fraction * 100:0}%" : "");
-        var adapter = p.Product ?? p.Driver ?? "";
+        var adapter = p.Product ?? "";
         if (p.VidPid is { } vp) adapter = adapter.Length == 0 ? vp : $"{adapter} ({vp})";
-        return new PortRow(p.Path, ShortName(p), adapter, availability, last, jobText, p.Busy && !ours, ours);
+        return new PortRow(p.Path, ShortName(p), p.Driver ?? "", adapter, state, holder, seen is null ? "" : DeviceName(seen), jobText, busy, ours);
     }
+
+    /// <summary>"plug 38:1F:8D:5A:10:02 BK7231N": the label people gave it first, then what identifies it.</summary>
+    public static string DeviceName(DeviceRecord d) =>
+        string.Join(' ', new[] { d.Labels.FirstOrDefault(l => l.Length > 0), d.Mac ?? "?", d.Chip }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>The by-id name without its directory (what users recognise), else the device path.</summary>
     public static string ShortName(PortInfo p) =>

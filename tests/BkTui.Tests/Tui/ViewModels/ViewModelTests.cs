@@ -100,10 +100,11 @@ public sealed class ViewModelTests
         var rows = PortRows.Build(ports, [Device("AA:00:00:00:00:01", "BK7231N", 5)],
             [Job(7, "/dev/pts/1", JobState.Running, new JobProgress("read", 1, 4, 1), "read flash")]);
         Assert.Equal("pts/2", rows[0].Name);
-        Assert.Equal("busy (pid 4242 minicom)", rows[0].Availability);
+        Assert.Equal(("busy", "pid 4242 minicom"), (rows[0].State, rows[0].Holder));
         Assert.Equal("usb-FTDI_FT232R-if00-port0", rows[1].Name);
         Assert.Equal("FT232R (0403:6001)", rows[1].Adapter);
-        Assert.Equal("in use", rows[1].Availability);
+        Assert.Equal("in use", rows[1].State);
+        Assert.Equal("ftdi_sio", rows[1].Driver);
         Assert.Equal("AA:00:00:00:00:01 BK7231N", rows[1].LastDevice);
         Assert.Equal("RUN backup: read flash 25%", rows[1].Job);
     }

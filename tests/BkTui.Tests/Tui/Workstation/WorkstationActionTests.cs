@@ -34,19 +34,55 @@ public sealed class WorkstationActionTests
     }
 
     [Fact]
-    public void BackupKey_WithTwoMarkedPorts_EnqueuesOnBoth()
+    public void BackupKey_WithTwoMarkedPorts_NamesThemFirst_EnqueuesOnBoth_ThenForgetsTheMarks()
     {
         var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press(" j b");
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains("bk7231n-plug (BK7231N), bk7231t-bulb", confirm.Question);
+        Assert.Contains("2 marked ports", confirm.Question);
+        Assert.Empty(t.Bench.Enqueued);
+        t.Press("y");
         Assert.Equal([WorkstationHarness.PlugPort, WorkstationHarness.BulbPort], t.Bench.Enqueued.Select(r => r.Port).Order());
+        Assert.Empty(t.Pane<PortsState>(PortsPane.PaneIdValue).Marked);
+        Assert.Contains("marks cleared", t.State.Flash!.Text);
+        t.Press("b"); // the next job goes to the selected port only, at once
+        Assert.Null(t.State.Overlay);
+        Assert.Equal(WorkstationHarness.BulbPort, t.Bench.Enqueued[^1].Port);
+        Assert.Equal(3, t.Bench.Enqueued.Count);
+    }
+
+    [Fact]
+    public void MarkedPort_ThatIsNotTheSelectedOne_IsNamedBeforeABackup_AndUClearsMarks()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press(" jb"); // plug marked, cursor on the bulb
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains("Back up bk7231n-plug (BK7231N)?", confirm.Question);
+        Assert.Contains("marked port, not only the selected one", confirm.Question);
+        t.Press("n");
+        Assert.Empty(t.Bench.Enqueued);
+        t.Press("u");
+        Assert.Empty(t.Pane<PortsState>(PortsPane.PaneIdValue).Marked);
+        t.Press("b");
+        Assert.Null(t.State.Overlay);
+        Assert.Equal(WorkstationHarness.BulbPort, Assert.Single(t.Bench.Enqueued).Port);
+    }
+
+    [Fact]
+    public void Identify_UsesThePortUnderTheCursor_NotTheMarks()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.Chip = FakeBench.ZeroKeyChip;
+        var t = new WorkstationHarness(bench: bench).Focus(PortsPane.PaneIdValue).Press(" j").Press("i");
+        Assert.Equal(WorkstationHarness.BulbPort, t.Pane<DeviceState>(DevicePane.PaneIdValue).Port);
     }
 
     [Fact]
     public void CancelKey_OnRunningJob_AsksTheQueue_FinishedJobIsRefused()
     {
         var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue);
-        t.Do(new QueueMove(10)).Press("x"); // ordered by port: the plug's #7 (done), then the bulb's running #8
+        t.Do(new QueueMove(-10)).Press("x"); // running jobs first: the bulb's #8, then the plug's #7 (done)
         Assert.Equal([8L], t.Bench.Cancelled);
-        t.Do(new QueueMove(-1)).Press("x"); // #7 is done
+        t.Do(new QueueMove(1)).Press("x"); // #7 is done
         Assert.Equal([8L], t.Bench.Cancelled);
         Assert.Contains("nothing to cancel", t.State.Flash!.Text);
     }
@@ -263,7 +299,7 @@ public sealed class WorkstationActionTests
             File.WriteAllLines(log, ["identify: BK7231N", "read: 2048 KiB", "archive: dump 1"]);
             var bench = WorkstationHarness.Sample();
             bench.JobList[0] = bench.JobList[0] with { LogPath = log };
-            var t = new WorkstationHarness(bench: bench).Focus(QueuePane.PaneIdValue).Do(new QueueMove(-10)).Press("L");
+            var t = new WorkstationHarness(bench: bench).Focus(QueuePane.PaneIdValue).Do(new QueueMove(10)).Press("L");
             Assert.Equal(BkTui.Tui.Panes.Log.LogPane.PaneIdValue, t.State.FocusedPaneId);
             var lines = t.Pane<BkTui.Tui.Panes.Log.LogState>(BkTui.Tui.Panes.Log.LogPane.PaneIdValue).Lines.Select(l => l.Text).ToList();
             Assert.Equal(["identify: BK7231N", "read: 2048 KiB", "archive: dump 1"], lines.TakeLast(3));
@@ -274,9 +310,9 @@ public sealed class WorkstationActionTests
     [Fact]
     public void Retry_FinishedBackup_QueuesTheSameRequest_RunningJobIsRefused()
     {
-        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Do(new QueueMove(-10)).Press("r");
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Do(new QueueMove(10)).Press("r"); // finished jobs come after the running one
         Assert.Equal(WorkstationHarness.PlugPort, Assert.Single(t.Bench.Enqueued).Port);
-        t.Do(new QueueMove(10)).Press("r"); // the running bulb job
+        t.Do(new QueueMove(-10)).Press("r"); // the running bulb job
         Assert.Single(t.Bench.Enqueued);
         Assert.Equal(FlashLevel.Warning, t.State.Flash!.Level);
     }

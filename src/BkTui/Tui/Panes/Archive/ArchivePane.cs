@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using BkTui.Core.Jobs;
-using BkTui.Tui.Keys;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;

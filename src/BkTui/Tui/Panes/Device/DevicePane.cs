@@ -1,4 +1,3 @@
-using BkTui.Tui.Keys;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
@@ -38,7 +37,7 @@ public sealed class DevicePane : Pane<DeviceState>
         switch (action)
         {
             case DeviceIdentifySelected:
-                if (PortsPane.TargetPorts(app) is not [var port, ..]) return AppReducer.Flash(app, "no port: pick one in [Ports]", FlashLevel.Warning);
+                if (PortsPane.SelectedPort(app) is not { } port) return AppReducer.Flash(app, "no port: pick one in [Ports]", FlashLevel.Warning);
                 if (pane.MonitorPort == port) return AppReducer.Flash(app, "stop the monitor first (m): it holds the port", FlashLevel.Warning);
                 var identify = new BenchEffect($"identify on {port}", (b, ct) =>
                 {
@@ -57,7 +56,7 @@ public sealed class DevicePane : Pane<DeviceState>
             case DeviceMonitorToggle when pane.MonitorPort is not null:
                 return app; // starting
             case DeviceMonitorToggle:
-                if (PortsPane.TargetPorts(app) is not [var mport, ..]) return AppReducer.Flash(app, "no port: pick one in [Ports]", FlashLevel.Warning);
+                if (PortsPane.SelectedPort(app) is not { } mport) return AppReducer.Flash(app, "no port: pick one in [Ports]", FlashLevel.Warning);
                 return new Transition(AppReducer.Flash(With(app, pane with { MonitorPort = mport, Lines = [], Boot = Core.Monitor.BootSummary.Empty }),
                     $"listening to {mport} at 115200 — reset the device to see its boot log"), [new MonitorEffect(mport)]);
             case DeviceMonitorStarted s when pane.MonitorPort == s.Port && pane.Monitor is null:

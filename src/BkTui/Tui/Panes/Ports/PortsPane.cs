@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using BkTui.Tui.Keys;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
@@ -12,8 +11,12 @@ using static BkTui.Tui.Keys.K;
 
 namespace BkTui.Tui.Panes.Ports;
 
-/// <summary>The adapters on the bench: by-id names, busy/free, the device last seen there, the current job.</summary>
-public sealed class PortsPane : Pane<PortsState>
+/// <summary>
+/// The adapters on the bench: by-id name, driver, free/in use/busy, the device last seen there, the
+/// current job. Space marks ports (a job then goes to every marked port, named before it starts, and
+/// the marks are cleared once it is queued); u clears the marks.
+/// </summary>
+public sealed partial class PortsPane : Pane<PortsState>
 {
     public const string PaneIdValue = "ports";
 
@@ -24,11 +27,14 @@ public sealed class PortsPane : Pane<PortsState>
     [
         new(Id, [Of(KeyCode.Up), C('k')], new PortsMove(-1), "Previous port"),
         new(Id, [Of(KeyCode.Down), C('j')], new PortsMove(1), "Next port"),
-        new(Id, [C(' ')], new PortsToggleMark(), "Mark port (jobs go to all marked)") { ShowInBar = true, Order = 1 },
-        new(Id, [C('b')], new QueueAdd(Core.Jobs.Recipe.Backup), "Backup") { ShowInBar = true, Order = 2 },
-        new(Id, [C('i')], new DeviceIdentifySelected(), "Identify") { ShowInBar = true, Order = 3 },
+        new(Id, [C('b')], new QueueAdd(Core.Jobs.Recipe.Backup), "Backup (the marked ports, else the selected one)") { ShowInBar = true, Order = 1, Hint = "Backup" },
+        new(Id, [C(' ')], new PortsToggleMark(), "Mark or unmark the port (jobs go to every marked port)") { ShowInBar = true, Order = 2, Hint = "Mark" },
+        new(Id, [C('u')], new PortsClearMarks(), "Clear all marks") { ShowInBar = true, Order = 3, DisabledReason = NoMarks, Hint = "Unmark all" },
+        new(Id, [C('i')], new DeviceIdentifySelected(), "Identify the chip on the selected port") { ShowInBar = true, Order = 4, Hint = "Identify" },
         new(Id, [C('R')], new PortsRefresh(), "Rescan ports"),
     ];
+
+    private static string? NoMarks(AppState app) => app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState { Marked.Count: > 0 } ? null : "no port is marked";
 
     protected override PortsState Initial(TuiOptions options) => new();
 
@@ -37,8 +43,20 @@ public sealed class PortsPane : Pane<PortsState>
     {
         if (!app.Panes.TryGetValue(PaneIdValue, out var o) || o is not PortsState s) return [];
         if (s.Marked.Count > 0) return s.Marked.ToList();
-        return s.Selected is { } p ? [p] : s.Ports.Length > 0 ? [s.Ports[0].Path] : [];
+        return SelectedPort(app) is { } p ? [p] : [];
     }
+
+    /// <summary>The port under the cursor (identify and the boot log look at this one, marks or not).</summary>
+    public static string? SelectedPort(AppState app) =>
+        app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState s ? s.Selected ?? (s.Ports.Length > 0 ? s.Ports[0].Path : null) : null;
+
+    /// <summary>True when a job would go to marked ports that are not just the port under the cursor (the user is told which).</summary>
+    public static bool TargetsMarks(AppState app) =>
+        app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState s && s.Marked.Count > 0 && !(s.Marked.Count == 1 && s.Marked.Contains(s.Selected ?? ""));
+
+    /// <summary>Forgets the marks once a job has been queued on them, so they never carry over to the next job unseen.</summary>
+    public static AppState ClearMarks(AppState app) => app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState { Marked.Count: > 0 } s
+        ? app with { Panes = app.Panes.SetItem(PaneIdValue, s with { Marked = ImmutableSortedSet<string>.Empty }) } : app;
 
     protected override string Status(PortsState pane) =>
         !pane.Loaded ? "scanning…" : $"{pane.Ports.Length} port{(pane.Ports.Length == 1 ? "" : "s")}" + (pane.Marked.Count > 0 ? $", {pane.Marked.Count} marked" : "");
@@ -58,10 +76,17 @@ public sealed class PortsPane : Pane<PortsState>
             case PortsJobChanged j:
                 return With(app, pane with { Jobs = pane.Jobs.SetItem(j.Job.Id, j.Job) });
             case PortsMove m:
-                int i = ListWindow.Step(pane.Ports.Length, pane.Ports.IndexOf(pane.Ports.FirstOrDefault(p => p.Path == pane.Selected)!), m.Delta);
+                int i = ListWindow.Step(pane.Ports.Length, IndexOf(pane), m.Delta);
                 return i < 0 ? app : With(app, pane with { Selected = pane.Ports[i].Path });
             case PortsToggleMark when pane.Selected is { } sel:
                 return With(app, pane with { Marked = pane.Marked.Contains(sel) ? pane.Marked.Remove(sel) : pane.Marked.Add(sel) });
+            case PortsClearMarks:
+                return AppReducer.Flash(With(app, pane with { Marked = ImmutableSortedSet<string>.Empty }), "marks cleared: jobs go to the selected port");
+            case PaneClicked c:
+                var rows = Rows(pane);
+                var g = PortsLayout.Of(pane, rows, area);
+                int row = g.Start + c.Y - 1;
+                return c.Y < 1 || c.Y > g.ListRows || row >= rows.Count ? app : With(app, pane with { Selected = rows[row].Path });
             case PortsRefresh:
                 return new Transition(app, [Load()]);
             default:
@@ -69,33 +94,8 @@ public sealed class PortsPane : Pane<PortsState>
         }
     }
 
+    private static int IndexOf(PortsState pane) => pane.Ports.IndexOf(pane.Ports.FirstOrDefault(p => p.Path == pane.Selected)!);
+
     /// <summary>Scans ports and reads device facts (on start and on R).</summary>
     public static BenchEffect Load() => new("scanning ports", (b, _) => [new PortsLoaded(b.Ports(), b.Devices(), b.Jobs())]);
-
-    protected override void Render(PaneView view, PortsState pane)
-    {
-        var (buf, area) = (view.Buffer, view.Area);
-        if (pane.Ports.IsEmpty)
-        {
-            buf.Put(area.X + 1, area.Y, pane.Loaded ? "No serial adapters found. Plug one in and press R (or try bktui demo)." : "Scanning…", view.Style(Role.Dim), area.Right);
-            return;
-        }
-        var rows = Rows(pane);
-        int wName = Math.Clamp(area.Width / 5, 14, 30), wAvail = 10, wLast = Math.Clamp(area.Width / 4, 26, 34);
-        int y = area.Y;
-        buf.Put(area.X, y++, Text.Fit($"  {Text.Fit("PORT", wName)} {Text.Fit("STATE", wAvail)} {Text.Fit("LAST DEVICE", wLast)} JOB", area.Width), view.Style(Role.Dim), area.Right);
-        int sel = Math.Max(0, rows.ToList().FindIndex(r => r.Path == pane.Selected));
-        int start = ListWindow.Start(rows.Count, sel, area.Height - 3);
-        for (int i = start; i < rows.Count && y < area.Bottom - 2; i++, y++)
-        {
-            var r = rows[i];
-            bool isSel = i == sel;
-            var mark = pane.Marked.Contains(r.Path) ? "*" : " ";
-            var line = $"{mark} {Text.Fit(r.Name, wName)} {Text.Fit(r.Availability, wAvail)} {Text.Fit(r.LastDevice, wLast)} {r.Job}";
-            int style = ListRow.Begin(view, y, isSel, r.Busy ? Role.Warning : Role.Normal);
-            Text.PutEllipsized(buf, area.X, y, line, style, area.Right);
-        }
-        if (rows.ElementAtOrDefault(sel) is { } s)
-            Text.PutEllipsized(buf, area.X + 1, area.Bottom - 1, $"{s.Path}  {s.Adapter}", view.Style(Role.Dim), area.Right);
-    }
 }

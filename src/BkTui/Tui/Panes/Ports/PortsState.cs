@@ -28,3 +28,5 @@ public sealed record PortsJobChanged(JobSnapshot Job) : PortsAction;
 public sealed record PortsMove(int Delta) : PortsAction;
 public sealed record PortsToggleMark : PortsAction;
 public sealed record PortsRefresh : PortsAction;
+/// <summary>Unmark every port (jobs go to the selected one again).</summary>
+public sealed record PortsClearMarks : PortsAction;

@@ -25,11 +25,19 @@ public sealed partial class QueuePane
         })).ToList();
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
-        if (recipe == Recipe.Backup || requests[0] is { Recipe: Recipe.Custom, ReadPath: not null }) return Queued(app, requests);
-        if (app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
+        bool readsOnly = recipe == Recipe.Backup || requests[0] is { Recipe: Recipe.Custom, ReadPath: not null };
+        bool marks = PortsPane.TargetsMarks(app);
+        if (readsOnly && !marks) return Queued(app, requests);
+        if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
         var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
-        return app with { Overlay = new ConfirmOverlay(Question(app, requests[0], ports, names, firmware), new Confirmed(new QueueEnqueue(requests))) };
+        var question = readsOnly ? ReadQuestion(requests[0], ports, names) : Question(app, requests[0], ports, names, firmware);
+        if (marks) question += $"\nIt goes to the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued.";
+        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(new QueueEnqueue(requests))) };
     }
+
+    private static string ReadQuestion(JobRequest request, IReadOnlyList<string> ports, string names) => request.Recipe == Recipe.Backup
+        ? $"Back up {(ports.Count == 1 ? "" : $"{ports.Count} ports, one job each: ")}{names}? Reads the whole flash; nothing is written."
+        : $"Read 0x{request.Start:X6}+0x{request.Length:X} into {Path.GetFileName(request.ReadPath)} from {names}? Nothing is written.";
 
     private static string Question(AppState app, JobRequest request, IReadOnlyList<string> ports, string names, string? firmware) => request.Recipe switch
     {
@@ -76,6 +84,11 @@ public sealed partial class QueuePane
         return Enum.TryParse<ChipFamily>(chip, ignoreCase: true, out var f) ? f : null;
     }
 
-    private Transition Queued(AppState app, IReadOnlyList<JobRequest> requests) =>
-        new(AppReducer.Flash(app, $"queued {requests[0].Recipe.Name()} on {string.Join(", ", requests.Select(r => ListWindow.PortName(r.Port)))}"), [Enqueue(requests)]);
+    /// <summary>Queues the jobs; marks that chose their ports are cleared, so they never carry over to the next job unseen.</summary>
+    private Transition Queued(AppState app, IReadOnlyList<JobRequest> requests)
+    {
+        var cleared = PortsPane.ClearMarks(app);
+        var text = $"queued {requests[0].Recipe.Name()} on {string.Join(", ", requests.Select(r => ListWindow.PortName(r.Port)))}" + (ReferenceEquals(cleared, app) ? "" : " (marks cleared)");
+        return new(AppReducer.Flash(cleared, text), [Enqueue(requests)]);
+    }
 }

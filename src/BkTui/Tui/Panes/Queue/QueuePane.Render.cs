@@ -1,4 +1,5 @@
 using BkTui.Core.Jobs;
+using BkTui.Tui.Canvas;
 using BkTui.Tui.Render;
 using BkTui.Tui.ViewModels;
 
@@ -6,64 +7,65 @@ namespace BkTui.Tui.Panes.Queue;
 
 public sealed partial class QueuePane
 {
-    private const int DetailRows = 6;
-
     protected override void Render(PaneView view, QueueState pane)
     {
         var (buf, area) = (view.Buffer, view.Area);
         var jobs = Ordered(pane).ToList();
         if (jobs.Count == 0)
         {
-            buf.Put(area.X + 1, area.Y, "No jobs yet. Select a port in [Ports] and press b to back it up.", view.Style(Role.Dim), area.Right);
+            Text.PutWrapped(buf, area, "No jobs yet. Select a port in [Ports] and press b to back it up.", view.Style(Role.Dim));
             return;
         }
+        var g = QueueLayout.Of(pane, jobs, area);
         var rows = jobs.Select(QueueRows.Row).ToList();
-        int wPort = Math.Clamp(area.Width / 6, 13, 24), wStep = Math.Clamp(area.Width / 7, 10, 24), wBar = area.Width >= 120 ? 20 : 8;
-        int y = area.Y;
-        buf.Put(area.X, y++, Text.Fit($"{"JOB",-5}{Text.Fit("PORT", wPort)} {"RECIPE",-9}{"STATE",-5} {Text.Fit("STEP", wStep)} {Text.Fit("PROGRESS", wBar + 5)} SPEED     ETA", area.Width), view.Style(Role.Dim), area.Right);
-        int listRows = Math.Max(1, area.Height - 1 - DetailRows);
-        int sel = Math.Max(0, jobs.FindIndex(j => j.Id == pane.Selected));
-        int start = ListWindow.Start(rows.Count, sel, listRows);
-        for (int i = start; i < rows.Count && y < area.Y + 1 + listRows; i++, y++)
+        var c = g.Columns;
+        if (c.Wide)
+            buf.Put(area.X, area.Y, Text.Fit($"{"JOB",-5}{Text.Fit("PORT", c.Port)} {Text.Fit("RECIPE", c.Recipe)} {"STATE",-5}{Text.Fit("STEP", c.Step)} {Text.Fit("PROGRESS", c.Bar + 5)} {"SPEED",-9} ETA", area.Width), view.Style(Role.Dim), area.Right);
+        foreach (var (index, second, y) in g.Lines)
         {
-            var r = rows[i];
-            int style = ListRow.Begin(view, y, i == sel, Role.Normal);
-            var head = $"#{r.JobId,-4}{Text.Fit(ListWindow.PortName(r.Port), wPort)} {Text.Fit(r.Recipe, 8)} ";
-            int x = buf.Put(area.X, y, head, style, area.Right);
-            x = buf.Put(x, y, Text.Fit(r.Word, 4), i == sel ? style : view.Style(RoleOf(r.State)), area.Right);
-            var tail = $" {Text.Fit(r.Step, wStep)} {r.Bar(wBar, pane.Unicode)} {r.Percent,4} {Text.Fit(r.Speed, 9)} {r.Eta}" + (r.Retries > 0 ? $" retries {r.Retries}" : "");
+            var r = rows[index];
+            bool isSel = index == g.Selected;
+            int style = ListRow.Begin(view, y, isSel, Role.Normal);
+            if (second)
+            {
+                Text.PutEllipsized(buf, area.X, y, $"     {r.Bar(c.Bar, pane.Unicode)} {r.Percent,4}  {r.Speed}" + (r.Eta.Length > 0 ? $"  ETA {r.Eta}" : "") + Retries(r), style, area.Right);
+                continue;
+            }
+            int x = buf.Put(area.X, y, $"#{r.JobId,-4}{Text.Cut(ListWindow.PortName(r.Port), c.Port)} {Text.Cut(r.Recipe, c.Recipe)} ", style, area.Right);
+            x = buf.Put(x, y, Text.Fit(r.Word, 4), isSel ? style : view.Style(RoleOf(r.State)), area.Right);
+            var tail = c.Wide && !r.IsFinished && r.State != JobState.Queued
+                ? $" {Text.Cut(r.Step, c.Step)} {r.Bar(c.Bar, pane.Unicode)} {r.Percent,4} {Text.Fit(r.Speed, 9)} {r.Eta}" + Retries(r)
+                : $" {r.Step}" + (r.Note is { } note ? $" — {note}" : "");
             Text.PutEllipsized(buf, x, y, tail, style, area.Right);
         }
-        DrawDetail(view, jobs[sel], new Canvas.Rect(area.X, area.Bottom - DetailRows, area.Width, DetailRows));
+        if (g.More > 0) buf.Put(area.Right - 12, g.ListBottom - 1, $" ↓ {g.More} more ", view.Style(Role.Dim), area.Right);
+        if (g.Detail is { } detail) DrawDetail(view, jobs[g.Selected], detail);
     }
 
-    private static void DrawDetail(PaneView view, JobSnapshot job, Canvas.Rect area)
+    private static string Retries(QueueRow r) => r.Retries > 0 ? $"  retries {r.Retries}" : "";
+
+    private static void DrawDetail(PaneView view, JobSnapshot job, Rect area)
     {
         var buf = view.Buffer;
         int y = area.Y;
-        buf.Fill(area.X, y, area.Right, view.Style(Role.Border), Kit(view) ? '─' : '-');
-        buf.Put(area.X + 1, y++, $" job #{job.Id} {job.Recipe.Name()} on {job.Port} ", view.Style(Role.Dim), area.Right);
-        var steps = string.Join("  ", job.Steps.Select(s => $"{Glyph(s.State)}{s.Name}"));
-        Text.PutEllipsized(buf, area.X + 1, y++, steps.Length > 0 ? steps : "waiting for the port", view.Style(Role.Normal), area.Right);
-        var current = job.Steps.LastOrDefault(s => s.Detail is not null);
-        if (current is not null) Text.PutEllipsized(buf, area.X + 1, y++, $"{current.Name}: {current.Detail}", view.Style(Role.Dim), area.Right);
-        if (job.Attention is { } att && job.State == JobState.NeedsAttention) Text.PutEllipsized(buf, area.X + 1, y++, "ACTION NEEDED: " + att, view.Style(Role.Warning), area.Right);
-        if (job.Error is { } err) Text.PutEllipsized(buf, area.X + 1, y++, "FAIL: " + err, view.Style(Role.Error), area.Right);
-        var facts = string.Join("  ", new[] { job.Chip, job.Mac is null ? null : "MAC " + job.Mac, job.DumpId is { } d ? $"dump #{d}" : null, job.LogPath is null ? null : "log " + job.LogPath }.Where(s => s is not null));
-        if (y < area.Bottom && facts.Length > 0) Text.PutEllipsized(buf, area.X + 1, y, facts, view.Style(Role.Dim), area.Right);
+        buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Unicode ? '─' : '-');
+        Text.PutEllipsized(buf, area.X + 1, y++, $" job #{job.Id} {job.Recipe.Name()} on {ListWindow.PortName(job.Port)} — Enter: all of it, L: its log ", view.Style(Role.Dim), area.Right);
+        var lines = new List<(string, Role)>();
+        var steps = string.Join("  ", job.Steps.Select(s => $"{JobDetail.Glyph(s.State)}{s.Name}"));
+        lines.Add((steps.Length > 0 ? steps : "waiting for the port", Role.Normal));
+        if (job.Attention is { } att && job.State == JobState.NeedsAttention) lines.Add(("ACTION NEEDED: " + att, Role.Warning));
+        if (job.Error is { } err) lines.Add(("FAIL: " + err, Role.Error));
+        if (job.Steps.LastOrDefault(s => s.Detail is not null) is { } current) lines.Add(($"{current.Name}: {current.Detail}", Role.Dim));
+        var facts = string.Join("  ", new[] { job.Chip, job.Mac is null ? null : "MAC " + job.Mac, job.DumpId is { } d ? $"dump #{d}" : null }.Where(s => s is not null));
+        if (facts.Length > 0) lines.Add((facts, Role.Dim));
+        // Wrapped, so the attention request and the error are read whole when there is room.
+        foreach (var (text, role) in lines)
+            foreach (var part in Box.Wrap(text, area.Width - 1))
+            {
+                if (y >= area.Bottom) return;
+                buf.Put(area.X + 1, y++, part, view.Style(role), area.Right);
+            }
     }
-
-    private static bool Kit(PaneView view) => view.Kit.Unicode;
-
-    private static string Glyph(StepState s) => s switch
-    {
-        StepState.Done => "+",
-        StepState.Running => ">",
-        StepState.Failed => "!",
-        StepState.Skipped => "~",
-        StepState.Cancelled => "x",
-        _ => ".",
-    };
 
     private static Role RoleOf(JobState s) => s switch
     {

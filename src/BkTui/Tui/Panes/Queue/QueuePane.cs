@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using BkTui.Core.Jobs;
-using BkTui.Tui.Keys;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
@@ -34,8 +33,9 @@ public sealed partial class QueuePane : Pane<QueueState>
         new(Id, [C('b')], new QueueAdd(Recipe.Backup), "Backup") { ShowInBar = true, Order = 1 },
         new(Id, [C('x')], new QueueCancel(), "Cancel") { ShowInBar = true, Order = 2 },
         new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
-        new(Id, [C('L'), Of(KeyCode.Enter)], new QueueOpenLog(), "Log") { ShowInBar = true, Order = 4 },
-        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 5 },
+        new(Id, [Of(KeyCode.Enter)], new QueueShowDetail(), "The job in full (steps, messages, facts)") { ShowInBar = true, Order = 4, Hint = "Detail" },
+        new(Id, [C('L')], new QueueOpenLog(), "The job's log in [Log]") { ShowInBar = true, Order = 5, Hint = "Log" },
+        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 6 },
         new(Id, [C('F')], new QueueAdd(Recipe.RestoreRf), "Restore RF calibration") { Dangerous = true },
         new(Id, [C('w')], new OpenPrompt(Id, WifiPurpose, WifiPrompt), "Write Wi-Fi credentials") { Dangerous = true },
         new(Id, [C('c')], new OpenPrompt(Id, CustomPurpose, CustomPrompt), "Custom read/write") { Dangerous = true },
@@ -81,6 +81,14 @@ public sealed partial class QueuePane : Pane<QueueState>
                 return AppReducer.Flash(app, "select a failed, cancelled or interrupted job (or a finished backup) to retry", FlashLevel.Warning);
             case QueueRetry:
                 return new Transition(app, [new BenchEffect("retry", (b, _) => [new ShowFlash($"job #{b.Retry(selected.Id).Id} queued (retry of #{selected.Id})")])]);
+            case QueueShowDetail when selected is null:
+                return AppReducer.Flash(app, "no job selected", FlashLevel.Warning);
+            case QueueShowDetail:
+                return app with { Overlay = new DetailOverlay(JobDetail.Title(selected), [.. JobDetail.Lines(selected)]) };
+            case PaneClicked click:
+                var jobs = Ordered(pane).ToList();
+                var hit = QueueLayout.Of(pane, jobs, area).Lines.FirstOrDefault(l => l.Y == area.Y + click.Y, (Index: -1, Second: false, Y: -1));
+                return hit.Index < 0 ? app : With(app, pane with { Selected = jobs[hit.Index].Id });
             case QueueOpenLog when selected?.LogPath is null:
                 return AppReducer.Flash(app, "this job has no log file yet", FlashLevel.Warning);
             case QueueOpenLog:
@@ -113,7 +121,9 @@ public sealed partial class QueuePane : Pane<QueueState>
     private AppState Counted(AppState app, QueueState pane) =>
         With(app, pane) with { JobsRunning = pane.Jobs.Values.Count(j => j.State.IsActive() || j.State == JobState.Queued) };
 
-    internal static IEnumerable<JobSnapshot> Ordered(QueueState pane) => pane.Jobs.Values.OrderBy(j => j.Port, StringComparer.Ordinal).ThenBy(j => j.Id);
+    /// <summary>Running jobs (and those waiting for the user) first, then the waiting ones in queue order, then finished ones, newest first.</summary>
+    internal static IEnumerable<JobSnapshot> Ordered(QueueState pane) =>
+        pane.Jobs.Values.OrderBy(j => j.State.IsActive() ? 0 : j.State == JobState.Queued ? 1 : 2).ThenBy(j => j.State.IsFinished() ? -j.Id : j.Id);
 
     private static BenchEffect Enqueue(IReadOnlyList<JobRequest> requests) => new("queueing", (b, _) =>
     {

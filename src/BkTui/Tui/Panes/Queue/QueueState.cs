@@ -28,3 +28,5 @@ public sealed record QueueEnqueue(IReadOnlyList<JobRequest> Requests) : QueueAct
 public sealed record QueueCancel : QueueAction;
 public sealed record QueueRetry : QueueAction;
 public sealed record QueueOpenLog : QueueAction;
+/// <summary>Show the selected job whole: every step, the attention request, the error, the facts.</summary>
+public sealed record QueueShowDetail : QueueAction;

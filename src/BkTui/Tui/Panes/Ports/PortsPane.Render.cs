@@ -1,0 +1,85 @@
+using BkTui.Tui.Canvas;
+using BkTui.Tui.Render;
+using BkTui.Tui.ViewModels;
+
+namespace BkTui.Tui.Panes.Ports;
+
+public sealed partial class PortsPane
+{
+    protected override void Render(PaneView view, PortsState pane)
+    {
+        var (buf, area) = (view.Buffer, view.Area);
+        if (pane.Ports.IsEmpty)
+        {
+            Text.PutWrapped(buf, area, pane.Loaded ? "No serial adapters found. Plug one in and press R (or try bktui demo)." : "Scanning…", view.Style(Role.Dim));
+            return;
+        }
+        var rows = Rows(pane);
+        var g = PortsLayout.Of(pane, rows, area);
+        var c = g.Columns;
+        int y = area.Y;
+        buf.Put(area.X, y++, Text.Fit(c.Line(" ", "PORT", "DRIVER", "STATE", "LAST DEVICE", "JOB"), area.Width), view.Style(Role.Dim), area.Right);
+        int sel = g.Selected;
+        for (int i = g.Start; i < rows.Count && y < area.Y + 1 + g.ListRows; i++, y++)
+        {
+            var r = rows[i];
+            bool marked = pane.Marked.Contains(r.Path);
+            int style = ListRow.Begin(view, y, i == sel, r.Busy ? Role.Warning : Role.Normal);
+            Text.PutEllipsized(buf, area.X, y, c.Line(marked ? "*" : " ", r.Name, r.Driver, r.State, r.LastDevice, r.Job), style, area.Right);
+            // The mark stands out even on the selected row and without colour.
+            if (marked) buf.Put(area.X, y, "*", view.Style(i == sel && view.Focused ? Role.Selection : Role.Warning), area.Right);
+        }
+        y = area.Bottom - g.Footer.Count;
+        foreach (var (text, role) in g.Footer) Text.PutEllipsized(buf, area.X + 1, y++, text, view.Style(role), area.Right);
+    }
+}
+
+/// <summary>
+/// Which columns fit and where the rows and the footer go; shared by drawing and clicking. Narrow
+/// panes drop the driver, then the last device, from the table: the footer names both for the
+/// selected port, and the marks (with the key that clears them) when there are any.
+/// </summary>
+internal sealed record PortsLayout(PortColumns Columns, int Start, int Selected, int ListRows, IReadOnlyList<(string Text, Role Role)> Footer)
+{
+    public static PortsLayout Of(PortsState pane, IReadOnlyList<PortRow> rows, Rect area)
+    {
+        var columns = PortColumns.For(rows, area.Width);
+        int sel = Math.Max(0, rows.ToList().FindIndex(r => r.Path == pane.Selected));
+        var footer = new List<(string, Role)>();
+        if (pane.Marked.Count > 0)
+            footer.Add(($"Marked: {string.Join(", ", pane.Marked.Select(ListWindow.PortName))} — jobs go to these; u clears", Role.Warning));
+        if (rows.ElementAtOrDefault(sel) is { } s)
+        {
+            footer.Add((string.Join(" · ", new[] { s.Path, s.Driver, s.Adapter, s.Holder is null ? null : "held by " + s.Holder }.Where(t => !string.IsNullOrEmpty(t))), Role.Dim));
+            if (!columns.LastDevice && s.LastDevice.Length > 0) footer.Add(("last device: " + s.LastDevice, Role.Dim));
+        }
+        // Wrapped (two lines each at most), so a long by-id path or device name is read whole.
+        footer = footer.SelectMany(f => Box.Wrap(f.Item1, area.Width - 1).Take(2).Select(l => (l, f.Item2))).ToList();
+        int listRows = Math.Max(1, area.Height - 1 - footer.Count - 1);
+        if (area.Height - 1 - footer.Count < 2) footer = footer.Take(Math.Max(0, area.Height - 2)).ToList();
+        return new PortsLayout(columns, ListWindow.Start(rows.Count, sel, listRows), sel, listRows, footer);
+    }
+}
+
+/// <summary>Column widths for a pane width: port and state always, then last device and driver as room allows, the job takes the rest.</summary>
+internal sealed record PortColumns(int Name, int Driver, int State, int Last, bool LastDevice)
+{
+    private const int MinJob = 24;
+
+    public static PortColumns For(IReadOnlyList<PortRow> rows, int width)
+    {
+        int name = Math.Clamp(rows.Select(r => r.Name.Length).DefaultIfEmpty(4).Max(), 12, Math.Clamp(width / 3, 12, 40));
+        int state = 6;
+        int rest = width - 2 - name - 1 - state - 1;
+        int last = Math.Clamp(rows.Select(r => r.LastDevice.Length).DefaultIfEmpty(11).Max(), 11, 34);
+        bool showLast = rest >= last + 1 + MinJob;
+        if (showLast) rest -= last + 1;
+        int driver = Math.Clamp(rows.Select(r => r.Driver.Length).DefaultIfEmpty(6).Max(), 6, 12);
+        bool showDriver = rest >= driver + 1 + MinJob;
+        return new PortColumns(name, showDriver ? driver : 0, state, showLast ? last : 0, showLast);
+    }
+
+    public string Line(string mark, string name, string driver, string state, string last, string job) =>
+        $"{mark} {Text.Cut(name, Name)} " + (Driver > 0 ? Text.Cut(driver, Driver) + " " : "") + Text.Cut(state, State) + " " +
+        (LastDevice ? Text.Cut(last, Last) + " " : "") + job;
+}

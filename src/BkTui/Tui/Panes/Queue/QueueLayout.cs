@@ -1,0 +1,52 @@
+using BkTui.Core.Jobs;
+using BkTui.Tui.Canvas;
+
+namespace BkTui.Tui.Panes.Queue;
+
+/// <summary>Column widths: the recipe column is as wide as the longest recipe shown, so a name is never cut into another's prefix.</summary>
+internal sealed record QueueColumns(bool Wide, int Port, int Recipe, int Step, int Bar)
+{
+    public const int WideFrom = 96;
+
+    public static QueueColumns For(IReadOnlyList<JobSnapshot> jobs, int width)
+    {
+        int recipe = jobs.Select(j => j.Recipe.Name().Length).DefaultIfEmpty(6).Max();
+        int port = Math.Clamp(jobs.Select(j => ListWindow.PortName(j.Port).Length).DefaultIfEmpty(8).Max(), 8, Math.Max(8, width / 4));
+        bool wide = width >= WideFrom;
+        int bar = wide ? Math.Clamp(width / 6, 10, 24) : Math.Clamp(width - 40, 8, 30);
+        return new QueueColumns(wide, port, recipe, Math.Clamp(width / 7, 10, 24), bar);
+    }
+}
+
+/// <summary>
+/// Where each job's lines go. Running jobs (and those waiting for the user) are pinned at the top,
+/// so they are visible at every size; the other jobs scroll under them with the selection. Below
+/// 96 columns a running job takes two lines (what it does, then bar, speed and ETA).
+/// </summary>
+internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnlyList<(int Index, bool Second, int Y)> Lines, int ListBottom, int More, Rect? Detail)
+{
+    private const int DetailRows = 6;
+
+    public static QueueLayout Of(QueueState pane, IReadOnlyList<JobSnapshot> jobs, Rect area)
+    {
+        var columns = QueueColumns.For(jobs, area.Width);
+        int selected = Math.Max(0, jobs.ToList().FindIndex(j => j.Id == pane.Selected));
+        int top = area.Y + (columns.Wide ? 1 : 0);
+        int detailRows = area.Height >= 12 ? DetailRows : area.Height >= 8 ? 3 : 0;
+        int bottom = area.Bottom - detailRows;
+        var lines = new List<(int, bool, int)>();
+        int y = top;
+        int pinned = jobs.TakeWhile(j => j.State.IsActive()).Count();
+        for (int i = 0; i < pinned && y < bottom; i++)
+        {
+            lines.Add((i, false, y++));
+            if (!columns.Wide && y < bottom) lines.Add((i, true, y++));
+        }
+        int rest = jobs.Count - pinned, room = Math.Max(0, bottom - y);
+        int start = pinned + ListWindow.Start(rest, Math.Max(0, selected - pinned), room);
+        int shown = 0;
+        for (int i = start; i < jobs.Count && y < bottom; i++, shown++) lines.Add((i, false, y++));
+        int more = jobs.Count - start - shown;
+        return new QueueLayout(columns, selected, lines, bottom, more, detailRows > 0 ? new Rect(area.X, bottom, area.Width, detailRows) : null);
+    }
+}

@@ -1,0 +1,46 @@
+using BkTui.Core.Jobs;
+
+namespace BkTui.Tui.ViewModels;
+
+/// <summary>A job in full for the detail view: every step with its detail, what it needs, why it failed, what it found.</summary>
+public static class JobDetail
+{
+    public static string Title(JobSnapshot j) => $"Job #{j.Id} {j.Recipe.Name()}";
+
+    public static IReadOnlyList<string> Lines(JobSnapshot j)
+    {
+        var row = QueueRows.Row(j);
+        var lines = new List<string>
+        {
+            $"{j.Recipe.Name()} on {j.Port}: {j.State.Word()} ({row.Word})",
+        };
+        if (j.State.IsActive() && j.Progress is { } p)
+            lines.Add($"Progress: {row.Percent} of {Humane.Bytes(p.Total)} ({p.Phase})" + (row.Speed.Length > 0 ? $", {row.Speed}" : "") + (row.Eta.Length > 0 ? $", about {row.Eta} left" : ""));
+        if (j.Attention is { } att && j.State == JobState.NeedsAttention) lines.Add("ACTION NEEDED: " + att);
+        if (j.Error is { } err) lines.Add($"Error{(j.ErrorKind is { } k ? $" ({k})" : "")}: {err}");
+        lines.Add("");
+        lines.Add("Steps:");
+        if (j.Steps.Count == 0) lines.Add("  waiting for the port");
+        foreach (var s in j.Steps) lines.Add($"  {Glyph(s.State)} {s.Name} — {s.State.ToString().ToLowerInvariant()}" + (s.Detail is { } d ? $": {d}" : ""));
+        lines.Add("");
+        if (j.Chip is not null) lines.Add("Chip: " + j.Chip);
+        if (j.Mac is not null) lines.Add("MAC: " + j.Mac);
+        if (j.DumpId is { } dump) lines.Add($"Dump: #{dump} in the archive");
+        if (j.Firmware is not null) lines.Add("Firmware: " + j.Firmware);
+        if (j.Boot is { } boot) lines.Add($"After reboot: {boot.Message}");
+        if (j.Retries > 0) lines.Add($"Retries: {j.Retries}");
+        lines.Add(j.LogPath is null ? "Log: none yet" : $"Log: {j.LogPath} (L shows it in [Log])");
+        return lines;
+    }
+
+    /// <summary>A step's state as a glyph that reads without colour.</summary>
+    public static string Glyph(StepState s) => s switch
+    {
+        StepState.Done => "+",
+        StepState.Running => ">",
+        StepState.Failed => "!",
+        StepState.Skipped => "~",
+        StepState.Cancelled => "x",
+        _ => ".",
+    };
+}

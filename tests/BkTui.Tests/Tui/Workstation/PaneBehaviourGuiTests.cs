@@ -1,0 +1,107 @@
+using BkTui.Core.Jobs;
+using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.Panes.Queue;
+using BkTui.Tui.State;
+using TgKey = Terminal.Gui.Input.Key;
+
+namespace BkTui.Tests.Tui.Workstation;
+
+/// <summary>
+/// Ports and Queue as a user meets them, on a headless Terminal.Gui driver at 80×24 and 120×40:
+/// keys and clicks injected, the screen read back.
+/// </summary>
+public sealed class PaneBehaviourGuiTests
+{
+    public static TheoryData<int, int> Sizes => new() { { 80, 24 }, { 120, 40 } };
+
+    private static GuiScreen Screen(WorkstationHarness t) => new(t.App, t.Services);
+
+    private static int RowOf(string screen, string text) => Array.FindIndex(screen.Split('\n'), l => l.Contains(text, StringComparison.Ordinal));
+
+    private static int ColumnOf(string screen, string text) => screen.Split('\n')[RowOf(screen, text)].IndexOf(text, StringComparison.Ordinal);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Ports_ClickSelectsTheRow_MarksShowAndUClearsThem(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(PortsPane.PaneIdValue);
+        using var screen = Screen(t);
+        var text = screen.Text();
+        screen.Click(ColumnOf(text, "bk7231t-bulb"), RowOf(text, "bk7231t-bulb"));
+        Assert.Equal(WorkstationHarness.BulbPort, t.Pane<PortsState>(PortsPane.PaneIdValue).Selected);
+        Assert.Contains("/tmp/bkdemo/bk7231t-bulb · pty", screen.Text()); // the footer follows the selection
+        screen.Press(new TgKey(' '));
+        text = screen.Text();
+        Assert.Contains("* bk7231t-bulb", text);
+        Assert.Contains("Marked: bk7231t-bulb — jobs go to these", text);
+        screen.Press(new TgKey('u'));
+        text = screen.Text();
+        Assert.DoesNotContain("Marked:", text);
+        Assert.Contains("marks cleared", text);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Ports_ShowDriverStateAndJob_AndTheLastDeviceWhereItFits(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(PortsPane.PaneIdValue);
+        using var screen = Screen(t);
+        var text = screen.Text();
+        Assert.Contains("RUN backup: read flash", text); // the bulb's job, not cut
+        Assert.Contains("plug 38:1F:8D:5A:10:02 BK7231N", text); // a column, or the footer of the selected port
+        Assert.Contains("pty", text);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Queue_TheRunningJobStaysVisible_WhenTheListScrollsToOldJobs(int w, int h)
+    {
+        var bench = WorkstationHarness.Sample();
+        for (int i = 0; i < 40; i++)
+            bench.JobList.Add(new JobSnapshot { Id = 20 + i, Request = new JobRequest { Port = WorkstationHarness.PlugPort, Recipe = i % 2 == 0 ? Recipe.RestoreRf : Recipe.RestoreFactory }, State = JobState.Done });
+        var t = new WorkstationHarness(w, h, bench: bench).Focus(QueuePane.PaneIdValue);
+        using var screen = Screen(t);
+        for (int i = 0; i < 45; i++) screen.Press(TgKey.CursorDown);
+        var text = screen.Text();
+        Assert.Equal(7, t.Pane<QueueState>(QueuePane.PaneIdValue).Selected); // the oldest job is last
+        Assert.Contains("#7 ", text);
+        Assert.Contains("#8   bk7231t-bulb", text); // the running job, pinned at the top
+        Assert.Contains("28%", text);
+        Assert.Contains("88 KB/s", text);
+        Assert.Contains("16 seconds", text);
+        Assert.Contains("restore-factory", text); // recipe names are never cut into each other's prefix
+        Assert.Contains("restore-rf ", text);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Queue_ClickSelects_EnterShowsTheJobWhole_LShowsItsLog(int w, int h)
+    {
+        var bench = WorkstationHarness.Sample();
+        var error = "verify failed at 0x011000 after 3 attempts: the chip answered with a CRC of another range; check the wiring and the 3.3 V supply, then retry";
+        bench.JobList[0] = bench.JobList[0] with { State = JobState.Failed, Error = error, DumpId = null };
+        var t = new WorkstationHarness(w, h, bench: bench).Focus(QueuePane.PaneIdValue);
+        using var screen = Screen(t);
+        var text = screen.Text();
+        screen.Click(2, RowOf(text, "#7 "));
+        Assert.Equal(7, t.Pane<QueueState>(QueuePane.PaneIdValue).Selected);
+        screen.Press(TgKey.Enter);
+        Assert.IsType<DetailOverlay>(t.State.Overlay);
+        text = screen.Text();
+        Assert.Contains("Job #7 backup — Esc closes", text);
+        // The whole error is on screen, wrapped.
+        var flat = string.Join(" ", text.Split('\n').Select(l => l.Trim(' ', '│', '|')));
+        Assert.Contains("then retry", flat);
+        Assert.Contains("+ identify", text);
+        screen.Press(TgKey.Esc);
+        Assert.Null(t.State.Overlay);
+        screen.Press(new TgKey('L'));
+        Assert.Contains("this job has no log file yet", screen.Text());
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void HintBar_FocusedPaneFirst_AllKeysAndQuitLast(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(PortsPane.PaneIdValue);
+        using var screen = Screen(t);
+        var bar = screen.Text().Split('\n')[h - 1].TrimEnd();
+        Assert.StartsWith(" b Backup  Space Mark  u [Unmark all]", bar);
+        Assert.EndsWith("?/F1 All keys  q Quit", bar);
+    }
+}
