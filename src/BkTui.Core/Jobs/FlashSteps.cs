@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using BkTui.Core.Compatibility;
 using BkTui.Core.Formats;
+using BkTui.Core.Inputs;
 using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Core.Jobs;
 
 /// <summary>
-/// Flash firmware: pre-flight (kind, key versus the chip's eFuse key, size, bootloader kept), a
+/// Flash firmware: pre-flight (kind, intact structure, the compatibility gate: family, key, size; bootloader kept), a
 /// factory dump first when the archive has none, then write skipping the bootloader and verify (the reboot step follows: <see cref="RebootSteps"/>).
 /// </summary>
 internal static class FlashSteps
@@ -51,18 +53,27 @@ internal static class FlashSteps
             throw new JobRefusedException($"{name} holds only a bootloader; the flash recipe never writes the bootloader. Nothing was written.");
         if (image.TargetOffset is not { } address)
             throw new JobInputException($"{name} is not a flashable BK72xx image ({string.Join("; ", image.Evidence.Concat(image.Warnings).DefaultIfEmpty("unrecognised content"))}).");
+        var integrity = ImageIntegrity.Check(file, image);
+        if (!integrity.Intact)
+            throw new JobInputException($"{name} is incomplete or damaged: {integrity.Text} Nothing was written.");
         if (address < ctx.Profile.BootloaderSize)
             throw new JobRefusedException($"{name} would be written at 0x{address:X6}, inside the bootloader range; nothing was written.");
-        if ((ulong)address + (ulong)image.WriteLength > ctx.Info.FlashSize)
-            throw new JobRefusedException($"{name} needs 0x{address:X6}+0x{image.WriteLength:X} but the flash is only {ctx.Info.FlashSize / 1024} KiB; nothing was written.");
+
+        var verdict = CompatibilityGate.Check(ctx.Info, file, image,
+            new CompatibilityConsent { AllowKeyMismatch = ctx.Request.AllowKeyMismatch, AllowUnknownFamily = ctx.Request.AllowUnknownFamily },
+            name, cached?.Path ?? path);
+        ctx.Compatibility = verdict;
+        ctx.Log($"compatibility: {verdict.Status.ToString().ToLowerInvariant()} — {verdict.Text}");
+        if (!verdict.MayWrite) throw new JobRefusedException(string.Join(" ", verdict.Blocking.Select(f => f.Text)));
 
         var data = file.AsSpan(image.SourceOffset, image.WriteLength).ToArray();
         CheckRfOwner(ctx, name, data, address);
-        var key = CheckKey(ctx, name, image);
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
         var kept = image.ContainsBootloader ? "the file's bootloader skipped, the chip's kept" : "the chip's bootloader kept";
+        var family = verdict.ImageFamily is { } f ? $"built for {f}" : "family unknown (consented)";
+        var key = verdict.Findings.Any(x => x.Aspect == "key" && x.Overridden) ? $"key {image.Key}, MISMATCH overridden" : $"key {image.Key}";
         var plan = new FlashPlan(address, data, cached?.Summary ?? $"{name} sha256:{sha[..16]}",
-            $"{image.Kind} image, {data.Length / 1024} KiB at 0x{address:X6}, {kept}; key {key}");
+            $"{image.Kind} image, {data.Length / 1024} KiB at 0x{address:X6}, {kept}; {family}; {key}");
         ctx.Log($"firmware {name} (sha256 {sha}): {plan.Summary}");
         ctx.Items["flash"] = plan;
         return plan;
@@ -70,33 +81,8 @@ internal static class FlashSteps
 
     private static byte[] Load(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new JobInputException($"{path}: no such firmware file.");
-        if (info.Length == 0) throw new JobInputException($"{path} is empty.");
-        if (info.Length > MaxFirmwareBytes) throw new JobInputException($"{path} is {info.Length / 1024 / 1024} MiB: too large to be BK72xx firmware.");
-        return File.ReadAllBytes(path);
-    }
-
-    /// <summary>
-    /// The image's key against the chip's eFuse key: a mismatch will not boot (the seeds' BK7231M /
-    /// BL2028N zero-key devices), so it is refused unless overridden.
-    /// </summary>
-    private static string CheckKey(JobContext ctx, string name, FirmwareImage image)
-    {
-        if (ctx.Info.EfuseKey is not { } chip) return $"{image.Key} (the chip's key cannot be read on {ctx.Info.Family})";
-        if (image.KeyWords is { } imageKey ? chip == imageKey : image.Key != "other" || chip.Verdict == "other")
-        {
-            if (image.KeyWords is null) ctx.Log($"{name}: its key is {image.Key}; cannot check it against the chip's");
-            return image.KeyWords is null ? image.Key : $"{image.Key}, matches the chip";
-        }
-        // Known image key that differs, or code under an unknown key while the chip's key is a known one.
-        var advice = chip.IsZero
-            ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build, or convert this one: `bktui image convert {name} --to-key zero`."
-            : $"Use a build for the {chip.Verdict} key.";
-        var message = $"{name} is encrypted with the {image.Key} key but the chip's eFuse key is {chip.Verdict} ({chip}); it would not boot. {advice}";
-        if (!ctx.Request.AllowKeyMismatch) throw new JobRefusedException(message + " Nothing was written (override with --allow-key-mismatch).");
-        ctx.Log($"key mismatch overridden: {message}");
-        return $"{image.Key}, MISMATCH overridden";
+        try { return RegularFile.Read(path, MaxFirmwareBytes, "firmware file"); }
+        catch (InputFileException e) { throw new JobInputException(e.Message); }
     }
 
     /// <summary>

@@ -65,6 +65,9 @@ public sealed class JobContext
     /// <summary>The firmware build written (name and hash), recorded with the job.</summary>
     public string? Firmware { get => _runner.Firmware; set => _runner.Firmware = value; }
 
+    /// <summary>The compatibility gate's verdict on the image this job writes, recorded with the job.</summary>
+    public BkTui.Core.Compatibility.CompatibilityVerdict? Compatibility { get => _runner.Compatibility; set => _runner.Compatibility = value; }
+
     /// <summary>What the reboot step heard (null before it ran); later steps read the MAC the firmware reports.</summary>
     public Monitor.BootProof? BootProof { get => _runner.BootProof; set => _runner.BootProof = value; }
 

@@ -21,6 +21,8 @@ public sealed record JobRequest
     public string? FirmwareVersion { get; init; }
     /// <summary>Write even though the image's key differs from the chip's eFuse key.</summary>
     public bool AllowKeyMismatch { get; init; }
+    /// <summary>Write an image whose chip family cannot be told from its content (docs/compatibility.md).</summary>
+    public bool AllowUnknownFamily { get; init; }
 
     // reboot (flash, restore-factory, restore-rf)
     /// <summary>A second port wired to the chip's TX2, where the firmware logs its boot; null = listen on <see cref="Port"/>.</summary>

@@ -32,6 +32,7 @@ internal sealed class JobRunner : IFlashObserver
     public long? DumpId { get; set; }
     public string? Firmware { get; set; }
     public Monitor.BootProof? BootProof { get; set; }
+    public BkTui.Core.Compatibility.CompatibilityVerdict? Compatibility { get; set; }
     public uint? LastGoodAddress { get; set; }
     private string? _stopReason;
     private bool _stopIsHangup;
@@ -180,7 +181,7 @@ internal sealed class JobRunner : IFlashObserver
 
     private void Finish(JobState state, string? error, JobErrorKind? kind)
     {
-        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId, Firmware = Firmware ?? s.Firmware, Boot = BootProof });
+        _job.Update(s => s with { State = state, Error = error, ErrorKind = kind, Attention = null, DumpId = DumpId ?? s.DumpId, Firmware = Firmware ?? s.Firmware, Boot = BootProof, Compatibility = Compatibility ?? s.Compatibility });
         Log($"job {_job.Id}: {state.Word()}{(error is null ? "" : $" — {error}")}");
         _queue.Publish(JobEventKind.State, _job);
     }

@@ -32,6 +32,8 @@ public sealed record JobSnapshot
     public string? Firmware { get; init; }
     /// <summary>What the chip said after the reboot step (flash, restore-factory, restore-rf).</summary>
     public Monitor.BootProof? Boot { get; init; }
+    /// <summary>The pre-flight compatibility gate's verdict on the image to write (flash, restore-factory).</summary>
+    public BkTui.Core.Compatibility.CompatibilityVerdict? Compatibility { get; init; }
     public string? Error { get; init; }
     /// <summary>Coarse failure class (see <see cref="JobErrorKind"/>), for exit codes and colours.</summary>
     public JobErrorKind? ErrorKind { get; init; }

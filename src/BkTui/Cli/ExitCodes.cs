@@ -12,11 +12,11 @@ public static class ExitCodes
     public const int PortUnavailable = 3;
     /// <summary>No answer from the chip: link/reset window missed, wrong wiring or baud.</summary>
     public const int NoLink = 4;
-    /// <summary>A safety guard refused the request before anything was sent (bootloader range, size, key mismatch).</summary>
+    /// <summary>A safety guard refused the request before anything was sent (wrong family, bootloader range, size, key mismatch).</summary>
     public const int Refused = 5;
     /// <summary>Data was transferred but a CRC or read-back did not match.</summary>
     public const int VerifyFailed = 6;
-    /// <summary>An input file is unreadable, truncated or not what it claims to be.</summary>
+    /// <summary>An input file is unreadable, truncated, damaged or not what it claims to be.</summary>
     public const int BadInput = 7;
     /// <summary>The adapter went away mid-operation (hang-up, EIO, unplug).</summary>
     public const int DeviceGone = 8;

@@ -3,6 +3,7 @@ using System.Globalization;
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Inputs;
 using BkTui.Core.Logging;
 using BkTui.Core.Serial;
 
@@ -99,19 +100,11 @@ internal sealed class FlashVerb
         _ => null,
     };
 
-    /// <summary>Reads an input file with a size bound (never unbounded memory on a wrong path).</summary>
+    /// <summary>Reads an input file with a size bound; only a regular file (a FIFO would block, a device never ends).</summary>
     public static byte[] ReadInput(string path)
     {
-        const long max = 16 * 1024 * 1024;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new BadInputException($"{path}: no such file.");
-            if (info.Length == 0) throw new BadInputException($"{path}: the file is empty.");
-            if (info.Length > max) throw new BadInputException($"{path}: {info.Length} bytes is larger than any BK72xx flash (16 MiB max); wrong file?");
-            return File.ReadAllBytes(path);
-        }
-        catch (UnauthorizedAccessException e) { throw new BadInputException($"{path}: {e.Message}"); }
+        try { return RegularFile.Read(path, 16 * 1024 * 1024, "firmware or dump file"); }
+        catch (InputFileException e) { throw new BadInputException(e.Message); }
     }
 }
 

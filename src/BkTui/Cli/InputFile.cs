@@ -1,3 +1,5 @@
+using BkTui.Core.Inputs;
+
 namespace BkTui.Cli;
 
 /// <summary>Reads an input file for a verb with a size cap, turning every failure into a clear message and exit code.</summary>
@@ -13,26 +15,12 @@ internal static class InputFile
         if (string.IsNullOrWhiteSpace(path)) return Fail("No input file given.", ExitCodes.Usage, out exitCode);
         try
         {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path)) return Fail($"{path}: is a directory, not a dump file.", ExitCodes.BadInput, out exitCode);
-            if (!info.Exists) return Fail($"{path}: no such file.", ExitCodes.BadInput, out exitCode);
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            // Character devices and pipes report length 0; read at most MaxBytes + 1 to tell "too big".
-            var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int n;
-            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                buffer.Write(chunk, 0, n);
-                if (buffer.Length > MaxBytes)
-                    return Fail($"{path}: larger than {MaxBytes / (1024 * 1024)} MiB; BK72xx flash dumps are 1–16 MiB. Refusing to load it.", ExitCodes.BadInput, out exitCode);
-            }
-            data = buffer.ToArray();
+            data = RegularFile.Read(path, MaxBytes, "dump file", allowEmpty: true);
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (InputFileException e)
         {
-            return Fail($"{path}: cannot read ({e.Message}).", ExitCodes.BadInput, out exitCode);
+            return Fail(e.Message, ExitCodes.BadInput, out exitCode);
         }
     }
 

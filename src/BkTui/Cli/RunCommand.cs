@@ -21,6 +21,7 @@ internal static class RunCommand
     private static readonly Option<string?> Firmware = new("--firmware") { Description = "Firmware file (full/QIO image or app/UA file)" };
     private static readonly Option<string?> FirmwareVersion = new("--firmware-version") { Description = "Instead of a file: the cached OpenBeken build for the chip's family, 'latest' or a tag (fetch it with `bktui firmware get`)" };
     private static readonly Option<bool> AllowKeyMismatch = new("--allow-key-mismatch") { Description = "Write even though the image's key differs from the chip's eFuse key" };
+    private static readonly Option<bool> AllowUnknownFamily = new("--allow-unknown-family") { Description = "Write an image whose chip family cannot be told from its content (you know it fits this chip)" };
     private static readonly Option<string> Ssid = new("--ssid") { Description = "Wi-Fi network name", Required = true };
     private static readonly Option<string> PasswordFile = new("--password-file") { Description = "File holding the Wi-Fi password (first line)", Required = true };
     private static readonly Option<string?> MqttHost = new("--mqtt-host") { Description = "MQTT broker host" };
@@ -45,7 +46,7 @@ internal static class RunCommand
     {
         var run = new Command("run", "Run a recipe (backup, flash, restore-rf, wifi, restore-factory, custom) on one or more ports in parallel.");
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Backup, "Identify, read the whole flash (only changed blocks when the device is archived), verify, archive under its MAC."));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (kind, key, size, bootloader), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch, LogPort, BootListen));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (intact image; compatibility gate: family, key, size; bootloader kept), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch, AllowUnknownFamily, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration: this device's own (from its archived dumps), else the family template, with its true MAC; read back and confirmed after reboot.", RfDump, Mac, ForceMac, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Wifi, "Write SSID and password (and MQTT host, device name) into the OpenBeken config sector.", Ssid, PasswordFile, MqttHost, DeviceName));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader, LogPort, BootListen));
@@ -86,7 +87,7 @@ internal static class RunCommand
             r = r with { BootListenSeconds = pr.GetValue(BootListen) };
         return recipe switch
         {
-            Core.Jobs.Recipe.Flash => r with { FirmwarePath = pr.GetValue(Firmware) is { } f ? Full(f) : null, FirmwareVersion = pr.GetValue(FirmwareVersion), AllowKeyMismatch = pr.GetValue(AllowKeyMismatch) },
+            Core.Jobs.Recipe.Flash => r with { FirmwarePath = pr.GetValue(Firmware) is { } f ? Full(f) : null, FirmwareVersion = pr.GetValue(FirmwareVersion), AllowKeyMismatch = pr.GetValue(AllowKeyMismatch), AllowUnknownFamily = pr.GetValue(AllowUnknownFamily) },
             Core.Jobs.Recipe.Wifi => r with
             {
                 Ssid = pr.GetValue(Ssid), PasswordFile = Full(pr.GetValue(PasswordFile)),

@@ -89,7 +89,7 @@ internal static class RunSession
             {
                 CliJson.Write(results.Select(r => new
                 {
-                    port = r.Port, recipe = r.Recipe.Name(), state = r.State.Word(), mac = r.Mac, dumpId = r.DumpId, error = r.Error, boot = r.Boot,
+                    port = r.Port, recipe = r.Recipe.Name(), state = r.State.Word(), mac = r.Mac, dumpId = r.DumpId, error = r.Error, errorKind = r.ErrorKind?.ToString().ToLowerInvariant(), boot = r.Boot, compatibility = r.Compatibility?.ToJson(),
                     steps = r.Steps.Select(s => new { name = s.Name, state = s.State.ToString().ToLowerInvariant(), detail = s.Detail }),
                     log = r.LogPath,
                 }).ToList());

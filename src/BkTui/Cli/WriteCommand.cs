@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BkTui.Core.Chips;
+using BkTui.Core.Compatibility;
 using BkTui.Core.Flashing;
 using BkTui.Core.Formats;
 
@@ -15,24 +16,35 @@ internal static class WriteCommand
         var start = new Option<string?>("--start") { Description = "Write the whole file at this address instead of deciding by content." };
         var allowBoot = new Option<bool>("--allow-bootloader") { Description = "Allow writing below 0x11000 (only where the bootloader is writable: N, M, BK7238)." };
         var allowKey = new Option<bool>("--allow-key-mismatch") { Description = "Write an image encrypted for another eFuse key than the chip's (it will not boot as is)." };
+        var allowUnknown = new Option<bool>("--allow-unknown-family") { Description = "Write an image whose chip family cannot be told from its content (you know it is built for this chip)." };
         var cmd = new Command("write", "Write firmware; sectors that already match are skipped; verified by CRC.");
         flash.AddTo(cmd);
         cmd.Options.Add(input);
         cmd.Options.Add(start);
         cmd.Options.Add(allowBoot);
         cmd.Options.Add(allowKey);
+        cmd.Options.Add(allowUnknown);
         cmd.SetAction((pr, ct) =>
         {
             byte[] file = [];
             uint? at = null;
             FirmwareImage? kind = null;
             var consent = pr.GetValue(allowBoot);
+            var path = pr.GetValue(input)!;
             return Task.FromResult(flash.Run(pr, "write", (session, log, cancel) =>
             {
                 var place = ImagePlacement.Decide(file, kind!, session.Profile, at, consent);
-                var chipKey = session.Info.EfuseKey ?? session.Profile.DefaultEfuseKey;
-                if (at is null && !pr.GetValue(allowKey) && ImagePlacement.KeyMismatch(kind!, chipKey) is { } mismatch)
-                    throw new GuardRefusedException(session.Port, place.Address, mismatch + " Nothing was written.");
+                if (at is null)
+                {
+                    // The compatibility gate (docs/compatibility.md): family, key, size, before a byte is sent.
+                    var verdict = CompatibilityGate.Check(session.Info, file, kind!,
+                        new CompatibilityConsent { AllowKeyMismatch = pr.GetValue(allowKey), AllowUnknownFamily = pr.GetValue(allowUnknown) },
+                        Path.GetFileName(path), path);
+                    log.Info($"compatibility: {verdict.Status.ToString().ToLowerInvariant()} — {verdict.Text}");
+                    if (!verdict.MayWrite)
+                        throw new GuardRefusedException(session.Port, place.Address, string.Join(" ", verdict.Blocking.Select(f => f.Text)));
+                    foreach (var f in verdict.Findings.Where(f => f.Overridden)) Console.Error.WriteLine($"note: overridden: {f.Text}");
+                }
                 foreach (var w in kind!.Warnings) Console.Error.WriteLine($"note: {w}");
                 log.Info($"file: {kind.Kind}, key {kind.Key}; placement: {place.Reason}");
                 Console.Error.WriteLine($"writing {place.Length} bytes at 0x{place.Address:X} ({place.Reason})");
@@ -43,8 +55,12 @@ internal static class WriteCommand
             }, ct, precheck: () =>
             {
                 at = FlashVerb.ParseNumber(pr.GetValue(start), "--start");
-                file = FlashVerb.ReadInput(pr.GetValue(input)!);
-                kind = FirmwareInspector.Inspect(file, pr.GetValue(input));
+                file = FlashVerb.ReadInput(path);
+                kind = FirmwareInspector.Inspect(file, path);
+                // A named address is the explicit raw write; otherwise the file must be whole by its own structure.
+                if (at is null && ImageIntegrity.Check(file, kind) is { Intact: false } damaged)
+                    throw new BadInputException($"{path} is incomplete or damaged: {damaged.Text} Nothing was sent. " +
+                                                "To write these bytes anyway, name the address yourself (a raw write, no checks): --start 0x11000.");
                 // Refusals that need no chip: every family's bootloader ends at 0x11000.
                 var boot = ChipProfiles.All.Min(p => p.BootloaderSize);
                 if (at < boot && !consent)

@@ -68,10 +68,12 @@ public class FlashCliTests
         var file = Path.GetTempFileName();
         try
         {
-            // An app image (CRC-16 blocks, Tuya key) from another synthesized device.
-            var app = ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 4).AsSpan(0x11000, 0x5440).ToArray();
+            // An app image (whole CRC-16 blocks, Tuya key) from another synthesized device; a Tuya app names
+            // no platform, so its family needs the user's word.
+            var app = ImageSynthesizer.Create(ChipFamily.BK7231T, seed: 4).AsSpan(0x11000, 634 * 34).ToArray();
             File.WriteAllBytes(file, app);
-            Assert.Equal(ExitCodes.Ok, Run("write", "--port", sim.PtyPath, "--in", file).Code);
+            Assert.Equal(ExitCodes.Refused, Run("write", "--port", sim.PtyPath, "--in", file).Code);
+            Assert.Equal(ExitCodes.Ok, Run("write", "--port", sim.PtyPath, "--in", file, "--allow-unknown-family").Code);
             Assert.Equal(app, sim.Chip.Flash.Read(0x11000, app.Length));
             Assert.Equal(ExitCodes.Ok, Run("verify", "--port", sim.PtyPath, "--in", file, "--start", "0x11000").Code);
             Assert.Equal(ExitCodes.VerifyFailed, Run("verify", "--port", sim.PtyPath, "--in", file, "--start", "0x12000").Code);
