@@ -3,6 +3,7 @@ using BkTui.Core.Archive;
 using BkTui.Core.Serial;
 using BkTui.Tui;
 using BkTui.Tui.Bench;
+using BkTui.Tui.Commands;
 using BkTui.Tui.Loop;
 using BkTui.Tui.Panes;
 using BkTui.Tui.State;
@@ -12,11 +13,12 @@ namespace BkTui.Cli;
 /// <summary>Opens the TUI with a bench behind it (the real one, or the demo's): services, bell, job events, first loads.</summary>
 internal static class WorkstationLaunch
 {
-    public static async Task<int> RunAsync(TuiOptions options, IBench bench, Action<TuiLoop>? started, CancellationToken ct)
+    public static async Task<int> RunAsync(TuiOptions options, IBench bench, string archiveRoot, Action<TuiLoop>? started, CancellationToken ct)
     {
         using var bellOut = Console.OpenStandardOutput();
         var services = new TuiServices()
             .Add(bench)
+            .Add(new SessionArchive(archiveRoot))
             .Add(new TerminalBell(() => { try { bellOut.Write([7]); bellOut.Flush(); } catch (IOException) { } }));
         return await TuiLauncher.RunAsync(options, services, loop =>
         {
@@ -41,7 +43,7 @@ internal static class WorkstationLaunch
         using (archive)
         using (var bench = new EngineBench(archive, () => PortScanner.List()))
         {
-            return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench,
+            return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench, archive.Root,
                 loop => loop.Log($"archive {archive.Root}; {"job".ToQuantity(bench.Jobs().Count)} known"), ct);
         }
     }

@@ -35,7 +35,15 @@ public static class MessageLine
                 FlashLevel.Warning => ("Warning: ", Role.Warning),
                 _ => ("", Role.Normal),
             };
-            Text.PutEllipsized(buffer, area.X + 1, area.Y, prefix + flash.Text, S(role), area.Right);
+            var text = prefix + flash.Text;
+            // A message that does not fit says where to read it whole.
+            const string more = " … M reads it all";
+            if (CellWidth.Of(text) > area.Width - 1)
+            {
+                int end = buffer.Put(area.X + 1, area.Y, text, S(role), area.Right - more.Length);
+                buffer.Put(end, area.Y, more, S(Role.HintKey), area.Right);
+            }
+            else buffer.Put(area.X + 1, area.Y, text, S(role), area.Right);
         }
     }
 }

@@ -22,12 +22,21 @@ public static class DeviceViews
             ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:x})" : "")),
             ("Bootloader", info.Bootloader),
             ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:x6}, " : "") + Humane.Bytes(info.FlashSize)),
-            ("eFuse key", info.EfuseKey is { } k ? $"{k.Verdict} ({k})" : "not readable on this family"),
+            ("eFuse key", KeyInWords(info.EfuseKey)),
             ("MAC", info.Mac ?? "none (no RF calibration found)"),
             ("Baud", info.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac));
     }
+
+    /// <summary>The eFuse key as a user reads it: whose key it is and what that means, then the words themselves.</summary>
+    public static string KeyInWords(EfuseKey? key) => key switch
+    {
+        null => "cannot be read on this family",
+        { IsTuya: true } k => $"Tuya's standard key: standard builds run ({k})",
+        { IsZero: true } => "all zero (a BK7231M / BL2028N): zero-key builds run",
+        { } k => $"a custom key: only builds encrypted with it run ({k})",
+    };
 
     /// <summary>The verdict: which build to flash, whether the bootloader stays, whether RF must be restored.</summary>
     public static IReadOnlyList<VerdictLine> Verdict(ChipFamily family, EfuseKey? key, string? mac)

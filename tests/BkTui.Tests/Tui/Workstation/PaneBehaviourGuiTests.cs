@@ -1,4 +1,6 @@
+using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
+using BkTui.Tui.Panes.Device;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.Panes.Queue;
 using BkTui.Tui.State;
@@ -103,5 +105,56 @@ public sealed class PaneBehaviourGuiTests
         var bar = screen.Text().Split('\n')[h - 1].TrimEnd();
         Assert.StartsWith(" b Backup  Space Mark  u [Unmark all]", bar);
         Assert.EndsWith("?/F1 All keys  q Quit", bar);
+    }
+
+    /// <summary>The text of the left column (the whole screen below the tiled width), lines joined by spaces.</summary>
+    private static string Flat(string screen, int w)
+    {
+        var left = screen.Split('\n').Select(l => w >= 100 ? l[..Math.Min(l.Length, 48)] : l);
+        return System.Text.RegularExpressions.Regex.Replace(string.Join(" ", left.Select(l => l.Trim(' ', '│', '|'))), " +", " ");
+    }
+
+    /// <summary>The text inside the dialog box on the screen, lines joined by spaces.</summary>
+    private static string InBox(string screen)
+    {
+        var inside = screen.Split('\n').Where(l => l.Count(c => c == '│') >= 2)
+            .Select(l => l[(l.IndexOf('│') + 1)..l.LastIndexOf('│')].Trim());
+        return string.Join(" ", inside);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Device_LongAdviceWraps_KeyVerdictInPlainWords(int w, int h)
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.Chip = FakeBench.ZeroKeyChip with { Family = ChipFamily.BK7231N, EfuseKey = new EfuseKey(1, 2, 3, 4) };
+        var t = new WorkstationHarness(w, h, bench: bench).Focus(PortsPane.PaneIdValue).Press("i");
+        using var screen = Screen(t);
+        var flat = Flat(screen.Text(), w);
+        Assert.Contains("a custom key: only builds encrypted with it run (00000001 00000002 00000003 00000004)", flat);
+        // A short tile says there is more; j scrolls to it, Enter shows everything.
+        for (int i = 0; i < 12 && !Flat(screen.Text(), w).Contains("back up first."); i++) screen.Press(new TgKey('j'));
+        flat = Flat(screen.Text(), w);
+        Assert.Contains("Unusual key (other): only a build made for this key will boot. Keep the bootloader, back up first.", flat);
+        screen.Press(TgKey.Enter);
+        flat = InBox(screen.Text());
+        Assert.Contains("eFuse key: a custom key: only builds encrypted with it run", flat);
+        Assert.Contains("is a placeholder: run Restore RF to get the real MAC and RF calibration back.", flat);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void LongMessage_SaysWhereToReadIt_MShowsItWhole(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(PortsPane.PaneIdValue);
+        var text = "no cached BK7231M build for 'latest': run 'bktui firmware get latest --family BK7231M' on a machine with network access, " +
+                   "or press f in [Queue] and give the path of a build made for the zero key";
+        t.Do(new ShowFlash(text, FlashLevel.Error));
+        using var screen = Screen(t);
+        Assert.Contains("M reads it all", screen.Text().Split('\n')[h - 2]);
+        screen.Press(new TgKey('M'));
+        var flat = InBox(screen.Text());
+        Assert.Contains("Messages (newest first) — Esc closes", screen.Text());
+        Assert.Contains("give the path of a build made for the zero key", flat);
+        screen.Press(TgKey.Esc);
+        Assert.Null(t.State.Overlay);
     }
 }

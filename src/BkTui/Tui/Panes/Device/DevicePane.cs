@@ -24,6 +24,9 @@ public sealed class DevicePane : Pane<DeviceState>
     [
         new(Id, [C('i')], new DeviceIdentifySelected(), "Identify") { ShowInBar = true, Order = 1 },
         new(Id, [C('m')], new DeviceMonitorToggle(), "Boot log on/off") { ShowInBar = true, Order = 2 },
+        new(Id, [Of(KeyCode.Enter)], new DeviceShowDetail(), "The chip's facts and advice in full") { ShowInBar = true, Order = 3, Hint = "Detail" },
+        new(Id, [Of(KeyCode.Down), C('j')], new DeviceScroll(1), "Scroll down"),
+        new(Id, [Of(KeyCode.Up), C('k')], new DeviceScroll(-1), "Scroll up"),
     ];
 
     protected override DeviceState Initial(TuiOptions options) => new();
@@ -46,7 +49,12 @@ public sealed class DevicePane : Pane<DeviceState>
                 });
                 return new Transition(With(app, pane with { Port = port, Identifying = true, Error = null }) with { Focus = Math.Max(0, app.PaneOrder.IndexOf(Id)) }, [identify]);
             case DeviceIdentified d:
-                return With(app, pane with { Port = d.Port, View = DeviceViews.From(d.Port, d.Info), Identifying = false, Error = null });
+                return With(app, pane with { Port = d.Port, View = DeviceViews.From(d.Port, d.Info), Identifying = false, Error = null, Scroll = 0 });
+            case DeviceScroll sc:
+                int max = pane.View is { } v ? Math.Max(0, Lines(v, area.Width - 1).Count - 1) : 0;
+                return With(app, pane with { Scroll = Math.Clamp(pane.Scroll + sc.Delta, 0, max) });
+            case DeviceShowDetail:
+                return app with { Overlay = new DetailOverlay($"Device on {(pane.Port is null ? "no port" : ListWindow.PortName(pane.Port))}", [.. DetailLines(pane)]) };
             case DeviceFailed f:
                 var failed = pane with { Port = f.Port, Identifying = false, Error = f.Message };
                 if (failed.MonitorPort == f.Port && failed.Monitor is null) failed = failed with { MonitorPort = null };
@@ -76,32 +84,59 @@ public sealed class DevicePane : Pane<DeviceState>
         }
     }
 
+    /// <summary>
+    /// The identified chip as drawn lines: each fact and each piece of advice after its label, wrapped
+    /// in the column after it (nothing is cut, also at 80 columns).
+    /// </summary>
+    private static List<(string Label, Role LabelRole, string Text)> Lines(DeviceView v, int width)
+    {
+        var lines = new List<(string, Role, string)>();
+        void Add(string label, Role role, string text)
+        {
+            var parts = Box.Wrap(text, Math.Max(8, width - label.Length - 2));
+            for (int i = 0; i < parts.Count; i++) lines.Add((i == 0 ? label : new string(' ', label.Length), role, parts[i]));
+        }
+        foreach (var (name, value) in v.Facts) Add(Text.Fit(name, 11), Role.Dim, value);
+        foreach (var line in v.Verdict)
+            Add(line.Level switch { VerdictLevel.Ok => "OK  ", VerdictLevel.Warning => "NOTE", _ => "!!  " },
+                line.Level switch { VerdictLevel.Ok => Role.Ok, VerdictLevel.Warning => Role.Warning, _ => Role.Danger }, line.Text);
+        return lines;
+    }
+
+    /// <summary>The chip's facts and advice whole, for the detail view (Enter).</summary>
+    private static IEnumerable<string> DetailLines(DeviceState pane)
+    {
+        if (pane.View is not { } v) return [pane.Error ?? "No chip identified yet: press i."];
+        return v.Facts.Select(f => $"{f.Name}: {f.Value}").Append("")
+            .Concat(v.Verdict.Select(l => $"{(l.Level switch { VerdictLevel.Ok => "OK", VerdictLevel.Warning => "NOTE", _ => "!!" })} {l.Text}"))
+            .Concat(pane.Lines.IsEmpty ? [] : ["", $"Boot log: {pane.Boot.Reading()}", .. pane.Lines.TakeLast(40).Select(l => "  " + l)]);
+    }
+
     protected override void Render(PaneView view, DeviceState pane)
     {
         var (buf, area) = (view.Buffer, view.Area);
         int y = area.Y;
+        bool monitoring = pane.MonitorPort is not null || !pane.Lines.IsEmpty;
         if (pane.View is { } v)
         {
-            foreach (var (name, value) in v.Facts)
+            var lines = Lines(v, area.Width - 1);
+            // The boot log keeps at least four rows while it runs; the facts scroll (j/k) in the rest.
+            int room = monitoring ? Math.Max(3, area.Height - 6) : area.Height;
+            int scroll = Math.Clamp(pane.Scroll, 0, Math.Max(0, lines.Count - room));
+            foreach (var (label, role, text) in lines.Skip(scroll).Take(room))
             {
-                if (y >= area.Bottom) return;
-                int x = buf.Put(area.X + 1, y, Text.Fit(name, 11), view.Style(Role.Dim), area.Right);
-                Text.PutEllipsized(buf, x + 1, y++, value, view.Style(Role.Normal), area.Right);
+                int x = buf.Put(area.X + 1, y, label, view.Style(role), area.Right) + 1;
+                buf.Put(x, y++, text, view.Style(Role.Normal), area.Right);
             }
-            foreach (var line in v.Verdict)
-            {
-                if (y >= area.Bottom) return;
-                var (tag, role) = line.Level switch { VerdictLevel.Ok => ("OK  ", Role.Ok), VerdictLevel.Warning => ("NOTE", Role.Warning), _ => ("!!  ", Role.Danger) };
-                int x = buf.Put(area.X + 1, y, tag, view.Style(role), area.Right);
-                Text.PutEllipsized(buf, x + 1, y++, line.Text, view.Style(Role.Normal), area.Right);
-            }
+            int more = lines.Count - scroll - room;
+            if (more > 0) Text.PutEllipsized(buf, area.Right - 24, y - 1, $" ↓ {more} more: j, Enter ", view.Style(Role.HintKey), area.Right);
         }
         else
         {
             var text = pane.Identifying ? $"Identifying the chip on {pane.Port}…" : pane.Error ?? "Press i to identify the chip on the selected port, m to listen to its boot log.";
-            Text.PutEllipsized(buf, area.X + 1, y++, text, view.Style(pane.Error is null ? Role.Dim : Role.Error), area.Right);
+            y += Text.PutWrapped(buf, area with { Height = Math.Max(0, area.Height - 3) }, text, view.Style(pane.Error is null ? Role.Dim : Role.Error));
         }
-        if (pane.MonitorPort is null && pane.Lines.IsEmpty || y >= area.Bottom - 2) return;
+        if (!monitoring || y >= area.Bottom - 2) return;
         y++;
         buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Unicode ? '─' : '-');
         buf.Put(area.X + 1, y++, $" boot log: {pane.Boot.Reading()} ", view.Style(Role.Title), area.Right);

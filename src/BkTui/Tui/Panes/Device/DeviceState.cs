@@ -20,6 +20,8 @@ public sealed record DeviceState
     public IDisposable? Monitor { get; init; }
     public ImmutableList<string> Lines { get; init; } = ImmutableList<string>.Empty;
     public BootSummary Boot { get; init; } = BootSummary.Empty;
+    /// <summary>Rows of facts and advice scrolled past (a short tile shows the rest with j).</summary>
+    public int Scroll { get; init; }
 }
 
 public abstract record DeviceAction : PaneAction
@@ -36,3 +38,6 @@ public sealed record DeviceMonitorToggle : DeviceAction;
 public sealed record DeviceMonitorStarted(string Port, IDisposable Handle) : DeviceAction;
 public sealed record DeviceMonitorLine(string Line, IReadOnlyList<BootFact> Facts) : DeviceAction;
 public sealed record DeviceMonitorStopped(string? Reason) : DeviceAction;
+public sealed record DeviceScroll(int Delta) : DeviceAction;
+/// <summary>The chip's facts, advice and boot log whole in the detail view.</summary>
+public sealed record DeviceShowDetail : DeviceAction;
