@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BkTui.Tui.Render;
 using BkTui.Tui;
-using BkTui.Tui.Panes.Hex;
 
 namespace BkTui.Cli;
 
@@ -16,10 +15,9 @@ internal static class TuiCommand
     {
         var hex = new Option<FileInfo?>("--hex") { Description = "Open this file in the hex viewer." };
         var compare = new Option<FileInfo?>("--compare") { Description = "Compare the --hex file with this one (changed bytes highlighted)." };
-        var partitions = new Option<string?>("--partitions") { Description = "Partition map for the hex viewer: name:start:size,... (e.g. app:0x11000:0x121000)." };
         var archive = new Option<string?>("--archive") { Description = "Archive folder for the bench panes (default: BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui)." };
         var cmd = new Command("tui", "Open the full-screen terminal UI (needs a terminal on stdin and stdout).");
-        foreach (var o in new Option[] { hex, compare, partitions, archive, Color, Ascii, ReadOnly }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { hex, compare, archive, Color, Ascii, ReadOnly }) cmd.Options.Add(o);
         cmd.SetAction(async (pr, ct) =>
         {
             TuiOptions options;
@@ -29,7 +27,6 @@ internal static class TuiCommand
                 {
                     HexFile = pr.GetValue(hex)?.FullName,
                     CompareFile = pr.GetValue(compare)?.FullName,
-                    Partitions = pr.GetValue(partitions) is { } p ? PartitionRange.ParseList(p) : [],
                 };
             }
             catch (Exception e) when (e is ArgumentException or FormatException)

@@ -1,6 +1,5 @@
 using BkTui.Tui.Render;
 using BkTui.Tui.Panes;
-using BkTui.Tui.Panes.Hex;
 
 namespace BkTui.Tui;
 
@@ -14,7 +13,6 @@ public sealed record TuiOptions
     /// <summary>File opened in the hex viewer at start (which then has the focus).</summary>
     public string? HexFile { get; init; }
     public string? CompareFile { get; init; }
-    public IReadOnlyList<PartitionRange> Partitions { get; init; } = [];
     /// <summary>Minimum time between frames (16 ms; 33 ms is plenty on a Pi).</summary>
     public TimeSpan FrameBudget { get; init; } = TimeSpan.FromMilliseconds(16);
     /// <summary>Panes to show; null = <see cref="PaneCatalog.Create"/>.</summary>

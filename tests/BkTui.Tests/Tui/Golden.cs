@@ -1,5 +1,6 @@
 using System.Text;
 using BkTui.Tui.Loop;
+using BkTui.Tui.State;
 using BkTui.Tests.TestSupport;
 
 namespace BkTui.Tests.Tui;
@@ -14,17 +15,17 @@ public static class Golden
     public static string Directory => Path.Combine(RepoPaths.Root, "tests", "BkTui.Tests", "Tui", "Golden");
 
     /// <summary>The screen as a headless Terminal.Gui driver holds it: text rows, then the attribute mask.</summary>
-    public static string Snapshot(TuiApp app)
+    public static string Snapshot(TuiApp app, TuiServices? services = null)
     {
-        using var screen = new GuiScreen(app);
+        using var screen = new GuiScreen(app, services);
         var text = screen.Text().ReplaceLineEndings("\n");
         var rows = text.Split('\n').Take(app.State.Height).Select(r => r.TrimEnd());
         return string.Join('\n', rows) + "\n--- styles\n" + screen.StyleMask();
     }
 
-    public static void Verify(string name, TuiApp app)
+    public static void Verify(string name, TuiApp app, TuiServices? services = null)
     {
-        var actual = Snapshot(app);
+        var actual = Snapshot(app, services);
         var path = Path.Combine(Directory, name + ".txt");
         if (Environment.GetEnvironmentVariable("BKTUI_UPDATE_GOLDEN") == "1")
         {

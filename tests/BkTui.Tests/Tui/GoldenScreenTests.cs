@@ -20,7 +20,7 @@ public class GoldenScreenTests
 
     private static TuiHarness HexWithLog(int w, int h, ColorMode mode)
     {
-        var t = new TuiHarness(w, h, mode, partitions: TuiHarness.SamplePartitions);
+        var t = new TuiHarness(w, h, mode);
         t.Log("bktui started");
         t.Log("ttyUSB0: BK7231N identified, key verdict: tuya default", secondsAfter: 3);
         t.Log("ttyUSB1: no answer within 10 s — reset the device now", LogLevel.Warning, 14);
@@ -35,7 +35,7 @@ public class GoldenScreenTests
         var t = HexWithLog(w, h, mode);
         t.Do(new PromptSubmitted("hex", "search", "\"BK7231N\"")); // cursor on the match, match highlighted
         t.Press(Key.Ch('m'));                                          // bookmark there
-        Golden.Verify(Name("hex", w, h, mode), t.App);
+        Golden.Verify(Name("hex", w, h, mode), t.App, t.Services);
     }
 
     [Theory, MemberData(nameof(Sizes))]
@@ -43,28 +43,28 @@ public class GoldenScreenTests
     {
         var t = HexWithLog(w, h, mode);
         t.Press(Key.Ch('2'));
-        Golden.Verify(Name("log", w, h, mode), t.App);
+        Golden.Verify(Name("log", w, h, mode), t.App, t.Services);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void HelpOverlay(int w, int h, ColorMode mode)
     {
         var t = HexWithLog(w, h, mode).Press(Key.Ch('?'));
-        Golden.Verify(Name("help", w, h, mode), t.App);
+        Golden.Verify(Name("help", w, h, mode), t.App, t.Services);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void CommandLine(int w, int h, ColorMode mode)
     {
         var t = HexWithLog(w, h, mode).Press(Key.Ch(':')).Type("ab");
-        Golden.Verify(Name("command", w, h, mode), t.App);
+        Golden.Verify(Name("command", w, h, mode), t.App, t.Services);
     }
 
     [Theory, MemberData(nameof(Sizes))]
     public void ConfirmDialog(int w, int h, ColorMode mode)
     {
         var t = HexWithLog(w, h, mode).Do(new RunCommand("erase --port /dev/ttyUSB0 0x11000 0x200000"));
-        Golden.Verify(Name("confirm", w, h, mode), t.App);
+        Golden.Verify(Name("confirm", w, h, mode), t.App, t.Services);
     }
 
     [Fact]

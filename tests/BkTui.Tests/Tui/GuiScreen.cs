@@ -15,8 +15,12 @@ namespace BkTui.Tests.Tui;
 /// </summary>
 public sealed class GuiScreen : IDisposable
 {
+    private readonly bool _borrowedViews;
+
+    /// <param name="services">Services whose <see cref="DumpPanes"/> (a harness's) are shown and handed back undisposed.</param>
     public GuiScreen(TuiApp app, TuiServices? services = null)
     {
+        _borrowedViews = services?.Get<DumpPanes>() is not null;
         Gui = Application.Create();
         Gui.Init("ansi");
         Gui.Driver!.SetScreenSize(app.State.Width, app.State.Height);
@@ -89,6 +93,11 @@ public sealed class GuiScreen : IDisposable
 
     public void Dispose()
     {
+        if (_borrowedViews)
+        {
+            Workstation.Top.Remove(Workstation.Dumps.Hex);
+            Workstation.Top.Remove(Workstation.Dumps.Map);
+        }
         Workstation.Top.Dispose();
         Gui.Dispose();
     }

@@ -5,6 +5,8 @@ using BkTui.Tui.Loop;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.Panes.Log;
 using BkTui.Tui.State;
+using BkTui.Tui.Gui;
+using BkTui.Tui.Views.Hex;
 
 namespace BkTui.Tests.Tui;
 
@@ -13,12 +15,19 @@ public sealed class TuiHarness
 {
     public static readonly DateTimeOffset Clock = new(2026, 11, 21, 9, 30, 0, TimeSpan.Zero);
 
-    public TuiHarness(int width = 80, int height = 24, ColorMode color = ColorMode.Ansi16, bool readOnly = false, IReadOnlyList<PartitionRange>? partitions = null)
+    private readonly Queue<AppAction> _posted = new();
+
+    public TuiHarness(int width = 80, int height = 24, ColorMode color = ColorMode.Ansi16, bool readOnly = false)
     {
-        App = new TuiApp(new TuiOptions { Color = color, ReadOnly = readOnly, Clock = () => Clock, Partitions = partitions ?? [] }, width, height);
+        App = new TuiApp(new TuiOptions { Color = color, ReadOnly = readOnly, Clock = () => Clock }, width, height);
+        Dumps = new DumpPanes(color, Services, _posted.Enqueue);
     }
 
     public TuiApp App { get; }
+    /// <summary>The real hex viewer and partition map (not on a screen until <see cref="Golden"/> shows them).</summary>
+    public DumpPanes Dumps { get; }
+    public TuiServices Services { get; } = new();
+    public HexDumpView HexView => Dumps.Hex;
     public AppState State => App.State;
     public List<Effect> Effects { get; } = new();
     public List<AppAction> Posted { get; } = new();
@@ -26,11 +35,11 @@ public sealed class TuiHarness
     /// <summary>Dispatches an action; effects are recorded and run inline (their posts are dispatched too).</summary>
     public TuiHarness Do(AppAction action)
     {
-        var queue = new Queue<AppAction>([action]);
-        var context = new EffectContext(a => { Posted.Add(a); queue.Enqueue(a); }, new TuiServices(), default);
-        while (queue.Count > 0)
+        _posted.Enqueue(action);
+        var context = new EffectContext(a => { Posted.Add(a); _posted.Enqueue(a); }, Services, default);
+        while (_posted.Count > 0)
         {
-            foreach (var effect in App.Dispatch(queue.Dequeue()))
+            foreach (var effect in App.Dispatch(_posted.Dequeue()))
             {
                 Effects.Add(effect);
                 if (effect is not (SuspendEffect or BkTui.Tui.Commands.RunVerbEffect)) effect.RunAsync(context).GetAwaiter().GetResult();
@@ -51,7 +60,8 @@ public sealed class TuiHarness
         return this;
     }
 
-    public TuiHarness Open(byte[] bytes, string name = "dump.bin") => Do(new HexOpened(new MemoryByteSource(name, bytes)));
+    /// <summary>Opens bytes in the hex viewer with the partitions their own analysis finds.</summary>
+    public TuiHarness Open(byte[] bytes, string name = "dump.bin") => Do(new HexOpened(HexDocument.FromBytes(name, bytes)));
 
     public TuiHarness Log(string text, LogLevel level = LogLevel.Info, int secondsAfter = 0) =>
         Do(new LogAppend(new LogLine(Clock.AddSeconds(secondsAfter), level, text)));
@@ -59,10 +69,11 @@ public sealed class TuiHarness
     public HexState Hex => (HexState)State.Panes[HexPane.PaneIdValue];
     public LogState LogState => (LogState)State.Panes[LogPane.PaneIdValue];
 
+    /// <summary>The screen's rows as a headless Terminal.Gui driver holds them (hex viewer included).</summary>
     public IReadOnlyList<string> Rows()
     {
-        var buffer = App.Compose();
-        return Enumerable.Range(0, buffer.Height).Select(buffer.RowText).ToList();
+        using var screen = new GuiScreen(App, Services);
+        return screen.Text().ReplaceLineEndings("\n").Split('\n').Take(App.State.Height).ToList();
     }
 
     public string Screen() => string.Join("\n", Rows());
@@ -80,11 +91,4 @@ public sealed class TuiHarness
         bytes.AsSpan(0x2000).Fill(0xFF);
         return bytes;
     }
-
-    public static readonly PartitionRange[] SamplePartitions =
-    [
-        new("bootloader", 0, 0x1000),
-        new("app", 0x1000, 0x1000),
-        new("config", 0x2000, 0x2000),
-    ];
 }

@@ -30,6 +30,12 @@ public sealed class ScreenCanvas : View
     /// <summary>A click (Button1) or wheel step at a cell of the screen.</summary>
     public Action<int, int, MouseFlags>? MouseInput { get; set; }
 
+    /// <summary>Areas covered by views of their own (hex, partition map): not drawn here.</summary>
+    public IReadOnlyList<Rect> Holes { get; set; } = [];
+
+    /// <summary>Every cell outside the holes is painted below; clearing would also blank the holes.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var frame = _frame();
@@ -39,15 +45,28 @@ public sealed class ScreenCanvas : View
             int x = 0;
             while (x < frame.Width)
             {
+                if (HoleEnd(x, y) is { } end)
+                {
+                    x = end;
+                    continue;
+                }
                 int style = frame[x, y].Style, start = x;
                 run.Clear();
-                for (; x < frame.Width && frame[x, y].Style == style; x++)
+                for (; x < frame.Width && frame[x, y].Style == style && HoleEnd(x, y) is null; x++)
                     if (!frame[x, y].IsContinuation) run.Append(frame[x, y].Text);
                 SetAttribute(_theme.Attribute(style));
                 AddStr(start, y, run.ToString());
             }
         }
         return true;
+    }
+
+    /// <summary>The column after the hole holding (x, y), or null outside every hole.</summary>
+    private int? HoleEnd(int x, int y)
+    {
+        foreach (var h in Holes)
+            if (x >= h.X && x < h.Right && y >= h.Y && y < h.Bottom) return h.Right;
+        return null;
     }
 
     protected override bool OnKeyDown(TgKey key)

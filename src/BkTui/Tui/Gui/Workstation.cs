@@ -36,8 +36,9 @@ public sealed class Workstation
             KeyPressed = k => { Apply(new KeyPressed(k)); return true; },
             MouseInput = OnMouse,
         };
+        Dumps = services.Get<DumpPanes>() ?? new DumpPanes(app.Options.Color, services, a => Post(a));
         Top = new Runnable();
-        Top.Add(Canvas);
+        Top.Add(Canvas, Dumps.Hex, Dumps.Map);
         _effects = new EffectContext(a => Post(a), services, cancellation)
         {
             Suspend = suspend ?? (() => { }),
@@ -49,6 +50,7 @@ public sealed class Workstation
 
     public Runnable Top { get; }
     public ScreenCanvas Canvas { get; }
+    public DumpPanes Dumps { get; }
     public TuiApp App => _app;
     public AppState State => _app.State;
 
@@ -114,8 +116,11 @@ public sealed class Workstation
             Quitting?.Invoke();
             return;
         }
+        var holes = Dumps.Place(_app.State, ScreenLayout.Compute(_app.State));
+        bool holesMoved = !holes.SequenceEqual(Canvas.Holes);
+        if (holesMoved) Canvas.Holes = holes;
         var frame = _app.Compose();
-        if (_shown.SameAs(frame)) return;
+        if (_shown.SameAs(frame) && !holesMoved) return;
         _shown.CopyFrom(frame);
         Canvas.SetNeedsDraw();
     }

@@ -11,20 +11,24 @@ namespace BkTui.Tests.Tui.Gui;
 public sealed class WorkstationGuiTests
 {
     private static TuiApp App(int w, int h, string? hexFile = null) =>
-        new(new TuiOptions { Color = ColorMode.Ansi16, Clock = () => TuiHarness.Clock, HexFile = hexFile, Panes = PaneCatalog.Workstation(),
-            Partitions = PartitionRange.ParseList("boot:0:0x1000,app:0x1000:0x1000") }, w, h);
+        new(new TuiOptions { Color = ColorMode.Ansi16, Clock = () => TuiHarness.Clock, HexFile = hexFile, Panes = PaneCatalog.Workstation() }, w, h);
 
     [Fact]
     public void HexFileOnTheCommandLine_OpensWithItsPartitions()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("bktui-gui-").FullName, "sample.bin");
-        File.WriteAllBytes(file, TuiHarness.SampleImage());
-        using var screen = new GuiScreen(App(80, 24, file));
+        File.WriteAllBytes(file, BkTui.Core.Formats.Synthesis.FlashImageBuilder.Build(new() { Family = BkTui.Core.Chips.ChipFamily.BK7231N }));
+        using var screen = new GuiScreen(App(120, 40, file));
         screen.Workstation.OpenStartFiles();
+        Assert.Contains("sample.bin  0x00000000/0x00200000", screen.Text()); // mapped at once
+        // The partition map follows from the analysis, run off the UI thread.
+        var hex = screen.Workstation.Dumps.Hex;
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); hex.Document!.Map.Rows.Count == 0 && wait.Elapsed < TimeSpan.FromSeconds(30);) { Thread.Sleep(10); screen.Workstation.Drain(); }
         var text = screen.Text();
-        Assert.Contains("▶[4] Hex", text);
-        Assert.Contains("sample.bin", text);
-        Assert.Contains("▸boot", text);
+        Assert.Contains("▶[4] Hex  sample.bin  0x00000000/0x00200000  bootloader+0x0", text);
+        Assert.Contains("│A 000000  2f 07", text);
+        Assert.Contains("[5] Partitions  sample.bin, 5 partitions", text);
+        Assert.Contains(" B app ", text);
     }
 
     [Fact]

@@ -117,12 +117,12 @@ public sealed class WorkstationActionTests
         var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue);
         t.Press(Key.Of(KeyCode.Enter));
         Assert.Equal(HexPane.PaneIdValue, t.State.FocusedPaneId);
-        var hex = t.Pane<HexState>(HexPane.PaneIdValue);
-        Assert.Equal("dump-2.bin", hex.Source!.Name);
-        Assert.Equal(0x200000, hex.Length);
-        Assert.NotEmpty(hex.Partitions);
-        var map = t.Pane<PartitionsState>(PartitionsPane.PaneIdValue).Map!;
-        Assert.Contains(map.Rows, r => r.Name.Contains("app", StringComparison.OrdinalIgnoreCase));
+        var hex = t.Dumps.Hex;
+        Assert.Equal("dump-2.bin", hex.Document!.Name);
+        Assert.Equal(0x200000, hex.Document.Length);
+        Assert.Same(hex.Document.Map, t.Dumps.Map.Map);
+        Assert.Contains(t.Dumps.Map.Map!.Rows, r => r.Name.Contains("app", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("dump-2.bin", t.Pane<HexState>(HexPane.PaneIdValue).Status);
     }
 
     [Fact]
@@ -130,11 +130,12 @@ public sealed class WorkstationActionTests
     {
         var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue);
         t.Press(" jd"); // mark #2 (newest), select #1, diff
-        var hex = t.Pane<HexState>(HexPane.PaneIdValue);
-        Assert.Equal("dump-2.bin", hex.Source!.Name);
-        Assert.Equal("dump-1.bin", hex.Compare!.Name);
+        var hex = t.Dumps.Hex;
+        Assert.Equal("dump-2.bin", hex.Document!.Name);
+        Assert.Equal("dump-1.bin", hex.CompareDocument!.Name);
+        Assert.True(t.Pane<HexState>(HexPane.PaneIdValue).Comparing);
         t.Press("d"); // next difference
-        Assert.Equal(0x1D0030, t.Pane<HexState>(HexPane.PaneIdValue).Cursor);
+        Assert.Equal(0x1D0030, hex.Offset);
     }
 
     [Fact]
@@ -153,9 +154,8 @@ public sealed class WorkstationActionTests
     {
         var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue).Press(Key.Of(KeyCode.Enter));
         t.Focus(PartitionsPane.PaneIdValue).Press("j").Press(Key.Of(KeyCode.Enter));
-        var map = t.Pane<PartitionsState>(PartitionsPane.PaneIdValue);
         Assert.Equal(HexPane.PaneIdValue, t.State.FocusedPaneId);
-        Assert.Equal(map.Map!.Rows[1].Start, t.Pane<HexState>(HexPane.PaneIdValue).Cursor);
+        Assert.Equal(t.Dumps.Map.Map!.Rows[1].Start, t.Dumps.Hex.Offset);
     }
 
     [Fact]

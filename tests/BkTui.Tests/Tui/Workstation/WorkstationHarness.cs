@@ -8,6 +8,7 @@ using BkTui.Tui.Keys;
 using BkTui.Tui.Render;
 using BkTui.Tui;
 using BkTui.Tui.Bench;
+using BkTui.Tui.Gui;
 using BkTui.Tui.Loop;
 using BkTui.Tui.Panes;
 using BkTui.Tui.State;
@@ -26,12 +27,16 @@ public sealed class WorkstationHarness
         Bell = new TerminalBell(() => { });
         Services = new TuiServices().Add<IBench>(Bench).Add(Bell);
         App = new TuiApp(new TuiOptions { Color = color, ReadOnly = readOnly, Clock = () => Clock, Panes = PaneCatalog.Workstation() }, width, height);
+        Dumps = new DumpPanes(color, Services, _posted.Enqueue);
         foreach (var a in BenchWiring.Initial(Bench)) Do(a);
     }
 
     public FakeBench Bench { get; }
     public TerminalBell Bell { get; }
     public TuiServices Services { get; }
+    /// <summary>The real hex viewer and partition map (on a screen only when a golden snapshot shows them).</summary>
+    public DumpPanes Dumps { get; }
+    private readonly Queue<AppAction> _posted = new();
     public TuiApp App { get; }
     public AppState State => App.State;
     public List<Effect> Effects { get; } = [];
@@ -40,11 +45,11 @@ public sealed class WorkstationHarness
 
     public WorkstationHarness Do(AppAction action)
     {
-        var queue = new Queue<AppAction>([action]);
-        var context = new EffectContext(queue.Enqueue, Services, default);
-        while (queue.Count > 0)
+        _posted.Enqueue(action);
+        var context = new EffectContext(_posted.Enqueue, Services, default);
+        while (_posted.Count > 0)
         {
-            foreach (var effect in App.Dispatch(queue.Dequeue()))
+            foreach (var effect in App.Dispatch(_posted.Dequeue()))
             {
                 Effects.Add(effect);
                 if (effect is not SuspendEffect) effect.RunAsync(context).GetAwaiter().GetResult();

@@ -4,12 +4,12 @@ using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes.Hex;
-using BkTui.Tui.Panes.Partitions;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.Panes.Queue;
 using BkTui.Tui.Render;
 using BkTui.Tui.State;
 using BkTui.Tui.ViewModels;
+using BkTui.Tui.Views.Hex;
 using static BkTui.Tui.Keys.K;
 
 namespace BkTui.Tui.Panes.Archive;
@@ -111,15 +111,8 @@ public sealed class ArchivePane : Pane<ArchiveState>
     private static BenchEffect Open(long id, long? compare) => new($"opening dump #{id}", (b, _) =>
     {
         var bytes = b.DumpBytes(id);
-        var report = BenchAnalysis.Analyze(bytes);
-        var map = PartitionMapView.From(report);
-        var actions = new List<AppAction>
-        {
-            new HexOpened(new MemoryByteSource($"dump-{id}.bin", bytes)),
-            new HexSetPartitions([.. report.Partitions.Select(p => new PartitionRange(p.Name, p.Start, p.Size))]),
-            new PartitionsShow($"dump #{id}", map),
-        };
-        if (compare is { } other) actions.Add(new HexOpened(new MemoryByteSource($"dump-{other}.bin", b.DumpBytes(other)), AsCompare: true));
+        var actions = new List<AppAction> { new HexOpened(HexDocument.FromBytes($"dump-{id}.bin", bytes, BenchAnalysis.Analyze(bytes))) };
+        if (compare is { } other) actions.Add(new HexOpened(new HexDocument(new MemoryByteSource($"dump-{other}.bin", b.DumpBytes(other))), AsCompare: true));
         actions.Add(new FocusPaneById(HexPane.PaneIdValue));
         return actions;
     });

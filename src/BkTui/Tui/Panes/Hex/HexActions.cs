@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using BkTui.Tui.State;
+using BkTui.Tui.Views.Hex;
 
 namespace BkTui.Tui.Panes.Hex;
 
@@ -21,26 +21,11 @@ public sealed record HexJumpBookmark(int Direction) : HexAction;
 public sealed record HexJumpDifference(int Direction) : HexAction;
 public sealed record HexCloseCompare : HexAction;
 
-/// <summary>Open a file in the viewer (from the archive, ':' or the command line).</summary>
+/// <summary>Open a file in the viewer (from ':open' or the command line).</summary>
 public sealed record HexOpenFile(string Path, bool AsCompare = false) : HexAction;
-/// <summary>A file was opened by <see cref="OpenHexFileEffect"/>.</summary>
-public sealed record HexOpened(IByteSource Source, bool AsCompare = false) : HexAction;
-/// <summary>The partition map to show (from the dump analysis or the command line).</summary>
-public sealed record HexSetPartitions(ImmutableArray<PartitionRange> Partitions) : HexAction;
-
-/// <summary>Opens a file off the UI thread and hands it back as <see cref="HexOpened"/>.</summary>
-public sealed record OpenHexFileEffect(string Path, bool AsCompare) : Effect
-{
-    public override Task RunAsync(EffectContext context)
-    {
-        try
-        {
-            context.Post(new HexOpened(MappedFileSource.Open(Path), AsCompare));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Post(new ShowFlash($"cannot open {Path}: {e.Message}", FlashLevel.Error));
-        }
-        return Task.CompletedTask;
-    }
-}
+/// <summary>A document to show (a file just mapped, or an archived dump with its analysis); the viewer takes ownership.</summary>
+public sealed record HexOpened(HexDocument Document, bool AsCompare = false) : HexAction;
+/// <summary>The analysis of an opened file finished: its partition map.</summary>
+public sealed record HexMapReady(HexDocument Document, ViewModels.PartitionMapView Map) : HexAction;
+/// <summary>The viewer moved or changed (raised by the viewer, kept for the title and the keys it enables).</summary>
+public sealed record HexViewChanged(string Status, bool Comparing) : HexAction;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using BkTui.Tui.Keys;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Keys;
 using BkTui.Tui.State;
@@ -8,10 +6,11 @@ using static BkTui.Tui.Keys.K;
 namespace BkTui.Tui.Panes.Hex;
 
 /// <summary>
-/// The hex viewer: virtualised (only visible rows are read and drawn), goto, search (hex or text),
-/// partitions named in the margin, bookmarks, and comparison with a second file.
+/// The hex viewer's place in the workstation: its number, title and keymap block. The body is drawn
+/// by <see cref="Views.Hex.HexDumpView"/> (a Terminal.Gui view laid over the pane), which the
+/// actions reach through <see cref="HexViewEffect"/>.
 /// </summary>
-public sealed partial class HexPane : Pane<HexState>
+public sealed class HexPane : Pane<HexState>
 {
     public const string PaneIdValue = "hex";
     public const string GotoPurpose = "goto";
@@ -46,63 +45,21 @@ public sealed partial class HexPane : Pane<HexState>
     ];
 
     private static string? NoCompare(AppState s) =>
-        s.Panes.TryGetValue(PaneIdValue, out var p) && ((HexState)p).Compare is not null ? null : "no comparison open (press c)";
+        s.Panes.TryGetValue(PaneIdValue, out var p) && ((HexState)p).Comparing ? null : "no comparison open (press c)";
 
-    protected override HexState Initial(TuiOptions options) =>
-        new() { Partitions = options.Partitions.OrderBy(p => p.Start).ToImmutableArray() };
+    protected override HexState Initial(TuiOptions options) => new();
 
-    protected override string Status(HexState pane)
+    protected override string Status(HexState pane) => pane.Status;
+
+    /// <summary>Nothing: <see cref="Views.Hex.HexDumpView"/> is laid over the body.</summary>
+    protected override void Render(PaneView view, HexState pane) { }
+
+    /// <summary>Every action but the title's goes to the viewer (through an effect: the viewer is not state).</summary>
+    protected override Transition Reduce(AppState app, HexState pane, PaneAction action, Rect area) => action switch
     {
-        if (pane.Source is null) return "no file — :goto, or open one with bktui tui --hex FILE";
-        var part = pane.PartitionAt(pane.Cursor);
-        return $"{pane.Source.Name}  0x{pane.Cursor:X8}/0x{pane.Length:X8}" +
-               (part is null ? "" : $"  {part.Name}+0x{pane.Cursor - part.Start:X}") +
-               (pane.Compare is null ? "" : $"  vs {pane.Compare.Name}") +
-               (pane.Bookmarks.Count > 0 ? $"  {pane.Bookmarks.Count} bookmark{(pane.Bookmarks.Count == 1 ? "" : "s")}" : "");
-    }
-
-    protected override Transition Reduce(AppState app, HexState pane, PaneAction action, Rect area)
-    {
-        var g = HexGeometry.For(area.Width, pane.Length, !pane.Partitions.IsEmpty);
-        int rows = Math.Max(1, area.Height);
-        switch (action)
-        {
-            case HexOpenFile o:
-                return new Transition(app, [new OpenHexFileEffect(o.Path, o.AsCompare)]);
-            case HexOpened { AsCompare: true } o:
-                return Replace(With(app, pane with { Compare = o.Source }), pane.Compare, $"comparing with {o.Source.Name}: d / D jump to differences");
-            case HexOpened o:
-                var fresh = pane with { Source = o.Source, Cursor = 0, Top = 0, MatchAt = null, Bookmarks = ImmutableSortedSet<long>.Empty };
-                return Replace(With(app, fresh), pane.Source, $"opened {o.Source.Name} ({o.Source.Length:N0} bytes)");
-            case HexSetPartitions p:
-                return With(app, pane with { Partitions = p.Partitions.Sort((a, b) => a.Start.CompareTo(b.Start)) });
-            case HexCloseCompare:
-                return pane.Compare is null ? app : Replace(With(app, pane with { Compare = null }), pane.Compare, "comparison closed");
-        }
-        if (pane.Source is null)
-            return action is PromptSubmitted { Purpose: ComparePurpose } ? AppReducer.Flash(app, "open a file first", FlashLevel.Warning) : app;
-        return Navigate(app, pane, action, g, rows);
-    }
-
-    private Transition Replace(AppState app, IDisposable? old, string message)
-    {
-        var next = AppReducer.Flash(app, message);
-        return old is null ? next : new Transition(next, [new DisposeEffect(old)]);
-    }
-
-    /// <summary>
-    /// Moves the cursor to <paramref name="target"/>. Stepping scrolls just enough to show it; a jump
-    /// (goto, search, partition, bookmark, difference) to an off-screen address puts its row on top.
-    /// </summary>
-    internal AppState MoveTo(AppState app, HexState pane, long target, HexGeometry g, int rows, bool jump = false)
-    {
-        long cursor = Math.Clamp(target, 0, Math.Max(0, pane.Length - 1));
-        long top = g.RowStart(Math.Max(0, pane.Top));
-        long cursorRow = g.RowStart(cursor);
-        bool visible = cursorRow >= top && cursorRow < top + (long)rows * g.BytesPerLine;
-        if (jump && !visible) top = cursorRow;
-        else if (cursorRow < top) top = cursorRow;
-        else if (cursorRow >= top + (long)rows * g.BytesPerLine) top = cursorRow - (long)(rows - 1) * g.BytesPerLine;
-        return With(app, pane with { Cursor = cursor, Top = Math.Max(0, top) });
-    }
+        HexViewChanged c => With(app, new HexState(c.Status, c.Comparing)),
+        HexOpenFile o => new Transition(app, [new OpenHexFileEffect(o.Path, o.AsCompare)]),
+        PromptSubmitted { Purpose: ComparePurpose } p => new Transition(app, [new OpenHexFileEffect(p.Text.Trim(), AsCompare: true)]),
+        _ => new Transition(app, [new HexViewEffect(action)]),
+    };
 }

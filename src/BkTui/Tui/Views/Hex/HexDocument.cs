@@ -18,7 +18,8 @@ public sealed class HexDocument : IDisposable
     }
 
     public IByteSource Source { get; }
-    public PartitionMapView Map { get; }
+    /// <summary>The partitions; empty until the analysis of an opened file arrives (<see cref="HexDumpView.ShowMap"/>).</summary>
+    public PartitionMapView Map { get; internal set; }
     public string Name => Source.Name;
     public long Length => Source.Length;
 
@@ -26,23 +27,11 @@ public sealed class HexDocument : IDisposable
     public static HexDocument FromBytes(string name, byte[] bytes, DumpReport? report = null) =>
         new(new MemoryByteSource(name, bytes), PartitionMapView.From(report ?? DumpAnalyzer.Analyze(bytes)));
 
-    /// <summary>
-    /// Opens a file as the viewer shows it: mapped (only shown pages are read) and analysed for its
-    /// partition map. Throws FileNotFoundException/IOException naming the path.
-    /// </summary>
-    public static HexDocument Open(string path)
-    {
-        var source = MappedFileSource.Open(path);
-        try
-        {
-            return new HexDocument(source, PartitionMapView.From(DumpAnalyzer.Analyze(File.ReadAllBytes(path))));
-        }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
-    }
+    /// <summary>Opens a file mapped (only shown pages are read), without a partition map yet. Throws FileNotFoundException/IOException naming the path.</summary>
+    public static HexDocument Open(string path) => new(MappedFileSource.Open(path));
+
+    /// <summary>The partition map of the dump in <paramref name="path"/> (its own analysis; tens of ms for 4 MiB, so off the UI thread).</summary>
+    public static PartitionMapView Analyse(string path) => PartitionMapView.From(DumpAnalyzer.Analyze(File.ReadAllBytes(path)));
 
     /// <summary>The innermost partition holding <paramref name="offset"/> (partitions may nest), or null.</summary>
     public PartitionMapRow? PartitionAt(long offset)

@@ -20,7 +20,7 @@ public sealed partial class HexDumpView
         if (_document is null)
         {
             for (int y = 0; y < height; y++)
-                PaintText(y, y == 0 ? " No file open: bktui tui --hex FILE, or :open FILE" : "", Palette.Dim);
+                PaintText(y, y == 0 ? " No file open: :open FILE, bktui tui --hex FILE, or a dump from [Archive] (Enter)." : "", Palette.Dim);
             return true;
         }
         var layout = RowLayout;
@@ -104,7 +104,7 @@ public sealed partial class HexDumpView
     private Attribute ByteAttribute(long at, ViewModels.PartitionMapRow? part, bool changed)
     {
         var p = Palette;
-        if (at == Offset) return HasFocus ? p.Cursor : p.CursorUnfocused;
+        if (at == Offset) return PaneFocused ? p.Cursor : p.CursorUnfocused;
         if (changed) return p.Changed;
         if (_matchAt is { } m && at >= m && at < m + _pattern.Length) return p.Match;
         return part is null ? p.Normal : p.Partition(part.Index);

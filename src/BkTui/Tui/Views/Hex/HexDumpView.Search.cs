@@ -80,27 +80,8 @@ public sealed partial class HexDumpView
         return true;
     }
 
-    /// <summary>The text the user typed for a <see cref="PromptRequested"/> purpose (goto, or a file to compare with).</summary>
-    public bool Submit(string purpose, string text)
-    {
-        switch (purpose)
-        {
-            case GotoPurpose:
-                return Goto(text);
-            case ComparePurpose:
-                try
-                {
-                    Compare(HexDocument.Open(text.Trim()));
-                    return _other is not null;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return Refuse($"cannot open {text.Trim()}: {e.Message}");
-                }
-            default:
-                return Find(text);
-        }
-    }
+    /// <summary>What the user typed at a prompt of this pane: an offset or partition for goto, else a search.</summary>
+    public bool Submit(string purpose, string text) => purpose == GotoPurpose ? Goto(text) : Find(text);
 
     /// <summary>Runs a keymap action of the hex pane; false for actions that are not the viewer's.</summary>
     public bool Perform(AppAction action)
@@ -117,7 +98,6 @@ public sealed partial class HexDumpView
             case HexJumpBookmark b: JumpBookmark(b.Direction); break;
             case HexJumpDifference d: JumpDifference(d.Direction); break;
             case HexCloseCompare: CloseCompare(); break;
-            case OpenPrompt p: PromptRequested?.Invoke(this, new HexPromptRequest(p.Purpose, p.Label)); break;
             default: return false;
         }
         return true;

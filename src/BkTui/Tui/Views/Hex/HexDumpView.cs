@@ -1,4 +1,3 @@
-using BkTui.Tui.Keys;
 using BkTui.Tui.ViewModels;
 using Terminal.Gui.ViewBase;
 
@@ -7,24 +6,23 @@ namespace BkTui.Tui.Views.Hex;
 /// <summary>A note for the host's message line (e.g. "app: 0x11000–0x132000", "not found").</summary>
 public sealed record HexMessage(string Text, bool IsWarning = false);
 
-/// <summary>The host should ask the user for text (goto, compare file) and hand it to <see cref="HexDumpView.Submit"/>.</summary>
-public sealed record HexPromptRequest(string Purpose, string Label);
-
 /// <summary>
 /// The hex viewer of flash dumps, a Terminal.Gui View of our own.
 /// <para>Public API (what a host wires):</para>
 /// <list type="bullet">
-/// <item><c>new HexDumpView(keys)</c>: <c>keys</c> are the keymap's rows for the hex pane
-/// (<c>keymap.Bindings.Where(b =&gt; b.Context == "hex")</c>); keys not in it are left to the host.</item>
+/// <item>Keys are the host's: it resolves them with the keymap table (context "hex") and hands the
+/// action to <see cref="Perform"/>, so one table drives dispatch, hints and help.</item>
 /// <item><see cref="Load"/>(<see cref="HexDocument"/>): <c>HexDocument.Open(path)</c> for
-/// <c>--hex FILE</c> / <c>:open FILE</c> (mapped, analysed for its partition map; run it off the UI
-/// thread), or <c>HexDocument.FromBytes(name, bytes, report)</c> for an archived dump.</item>
+/// <c>--hex FILE</c> / <c>:open FILE</c> (mapped at once; <see cref="ShowMap"/> adds the partition map
+/// when <c>HexDocument.Analyse</c>, run off the UI thread, finishes), or
+/// <c>HexDocument.FromBytes(name, bytes, report)</c> for an archived dump.</item>
 /// <item>Navigation: <see cref="Goto(long)"/>, <see cref="Goto(string)"/> (offset or partition name),
 /// <see cref="GotoCompletions"/>, <see cref="Find"/>/<see cref="FindNext"/>, <see cref="ToggleBookmark"/>,
 /// <see cref="JumpBookmark"/>, <see cref="Compare"/>/<see cref="CloseCompare"/>/<see cref="JumpDifference"/>,
 /// and <see cref="Perform"/> for any keymap action of the hex pane.</item>
-/// <item>Events: <see cref="CursorMoved"/>, <see cref="PartitionChanged"/>, <see cref="Message"/>
-/// (for the message line), <see cref="PromptRequested"/> (goto / compare prompts the host shows).</item>
+/// <item>Events: <see cref="CursorMoved"/>, <see cref="PartitionChanged"/>, <see cref="MapChanged"/>,
+/// <see cref="Message"/> (for the message line), <see cref="Clicked"/> (the host focuses the pane).</item>
+/// <item><see cref="PaneFocused"/>: set by the host; the cursor is reverse when focused, underlined when not.</item>
 /// <item><see cref="StatusText"/> for the pane's title or status line.</item>
 /// </list>
 /// Only visible rows are read and drawn, and only cells whose text or attribute changed are
@@ -33,22 +31,30 @@ public sealed record HexPromptRequest(string Purpose, string Label);
 public sealed partial class HexDumpView : View
 {
     public const string GotoPurpose = Panes.Hex.HexPane.GotoPurpose;
-    public const string ComparePurpose = Panes.Hex.HexPane.ComparePurpose;
 
-    private readonly Binding[] _keys;
     private readonly SortedSet<long> _bookmarks = [];
     private HexDocument? _document;
     private HexDocument? _other;
     private PartitionMapRow? _partition;
 
-    public HexDumpView(IEnumerable<Binding> keys)
+    public const string NoFileStatus = "no file: :open FILE, bktui tui --hex FILE, or a dump from [Archive]";
+
+    /// <summary>Whether the host's focus is on this pane (Terminal.Gui's focus stays with the host).</summary>
+    public bool PaneFocused
     {
-        _keys = [.. keys];
-        CanFocus = true;
+        get => _paneFocused;
+        set
+        {
+            if (_paneFocused == value) return;
+            _paneFocused = value;
+            SetNeedsDraw();
+        }
     }
 
+    private bool _paneFocused;
+
     /// <summary>Attributes to draw with (colour, or monochrome for NO_COLOR).</summary>
-    public HexPalette Palette { get; set; } = HexPalette.FromEnvironment();
+    public HexPalette Palette { get; set; } = HexPalette.Colour;
 
     public HexDocument? Document => _document;
     /// <summary>The other side of a comparison, or null.</summary>
@@ -64,7 +70,8 @@ public sealed partial class HexDumpView : View
     public event EventHandler<long>? CursorMoved;
     public event EventHandler<PartitionMapRow?>? PartitionChanged;
     public event EventHandler<HexMessage>? Message;
-    public event EventHandler<HexPromptRequest>? PromptRequested;
+    /// <summary>The partition map changed (a new document, or its analysis arrived).</summary>
+    public event EventHandler<PartitionMapView>? MapChanged;
 
     /// <summary>Shows <paramref name="document"/> from its start; the view owns it (and disposes the previous one).</summary>
     public void Load(HexDocument document)
@@ -75,7 +82,19 @@ public sealed partial class HexDumpView : View
         (_pattern, _patternText, _matchAt) = ([], null, null);
         (Offset, Top) = (0, 0);
         if (!ReferenceEquals(old, document)) old?.Dispose();
-        Say($"opened {document.Name} ({document.Length:N0} bytes, {document.Map.Rows.Count} partitions)");
+        Say($"opened {document.Name} ({document.Length:N0} bytes)");
+        _partition = null;
+        MapChanged?.Invoke(this, document.Map);
+        AfterMove();
+    }
+
+    /// <summary>The analysis of <paramref name="document"/> found <paramref name="map"/>; ignored when another document is shown by now.</summary>
+    public void ShowMap(HexDocument document, PartitionMapView map)
+    {
+        if (!ReferenceEquals(document, _document)) return;
+        document.Map = map;
+        MapChanged?.Invoke(this, map);
+        _partition = null;
         AfterMove();
     }
 
@@ -84,7 +103,7 @@ public sealed partial class HexDumpView : View
     {
         get
         {
-            if (_document is null) return "no file: bktui tui --hex FILE, or :open FILE";
+            if (_document is null) return NoFileStatus;
             var part = _partition is null ? "" : $"  {_partition.Name}+0x{Offset - _partition.Start:X}";
             var vs = _other is null ? "" : $"  vs {_other.Name}";
             var marks = _bookmarks.Count == 0 ? "" : $"  {_bookmarks.Count} bookmark{(_bookmarks.Count == 1 ? "" : "s")}";
@@ -104,13 +123,11 @@ public sealed partial class HexDumpView : View
     private void AfterMove()
     {
         SetNeedsDraw();
-        CursorMoved?.Invoke(this, Offset);
         var part = _document?.PartitionAt(Offset);
-        if (part != _partition)
-        {
-            _partition = part;
-            PartitionChanged?.Invoke(this, part);
-        }
+        bool changed = part != _partition;
+        _partition = part;
+        if (changed) PartitionChanged?.Invoke(this, part);
+        CursorMoved?.Invoke(this, Offset);
     }
 
     protected override void Dispose(bool disposing)

@@ -32,8 +32,8 @@ public sealed class HexPalette
     public static HexPalette Colour { get; } = new(colour: true);
     public static HexPalette Mono { get; } = new(colour: false);
 
-    /// <summary>Monochrome when NO_COLOR is set (any value), as no-color.org asks.</summary>
-    public static HexPalette FromEnvironment() => Environment.GetEnvironmentVariable("NO_COLOR") is null ? Colour : Mono;
+    /// <summary>The palette for the workstation's colour mode (NO_COLOR and dumb terminals give monochrome).</summary>
+    public static HexPalette For(Render.ColorMode mode) => mode is Render.ColorMode.None or Render.ColorMode.Mono ? Mono : Colour;
 
     public bool Monochrome { get; }
     public Attribute Normal { get; }

@@ -1,29 +1,30 @@
 using BkTui.Tui.ViewModels;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
-using Key = Terminal.Gui.Input.Key;
 
 namespace BkTui.Tui.Views.Hex;
 
 /// <summary>
 /// The partition map of the dump in the hex view: a bar of the whole flash (each partition as its
 /// letter, legible without colour) and the table (letter, name, start, size, evidence).
-/// ↑/↓ (j/k) select, Enter or a click on a row or on the bar chooses: <see cref="Link"/> makes that
-/// jump the hex view, and the hex view's cursor keeps the selection on its partition.
+/// <see cref="Move"/> selects (the host's keymap sends ↑/↓, j/k), <see cref="Choose"/> (Enter) or a
+/// click on a row or on the bar chooses: <see cref="Link"/> makes that jump the hex view, and the hex
+/// view's cursor keeps the selection on its partition.
 /// </summary>
 public sealed class PartitionMapPane : View
 {
     private const int TableTop = 3;
     private PartitionMapView? _map;
 
-    public PartitionMapPane() => CanFocus = true;
-
-    public HexPalette Palette { get; set; } = HexPalette.FromEnvironment();
+    public HexPalette Palette { get; set; } = HexPalette.Colour;
     public int Selected { get; private set; }
     public PartitionMapView? Map => _map;
 
     /// <summary>A partition was chosen (Enter or click).</summary>
     public event EventHandler<PartitionMapRow>? PartitionChosen;
+
+    /// <summary>A click in the view (the host focuses the pane).</summary>
+    public event EventHandler? Clicked;
 
     public void Show(PartitionMapView map)
     {
@@ -31,14 +32,11 @@ public sealed class PartitionMapPane : View
         SetNeedsDraw();
     }
 
-    /// <summary>Choosing a partition here moves <paramref name="hex"/> there (and focuses it); moving in hex selects its partition here.</summary>
+    /// <summary>Choosing a partition here moves <paramref name="hex"/> there; moving in hex selects its partition here; a new map in hex shows here.</summary>
     public void Link(HexDumpView hex)
     {
-        PartitionChosen += (_, row) =>
-        {
-            hex.Goto(row.Start);
-            hex.SetFocus();
-        };
+        PartitionChosen += (_, row) => hex.Goto(row.Start);
+        hex.MapChanged += (_, map) => Show(map);
         hex.PartitionChanged += (_, row) =>
         {
             if (row is null || _map is null) return;
@@ -48,25 +46,27 @@ public sealed class PartitionMapPane : View
         if (hex.Document is { } doc) Show(doc.Map);
     }
 
-    protected override bool OnKeyDown(Key key)
+    /// <summary>Selects the partition <paramref name="delta"/> rows away.</summary>
+    public void Move(int delta)
+    {
+        if (_map is not { Rows.Count: > 0 } map) return;
+        Selected = Math.Clamp(Selected + delta, 0, map.Rows.Count - 1);
+        SetNeedsDraw();
+    }
+
+    /// <summary>Chooses the selected partition; false when there is no map to choose from.</summary>
+    public bool Choose()
     {
         if (_map is not { Rows.Count: > 0 } map) return false;
-        var mapped = KeyTranslation.ToKeymap(key);
-        int step = key == Key.CursorUp || mapped?.Char == 'k' ? -1 : key == Key.CursorDown || mapped?.Char == 'j' ? 1 : 0;
-        if (step != 0)
-        {
-            Selected = Math.Clamp(Selected + step, 0, map.Rows.Count - 1);
-            SetNeedsDraw();
-            return true;
-        }
-        if (key != Key.Enter) return false;
-        PartitionChosen?.Invoke(this, map.Rows[Selected]);
+        PartitionChosen?.Invoke(this, map.Rows[Math.Clamp(Selected, 0, map.Rows.Count - 1)]);
         return true;
     }
 
     protected override bool OnMouseEvent(Mouse mouse)
     {
-        if (_map is not { Rows.Count: > 0 } map || mouse.Position is not { } at || !mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked)) return false;
+        if (mouse.Position is not { } at || !mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked)) return false;
+        Clicked?.Invoke(this, EventArgs.Empty);
+        if (_map is not { Rows.Count: > 0 } map) return true;
         int index = at.Y == 1 ? map.Rows.ToList().FindIndex(r => r.Letter == BarCell(at.X)) : at.Y - TableTop - 1 + FirstRow(map);
         if (at.Y != 1 && at.Y <= TableTop) return true;
         if (index < 0 || index >= map.Rows.Count) return true;

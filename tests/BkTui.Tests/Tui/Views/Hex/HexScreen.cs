@@ -3,7 +3,9 @@ using System.Text;
 using BkTui.Core.Chips;
 using BkTui.Core.Formats.Synthesis;
 using BkTui.Tui.Keys;
+using BkTui.Tui.Gui;
 using BkTui.Tui.Panes.Hex;
+using BkTui.Tui.Panes.Partitions;
 using BkTui.Tui.Views.Hex;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -23,7 +25,6 @@ public sealed class HexScreen : IDisposable
 {
     private readonly IApplication _app;
     public readonly List<HexMessage> Messages = [];
-    public readonly List<HexPromptRequest> Prompts = [];
 
     /// <param name="mapHeight">Rows given to a partition map below the hex view (0 = none).</param>
     public HexScreen(int width, int height, HexDocument? document = null, HexPalette? palette = null, int mapHeight = 0)
@@ -31,16 +32,15 @@ public sealed class HexScreen : IDisposable
         _app = Application.Create();
         _app.Init("ansi");
         _app.Driver!.SetScreenSize(width, height);
-        View = new HexDumpView(HexKeys()) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(mapHeight), Palette = palette ?? HexPalette.Mono };
+        View = new HexDumpView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(mapHeight), Palette = palette ?? HexPalette.Mono };
         Map = new PartitionMapPane { X = 0, Y = Pos.AnchorEnd(mapHeight), Width = Dim.Fill(), Height = mapHeight, Palette = palette ?? HexPalette.Mono, Visible = mapHeight > 0 };
         View.Message += (_, m) => Messages.Add(m);
-        View.PromptRequested += (_, p) => Prompts.Add(p);
         Window = new Window { Title = "Hex", Width = Dim.Fill(), Height = Dim.Fill() };
         Window.Add(View, Map);
         Top = new Runnable();
         Top.Add(Window);
         _app.Begin(Top);
-        View.SetFocus();
+        View.PaneFocused = true;
         if (document is not null) View.Load(document);
         Map.Link(View);
         Draw();
@@ -52,9 +52,17 @@ public sealed class HexScreen : IDisposable
     public Runnable Top { get; }
     public IApplication App => _app;
 
-    /// <summary>The hex pane's rows of the keymap table, as the workstation builds them.</summary>
-    public static IEnumerable<Binding> HexKeys() =>
-        Keymap.Build([new HexPane()], readOnly: false).Bindings.Where(b => b.Context == HexPane.PaneIdValue);
+    /// <summary>The keymap table of the two panes, as the workstation builds it.</summary>
+    private static readonly Keymap Keys = Keymap.Build([new HexPane(), new PartitionsPane()], readOnly: false);
+
+    /// <summary>Keys go to the partition map (as when its pane has the workstation's focus) rather than the hex view.</summary>
+    public HexScreen FocusMap()
+    {
+        (_mapFocused, View.PaneFocused) = (true, false);
+        return this;
+    }
+
+    private bool _mapFocused;
 
     /// <summary>A synthetic BK7231N dump (2 MiB, bootloader, app, RF, Tuya storage) with its analysed partitions.</summary>
     public static HexDocument SyntheticDump(string name = "bk7231n.bin", int seed = 1) =>
@@ -62,9 +70,21 @@ public sealed class HexScreen : IDisposable
 
     public void Draw() => _app.LayoutAndDraw();
 
+    /// <summary>Keys as the workstation routes them: through the keymap table to the view's actions.</summary>
     public HexScreen Press(params Key[] keys)
     {
-        foreach (var key in keys) _app.InjectKey(key);
+        var context = _mapFocused ? PartitionsPane.PaneIdValue : HexPane.PaneIdValue;
+        foreach (var key in keys)
+        {
+            var mapped = KeyTranslation.From(key);
+            var action = Keys.Bindings.FirstOrDefault(b => b.Context == context && mapped is { } k && b.Keys.Contains(k))?.Action;
+            switch (action)
+            {
+                case PartitionsMove m: Map.Move(m.Delta); break;
+                case PartitionsJump: Map.Choose(); break;
+                case { } a: View.Perform(a); break;
+            }
+        }
         Draw();
         return this;
     }

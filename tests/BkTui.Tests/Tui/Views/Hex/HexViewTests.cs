@@ -124,11 +124,9 @@ public class HexViewTests
     }
 
     [Fact]
-    public void GotoKey_AsksHostForText_ThenSubmitMoves()
+    public void GotoAnswer_MovesToThePartition()
     {
         using var s = new HexScreen(80, 24, HexScreen.SyntheticDump());
-        s.Press(Key.F5);
-        Assert.Equal(HexDumpView.GotoPurpose, Assert.Single(s.Prompts).Purpose);
         Assert.True(s.View.Submit(HexDumpView.GotoPurpose, "tuya-kv"));
         s.Draw();
         Assert.Equal(0x1EE000, s.View.Offset);
@@ -194,6 +192,9 @@ public class HexViewTests
         try
         {
             using var s = new HexScreen(80, 24, HexDocument.Open(path));
+            Assert.Empty(s.View.Document!.Map.Rows); // mapped at once; the analysis comes after
+            s.View.ShowMap(s.View.Document, HexDocument.Analyse(path));
+            s.Draw();
             Assert.Equal(["bootloader", "app", "download", "rf-calibration", "tuya-kv"], s.View.Document!.Map.Rows.Select(r => r.Name));
             Assert.StartsWith("│A 000000", s.Rows()[1]);
         }

@@ -17,10 +17,8 @@ public class PartitionMapPaneTests
     public void EnterOnSelectedPartition_JumpsHexThere()
     {
         using var s = new HexScreen(80, 24, HexScreen.SyntheticDump(), mapHeight: 9);
-        s.Map.SetFocus();
-        s.Press(Key.CursorDown, Key.CursorDown, Key.Enter);
+        s.FocusMap().Press(Key.CursorDown, Key.CursorDown, Key.Enter);
         Assert.Equal(0x12A000, s.View.Offset);
-        Assert.True(s.View.HasFocus);
         Assert.StartsWith("│C 12a000", s.Rows()[1]);
     }
 

@@ -1,5 +1,4 @@
 using Terminal.Gui.Input;
-using Key = Terminal.Gui.Input.Key;
 
 namespace BkTui.Tui.Views.Hex;
 
@@ -8,15 +7,8 @@ public sealed partial class HexDumpView
     /// <summary>Rows the wheel moves per notch.</summary>
     private const int WheelRows = 3;
 
-    /// <summary>Keys go through the keymap table's hex rows; unmatched keys stay with the host.</summary>
-    protected override bool OnKeyDown(Key key)
-    {
-        if (KeyTranslation.ToKeymap(key) is not { } mapped) return false;
-        foreach (var binding in _keys)
-            if (Array.IndexOf(binding.Keys, mapped) >= 0)
-                return Perform(binding.Action);
-        return false;
-    }
+    /// <summary>A click in the view (the host focuses the pane; keys reach the view through the keymap).</summary>
+    public event EventHandler? Clicked;
 
     /// <summary>A click selects the byte under the pointer (either half in compare mode); the wheel scrolls.</summary>
     protected override bool OnMouseEvent(Mouse mouse)
@@ -28,7 +20,7 @@ public sealed partial class HexDumpView
             return true;
         }
         if (!mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) && !mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed)) return false;
-        if (CanFocus && !HasFocus) SetFocus();
+        Clicked?.Invoke(this, EventArgs.Empty);
         int row = at.Y;
         if (_other is not null && row > VisibleRows) row -= VisibleRows + 1;
         var layout = RowLayout;
