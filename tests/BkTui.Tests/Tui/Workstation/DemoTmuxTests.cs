@@ -39,7 +39,12 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the dump in the archive", s => s.Contains("#1 read from"), Step);
         Keys("Enter");
         WaitFor("the dump in the hex viewer", s => s.Contains("dump-1.bin") && s.Contains("00000000"), Step);
-        WaitFor("the dump's partitions beside the bytes", s => s.Contains("▸"), Step);
+        // The dump's own partitions: the title names the one at the cursor, each row starts with its letter.
+        WaitFor("the dump's partitions beside the bytes", s => s.Contains("bootloader+0x0") && s.Contains("A 000000"), Step);
+        if (width >= 100) Assert.Contains("[5] Partitions  dump-1.bin, 5 partitions", Capture());
+        Keys("G");
+        WaitFor("the end of the dump at once", s => s.Contains("0x001FFFFF/0x00200000") && s.Contains("1ffff0"), Step);
+        Keys("g");
 
         Keys("?");
         WaitFor("the help, the focused pane's keys first", s => s.Contains("Keys — Esc closes") && s.Contains("[4] Hex (focused)"), Step);
