@@ -42,12 +42,12 @@ public sealed class DumpPanes
     public PartitionMapPane Map { get; }
 
     /// <summary>
-    /// Puts each view over its pane's body, or hides it (pane not shown, or a help/confirm box over the
-    /// screen). Returns the rectangles the views cover, for the canvas to leave alone.
+    /// Puts each view over its pane's body, or hides it (pane not shown, or a box the canvas draws over
+    /// the panes: help, a question, a detail). Returns the rectangles the views cover, for the canvas to leave alone.
     /// </summary>
     public IReadOnlyList<Rect> Place(AppState state, LayoutResult layout)
     {
-        bool covered = state.Overlay is HelpOverlay or ConfirmOverlay;
+        bool covered = state.Overlay is not (null or PromptOverlay); // a prompt sits on the message line
         var holes = new List<Rect>(2);
         foreach (var (view, id) in new (View, string)[] { (Hex, HexPane.PaneIdValue), (Map, PartitionsPane.PaneIdValue) })
         {

@@ -35,9 +35,6 @@ public static class ScreenLayout
     private static readonly string[] Viewers = ["hex", "archive", "log"];
     private const string MapPane = "partitions";
     private const int MapRows = 9;
-    private const int MinLeftWidth = 36;
-    /// <summary>Columns a 16-byte hex row needs (<see cref="Views.Hex.HexLayout"/> without the name column).</summary>
-    private static readonly int HexRowWidth = Views.Hex.HexLayout.For(1000, 0x400000, names: false).Width;
 
     public static LayoutResult Compute(AppState state)
     {
@@ -77,9 +74,7 @@ public static class ScreenLayout
         // Panes with no tile (a custom catalogue) take the viewer slot when focused.
         if (!left.Any(p => p.Id == focused) && focused != under && !Viewers.Contains(focused)) viewer = focused;
         var slots = new List<PaneSlot>();
-        int leftWidth = left.Count == 0 ? 0 : Math.Clamp(body.Width * 2 / 5, MinLeftWidth, 60);
-        // Narrower still when that gives the viewer a 16-byte hex row (every sector starts a row).
-        if (leftWidth > 0 && body.Width - 1 - HexRowWidth >= MinLeftWidth) leftWidth = Math.Min(leftWidth, body.Width - 1 - HexRowWidth);
+        int leftWidth = left.Count == 0 ? 0 : Math.Clamp(body.Width * 2 / 5, 36, 60);
         if (left.Count > 0)
         {
             int total = left.Sum(p => p.Weight), y = body.Y, used = 0;

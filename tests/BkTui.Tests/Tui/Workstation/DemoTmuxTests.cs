@@ -43,7 +43,7 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the dump's partitions beside the bytes", s => s.Contains("bootloader+0x0") && s.Contains("A 000000"), Step);
         if (width >= 100) Assert.Contains("[5] Partitions  dump-1.bin, 5 partitions", Capture());
         Keys("G");
-        WaitFor("the end of the dump at once", s => s.Contains("0x001FFFFF/0x00200000") && s.Contains("1ffff0"), Step);
+        WaitFor("the end of the dump at once", s => s.Contains("0x001FFFFF/0x00200000") && s.Contains(" 1ffff"), Step);
         Keys("g");
 
         Keys("?");

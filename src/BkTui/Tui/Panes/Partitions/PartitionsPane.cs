@@ -7,7 +7,7 @@ using static BkTui.Tui.Keys.K;
 namespace BkTui.Tui.Panes.Partitions;
 
 /// <summary>What the state knows of the partition map: its title text.</summary>
-public sealed record PartitionsState(string Status = "open a dump: [Archive], :open FILE or --hex FILE");
+public sealed record PartitionsState(string Status = "no dump");
 
 public abstract record PartitionsAction : PaneAction
 {

@@ -8,6 +8,8 @@ public sealed partial class HexDumpView
 {
     private static readonly string HexDigits = "0123456789abcdef";
     private readonly RowCells _cells = new();
+    /// <summary>Short lines, so a narrow tile shows all of it.</summary>
+    private static readonly string[] NoFileHelp = [" No file open.", " :open FILE, bktui tui --hex FILE,", " or Enter on a dump in [Archive]."];
 
     /// <summary>Every cell is painted below, so Terminal.Gui's clear (which would mark the whole area for rewriting) is skipped.</summary>
     protected override bool OnClearingViewport() => true;
@@ -20,7 +22,7 @@ public sealed partial class HexDumpView
         if (_document is null)
         {
             for (int y = 0; y < height; y++)
-                PaintText(y, y == 0 ? " No file open: :open FILE, bktui tui --hex FILE, or a dump from [Archive] (Enter)." : "", Palette.Dim);
+                PaintText(y, y < NoFileHelp.Length ? NoFileHelp[y] : "", Palette.Dim);
             return true;
         }
         var layout = RowLayout;

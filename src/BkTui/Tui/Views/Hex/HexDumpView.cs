@@ -37,7 +37,7 @@ public sealed partial class HexDumpView : View
     private HexDocument? _other;
     private PartitionMapRow? _partition;
 
-    public const string NoFileStatus = "no file: :open FILE, bktui tui --hex FILE, or a dump from [Archive]";
+    public const string NoFileStatus = "no file";
 
     /// <summary>Whether the host's focus is on this pane (Terminal.Gui's focus stays with the host).</summary>
     public bool PaneFocused

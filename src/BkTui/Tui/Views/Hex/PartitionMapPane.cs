@@ -90,7 +90,8 @@ public sealed class PartitionMapPane : View
         if (_map is not { } map)
         {
             SetAttribute(Palette.Dim);
-            AddStr(1, 0, "No dump open: bktui tui --hex FILE, :open FILE, or a dump from the archive.");
+            AddStr(1, 0, "No dump open. Its map shows here when");
+            AddStr(1, 1, "[Hex] opens one (:open FILE, [Archive]).");
             return true;
         }
         var end = $"0x{map.FlashSize:X6}";
