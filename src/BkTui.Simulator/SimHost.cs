@@ -31,8 +31,9 @@ public sealed class SimHost : IDisposable
 
     public VirtualChip Chip { get; }
 
-    /// <summary>True once an unplug fault pulled the plug.</summary>
-    public bool Unplugged => _line.IsClosed && !_disposed;
+    /// <summary>True once an unplug fault pulled the plug (and the <c>--link</c> symlink is gone, as a by-id link goes with its adapter).</summary>
+    public bool Unplugged => _unplugged && !_disposed;
+    private volatile bool _unplugged;
 
     public static SimHost Start(SimOptions options)
     {
@@ -56,6 +57,7 @@ public sealed class SimHost : IDisposable
                 File.CreateSymbolicLink(link, line.SlavePath);
             }
             var host = new SimHost(line, tx2, flash, chip, link);
+            chip.Unplugged += host.OnUnplugged;
             chip.Start();
             return host;
         }
@@ -68,6 +70,12 @@ public sealed class SimHost : IDisposable
         }
     }
 
+    private void OnUnplugged()
+    {
+        RemoveLink();
+        _unplugged = true;
+    }
+
     public void Dispose()
     {
         if (_disposed) return;
@@ -76,14 +84,18 @@ public sealed class SimHost : IDisposable
         _line.Dispose();
         _tx2?.Dispose();
         _flash.Dispose();
-        if (LinkPath is not null)
+        if (!_unplugged) RemoveLink();
+    }
+
+    /// <summary>Removes the symlink if it still points at this chip's pty (another sim may have taken the name since).</summary>
+    private void RemoveLink()
+    {
+        if (LinkPath is null) return;
+        try
         {
-            try
-            {
-                var fi = new FileInfo(LinkPath);
-                if (fi.LinkTarget is not null) fi.Delete();
-            }
-            catch (IOException) { }
+            var fi = new FileInfo(LinkPath);
+            if (fi.LinkTarget == _line.SlavePath) fi.Delete();
         }
+        catch (IOException) { }
     }
 }

@@ -232,6 +232,7 @@ public sealed partial class VirtualChip
             case ChipWire.SendResult.Unplugged:
                 Trace($"fault: unplugged at byte {BytesSent}");
                 State = ChipState.Gone;
+                Unplugged?.Invoke();
                 break;
         }
     }

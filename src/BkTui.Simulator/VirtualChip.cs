@@ -97,6 +97,9 @@ public sealed partial class VirtualChip : IDisposable
     public double BusySeconds => _wire.BusySeconds;
     public long BytesReceived => _wire.BytesReceived;
 
+    /// <summary>Raised on the chip's thread once an unplug fault closed the line.</summary>
+    public event Action? Unplugged;
+
     /// <summary>Faults that have fired.</summary>
     public IReadOnlyList<Fault> FiredFaults => _wire.Faults.Fired;
 

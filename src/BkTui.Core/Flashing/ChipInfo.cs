@@ -20,6 +20,8 @@ public sealed record ChipInfo
     public string? Mac { get; init; }
     public IReadOnlyList<string> Advice { get; init; } = [];
     public required int Baud { get; init; }
+    /// <summary>What a re-link must find again (<see cref="ChipFingerprint"/>); null on a chip that was not linked through a session.</summary>
+    public ChipFingerprint? Fingerprint { get; init; }
 
     public ChipProfile Profile => ChipProfiles.For(Family);
 }

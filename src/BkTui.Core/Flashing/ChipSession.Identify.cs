@@ -20,6 +20,7 @@ public sealed partial class ChipSession
 
         _observer.Progress(new FlashProgress(FlashPhase.Identify, 0, 1, 0, 0));
         _bootloaderCrc = Attempt("bootloader CRC", 0, () => _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel), cancel);
+        _bootloaderKnown = true;
         var known = ChipProfiles.Bootloader(~_bootloaderCrc);
 
         _observer.Progress(new FlashProgress(FlashPhase.Baud, 0, 1, 0, 0));
@@ -72,6 +73,7 @@ public sealed partial class ChipSession
             mac = RfCalibration.TryParse(ReadSector(profile.RfOffset, cancel))?.Mac?.ToString();
         }
         Info = Info with { Mac = mac, Advice = ChipAdvice.For(family, key, mac, _options.ReadMac, Port, (_client.Link as SerialPort)?.LatencyTimerMs) };
+        TakeFingerprint(cancel);
         _observer.Log($"chip {family}, bootloader {bootName}, flash 0x{mid ?? 0:X6} {size / 1024} KiB, key {key?.Verdict ?? "n/a"}, mac {mac ?? "none"}, baud {baud}");
         _observer.Progress(new FlashProgress(FlashPhase.Identify, 1, 1, 0, 0));
     }

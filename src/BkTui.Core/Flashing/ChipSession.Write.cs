@@ -42,6 +42,7 @@ public sealed partial class ChipSession
                 var address = first + (uint)(i * SectorSize);
                 if (WholeBlockChanges(image, changed, blank, first, i))
                 {
+                    Touch(address, FlashGeometry.BlockSize);
                     Attempt("erase 64K", address, () => { ReleaseCrcLock(cancel); _client.FlashErase(EraseSize.Block64K, address, cancel); }, cancel);
                     for (var k = 0; k < FlashGeometry.SectorsPerBlock; k++, i++)
                         moved += ProgramSector(first, image, i, erased: true, cancel);
@@ -69,6 +70,7 @@ public sealed partial class ChipSession
         try
         {
             EnsureUnprotected(cancel);
+            Touch(start, length);
             Progress(FlashPhase.Erase, 0, length, 0);
             for (var a = start; a < start + length;)
             {
@@ -137,6 +139,7 @@ public sealed partial class ChipSession
         var sector = Sector(image, index).ToArray();
         var blank = BekenCrc32.Chip(sector) == BekenCrc32.ErasedSector4K;
         var needErase = !erased;
+        Touch(address, SectorSize);
         Attempt("write", address, () =>
         {
             if (needErase)

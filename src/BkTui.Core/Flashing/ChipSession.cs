@@ -20,6 +20,7 @@ public sealed partial class ChipSession : IDisposable
     private bool _unprotected;
     private bool _crcLockPending;
     private uint _bootloaderCrc;
+    private bool _bootloaderKnown;
     private int _relinksWithoutProgress;
     private int _retries;
     private int _workingBaud = Linker.LinkBaud;
@@ -138,16 +139,17 @@ public sealed partial class ChipSession : IDisposable
                 if (attempt >= 2) EnsureLink(cancel);
             }
         }
-        throw new RetriesExhaustedException(Port, address,
-            $"{what} failed {_options.MaxAttempts} times (last: {last!.Message}). Check the wiring and the 3.3 V supply, try a lower --baud, then retry.", last);
+        throw PortSharing.Explain(Port, new RetriesExhaustedException(Port, address,
+            $"{what} failed {_options.MaxAttempts} times (last: {last!.Message}). Check the wiring and the 3.3 V supply, try a lower --baud, then retry.", last));
     }
 
     private void Attempt(string what, uint address, Action op, CancellationToken cancel) =>
         Attempt(what, address, () => { op(); return 0; }, cancel);
 
     /// <summary>
-    /// Quick LinkChecks at the working baud; if the chip is gone from there (reset), link again from
-    /// scratch, check it is the same bootloader, restore baud and protection state. Bounded by
+    /// Quick LinkChecks at the working baud; if the chip is gone from there (reset, long stall), link
+    /// again, prove it is the same chip (<see cref="ProveSameChip"/>: nothing read or written after
+    /// the re-link counts before that), then restore baud and protection state. Bounded by
     /// <see cref="ConnectOptions.MaxRelinks"/> re-links without progress in between.
     /// </summary>
     private void EnsureLink(CancellationToken cancel)
@@ -156,26 +158,27 @@ public sealed partial class ChipSession : IDisposable
         {
             _client.Link.DiscardInput();
             _client.Scanner.Clear();
-            for (var i = 0; i < 3; i++)
-                if (_client.TryLinkCheck(TimeSpan.FromMilliseconds(100), cancel))
-                {
-                    _client.Scanner.Drain(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(200), cancel);
-                    return;
-                }
+            var alive = false;
+            for (var i = 0; i < 3 && !alive; i++) alive = _client.TryLinkCheck(TimeSpan.FromMilliseconds(100), cancel);
+            if (alive) _client.Scanner.Drain(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(200), cancel);
+            if (alive && !_proofPending) return;
             if (++_relinksWithoutProgress > _options.MaxRelinks)
-                throw new NoLinkException(Port, $"the chip stopped answering and {_options.MaxRelinks} re-links did not bring it back. Check power and wiring, then retry.");
-            _observer.Log("chip not answering at the working baud: re-linking");
-            var at = new Linker(_client, _options, _observer).Link(cancel, stillAt: _workingBaud);
+                throw PortSharing.Explain(Port, new NoLinkException(Port, $"the chip stopped answering and {_options.MaxRelinks} re-links did not bring it back. Check power and wiring, then retry."));
+            if (!alive)
+            {
+                _observer.Log("chip not answering at the working baud: re-linking");
+                new Linker(_client, _options, _observer).Link(cancel, stillAt: _workingBaud);
+                _proofPending = true;
+            }
             try
             {
-                var crc = _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel);
-                if (crc != _bootloaderCrc)
-                    throw new FlashException(Port, null, "after re-linking, a chip with a different bootloader answered. Was the device swapped? Start again.");
-                if (at != _workingBaud)
+                ProveSameChip(cancel);
+                if (_bootloaderKnown && _client.Link.Baud != _workingBaud)
                 {
-                    _workingBaud = SwitchBaud(crc, cancel);
+                    _workingBaud = SwitchBaud(_bootloaderCrc, cancel);
                     if (Info is not null) Info = Info with { Baud = _workingBaud };
                 }
+                _proofPending = false;
                 _crcLockPending = false;
                 if (_unprotected) _protection?.Unprotect(cancel);
                 return;

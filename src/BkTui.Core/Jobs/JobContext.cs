@@ -171,6 +171,7 @@ public sealed class JobContext
             var address = start + (uint)offset;
             var toBoundary = WriteChunk - (int)(address % WriteChunk);
             var n = Math.Min(toBoundary, data.Length - offset);
+            _runner.Written.Add(address, (uint)n);
             Device.Write(address, data.AsSpan(offset, n), allowBootloader);
             offset += n;
             _runner.LastGoodAddress = start + (uint)offset;

@@ -12,6 +12,7 @@ internal static class JobErrors
         JobRefusedException or JobInputException or JobStoppedException or JobBootException or OperationCanceledException => false,
         GuardRefusedException or UnsupportedChipException or ArchiveException => false,
         PortBusyException or PortUnavailableException => false,
+        DeviceChangedException => false, // another chip answers on this port: never carry the job over
         DeviceGoneException => true,      // a brown-out or a loose cable; relinking will tell (bounded)
         JobVerifyException or VerifyFailedException => true, // write again: matching sectors are skipped
         NoLinkException or RetriesExhaustedException => true,
@@ -25,7 +26,7 @@ internal static class JobErrors
         JobInputException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => JobErrorKind.BadInput,
         JobVerifyException or VerifyFailedException => JobErrorKind.VerifyFailed,
         NoLinkException => JobErrorKind.NoLink,
-        DeviceGoneException => JobErrorKind.DeviceGone,
+        DeviceGoneException or DeviceChangedException => JobErrorKind.DeviceGone,
         PortBusyException or PortUnavailableException => JobErrorKind.PortUnavailable,
         ArchiveException => JobErrorKind.Archive,
         _ => JobErrorKind.Failed,

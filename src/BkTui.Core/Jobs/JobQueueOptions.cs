@@ -4,6 +4,8 @@ public sealed record JobQueueOptions
 {
     /// <summary>Relink-and-retry attempts per step after a transient link failure (bounded).</summary>
     public int MaxRetries { get; init; } = 2;
+    /// <summary>After the adapter went away mid-job, how long a relink waits for its port to come back (a USB replug takes ~1 s).</summary>
+    public TimeSpan ReplugWait { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>First backoff; doubles per attempt.</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Minimum time between progress events of one job.</summary>

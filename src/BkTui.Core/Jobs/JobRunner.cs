@@ -1,3 +1,4 @@
+using BkTui.Core.Serial;
 using BkTui.Core.Flashing;
 
 namespace BkTui.Core.Jobs;
@@ -130,6 +131,9 @@ internal sealed class JobRunner : IFlashObserver
     /// <summary>The MAC a step is giving the chip (Restore RF): a relink may find the chip with it.</summary>
     private string? _newMac;
 
+    /// <summary>What this job wrote (or began to write): a relink may find those regions' content CRCs changed.</summary>
+    internal WrittenRanges Written { get; } = new();
+
     /// <summary>Restore RF is about to give the chip <paramref name="mac"/>: a relink may then see either MAC.</summary>
     internal void ExpectMac(string mac) => _newMac = mac;
 
@@ -142,10 +146,15 @@ internal sealed class JobRunner : IFlashObserver
         var req = _job.Request;
         var baud = req.Baud ?? _queue.Archive?.RememberedBaud(req.Port);
         _sessionRetries = 0;
-        Device = _queue.Connector.Connect(req.Port, baud, this, _stop.Token);
+        Device = _identity is null ? _queue.Connector.Connect(req.Port, baud, this, _stop.Token) : Reconnect(req.Port, baud);
         var facts = Device.Info;
         // After an unplug or reset the same path may now lead to another device (a different adapter
         // enumerated as ttyUSBn, a swapped board): never carry a job over to a chip it did not start on.
+        if (_firstLink?.Fingerprint is { } before && facts.Fingerprint is { } now && before.Differences(now, Written) is { Count: > 0 } diff)
+        {
+            Disconnect();
+            throw new DeviceChangedException(req.Port, before, now, diff);
+        }
         var identity = Identity(facts, facts.Mac);
         if (_identity is not null && identity != _identity && !(_newMac is not null && _firstLink is not null && identity == Identity(_firstLink, _newMac)))
         {
@@ -157,6 +166,27 @@ internal sealed class JobRunner : IFlashObserver
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
         _queue.Archive?.RecordLink(facts, req.Port);
+    }
+
+    /// <summary>
+    /// A relink after the job had a chip: a port that vanished (unplugged adapter) gets
+    /// <see cref="JobQueueOptions.ReplugWait"/> to come back; if it does not, the adapter went away
+    /// (exit 8), not "no such port".
+    /// </summary>
+    private IJobDevice Reconnect(string port, int? baud)
+    {
+        var until = DateTime.UtcNow + _queue.Options.ReplugWait;
+        while (true)
+        {
+            try { return _queue.Connector.Connect(port, baud, this, _stop.Token); }
+            catch (PortUnavailableException) when (Native.ResolvePath(port) is null) // the path (or its link target) is gone
+            {
+                if (DateTime.UtcNow >= until)
+                    throw new DeviceGoneException(port, $"the port did not come back within {_queue.Options.ReplugWait.TotalSeconds:0.#} s");
+                _stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
+                SafePoint();
+            }
+        }
     }
 
     public void Disconnect()

@@ -17,13 +17,13 @@ public sealed class PortHolders
 
     private readonly string _procRoot;
     private readonly IReadOnlyList<(uint Major, uint Minor, ulong Inode, int Pid)> _locks;
-    private readonly Lazy<Dictionary<string, int>> _openFds;
+    private readonly Lazy<Dictionary<string, List<int>>> _openFds;
 
     private PortHolders(string procRoot)
     {
         _procRoot = procRoot;
         _locks = ParseLocks(ReadOrEmpty(Path.Combine(procRoot, "locks")));
-        _openFds = new Lazy<Dictionary<string, int>>(ReadOpenFds);
+        _openFds = new Lazy<Dictionary<string, List<int>>>(ReadOpenFds);
     }
 
     public static PortHolders Snapshot(string procRoot = "/proc") => new(procRoot);
@@ -40,12 +40,25 @@ public sealed class PortHolders
                 if (l.Major == id.Major && l.Minor == id.Minor && l.Inode == id.Inode && Alive(l.Pid))
                     return new PortHolder(l.Pid, NameOf(l.Pid), "flock");
         }
-        if (_openFds.Value.TryGetValue(real, out int pid))
+        if (OpenedBy(real).FirstOrDefault() is var pid and > 0)
             return new PortHolder(pid, NameOf(pid), "open file");
         if (UucpLockOwner(Path.GetFileName(real)) is { } lockPid && Alive(lockPid))
             return new PortHolder(lockPid, NameOf(lockPid), "UUCP lock file");
         return null;
     }
+
+    /// <summary>
+    /// Another process that has the port open right now (no lock needed: a serial monitor or `cat`
+    /// reading it takes bytes meant for us). This process does not count.
+    /// </summary>
+    public PortHolder? OtherOpener(string devicePath)
+    {
+        var real = Native.ResolvePath(devicePath) ?? devicePath;
+        var pid = OpenedBy(real).FirstOrDefault(p => p != Environment.ProcessId && Alive(p));
+        return pid > 0 ? new PortHolder(pid, NameOf(pid), "open file") : null;
+    }
+
+    private IEnumerable<int> OpenedBy(string realPath) => _openFds.Value.TryGetValue(realPath, out var pids) ? pids : [];
 
     /// <summary>Parses /proc/locks lines: "1: FLOCK  ADVISORY  WRITE 1234 00:05:567 0 EOF" (device numbers in hex).</summary>
     internal static List<(uint Major, uint Minor, ulong Inode, int Pid)> ParseLocks(string text)
@@ -81,9 +94,9 @@ public sealed class PortHolders
         return null;
     }
 
-    private Dictionary<string, int> ReadOpenFds()
+    private Dictionary<string, List<int>> ReadOpenFds()
     {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         IEnumerable<string> procs;
         try { procs = Directory.EnumerateDirectories(_procRoot); }
         catch (IOException) { return map; }
@@ -97,8 +110,9 @@ public sealed class PortHolders
                 {
                     // readlink is right here: /proc fd links hold absolute paths.
                     var target = new FileInfo(fd).LinkTarget;
-                    if (target is not null && target.StartsWith('/')) // skips socket:[..], pipe:[..], anon_inode:..
-                        map.TryAdd(target, pid);
+                    if (target is null || !target.StartsWith('/')) continue; // skips socket:[..], pipe:[..], anon_inode:..
+                    if (!map.TryGetValue(target, out var pids)) map[target] = pids = [];
+                    if (!pids.Contains(pid)) pids.Add(pid);
                 }
             }
             catch (IOException) { } // process exited meanwhile

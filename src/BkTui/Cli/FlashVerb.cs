@@ -91,7 +91,7 @@ internal sealed class FlashVerb
         GuardRefusedException => ExitCodes.Refused,
         VerifyFailedException => ExitCodes.VerifyFailed,
         NoLinkException => ExitCodes.NoLink,
-        DeviceGoneException => ExitCodes.DeviceGone,
+        DeviceGoneException or DeviceChangedException => ExitCodes.DeviceGone,
         PortBusyException or PortUnavailableException => ExitCodes.PortUnavailable,
         BadInputException or InvalidDataException => ExitCodes.BadInput,
         OperationCanceledException => ExitCodes.Cancelled,
