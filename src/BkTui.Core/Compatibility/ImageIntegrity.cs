@@ -15,13 +15,15 @@ public sealed record IntegrityVerdict(IReadOnlyList<string> Problems)
 /// Structural checks before a firmware file or dump is written (issue 11 item 7): its length against
 /// what it is (a whole dump is 1/2/4… MiB; a QIO build ends at its app partition; CRC-16 images are
 /// whole 34-byte blocks), every CRC-16 block of its code, the RBL headers against their payloads, no
-/// erased gap inside the code, no zero-filled sector in a whole dump (real flash never holds one), and
+/// erased gap inside the code, no 4 KiB run of zeros in a whole dump (real flash never holds one), and
 /// for whole dumps the analyzer's own damage findings. Pure; docs/compatibility.md lists what it cannot see.
 /// </summary>
 public static class ImageIntegrity
 {
     private const int AppPhysical = 0x11000;
     private const int DefaultAppEnd = 0x129F70;
+    /// <summary>A "BL+APP" dump: bootloader and app partitions read to the next sector (1192 KiB).</summary>
+    private const int BlAppDump = 0x12A000;
     private const int BootRblAt = 0x10F9A;
     private const int RblPhysical = 3 * CrcBlocks.BlockSize;
 
@@ -55,6 +57,12 @@ public static class ImageIntegrity
                          "and is not a flash size (1, 2, 4 … MiB): a whole dump cut short, or padded.");
             return;
         }
+        if (d.Length != DefaultAppEnd && d.Length != BlAppDump)
+        {
+            // A bootloader+app image is the bootloader and the whole app partition; any other length is an incomplete dump (LTC's rule, flash-formats.md §10.3).
+            problems.Add($"{d.Length} bytes (0x{d.Length:X}) is not the length of a bootloader+app (QIO) build (0x{DefaultAppEnd:X}): the app partition is incomplete, the file cut short.");
+            return;
+        }
         CheckBootloader(d, problems);
         CheckCode(d, AppPhysical, d.Length, "the app", problems);
     }
@@ -70,12 +78,8 @@ public static class ImageIntegrity
             var app = CrcBlocks.Count(d[AppPhysical..Math.Min(d.Length, DefaultAppEnd)]);
             if (app.Bad > 0) problems.Add($"{app.Bad} CRC-16 block(s) of the app partition are broken (first at 0x{AppPhysical + app.FirstBad:X}): the dump is damaged.");
         }
-        for (var s = 0; s + 0x1000 <= d.Length; s += 0x1000)
-            if (!d.Slice(s, 0x1000).ContainsAnyExcept((byte)0))
-            {
-                problems.Add($"the 4 KiB sector at 0x{s:X6} is all zero (flash is erased to FF; no real dump holds a zero-filled sector): the dump was damaged.");
-                break;
-            }
+        if (ZeroRun(d) is { } zero)
+            problems.Add($"4 KiB or more of zero bytes from 0x{zero:X6} (flash is erased to FF; the longest zero run in the 24 real dumps is 0xFE4 bytes): the dump was damaged.");
     }
 
     /// <summary>The bootloader's own RBL header (0x10F9A) must match its payload when it is there.</summary>
@@ -125,6 +129,18 @@ public static class ImageIntegrity
         else if (!rbl.Header.MatchesPayload(payload))
             problems.Add($"the code of {what} does not match its RBL header (CRC-32/hash over {rbl.Header.RawSize} bytes): the file is damaged.");
         return true;
+    }
+
+    /// <summary>Start of the first run of at least 4096 zero bytes, or null.</summary>
+    private static int? ZeroRun(ReadOnlySpan<byte> d)
+    {
+        var run = 0;
+        for (var i = 0; i < d.Length; i++)
+        {
+            run = d[i] == 0 ? run + 1 : 0;
+            if (run == 0x1000) return i - 0xFFF;
+        }
+        return null;
     }
 
     /// <summary>The first erased block run followed by a non-erased block before <paramref name="limit"/>, or null.</summary>

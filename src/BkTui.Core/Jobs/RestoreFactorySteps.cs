@@ -1,3 +1,6 @@
+using BkTui.Core.Compatibility;
+using BkTui.Core.Formats;
+
 namespace BkTui.Core.Jobs;
 
 /// <summary>Restore factory: write an archived dump of this MAC back; the bootloader only with explicit consent.</summary>
@@ -39,6 +42,15 @@ internal static class RestoreFactorySteps
             throw new JobRefusedException($"dump {id} belongs to {dumpMac}, but this chip is {mac}. Nothing was written; pick a dump of {mac}.");
         if (ctx.Mac is null)
             ctx.Log($"the chip reports no MAC (RF calibration missing?): cannot confirm dump {id} is this device's; writing as asked");
+        if (!ctx.Items.ContainsKey("gate"))
+        {
+            // The device's own dump: a family it does not name is no reason to stop, but a dump of another silicon or key is.
+            var verdict = CompatibilityGate.Check(ctx.Info, dump.Bytes, FirmwareInspector.Inspect(dump.Bytes), new CompatibilityConsent { AllowUnknownFamily = true }, $"dump {id}");
+            ctx.Compatibility = verdict;
+            ctx.Items["gate"] = verdict;
+            ctx.Log($"compatibility: {verdict.Status.ToString().ToLowerInvariant()} — {verdict.Text}");
+            if (!verdict.MayWrite) throw new JobRefusedException(string.Join(" ", verdict.Blocking.Select(f => f.Text)));
+        }
         return dump;
     }
 }
