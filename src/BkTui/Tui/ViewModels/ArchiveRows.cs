@@ -5,6 +5,11 @@ namespace BkTui.Tui.ViewModels;
 /// <summary>A line of the Archive pane: a device heading or one of its dumps.</summary>
 public sealed record ArchiveRow(bool IsDevice, string? Mac, long? DumpId, string Title, string When, string Size, string Grade, string Label)
 {
+    /// <summary>A dump's date and time (local to the archive's clock), e.g. "2026-11-21 09:27".</summary>
+    public string Date { get; init; } = "";
+    /// <summary>Where a dump came from, shortened: "port bk7231n-plug", "file plug.bin".</summary>
+    public string Source { get; init; } = "";
+
     /// <summary>Stable selection key (selection is an id, never a row number).</summary>
     public string Key => IsDevice ? "dev:" + (Mac ?? "-") : "dump:" + DumpId;
 }
@@ -59,12 +64,22 @@ public static class ArchiveRows
     {
         var chip = d?.Chip ?? dumps.FirstOrDefault(x => x.Chip is not null)?.Chip ?? "";
         var verdict = d?.KeyVerdict is { } v ? $" key {v}" : "";
-        var title = (mac.Length == 0 ? Unidentified : mac) + (chip.Length > 0 ? $"  {chip}" : "") + verdict;
+        // The name people gave the device comes first; the MAC and chip identify it.
+        var label = d?.Labels.FirstOrDefault(l => l.Length > 0);
+        var title = (label is null ? "" : label + " · ") + (mac.Length == 0 ? Unidentified : mac) + (chip.Length > 0 ? $"  {chip}" : "") + verdict;
         var seen = d?.LastSeen ?? (dumps.Count > 0 ? dumps[0].TakenAt : default);
         var count = dumps.Count == 1 ? "1 dump" : $"{dumps.Count} dumps";
         return new ArchiveRow(true, mac.Length == 0 ? null : mac, null, title, Humane.Ago(seen, now), count, "", string.Join(", ", d?.Labels ?? []));
     }
 
     private static ArchiveRow DumpRow(DumpSummary d, DateTimeOffset now) =>
-        new(false, d.Mac, d.Id, $"#{d.Id} {d.Source}", Humane.Ago(d.TakenAt, now), Humane.Bytes(d.Size), d.Grade ?? "", d.Label);
+        new(false, d.Mac, d.Id, $"#{d.Id}", Humane.Ago(d.TakenAt, now), Humane.Bytes(d.Size), d.Grade ?? "", d.Label)
+        {
+            Date = d.TakenAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            Source = ShortSource(d.Source),
+        };
+
+    /// <summary>"port bk7231n-plug" or "file plug.bin": what the source was, without the long path (the detail view has it).</summary>
+    public static string ShortSource(DumpSource s) =>
+        (s.Kind == DumpSourceKind.Port ? "port " + Panes.ListWindow.PortName(s.Location) : "file " + Path.GetFileName(s.Location));
 }

@@ -36,7 +36,7 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the backup job done", s => JobDone().IsMatch(s), Backup);
 
         Keys("3");
-        WaitFor("the dump in the archive", s => s.Contains("#1 read from"), Step);
+        WaitFor("the dump in the archive", s => s.Contains("#1 ") && s.Contains("port bk7231n-plug"), Step);
         Keys("Enter");
         WaitFor("the dump in the hex viewer", s => s.Contains("dump-1.bin") && s.Contains("00000000"), Step);
         // The dump's own partitions: the title names the one at the cursor, each row starts with its letter.

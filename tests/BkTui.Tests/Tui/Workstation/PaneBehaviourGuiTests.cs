@@ -158,3 +158,60 @@ public sealed class PaneBehaviourGuiTests
         Assert.Null(t.State.Overlay);
     }
 }
+
+/// <summary>The Archive pane as a user meets it: labels first, a filter that clears, the analysis of a dump.</summary>
+public sealed class ArchivePaneGuiTests
+{
+    public static TheoryData<int, int> Sizes => PaneBehaviourGuiTests.Sizes;
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void DevicesByLabel_DumpsWithDateGradeLabelSource_ClickSelects_FilterClears(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue);
+        using var screen = new GuiScreen(t.App, t.Services);
+        var text = screen.Text();
+        Assert.Contains("plug · 38:1F:8D:5A:10:02  BK7231N key tuya — 2 dumps, seen 3 minut", text);
+        Assert.Contains("#2    2026-11-21 09:27  A", text);
+        Assert.Contains("factory port bk7231n-plug", text);
+        var lines = text.Split('\n');
+        int row = Array.FindIndex(lines, l => l.Contains("#1    2026-11-19"));
+        screen.Click(lines[row].IndexOf("#1 ", StringComparison.Ordinal), row);
+        Assert.Equal("dump:1", t.Pane<BkTui.Tui.Panes.Archive.ArchiveState>("archive").Selected);
+        screen.Press(new TgKey('/')).Type("factory").Press(TgKey.Enter);
+        text = screen.Text();
+        Assert.DoesNotContain("#2 ", text);
+        Assert.Contains("filter 'factory' (c clears)", text);
+        screen.Press(new TgKey('c'));
+        text = screen.Text();
+        Assert.Contains("#2 ", text);
+        Assert.DoesNotContain("filter 'factory'", text);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void AKey_ShowsTheAnalysis_GradeReasonsFirst_SecretsMasked(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue).Press("a");
+        var detail = Assert.IsType<DetailOverlay>(t.State.Overlay);
+        Assert.Equal("Dump #2: analysis", detail.Title);
+        Assert.StartsWith("Grade ", detail.Lines[0]);
+        var report = BkTui.Tui.Bench.BenchAnalysis.Analyze(t.Bench.Bytes[2]);
+        Assert.Contains(detail.Lines, l => l.StartsWith("Chip", StringComparison.Ordinal) && l.Contains(report.Chip.Family));
+        Assert.Contains(detail.Lines, l => l.StartsWith("MAC", StringComparison.Ordinal));
+        foreach (var secret in new[] { report.Tuya?.DeviceKey, report.Obk?.WifiPassword }.Where(s => !string.IsNullOrEmpty(s)))
+            Assert.DoesNotContain(detail.Lines, l => l.Contains(secret!, StringComparison.Ordinal));
+        using var screen = new GuiScreen(t.App, t.Services);
+        Assert.Contains("Dump #2: analysis — Esc closes", screen.Text());
+        Assert.Contains("Grade ", screen.Text());
+    }
+
+    [Fact]
+    public void DiffOfDumpsOfTwoDevices_SaysSo()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.DumpList.Add(bench.DumpList[0] with { Id = 3, Mac = "AA:BB:CC:00:00:01", Label = "bulb" });
+        bench.Bytes[3] = bench.Bytes[1];
+        var t = new WorkstationHarness(bench: bench).Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue);
+        t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(-10)).Do(new BkTui.Tui.Panes.Archive.ArchiveMove(1)).Press(" ").Do(new BkTui.Tui.Panes.Archive.ArchiveMove(10)).Press("d");
+        Assert.Contains(t.Messages(), m => m.Contains("are dumps of two devices (38:1F:8D:5A:10:02, AA:BB:CC:00:00:01)", StringComparison.Ordinal));
+    }
+}

@@ -43,6 +43,9 @@ public sealed class WorkstationHarness
 
     public T Pane<T>(string id) => (T)State.Panes[id];
 
+    /// <summary>The texts of every message shown so far, oldest first.</summary>
+    public IReadOnlyList<string> Messages() => State.Messages.Select(m => m.Text).ToList();
+
     public WorkstationHarness Do(AppAction action)
     {
         _posted.Enqueue(action);

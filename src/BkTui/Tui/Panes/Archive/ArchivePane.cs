@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BkTui.Core.Archive;
 using BkTui.Core.Jobs;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
@@ -30,18 +31,22 @@ public sealed class ArchivePane : Pane<ArchiveState>
         new(Id, [Of(KeyCode.Down), C('j')], new ArchiveMove(1), "Next row"),
         new(Id, [Of(KeyCode.PageUp)], new ArchiveMove(-10), "Page up"),
         new(Id, [Of(KeyCode.PageDown)], new ArchiveMove(10), "Page down"),
-        new(Id, [Of(KeyCode.Enter), C('o')], new ArchiveOpen(), "Open in hex") { ShowInBar = true, Order = 1 },
+        new(Id, [Of(KeyCode.Enter), C('o')], new ArchiveOpen(), "Open in hex") { ShowInBar = true, Order = 1, Hint = "Open" },
         new(Id, [C(' ')], new ArchiveMark(), "Mark") { ShowInBar = true, Order = 2 },
-        new(Id, [C('d')], new ArchiveDiff(), "Diff with marked") { ShowInBar = true, Order = 3 },
-        new(Id, [C('l')], new OpenPrompt(Id, LabelPurpose, "Label for this dump: "), "Label") { ShowInBar = true, Order = 4 },
+        new(Id, [C('d')], new ArchiveDiff(), "Diff with the marked dump (hex compare)") { ShowInBar = true, Order = 4, Hint = "Diff" },
+        new(Id, [C('a')], new ArchiveAnalyze(), "Analysis of the dump: why its grade, chip, key, Tuya pins, RF MAC (secrets masked)") { ShowInBar = true, Order = 3, Hint = "Analysis" },
+        new(Id, [C('l')], new OpenPrompt(Id, LabelPurpose, "Label for this dump: "), "Label") { ShowInBar = true, Order = 5 },
+        new(Id, [C('c')], new ArchiveClearFilter(), "Clear the filter") { ShowInBar = true, Order = 6, DisabledReason = NoFilter, Hint = "Clear filter" },
         new(Id, [C('R')], new ArchiveRefresh(), "Reload the archive"),
         new(Id, [C('W')], new ArchiveRestore(), "Restore to the selected port") { Dangerous = true },
     ];
 
+    private static string? NoFilter(AppState app) => app.Panes.TryGetValue(PaneIdValue, out var o) && o is ArchiveState { Filter: not null } ? null : "no filter is set";
+
     protected override ArchiveState Initial(TuiOptions options) => new();
 
     protected override string Status(ArchiveState pane) =>
-        !pane.Loaded ? "reading…" : $"{pane.Dumps.Length} dumps" + (pane.Filter is { Length: > 0 } f ? $", filter '{f}'" : "") + (pane.Marked is { } m ? $", #{m} marked" : "");
+        !pane.Loaded ? "reading…" : $"{pane.Dumps.Length} dumps" + (pane.Filter is { Length: > 0 } f ? $", filter '{f}' (c clears)" : "") + (pane.Marked is { } m ? $", #{m} marked" : "");
 
     /// <summary>Reads devices and dumps (on start, on R, after a backup).</summary>
     public static BenchEffect Load() => new("reading the archive", (b, _) => [new ArchiveLoaded(b.Devices(), b.Dumps())]);
@@ -63,11 +68,16 @@ public sealed class ArchivePane : Pane<ArchiveState>
                 return i < 0 ? app : With(app, pane with { Selected = rows[i].Key });
             case PromptSubmitted { Purpose: PromptOverlay.SearchPurpose } p:
                 return With(app, Reselect(pane with { Filter = p.Text.Trim().Length == 0 ? null : p.Text.Trim() }, app.Now));
+            case ArchiveClearFilter:
+                return With(app, Reselect(pane with { Filter = null }, app.Now));
             case ArchiveRefresh:
                 return new Transition(app, [Load()]);
+            case PaneClicked c:
+                int at = ListWindow.Start(rows.Count, Math.Max(0, index), area.Height) + c.Y;
+                return at < rows.Count ? With(app, pane with { Selected = rows[at].Key }) : app;
         }
         if (row?.DumpId is not { } id)
-            return action is ArchiveOpen or ArchiveMark or ArchiveDiff or ArchiveRestore or PromptSubmitted
+            return action is ArchiveOpen or ArchiveMark or ArchiveDiff or ArchiveRestore or ArchiveAnalyze or PromptSubmitted
                 ? AppReducer.Flash(app, "select a dump (the indented rows under a device)", FlashLevel.Warning) : app;
         switch (action)
         {
@@ -78,7 +88,14 @@ public sealed class ArchivePane : Pane<ArchiveState>
             case ArchiveDiff when pane.Marked is not { } marked || marked == id:
                 return AppReducer.Flash(app, "mark one dump with Space, select another, then press d", FlashLevel.Warning);
             case ArchiveDiff:
-                return new Transition(AppReducer.Flash(app, $"comparing #{pane.Marked} with #{id}…"), [Open(pane.Marked.Value, compare: id)]);
+                var other = pane.Dumps.FirstOrDefault(d => d.Id == pane.Marked);
+                bool sameDevice = MacText.Normalize(other?.Mac) == MacText.Normalize(row.Mac);
+                var said = sameDevice
+                    ? AppReducer.Flash(app, $"comparing #{pane.Marked} with #{id} (d/D in [Hex] jump between differences)…")
+                    : AppReducer.Flash(app, $"#{pane.Marked} and #{id} are dumps of two devices ({other?.Mac ?? "no MAC"}, {row.Mac ?? "no MAC"}): most bytes will differ", FlashLevel.Warning);
+                return new Transition(said, [Open(pane.Marked.Value, compare: id)]);
+            case ArchiveAnalyze:
+                return new Transition(AppReducer.Flash(app, $"analysing dump #{id}…"), [Analyze(id)]);
             case PromptSubmitted { Purpose: LabelPurpose } p:
                 var label = p.Text.Trim();
                 return new Transition(app, [new BenchEffect("labelling", (b, _) => { b.LabelDump(id, label); return [new ShowFlash($"dump #{id} labelled '{label}'"), new ArchiveRefresh()]; })]);
@@ -107,6 +124,10 @@ public sealed class ArchivePane : Pane<ArchiveState>
         return s with { Selected = rows.FirstOrDefault(r => !r.IsDevice)?.Key ?? rows.FirstOrDefault()?.Key };
     }
 
+    /// <summary>Analyses the dump and shows the report whole (secrets masked), the grade's reasons first.</summary>
+    private static BenchEffect Analyze(long id) => new($"analysing dump #{id}", (b, _) =>
+        [new ShowDetail($"Dump #{id}: analysis", DumpAnalysisText.Lines(BenchAnalysis.Analyze(b.DumpBytes(id)), $"dump #{id}"))]);
+
     /// <summary>Reads the dump (and the one to compare), analyses it for the partition map, and shows it in the hex viewer.</summary>
     private static BenchEffect Open(long id, long? compare) => new($"opening dump #{id}", (b, _) =>
     {
@@ -128,14 +149,15 @@ public sealed class ArchivePane : Pane<ArchiveState>
             return;
         }
         int sel = Math.Max(0, rows.ToList().FindIndex(r => r.Key == pane.Selected));
+        int labelWidth = Math.Clamp(rows.Max(r => r.IsDevice ? 0 : r.Label.Length), 1, 16);
         int start = ListWindow.Start(rows.Count, sel, area.Height);
         for (int i = start, y = area.Y; i < rows.Count && y < area.Bottom; i++, y++)
         {
             var r = rows[i];
             int style = ListRow.Begin(view, y, i == sel, r.IsDevice ? Role.Header : Role.Normal);
             string line = r.IsDevice
-                ? $"{r.Title}  {r.Size}, seen {r.When}" + (r.Label.Length > 0 ? $"  [{r.Label}]" : "")
-                : $"{(pane.Marked == r.DumpId ? "* " : "  ")}{Text.Fit(r.When, 16)} {Text.Fit(r.Size, 7)} {Text.Fit("grade " + r.Grade, 8)} {r.Title}" + (r.Label.Length > 0 ? $"  [{r.Label}]" : "");
+                ? $"{r.Title} — {r.Size}, seen {r.When}"
+                : $"{(pane.Marked == r.DumpId ? "* " : "  ")}{Text.Fit(r.Title, 5)} {r.Date}  {Text.Fit(r.Grade, 2)} {Text.Cut(r.Label, labelWidth)} {r.Source}";
             Text.PutEllipsized(buf, area.X, y, line, style, area.Right);
         }
     }

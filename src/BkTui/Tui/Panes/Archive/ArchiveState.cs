@@ -31,3 +31,7 @@ public sealed record ArchiveDiff : ArchiveAction;
 public sealed record ArchiveRefresh : ArchiveAction;
 /// <summary>Write the selected dump back to the marked/selected port (bootloader kept).</summary>
 public sealed record ArchiveRestore : ArchiveAction;
+/// <summary>Show everything the filter hid again.</summary>
+public sealed record ArchiveClearFilter : ArchiveAction;
+/// <summary>Analyse the selected dump and show the report (secrets masked).</summary>
+public sealed record ArchiveAnalyze : ArchiveAction;
