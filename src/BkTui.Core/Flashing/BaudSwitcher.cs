@@ -6,9 +6,14 @@ namespace BkTui.Core.Flashing;
 /// Moves a linked chip from 115200 to the working baud, falling back down the ladder when a rate
 /// does not hold (protocol.md §8.2). Every new rate is proven by LinkChecks and a CRC before use.
 /// </summary>
-internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver observer)
+internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver observer, Func<int> relink)
 {
-    /// <summary>Returns the baud both sides now use. <paramref name="verify"/> must pass at the new rate.</summary>
+    /// <summary>
+    /// Returns the baud both sides now use. <paramref name="verify"/> must pass at the new rate.
+    /// A rate is given up only when the chip took it and it did not hold; a chip found back at the
+    /// rate it came from (the switch was lost, or the chip reset meanwhile) is asked again once, and
+    /// a chip found nowhere is linked again from scratch (<paramref name="relink"/>: resets, the user).
+    /// </summary>
     public int Switch(int wanted, IReadOnlyList<int> ladder, Func<bool> verify, CancellationToken cancel)
     {
         var current = client.Link.Baud;
@@ -18,15 +23,24 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
             cancel.ThrowIfCancellationRequested();
             if (rate == current) return current;
             if (!AdapterCanDo(rate, current)) continue;
-            try
+            for (var turn = 1; turn <= 2; turn++)
             {
-                client.SetBaudRate(rate, cancel: cancel);
-                if (Proven(verify, cancel)) { observer.Log($"baud {rate} verified"); return rate; }
-                observer.Log($"baud {rate}: echo ok but verification failed");
+                try
+                {
+                    client.SetBaudRate(rate, cancel: cancel);
+                    if (Proven(verify, cancel)) { observer.Log($"baud {rate} verified"); return rate; }
+                    observer.Log($"baud {rate}: echo ok but verification failed");
+                }
+                catch (ProtocolException e) { observer.Log($"baud {rate}: {e.Message}"); }
+                var found = Locate([rate, current, Linker.LinkBaud], cancel);
+                if (found is null)
+                {
+                    observer.Log($"the chip answered at no rate after the switch to {rate} (it reset?): linking again");
+                    found = relink();
+                }
+                current = found.Value;
+                if (current == rate) break; // the chip took the rate and it did not hold: go lower
             }
-            catch (ProtocolException e) { observer.Log($"baud {rate}: {e.Message}"); }
-            current = Locate([current, rate, Linker.LinkBaud], cancel)
-                ?? throw new NoLinkException(client.Port, $"the chip stopped answering while switching to {rate} baud. Reset it and retry with a lower --baud.");
         }
         return current;
     }

@@ -98,7 +98,7 @@ public sealed partial class ChipSession
 
     /// <summary>Switches to the working baud, proving each rate with the bootloader CRC seen at 115200.</summary>
     private int SwitchBaud(uint bootloaderCrc, CancellationToken cancel) =>
-        new BaudSwitcher(_client, _observer).Switch(_options.Baud, _options.BaudLadder,
+        new BaudSwitcher(_client, _observer, () => new Linker(_client, _options, _observer).Link(cancel)).Switch(_options.Baud, _options.BaudLadder,
             () => _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel) == bootloaderCrc, cancel);
 
     /// <summary>

@@ -20,11 +20,8 @@ internal sealed class Linker(BootloaderClient client, ConnectOptions options, IF
     {
         var clock = Stopwatch.StartNew();
         var link = client.Link;
-        if (stillAt is { } rate && rate != LinkBaud)
-        {
-            link.SetBaud(rate);
-            if (Stream(TimeSpan.FromMilliseconds(500), clock, cancel)) { Linked(clock); return rate; }
-        }
+        var working = stillAt is { } w && w != LinkBaud ? w : (int?)null;
+        if (working is { } rate && StreamAt(rate, StillAtWindow, clock, cancel)) { Linked(clock); return rate; }
         link.SetBaud(LinkBaud);
         link.DiscardInput();
         client.Scanner.Clear();
@@ -45,13 +42,18 @@ internal sealed class Linker(BootloaderClient client, ConnectOptions options, IF
         for (var attempt = 1; clock.Elapsed < options.LinkTimeout; attempt++)
         {
             cancel.ThrowIfCancellationRequested();
+            // A chip that stalled (seconds, without resetting) still listens at the working rate: keep
+            // asking there between the resets for the whole budget, before a reset pulse so the
+            // 115200 window right after it stays whole.
+            if (working is { } again && StreamAt(again, StillAtWindow, clock, cancel)) { Linked(clock); return again; }
+            link.SetBaud(LinkBaud);
             if (modemLines) modemLines = PulseReset(cancel);
             if (options.Reset.HasFlag(ResetStrategy.RebootText) && attempt % 3 == 1)
             {
                 observer.Log("sending 'reboot' for a running OpenBeken");
                 link.Write(RebootText);
             }
-            if (options.Reset.HasFlag(ResetStrategy.AskUser) && !asked && (attempt >= 3 || clock.Elapsed > options.LinkTimeout / 3))
+            if (options.Reset.HasFlag(ResetStrategy.AskUser) && !asked && (working is null ? attempt >= 3 || clock.Elapsed > options.LinkTimeout / 3 : clock.Elapsed > options.LinkTimeout / 2))
             {
                 asked = true;
                 var left = options.LinkTimeout - clock.Elapsed;
@@ -59,9 +61,20 @@ internal sealed class Linker(BootloaderClient client, ConnectOptions options, IF
             }
             if (Stream(TimeSpan.FromSeconds(1), clock, cancel)) { Linked(clock); return LinkBaud; }
         }
-        throw new NoLinkException(client.Port,
+        throw Serial.PortSharing.Explain(client.Port, new NoLinkException(client.Port,
             $"no answer from the bootloader within {options.LinkTimeout.TotalSeconds:0} s. Check wiring (adapter TX→P10, RX←P11, GND), " +
-            "power the chip from a separate 3.3 V supply, then reset it (CEN to GND) while BkTui is linking.");
+            "power the chip from a separate 3.3 V supply, then reset it (CEN to GND) while BkTui is linking."));
+    }
+
+    /// <summary>How long each turn at the working rate lasts (a stalled chip answers as soon as it wakes).</summary>
+    private static readonly TimeSpan StillAtWindow = TimeSpan.FromMilliseconds(400);
+
+    private bool StreamAt(int rate, TimeSpan window, Stopwatch clock, CancellationToken cancel)
+    {
+        client.Link.SetBaud(rate);
+        client.Link.DiscardInput();
+        client.Scanner.Clear();
+        return Stream(window, clock, cancel);
     }
 
     /// <summary>LinkCheck after LinkCheck until one is answered or the window (and the budget) ends.</summary>

@@ -15,7 +15,7 @@ public static class PortSharing
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return failure; }
         if (other is null) return failure;
         return new PortBusyException(port, other.Pid, other.ProcessName,
-            $"That program has the port open too (no lock) and takes the chip's replies, so the link kept failing ({failure.Message}). " +
+            "That program has the port open too (no lock) and takes the chip's replies, so the link kept failing. " +
             "Close it (a serial monitor, cat, screen, another flasher), then retry.");
     }
 }
