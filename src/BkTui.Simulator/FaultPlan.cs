@@ -2,23 +2,30 @@ using System.Globalization;
 
 namespace BkTui.Simulator;
 
-public enum FaultKind { Drop, Flip, Stall, Reset, Unplug }
+public enum FaultKind { Drop, Flip, Stall, Reset, Unplug, RxDrop, RxFlip }
 
-/// <summary>One fault, fired when the chip is about to send its byte number <see cref="AtByte"/> (0-based).</summary>
+/// <summary>
+/// One fault, fired when the chip is about to send its byte number <see cref="AtByte"/> (0-based),
+/// or for <see cref="FaultKind.RxDrop"/>/<see cref="FaultKind.RxFlip"/> when it receives its byte number AtByte from the host.
+/// </summary>
 public sealed record Fault(FaultKind Kind, long AtByte, int StallMs = 0)
 {
+    public bool HostToChip => Kind is FaultKind.RxDrop or FaultKind.RxFlip;
     public override string ToString() => Kind == FaultKind.Stall ? $"stall@{AtByte}:{StallMs}" : $"{Kind.ToString().ToLowerInvariant()}@{AtByte}";
 }
 
 /// <summary>
-/// Faults on the chip→host byte stream (<c>--faults</c>): <c>drop@N</c>, <c>flip@N</c>,
+/// Faults (<c>--faults</c>). On the chip→host stream: <c>drop@N</c>, <c>flip@N</c>,
 /// <c>stall@N:MS</c>, <c>reset@N</c>, <c>unplug@N</c> — N counts the bytes the chip has sent — and
 /// <c>random:RATE:SEED</c>: seeded drops, bit flips and short stalls, RATE per MiB sent on average.
+/// On the host→chip stream: <c>rxdrop@N</c>, <c>rxflip@N</c> — N counts the bytes the chip has
+/// received (commands and write data alike; a flipped bit there is what the chip acts on).
 /// Each fault fires once.
 /// </summary>
 public sealed class FaultPlan
 {
     private readonly SortedDictionary<long, List<Fault>> _fixed = new();
+    private readonly SortedDictionary<long, List<Fault>> _incoming = new();
     private readonly Random? _random;
     private readonly double _ratePerByte;
     private long _nextRandom = long.MaxValue;
@@ -30,7 +37,8 @@ public sealed class FaultPlan
     {
         foreach (var f in faults)
         {
-            if (!_fixed.TryGetValue(f.AtByte, out var list)) _fixed[f.AtByte] = list = [];
+            var map = f.HostToChip ? _incoming : _fixed;
+            if (!map.TryGetValue(f.AtByte, out var list)) map[f.AtByte] = list = [];
             list.Add(f);
         }
         if (ratePerMiB > 0)
@@ -62,12 +70,13 @@ public sealed class FaultPlan
                 continue;
             }
             int at = item.IndexOf('@');
-            if (at <= 0) throw new FormatException($"'{raw}': expected KIND@N (drop, flip, stall, reset, unplug) or random:RATE:SEED.");
+            if (at <= 0) throw new FormatException($"'{raw}': expected KIND@N (drop, flip, stall, reset, unplug, rxdrop, rxflip) or random:RATE:SEED.");
             var kind = item[..at] switch
             {
                 "drop" => FaultKind.Drop, "flip" => FaultKind.Flip, "stall" => FaultKind.Stall,
                 "reset" => FaultKind.Reset, "unplug" => FaultKind.Unplug,
-                _ => throw new FormatException($"'{raw}': unknown fault '{item[..at]}' (drop, flip, stall, reset, unplug, random)."),
+                "rxdrop" => FaultKind.RxDrop, "rxflip" => FaultKind.RxFlip,
+                _ => throw new FormatException($"'{raw}': unknown fault '{item[..at]}' (drop, flip, stall, reset, unplug, rxdrop, rxflip, random)."),
             };
             var rest = item[(at + 1)..].Split(':');
             if (!long.TryParse(rest[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) || n < 0)
@@ -103,6 +112,34 @@ public sealed class FaultPlan
         }
         if (due is not null) lock (_fired) _fired.AddRange(due);
         return due;
+    }
+
+    /// <summary>
+    /// Applies the host→chip faults due in <paramref name="data"/>, whose first byte is received byte
+    /// number <paramref name="firstIndex"/>: returns the bytes the chip actually gets (the same span when none is due).
+    /// </summary>
+    internal ReadOnlySpan<byte> ApplyIncoming(ReadOnlySpan<byte> data, long firstIndex)
+    {
+        if (_incoming.Count == 0 || _incoming.Keys.First() >= firstIndex + data.Length) return data;
+        var result = new List<byte>(data.Length);
+        for (var i = 0; i < data.Length; i++)
+        {
+            var b = data[i];
+            var drop = false;
+            while (_incoming.Count > 0 && _incoming.Keys.First() <= firstIndex + i)
+            {
+                var key = _incoming.Keys.First();
+                foreach (var f in _incoming[key])
+                {
+                    if (f.Kind == FaultKind.RxDrop) drop = true;
+                    else b ^= (byte)(1 << (int)((firstIndex + i) % 8));
+                    lock (_fired) _fired.Add(f);
+                }
+                _incoming.Remove(key);
+            }
+            if (!drop) result.Add(b);
+        }
+        return result.ToArray();
     }
 
     /// <summary>The next byte index worth checking (so the sender can skip ahead in bulk).</summary>

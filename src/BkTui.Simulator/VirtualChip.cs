@@ -244,8 +244,10 @@ public sealed partial class VirtualChip : IDisposable
     {
         int host = _line.HostBaud ?? Baud;
         if (baudBeforeRead is { } before && before != host && before == Baud) host = before;
+        var index = _wire.BytesReceived;
         _wire.Received(raw.Length, host);
         ReadOnlySpan<byte> data = host == Baud ? raw : UartLine.Resample(raw, host, Baud);
+        data = _wire.Faults.ApplyIncoming(data, index);
         if (State == ChipState.App)
         {
             OnConsoleInput(data);
