@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BkTui.Core.Chips;
 using BkTui.Core.Formats.Analysis;
 using BkTui.Core.Formats.Crc16;
@@ -19,7 +18,7 @@ public static partial class DumpAnalyzer
 
     public static DumpReport Analyze(ReadOnlySpan<byte> input)
     {
-        var baseReport = new DumpReport { Size = input.Length, Sha256 = Convert.ToHexString(SHA256.HashData(input)).ToLowerInvariant() };
+        var baseReport = new DumpReport { Size = input.Length, Sha256 = Crypto.Sha256.HexOf(input) };
         try
         {
             return AnalyzeCore(input, baseReport);

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using BkTui.Core.Formats.Crypto;
 using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Core.Identity;
@@ -37,7 +37,7 @@ public sealed record DeviceKey(string Key, IdentityEvidence Evidence)
         MacAddress.TryParse(mac, out var m) && !PlaceholderMac.Is(m) ? new(MacPrefix + Canonical(m), evidence) : null;
 
     public static DeviceKey FromTuyaUuid(string uuid) =>
-        new(TuyaPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uuid.Trim())))[..16], IdentityEvidence.TuyaUuid);
+        new(TuyaPrefix + Sha256.HexOf(Encoding.UTF8.GetBytes(uuid.Trim()))[..16], IdentityEvidence.TuyaUuid);
 
     /// <summary>
     /// The key text a user typed to name a device: a MAC (any separator) or "tuya:…". Null for anything

@@ -81,13 +81,15 @@ public class TuyaKvTests
 
     private static byte[] DecryptBlock(ReadOnlySpan<byte> b)
     {
-        using var aes = TuyaKvCrypto.CreateAes(TuyaKvCrypto.DataKey(DeviceKey));
+        using var aes = Aes.Create(); // .NET's own: an independent check of the managed one the reader uses
+        aes.Key = TuyaKvCrypto.DataKey(DeviceKey);
         return aes.DecryptEcb(b, PaddingMode.None);
     }
 
     private static byte[] EncryptBlock(ReadOnlySpan<byte> b)
     {
-        using var aes = TuyaKvCrypto.CreateAes(TuyaKvCrypto.DataKey(DeviceKey));
+        using var aes = Aes.Create(); // .NET's own: an independent check of the managed one the reader uses
+        aes.Key = TuyaKvCrypto.DataKey(DeviceKey);
         return aes.EncryptEcb(b, PaddingMode.None);
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using BkTui.Core.Formats.Crypto;
 
 namespace BkTui.Core.Formats.TuyaKv;
 
@@ -15,12 +15,7 @@ public static class TuyaKvCrypto
     private static ReadOnlySpan<byte> KeyPart1 => "8710"u8;
     private static ReadOnlySpan<byte> KeyPart2 => "HHRRQbyemofrtytf"u8;
 
-    public static Aes CreateAes(ReadOnlySpan<byte> key)
-    {
-        var aes = Aes.Create();
-        aes.Key = key.ToArray();
-        return aes;
-    }
+    public static Aes128Ecb CreateAes(ReadOnlySpan<byte> key) => new(key);
 
     /// <summary>dataKey[i] = part1[i &amp; 3] + part2[i] + deviceKey[i] (mod 256).</summary>
     public static byte[] DataKey(ReadOnlySpan<byte> deviceKey)

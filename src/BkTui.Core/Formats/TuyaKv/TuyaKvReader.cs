@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using static BkTui.Core.Formats.TuyaKv.TuyaKvCrypto;
 
 namespace BkTui.Core.Formats.TuyaKv;
@@ -39,7 +38,7 @@ public static class TuyaKvReader
         var protectedBlocks = new List<uint>();
         for (var s = 0; s + BlockSize <= dump.Length; s += BlockSize)
         {
-            master.DecryptEcb(dump.Slice(s, 32), head, PaddingMode.None);
+            master.DecryptEcb(dump.Slice(s, 32), head);
             if (BinaryPrimitives.ReadUInt32LittleEndian(head) != KeyBlockMagic) continue;
             var sum = BinaryPrimitives.ReadUInt32LittleEndian(head[4..]);
             if (sum == ByteSum(head.Slice(8, 16)) && keyBlock is null)
@@ -57,10 +56,10 @@ public static class TuyaKvReader
         var plain = new byte[BlockSize];
         for (var s = 0; s + BlockSize <= dump.Length; s += BlockSize)
         {
-            data.DecryptEcb(dump.Slice(s, 16), head[..16], PaddingMode.None);
+            data.DecryptEcb(dump.Slice(s, 16), head[..16]);
             var magic = BinaryPrimitives.ReadUInt32LittleEndian(head);
             if (magic != DataBlockMagic && magic != DataBlockMagicOs3) continue;
-            data.DecryptEcb(dump.Slice(s, BlockSize), plain, PaddingMode.None);
+            data.DecryptEcb(dump.Slice(s, BlockSize), plain);
             var ok = BinaryPrimitives.ReadUInt32LittleEndian(plain.AsSpan(4)) == ByteSum(plain.AsSpan(8));
             var id = BinaryPrimitives.ReadUInt16LittleEndian(plain.AsSpan(8));
             var gen = BinaryPrimitives.ReadUInt32LittleEndian(plain.AsSpan(10));

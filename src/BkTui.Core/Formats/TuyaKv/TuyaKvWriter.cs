@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using static BkTui.Core.Formats.TuyaKv.TuyaKvCrypto;
 
@@ -80,13 +79,13 @@ public static class TuyaKvWriter
         var region = new byte[BlockSize * (1 + dataBlocks)];
         region.AsSpan().Fill(0xFF);
         using (var master = CreateAes(MasterKey))
-            master.EncryptEcb(KeyBlock(deviceKey), region.AsSpan(0, BlockSize), PaddingMode.None);
+            master.EncryptEcb(KeyBlock(deviceKey), region.AsSpan(0, BlockSize));
         using var aes = CreateAes(DataKey(deviceKey));
         for (var i = 0; i < dataBlocks; i++)
         {
             var b = i < blocks.Count ? blocks[i] : NewEmpty();
             WriteHeader(b, (ushort)i, generation: 1, i < maps.Count ? maps[i] : 0);
-            aes.EncryptEcb(b, region.AsSpan(BlockSize * (1 + i), BlockSize), PaddingMode.None);
+            aes.EncryptEcb(b, region.AsSpan(BlockSize * (1 + i), BlockSize));
         }
         return region;
 
