@@ -32,7 +32,15 @@ public sealed class SimHost : IDisposable
     public VirtualChip Chip { get; }
 
     /// <summary>True once an unplug fault pulled the plug (and the <c>--link</c> symlink is gone, as a by-id link goes with its adapter).</summary>
-    public bool Unplugged => _unplugged && !_disposed;
+    public bool Unplugged
+    {
+        get
+        {
+            // The line closes a moment before the chip's thread removes the link: wait for that.
+            if (_line.IsClosed && !_unplugged) SpinWait.SpinUntil(() => _unplugged, TimeSpan.FromSeconds(1));
+            return _unplugged && !_disposed;
+        }
+    }
     private volatile bool _unplugged;
 
     public static SimHost Start(SimOptions options)

@@ -10,15 +10,6 @@ namespace BkTui.Tests.Flashing;
 /// </summary>
 public class HostFaultTests
 {
-    /// <summary>Bytes the chip receives while a session connects.</summary>
-    private static long ConnectBytesReceived()
-    {
-        using var sim = SimEndToEndTests.Start(ChipFamily.BK7231N);
-        using var port = SerialPort.Open(sim.PtyPath);
-        using var s = ChipSession.Connect(port, SimEndToEndTests.Options);
-        return sim.Chip.BytesReceived;
-    }
-
     [Theory]
     [InlineData("rxflip", 40)]       // in the first commands of the write (CRC requests, unprotect)
     [InlineData("rxflip", 9_000)]    // inside the data of a FlashWrite4K
@@ -27,7 +18,7 @@ public class HostFaultTests
     [InlineData("rxdrop", 61_000)]
     public void A_write_whose_bytes_are_damaged_on_the_way_to_the_chip_ends_verified_or_clean(string kind, int after)
     {
-        var at = ConnectBytesReceived() + after;
+        var at = LinkRecoveryTests.ConnectCounts().Received + after;
         using var sim = SimEndToEndTests.Start(ChipFamily.BK7231N, $"{kind}@{at}");
         var before = sim.Chip.Flash.Snapshot();
         var data = new byte[0x40000];

@@ -20,13 +20,13 @@ public class LinkRecoveryTests
         public void Log(string line) { lock (Lines) Lines.Add(line); }
     }
 
-    /// <summary>Bytes the chip sends while a session connects (so a fault lands inside the read).</summary>
-    private static long ConnectBytes()
+    /// <summary>Bytes the chip sends and receives while a session connects (so a fault lands inside the operation).</summary>
+    internal static (long Sent, long Received) ConnectCounts()
     {
         using var sim = SimEndToEndTests.Start(ChipFamily.BK7231N);
         using var port = SerialPort.Open(sim.PtyPath);
         using var s = ChipSession.Connect(port, SimEndToEndTests.Options);
-        return sim.Chip.BytesSent;
+        return (sim.Chip.BytesSent, sim.Chip.BytesReceived);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public class LinkRecoveryTests
     [InlineData(6000)]
     public void A_read_through_a_long_stall_relinks_at_the_working_rate_without_asking_the_user(int stallMs)
     {
-        var at = ConnectBytes() + 150_000;
+        var at = ConnectCounts().Sent + 150_000;
         using var sim = SimEndToEndTests.Start(ChipFamily.BK7231N, $"stall@{at}:{stallMs}");
         using var port = SerialPort.Open(sim.PtyPath);
         var seen = new Recording();
