@@ -4,7 +4,11 @@ using BkTui.Core.Formats;
 namespace BkTui.Core.Archive;
 
 /// <summary>The few analysis facts the archive indexes, plus the whole report as masked JSON.</summary>
-internal sealed record StoredAnalysis(string? Mac, string? Chip, string? KeyVerdict, string? Bootloader, string? Grade, string Json);
+internal sealed record StoredAnalysis(string? Mac, string? Chip, string? KeyVerdict, string? Bootloader, string? Grade, string Json)
+{
+    /// <summary>Why the report is grade F (its fatal problems), for an import that refuses such a file.</summary>
+    public string? Fatal { get; init; }
+}
 
 /// <summary>
 /// The archive's only link to the formats part (<c>DumpAnalyzer</c>). An analyzer failure never
@@ -35,6 +39,9 @@ internal static class AnalysisSeam
             report.Encryption.Key is "unknown" or "" ? null : report.Encryption.Key,
             bootloader,
             report.Quality.Grade,
-            report.ToJsonNode(revealSecrets: false).ToJsonString()); // compact; masked
+            report.ToJsonNode(revealSecrets: false).ToJsonString()) // compact; masked
+        {
+            Fatal = report.Quality.Grade == "F" ? string.Join(" ", report.Quality.Problems.Where(p => p.Severity == "fatal").Select(p => p.Message)) : null,
+        };
     }
 }

@@ -37,6 +37,8 @@ public sealed record ImportOptions
     public string? Label { get; init; }
     /// <summary>Facts from the chip itself; its MAC wins over the one found in the dump.</summary>
     public DeviceObservation? Device { get; init; }
+    /// <summary>Refuse a file whose analysis finds nothing BK72xx in it (grade F); `dumps import` sets it unless --keep-unknown. A chip's own read is always kept.</summary>
+    public bool RefuseUnrecognised { get; init; }
 }
 
 /// <param name="IsNew">False when the same bytes (same sha256) were already archived: nothing was added.</param>

@@ -43,6 +43,9 @@ public sealed partial class DumpArchive
         if (existing is not null) return Existing(existing, source);
 
         var analysis = AnalysisSeam.Analyze(dump);
+        if (options.RefuseUnrecognised && analysis.Fatal is { } why)
+            throw new ArchiveException(ArchiveProblem.BadInput,
+                $"Not a BK72xx dump ({source}): {why} Nothing was imported (keep it anyway as an unknown file with --keep-unknown).");
         var plan = SectorPlan.Of(dump);
         var copy = dump.ToArray();
         return Run($"importing {source}", () => Store(copy, sha, plan, analysis, source, options));

@@ -91,7 +91,7 @@ public sealed class FirmwareTransport : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new FirmwareException(FirmwareError.Network, $"{uri.Host}: {Inner(e)} — offline? Cached builds still answer (bktui firmware list).", e);
+            throw new FirmwareException(FirmwareError.Network, $"{uri.Host}: {Inner(e)} — offline?", e);
         }
         catch (IOException e) when (e is not DestinationException)
         {

@@ -148,7 +148,7 @@ public static partial class DumpAnalyzer
         var advice = new List<string>();
         if (r.RotatedBy != 0) advice.Add("This dump is rotated; analyse it, but do not write it back as is.");
         if (r.Encryption.Key == "zero" && family is ChipFamily.BK7231N or ChipFamily.BK7231M)
-            advice.Add("All-zero key: flash the BK7231M (zero-key) OpenBeken build, or convert an image with 'bktui image convert --to-key zero'. Keep the factory bootloader.");
+            advice.Add("All-zero key: flash the BK7231M (zero-key) OpenBeken build, or convert a Tuya-key build: `bktui image convert FILE --to-key zero --out FILE_zerokey.bin`. Keep the factory bootloader.");
         if (r.Encryption.Key == "tuya")
             advice.Add("Tuya key: standard OpenBeken builds for this chip run as they are.");
         if (r.Rf.Advice is { } rfAdvice) advice.Add(rfAdvice);

@@ -16,6 +16,9 @@ public static partial class DumpAnalyzer
     /// <summary>Problem code of a report whose analysis hit a bug; the fuzz tests require it never to appear.</summary>
     public const string AnalysisErrorCode = "analysis-error";
 
+    /// <summary>Problem code of bytes that hold nothing a BK72xx flash holds (random data, a foreign file).</summary>
+    public const string NotBk72xxCode = "not-bk72xx";
+
     public static DumpReport Analyze(ReadOnlySpan<byte> input)
     {
         var baseReport = new DumpReport { Size = input.Length, Sha256 = Crypto.Sha256.HexOf(input) };
@@ -73,7 +76,11 @@ public static partial class DumpAnalyzer
         else if (!fullImage)
             quality.Add("truncated", QualityGrader.Error, $"0x{d.Length:X} bytes is not a flash size (1, 2, 4 … MiB): the dump is truncated or padded; results are partial.");
         var rblInfos = rbls.Select(r => Describe(r, d)).ToList();
-        Grade(quality, code, bootloader, encryption, rf, rblInfos, data, fullImage);
+        // Nothing a BK72xx flash holds: say so plainly instead of grading it as a damaged dump (no Restore-RF advice for noise).
+        var recognised = code.BootPresent || code.AppPresent || data.RfSectors.Count > 0 || tuya is not null || data.ObkConfigs.Count > 0 || rbls.Count > 0 || family != ChipFamily.Unknown;
+        if (recognised) Grade(quality, code, bootloader, encryption, rf, rblInfos, data, fullImage);
+        else quality.Add(NotBk72xxCode, QualityGrader.Fatal,
+            "Nothing in these bytes is BK72xx flash content (no CRC-16 code, RF calibration, Tuya storage, OpenBeken config or RBL header): not a BK72xx dump.");
 
         var report = baseReport with
         {
@@ -97,7 +104,7 @@ public static partial class DumpAnalyzer
             Partial = partial,
         };
         report = report with { Quality = quality.Result() };
-        return report with { Advice = Advice(report, family) };
+        return report with { Advice = recognised ? Advice(report, family) : [] };
     }
 
     private static EncryptionInfo Encryption(CodeFacts code)

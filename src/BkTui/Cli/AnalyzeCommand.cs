@@ -25,8 +25,8 @@ internal static class AnalyzeCommand
                 Console.Out.WriteLine(report.ToJson(pr.GetValue(reveal)));
             else
                 Console.Out.Write(DumpReportText.Render(report, pr.GetValue(reveal), Path.GetFileName(path)));
-            // The analysis itself succeeded; a dump with no usable content is still reported, but flagged.
-            return report.Quality.Grade == "F" ? ExitCodes.BadInput : ExitCodes.Ok;
+            // The analysis itself succeeded; a file with no usable content, or a truncated dump, is still reported, but flagged.
+            return report.Quality.Grade == "F" || report.Quality.Problems.Any(p => p.Code == "truncated") ? ExitCodes.BadInput : ExitCodes.Ok;
         });
         return cmd;
     }

@@ -36,6 +36,8 @@ public static class CliApp
             return ExitCodes.Usage;
         }
         var parse = root.Parse(args);
-        return await parse.InvokeAsync();
+        var code = await parse.InvokeAsync();
+        // System.CommandLine reports its own parse errors with 1; the README promises 2 for a bad command line.
+        return parse.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
 }

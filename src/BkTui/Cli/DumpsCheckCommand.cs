@@ -31,7 +31,7 @@ internal static class DumpsCheckCommand
                 if (!r.Ok) Console.Out.WriteLine("  Keep a copy of this folder before changing anything; re-import the originals of damaged dumps if you have them.");
             }
             return r.Ok ? ExitCodes.Ok : ExitCodes.ArchiveError;
-        }));
+        }, readOnly: true));
         return cmd;
     }
 }

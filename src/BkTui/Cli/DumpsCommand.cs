@@ -30,11 +30,19 @@ internal static class DumpsCommand
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of text." };
 
-    /// <summary>Opens the archive, runs <paramref name="body"/>, and turns archive failures into a message and exit code.</summary>
-    public static int WithArchive(string? archiveOption, Func<DumpArchive, int> body)
+    /// <summary>
+    /// Opens the archive, runs <paramref name="body"/>, and turns archive failures into a message and exit code.
+    /// A <paramref name="readOnly"/> verb never creates the folder it was pointed at: a missing one is an archive error.
+    /// </summary>
+    public static int WithArchive(string? archiveOption, Func<DumpArchive, int> body, bool readOnly = false)
     {
         try
         {
+            if (readOnly && archiveOption is not null && !Directory.Exists(archiveOption))
+            {
+                Console.Error.WriteLine($"bktui: no archive at {archiveOption}: the folder does not exist (nothing was created). Check the path, or archive a dump there first (`bktui dumps import FILE --archive {archiveOption}`).");
+                return ExitCodes.ArchiveError;
+            }
             using var archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption));
             return body(archive);
         }

@@ -26,7 +26,7 @@ internal static class DumpsDiffCommand
             if (pr.GetValue(json)) { CliJson.Write(diff); return ExitCodes.Ok; }
             Print(diff);
             return ExitCodes.Ok;
-        }));
+        }, readOnly: true));
         return cmd;
     }
 

@@ -12,16 +12,18 @@ internal static class DumpsImportCommand
         var archive = DumpsCommand.ArchiveOption();
         var json = DumpsCommand.JsonOption();
         var label = new Option<string?>("--label") { Description = "Label for the new dumps." };
+        var keep = new Option<bool>("--keep-unknown") { Description = "Archive files whose analysis finds nothing BK72xx in them (grade F) as unknown files, instead of refusing them." };
         var cmd = new Command("import", "Archive dump files (the same bytes twice are stored once).");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(archive);
         cmd.Options.Add(json);
         cmd.Options.Add(label);
-        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a => Run(a, pr.GetValue(paths)!, pr.GetValue(label), pr.GetValue(json))));
+        cmd.Options.Add(keep);
+        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a => Run(a, pr.GetValue(paths)!, new ImportOptions { Label = pr.GetValue(label), RefuseUnrecognised = !pr.GetValue(keep) }, pr.GetValue(json))));
         return cmd;
     }
 
-    private static int Run(DumpArchive archive, string[] paths, string? label, bool json)
+    private static int Run(DumpArchive archive, string[] paths, ImportOptions options, bool json)
     {
         var results = new List<ImportResult>();
         var failures = new List<(string Path, string Error)>();
@@ -29,7 +31,7 @@ internal static class DumpsImportCommand
         {
             try
             {
-                var r = archive.ImportFile(file, new ImportOptions { Label = label });
+                var r = archive.ImportFile(file, options);
                 results.Add(r);
                 if (!json)
                     Console.Out.WriteLine(r.IsNew

@@ -28,7 +28,7 @@ internal static class DumpsListCommand
                     dumps.Select(d => (IReadOnlyList<string>)[$"{d.Id}", DumpsCommand.Ago(d.TakenAt), d.Device,
                         DumpsCommand.Or(d.Chip), DumpsCommand.Or(d.Grade), DumpsCommand.Size(d.Size), DumpsCommand.Or(d.Label), d.Source.ToString()]));
             return ExitCodes.Ok;
-        }));
+        }, readOnly: true));
         return cmd;
     }
 
@@ -52,7 +52,7 @@ internal static class DumpsListCommand
                         d.BaudByAdapter.Count == 0 ? "-" : string.Join(", ", d.BaudByAdapter.Select(kv => $"{kv.Key}@{kv.Value}")),
                         d.IsUnidentified ? "-" : DumpsCommand.Or(string.Join(", ", d.Labels))]));
             return ExitCodes.Ok;
-        }));
+        }, readOnly: true));
         return cmd;
     }
 }

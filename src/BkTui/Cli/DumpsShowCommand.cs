@@ -40,7 +40,7 @@ internal static class DumpsShowCommand
                 """);
             Console.Out.WriteLine(JsonSerializer.Serialize(analysis.RootElement, CliJson.Options));
             return ExitCodes.Ok;
-        }));
+        }, readOnly: true));
         return cmd;
     }
 
@@ -61,7 +61,7 @@ internal static class DumpsShowCommand
             a.Export(dumpId, path);
             Console.Out.WriteLine($"exported dump #{dumpId} ({DumpsCommand.Size(d.Dump.Size)}, sha256 {DumpsCommand.Short(d.Dump.Sha256)}…, verified) to {path}");
             return ExitCodes.Ok;
-        }));
+        }, readOnly: true));
         return cmd;
     }
 

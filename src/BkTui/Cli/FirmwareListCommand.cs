@@ -33,10 +33,15 @@ internal static class FirmwareListCommand
                 }
                 catch (FirmwareException e) when (e.IsOffline)
                 {
+                    if (pr.GetValue(archive) is { } given && !Directory.Exists(given))
+                    {
+                        Console.Error.WriteLine($"bktui firmware list: {e.Message} No archive at {given} either: the folder does not exist (nothing was created).");
+                        return ExitCodes.ArchiveError;
+                    }
                     using var cache = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive)));
                     var cached = cache.List();
                     if (cached.Count == 0)
-                        throw new FirmwareException(e.Error, $"{e.Message} The firmware cache is empty.", e);
+                        throw new FirmwareException(e.Error, $"{e.Message} The firmware cache is empty too, so there is nothing to list; once online, cache a build with `bktui firmware get --chip BK7231N` (or your chip's family).", e);
                     var note = $"offline, listing the cache: {e.Message}";
                     if (asJson) CliJson.Write(new { ok = true, source = catalog.Source, fromCache = true, note, cached });
                     else PrintCache(note, cached);

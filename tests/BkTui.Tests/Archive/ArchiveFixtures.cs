@@ -27,7 +27,7 @@ internal static class SyntheticDumps
 {
     public const int Sector = 4096;
 
-    /// <summary>A dump of <paramref name="sectors"/> sectors: the first 60% random (seeded), a repeated pattern, the rest erased.</summary>
+    /// <summary>A dump of <paramref name="sectors"/> sectors: the first 60% random (seeded), a repeated pattern, the rest erased (no BK72xx structure: CLI imports pass --keep-unknown).</summary>
     public static byte[] Make(int seed, int sectors = 64)
     {
         var rng = new Random(seed);

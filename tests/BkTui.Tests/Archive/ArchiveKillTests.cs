@@ -28,7 +28,7 @@ public class ArchiveKillTests
         var rng = new Random(7);
         for (int k = 0; k < Kills; k++)
         {
-            using var p = Process.Start(BktuiProcess.StartInfo("dumps", "import", folder, "--archive", t.Root))!;
+            using var p = Process.Start(BktuiProcess.StartInfo("dumps", "import", folder, "--archive", t.Root, "--keep-unknown"))!;
             // Kill after the k-th imported line (k = 0: during start-up or the first import), plus jitter,
             // so kills land in opening, analysis, pack writing and the commit.
             int wantLines = k % (Files + 1);
@@ -45,7 +45,7 @@ public class ArchiveKillTests
                 Assert.Equal(bySha[d.Sha256], archive.ReadDumpBytes(d.Id)); // never a half dump
         }
 
-        var rerun = BktuiProcess.Run("dumps", "import", folder, "--archive", t.Root, "--json");
+        var rerun = BktuiProcess.Run("dumps", "import", folder, "--archive", t.Root, "--json", "--keep-unknown");
         Assert.True(rerun.Code == 0, rerun.Err);
         using (var archive = DumpArchive.Open(t.Root))
         {

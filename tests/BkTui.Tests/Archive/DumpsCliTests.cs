@@ -26,13 +26,13 @@ public class DumpsCliTests
         SyntheticDumps.Write(t.Scratch, "b.BIN", b);
         File.WriteAllText(Path.Combine(t.Scratch, "notes.txt"), "not a dump");
 
-        var import = BktuiProcess.Run("dumps", "import", t.Scratch, "--archive", t.Root, "--json");
+        var import = BktuiProcess.Run("dumps", "import", t.Scratch, "--archive", t.Root, "--json", "--keep-unknown");
         Assert.True(import.Code == 0, import.Err);
         using var doc = JsonDocument.Parse(import.Out);
         var ids = doc.RootElement.GetProperty("imported").EnumerateArray().Select(e => e.GetProperty("dumpId").GetInt64()).ToList();
         Assert.Equal(2, ids.Count); // *.bin only, case-insensitive; notes.txt ignored
 
-        var again = BktuiProcess.Run("dumps", "import", fa, "--archive", t.Root);
+        var again = BktuiProcess.Run("dumps", "import", fa, "--archive", t.Root, "--keep-unknown");
         Assert.Equal(0, again.Code);
         Assert.Contains("already archived", again.Out);
 
