@@ -66,9 +66,52 @@ public sealed class TmuxSession : IDisposable
     private static bool Which(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
 
-    public void Dispose()
+    /// <summary>The processes the pane's shell started (children, grandchildren...), by pid.</summary>
+    public IReadOnlyList<int> Descendants()
     {
+        if (!int.TryParse(Format("pane_pid"), out var shell)) return [];
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { } // exited meanwhile
+        }
+        var found = new List<int>();
+        var frontier = new Queue<int>([shell]);
+        while (frontier.Count > 0)
+        {
+            int parent = frontier.Dequeue();
+            foreach (var (pid, ppid) in parents)
+                if (ppid == parent) { found.Add(pid); frontier.Enqueue(pid); }
+        }
+        return found;
+    }
+
+    public void Dispose() => Dispose(reapLeftovers: true);
+
+    /// <summary>
+    /// Kills the server (its shell and what runs in it get SIGHUP). With <paramref name="reapLeftovers"/>,
+    /// whatever the shell started and is still running 10 s later is killed, so no test leaks a process.
+    /// </summary>
+    public void Dispose(bool reapLeftovers)
+    {
+        IReadOnlyList<int> started = [];
+        try { started = Descendants(); } catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException) { }
         try { Run("kill-server"); } catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        if (reapLeftovers)
+        {
+            var waited = Stopwatch.StartNew();
+            while (started.Any(p => Directory.Exists($"/proc/{p}")) && waited.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(100);
+            foreach (var pid in started.Where(p => Directory.Exists($"/proc/{p}")))
+                try { Process.GetProcessById(pid).Kill(); } catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        }
         try { Directory.Delete(Home, recursive: true); } catch (IOException) { }
     }
 }

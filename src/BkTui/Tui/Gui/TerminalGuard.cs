@@ -11,11 +11,15 @@ namespace BkTui.Tui.Gui;
 /// </summary>
 public sealed class TerminalGuard : IDisposable
 {
-    /// <summary>Mouse reporting off, attributes reset, cursor shown, normal cursor keys and keypad, main screen.</summary>
-    public const string Leave = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[0m\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l";
+    /// <summary>
+    /// Mouse reporting and bracketed paste off, attributes reset, cursor shown, normal cursor keys and
+    /// keypad, main screen, then erase below the cursor: after a resize the terminal may have reflowed
+    /// the main screen under the saved cursor, and the shell would print over the remnants.
+    /// </summary>
+    public const string Leave = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[?2004l\u001b[0m\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l\u001b[J";
 
-    /// <summary>Back into full-screen mode after `fg` (alternate screen, hidden cursor, mouse as Terminal.Gui asks for it).</summary>
-    public const string Reenter = "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h";
+    /// <summary>Back into full-screen mode after `fg` (alternate screen, hidden cursor, mouse and bracketed paste as Terminal.Gui asks for them).</summary>
+    public const string Reenter = "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h\u001b[?2004h";
 
     private readonly object _gate = new();
     private readonly List<PosixSignalRegistration> _registrations = new();
@@ -63,10 +67,21 @@ public sealed class TerminalGuard : IDisposable
         }
     }
 
+    /// <summary>How long a SIGTERM/SIGHUP leaves the app to quit by itself before the process exits anyway.</summary>
+    public static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
+
     private void OnTerminate(PosixSignalContext context)
     {
-        context.Cancel = true; // the app shuts down itself (jobs stop at a safe point)
+        context.Cancel = true; // the app shuts down itself (jobs stop at a safe point)...
         Terminating?.Invoke();
+        // ...unless it cannot: after a hangup the terminal is gone and Terminal.Gui's loop may never
+        // see the quit (its input reader spins on the dead tty). A signal must end the process.
+        int code = 128 + context.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGQUIT => 3, _ => 15 };
+        _ = Task.Delay(QuitGrace).ContinueWith(_ =>
+        {
+            Restore();
+            Environment.Exit(code);
+        }, TaskScheduler.Default);
     }
 
     private void OnExit(object? sender, EventArgs e) => Restore();

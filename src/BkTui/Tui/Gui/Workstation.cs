@@ -31,6 +31,9 @@ public sealed class Workstation
     public Workstation(IApplication gui, TuiApp app, TuiServices services, CancellationToken cancellation, Action? suspend = null)
     {
         (_gui, _app) = (gui, app);
+        // The themes use the 16 named colours: written as 16-colour SGRs (what a 16-colour terminal
+        // understands, and a third of the bytes of the 24-bit form Terminal.Gui writes otherwise).
+        if (gui.Driver is { } driver) driver.Force16Colors = true;
         Canvas = new ScreenCanvas(() => _shown, app.Renderer.Kit.Theme)
         {
             KeyPressed = k => { Apply(new KeyPressed(k)); return true; },
@@ -41,8 +44,12 @@ public sealed class Workstation
         Top.Add(Canvas, Dumps.Hex, Dumps.Map);
         _effects = new EffectContext(a => Post(a), services, cancellation)
         {
-            Suspend = suspend ?? (() => { }),
-            Invalidate = () => { _gui.ClearScreenNextIteration = true; Canvas.SetNeedsDraw(); },
+            Suspend = () =>
+            {
+                suspend?.Invoke();
+                Repaint(); // after `fg`: the alternate screen comes back empty
+            },
+            Invalidate = Repaint,
         };
         gui.ScreenChanged += (_, _) => Apply(new Resize(gui.Screen.Width, gui.Screen.Height));
         Apply(new Resize(gui.Screen.Width, gui.Screen.Height));
@@ -123,6 +130,14 @@ public sealed class Workstation
         if (_shown.SameAs(frame) && !holesMoved) return;
         _shown.CopyFrom(frame);
         Canvas.SetNeedsDraw();
+    }
+
+    private void Repaint()
+    {
+        _gui.ClearScreenNextIteration = true;
+        Canvas.SetNeedsDraw();
+        Dumps.Hex.SetNeedsDraw();
+        Dumps.Map.SetNeedsDraw();
     }
 
     private void OnMouse(int x, int y, MouseFlags flags)

@@ -51,7 +51,18 @@ public sealed class TuiLoop
             guard.Terminating += () => ws.Post(new Quit(Force: true));
             using var stop = ct.Register(() => ws.Post(new Quit(Force: true)));
             gui.AddTimeout(TickInterval, () => { ws.Post(new Tick(_app.Options.Clock())); return true; });
+            gui.Keyboard.KeyDown += (_, k) =>
+            {
+                // Terminal.Gui suspends on Ctrl+Z itself, leaving keypad and cursor-key modes on; the
+                // keymap's Suspend (TerminalGuard) restores the terminal exactly.
+                if (k != Terminal.Gui.Input.Key.Z.WithCtrl) return;
+                k.Handled = true;
+                ws.Apply(new KeyPressed(Keys.Key.Ctrl('z')));
+            };
             gui.Iteration += FirstIteration;
+            // Terminal.Gui 2.5 never clears its cursor-needs-update flag, so each iteration (25 a second)
+            // rewrote hide-cursor + home: ~300 B/s on an idle screen. Our cursor is always hidden.
+            gui.Iteration += (_, _) => gui.Driver?.SetCursorNeedsUpdate(false);
             gui.Run(ws.Top);
             ws.Top.Dispose();
 

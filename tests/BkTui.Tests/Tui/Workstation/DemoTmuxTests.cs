@@ -92,9 +92,10 @@ public sealed partial class DemoTmuxTests : IDisposable
         catch (System.ComponentModel.Win32Exception) { return false; }
     }
 
-    private static string Tmux(params string[] args)
+    /// <summary>tmux on this test's own server (its socket named after the session), never the user's.</summary>
+    private string Tmux(params string[] args)
     {
-        var (code, output) = Run("tmux", args);
+        var (code, output) = Run("tmux", ["-L", _session, "-f", "/dev/null", .. args]);
         Assert.True(code == 0, $"tmux {string.Join(' ', args)} failed ({code}): {output}");
         return output;
     }
@@ -112,7 +113,7 @@ public sealed partial class DemoTmuxTests : IDisposable
 
     public void Dispose()
     {
-        try { Run("tmux", ["kill-session", "-t", _session]); } catch (System.ComponentModel.Win32Exception) { }
+        try { Run("tmux", ["-L", _session, "kill-server"]); } catch (System.ComponentModel.Win32Exception) { }
         try { Directory.Delete(_archive, recursive: true); } catch (IOException) { }
     }
 }
