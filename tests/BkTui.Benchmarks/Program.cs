@@ -11,7 +11,8 @@ switch (args.FirstOrDefault())
     case "dedup": return BkTui.Benchmarks.DedupBench.Run();
     case "queue": return BkTui.Benchmarks.QueueBench.Run();
     case "queue-ports": return BkTui.Benchmarks.QueueBench.Ports(args);
+    case "faults": return BkTui.Benchmarks.FaultCampaign.Run(args);
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render, hex, queue, queue-ports N)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render, hex, queue, queue-ports N, faults [RUNS [SEED]])");
         return 2;
 }
