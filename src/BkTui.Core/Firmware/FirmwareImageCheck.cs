@@ -43,7 +43,8 @@ public static class FirmwareImageCheck
         if (!v.Key.Equals(expected, StringComparison.OrdinalIgnoreCase))
             throw new FirmwareException(FirmwareError.WrongKey,
                 $"{fileName} is a {(v.Key is "tuya" or "zero" ? v.Key : "unknown")}-key build but {family} needs the {expected} key; it would not boot, so it was not cached. " +
-                $"Try another --version, or re-encrypt a build for this chip: bktui image convert (to the {expected} key).");
+                $"Try another --version, or download {fileName} yourself and re-encrypt it for this chip: " +
+                $"`bktui image convert {fileName} --to-key {expected} --out {Path.GetFileNameWithoutExtension(fileName)}_{expected}key.bin`, then flash that file with --firmware.");
         return v;
     }
 

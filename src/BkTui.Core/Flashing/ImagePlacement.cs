@@ -32,13 +32,6 @@ public static class ImagePlacement
             $"{(info.Kind == FirmwareKind.FullDump ? "whole-flash dump" : "QIO image")}: bootloader kept, file bytes from 0x{info.SourceOffset:X} written at 0x{info.TargetOffset:X}");
     }
 
-    /// <summary>A sentence when the image is encrypted for another key than the chip's (it would not boot), else null.</summary>
-    public static string? KeyMismatch(FirmwareImage info, EfuseKey chipKey) =>
-        info.KeyWords is { } k && k != chipKey
-            ? $"the image is built for the {info.Key} key but the chip's eFuse key is {chipKey.Verdict}: it would not boot. " +
-              "Use the matching build (zero-key builds for BK7231M/BL2028N), or pass --allow-key-mismatch if you know better."
-            : null;
-
     private static string Describe(FirmwareImage info) =>
         string.Join("; ", new[] { info.Kind.ToString() }.Concat(info.Warnings).Concat(info.Evidence.Take(2)));
 }

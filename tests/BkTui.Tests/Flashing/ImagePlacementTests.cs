@@ -41,12 +41,4 @@ public class ImagePlacementTests
         Assert.Throws<InvalidDataException>(() => Place(junk, N));
         Assert.Equal(0x100000u, Place(junk, N, start: 0x100000).Address);
     }
-
-    [Fact]
-    public void KeyMismatchIsNamed()
-    {
-        var tuyaImage = FirmwareInspector.Inspect(ImageSynthesizer.Create(ChipFamily.BK7231N));
-        Assert.Null(ImagePlacement.KeyMismatch(tuyaImage, EfuseKey.Tuya));
-        Assert.Contains("zero", ImagePlacement.KeyMismatch(tuyaImage, EfuseKey.Zero));
-    }
 }
