@@ -1,3 +1,4 @@
+using BkTui.Core.Compatibility;
 using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
 using BkTui.Tui.Panes.Ports;
@@ -47,7 +48,8 @@ public sealed partial class QueuePane
             $"Write {Path.GetFileName(request.WritePath)} on {names} at 0x{request.Start:X6}–0x{request.Start + (request.Length ?? FileLength(request.WritePath)):X6}. Go on?",
         Recipe.Flash =>
             $"Flash {(CachedVersion(firmware) is { } v ? $"the cached '{v}' build for each chip's family" : Path.GetFileName(firmware))} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
-            $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. Go on?",
+            $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. " +
+            (CachedVersion(firmware) is null && firmware is not null ? CompatibilityPreview.Describe(firmware, FamilyOf(app, ports[0])) + " " : "") + "Go on?",
         Recipe.RestoreRf =>
             $"Restore RF on {names}: rewrites {RfRange(app, ports)} from this device's archived dump (or the template). Go on?",
         _ => $"Run {request.Recipe.Name()} on {names}? It writes to the chip.",

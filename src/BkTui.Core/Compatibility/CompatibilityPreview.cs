@@ -1,0 +1,35 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Formats;
+using BkTui.Core.Inputs;
+
+namespace BkTui.Core.Compatibility;
+
+/// <summary>
+/// What the gate will say about a firmware file before a chip is linked (for a confirmation
+/// question): its structure, and its family against the family last seen on that adapter. The
+/// recipe's pre-flight still decides on the linked chip.
+/// </summary>
+public static class CompatibilityPreview
+{
+    private const long MaxFirmwareBytes = 16 * 1024 * 1024;
+
+    /// <summary>One or two sentences; <paramref name="lastSeen"/> null = no chip seen on that port yet.</summary>
+    public static string Describe(string path, ChipFamily? lastSeen)
+    {
+        byte[] file;
+        try { file = RegularFile.Read(path, MaxFirmwareBytes, "firmware file"); }
+        catch (InputFileException e) { return $"The engine will refuse it: {e.Message}"; }
+        var name = Path.GetFileName(path);
+        var image = FirmwareInspector.Inspect(file, name);
+        if (!image.Writable) return $"The engine will refuse it: {name} is not a firmware image it can write ({image.Kind}).";
+        if (ImageIntegrity.Check(file, image) is { Intact: false } damaged) return $"The engine will refuse it as damaged: {damaged.Text}";
+        var family = ImageFamilyReader.Read(file, image).Family;
+        return (family, lastSeen) switch
+        {
+            (null, _) => $"{name} names no chip family: the engine will ask for --allow-unknown-family before writing it.",
+            ({ } f, { } chip) when !ImageFamilyReader.SameSilicon(f, chip) =>
+                $"{name} is built for {f} but this adapter last held a {chip}: the engine will refuse it on that chip (use {CompatibilityGate.RightBuild(chip)}).",
+            ({ } f, _) => $"{name} is built for {f}; the key and size are checked on the linked chip before anything is written.",
+        };
+    }
+}
