@@ -46,9 +46,16 @@ public static class GlobalKeys
         const string p = Contexts.Prompt;
         yield return new Binding(p, [Of(KeyCode.Enter)], new PromptSubmit(), "Run / accept") { ShowInBar = true };
         yield return new Binding(p, [Of(KeyCode.Escape)], new CloseOverlay(), "Cancel") { ShowInBar = true, Order = 1 };
-        yield return new Binding(p, [Of(KeyCode.Tab), Of(KeyCode.Right)], new PromptComplete(), "Accept suggestion") { ShowInBar = true, Order = 2 };
-        yield return new Binding(p, [Of(KeyCode.Up)], new PromptHistory(-1), "Previous command") { ShowInBar = true, Order = 3 };
-        yield return new Binding(p, [Of(KeyCode.Down)], new PromptHistory(1), "Next command");
-        yield return new Binding(p, [Of(KeyCode.Backspace)], new PromptBackspace(), "Delete a character");
+        yield return new Binding(p, [Of(KeyCode.Tab)], new PromptComplete(), "Accept the suggestion") { ShowInBar = true, Order = 2, Hint = "Complete" };
+        yield return new Binding(p, [Of(KeyCode.Up)], new PromptHistory(-1), "Earlier entry (each prompt keeps its own history)") { ShowInBar = true, Order = 3, Hint = "History" };
+        yield return new Binding(p, [Of(KeyCode.Down)], new PromptHistory(1), "Later entry");
+        yield return new Binding(p, [Of(KeyCode.Left)], new PromptCursor(-1), "Cursor left");
+        yield return new Binding(p, [Of(KeyCode.Right)], new PromptCursor(1), "Cursor right (at the end: accept the suggestion)");
+        yield return new Binding(p, [Of(KeyCode.Home), Ctrl('a')], new PromptHome(), "Start of the line");
+        yield return new Binding(p, [Of(KeyCode.End), Ctrl('e')], new PromptEnd(), "End of the line");
+        yield return new Binding(p, [Of(KeyCode.Backspace)], new PromptBackspace(), "Delete the character before the cursor");
+        yield return new Binding(p, [Of(KeyCode.Delete)], new PromptDelete(), "Delete the character under the cursor");
+        yield return new Binding(p, [Ctrl('u')], new PromptKillStart(), "Delete to the start of the line");
+        yield return new Binding(p, [Ctrl('w')], new PromptDeleteWord(), "Delete the word before the cursor");
     }
 }

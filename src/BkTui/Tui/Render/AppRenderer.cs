@@ -39,6 +39,9 @@ public sealed class AppRenderer(RenderKit kit)
             case ConfirmOverlay confirm:
                 ConfirmView.Draw(confirm, buffer, layout.Body, Kit);
                 break;
+            case PromptOverlay prompt when PromptView.IsLong(prompt, state.Width):
+                PromptView.Draw(prompt, buffer, layout.Body, Kit);
+                break;
             case DetailOverlay detail:
                 DetailView.Draw(detail, buffer, layout.Body, Kit);
                 break;

@@ -12,19 +12,24 @@ public static class MessageLine
         int S(Role r) => Theme.Id(r);
         if (state.Overlay is PromptOverlay prompt)
         {
-            int x = buffer.Put(area.X, area.Y, prompt.Label, S(Role.PromptLabel), area.Right);
-            // Keep the end of long input visible.
+            // A long question is shown whole in a dialog above (PromptView); the line keeps only the field.
+            var label = PromptView.IsLong(prompt, area.Width) ? "› " : prompt.Label;
+            int x = buffer.Put(area.X, area.Y, label, S(Role.PromptLabel), area.Right);
             int room = Math.Max(1, area.Right - x - 1);
-            var text = prompt.Text.Length > room ? prompt.Text[^room..] : prompt.Text;
-            x = buffer.Put(x, area.Y, text, S(Role.Normal), area.Right);
-            var suggestion = prompt.IsCommandLine ? CommandLine.Suggest(prompt.Text, state.History) : null;
+            int at = prompt.At;
+            // Scroll the field so the cursor is always visible.
+            int start = Math.Max(0, at - room + 1);
+            var visible = prompt.Text.Substring(start, Math.Min(prompt.Text.Length - start, room));
+            buffer.Put(x, area.Y, visible, S(Role.Normal), area.Right);
+            var suggestion = prompt.IsCommandLine && at == prompt.Text.Length ? CommandLine.Suggest(prompt.Text, state.History) : null;
+            int cx = x + at - start;
             // The cursor is a reverse cell; a suggestion's next character sits under it, the rest dim.
             if (suggestion is not null && suggestion.Length > prompt.Text.Length)
             {
-                buffer.Put(x, area.Y, suggestion[prompt.Text.Length], S(Role.Selection), area.Right);
-                buffer.Put(x + 1, area.Y, suggestion.AsSpan(prompt.Text.Length + 1), S(Role.Suggestion), area.Right);
+                buffer.Put(cx, area.Y, suggestion[prompt.Text.Length], S(Role.Selection), area.Right);
+                buffer.Put(cx + 1, area.Y, suggestion.AsSpan(prompt.Text.Length + 1), S(Role.Suggestion), area.Right);
             }
-            else buffer.Put(x, area.Y, ' ', S(Role.Selection), area.Right);
+            else buffer.Put(cx, area.Y, at < prompt.Text.Length ? prompt.Text[at] : ' ', S(Role.Selection), area.Right);
             return;
         }
         if (state.Flash is { } flash)

@@ -45,6 +45,16 @@ public sealed record PromptBackspace : AppAction;
 public sealed record PromptSubmit : AppAction;
 public sealed record PromptHistory(int Delta) : AppAction;
 public sealed record PromptComplete : AppAction;
+/// <summary>Moves the cursor in the prompt's text (→ at the end accepts the suggestion).</summary>
+public sealed record PromptCursor(int Delta) : AppAction;
+public sealed record PromptHome : AppAction;
+public sealed record PromptEnd : AppAction;
+/// <summary>Deletes the character under the cursor.</summary>
+public sealed record PromptDelete : AppAction;
+/// <summary>Deletes from the start of the line to the cursor (Ctrl-U).</summary>
+public sealed record PromptKillStart : AppAction;
+/// <summary>Deletes the word before the cursor (Ctrl-W).</summary>
+public sealed record PromptDeleteWord : AppAction;
 
 /// <summary>The text of a prompt opened by a pane, delivered to that pane.</summary>
 public sealed record PromptSubmitted(string Pane, string Purpose, string Text) : PaneAction

@@ -1,41 +1,72 @@
+using System.Collections.Immutable;
 using BkTui.Tui.Commands;
 
 namespace BkTui.Tui.State;
 
 public sealed partial class AppReducer
 {
+    /// <summary>Prompts whose entries are not kept in a history (a typed consent is given each time).</summary>
+    private static readonly HashSet<string> NoHistory = [global::BkTui.Tui.Panes.Archive.ArchivePane.RecoverPurpose];
+
     private Transition ReducePrompt(AppState s, AppAction action)
     {
         if (s.Overlay is not PromptOverlay p) return s;
+        string text = p.Text;
+        int at = p.At;
+        AppState Edit(string t, int cursor) => s with { Overlay = p with { Text = t, Cursor = cursor, HistoryIndex = -1 } };
         switch (action)
         {
             case PromptInput i:
-                return s with { Overlay = p with { Text = p.Text + i.Char, HistoryIndex = -1 } };
+                return Edit(text.Insert(at, i.Char.ToString()), at + 1);
             case PromptBackspace:
-                return p.Text.Length == 0 ? s : s with { Overlay = p with { Text = p.Text[..^1] } };
+                return at == 0 ? s : Edit(text.Remove(at - 1, 1), at - 1);
+            case PromptDelete:
+                return at >= text.Length ? s : Edit(text.Remove(at, 1), at);
+            case PromptKillStart:
+                return Edit(text[at..], 0);
+            case PromptDeleteWord:
+                int from = at;
+                while (from > 0 && text[from - 1] == ' ') from--;
+                while (from > 0 && text[from - 1] != ' ') from--;
+                return Edit(text.Remove(from, at - from), from);
+            case PromptHome:
+                return s with { Overlay = p with { Cursor = 0 } };
+            case PromptEnd:
+                return s with { Overlay = p with { Cursor = -1 } };
+            case PromptCursor c when c.Delta > 0 && at >= text.Length:
+                return ReducePrompt(s, new PromptComplete());
+            case PromptCursor c:
+                return s with { Overlay = p with { Cursor = Math.Clamp(at + c.Delta, 0, text.Length) } };
             case PromptComplete:
-                var suggestion = p.IsCommandLine ? CommandLine.Suggest(p.Text, s.History) : null;
-                return suggestion is null ? s : s with { Overlay = p with { Text = suggestion + (suggestion.Contains(' ') ? "" : " ") } };
-            case PromptHistory h when p.IsCommandLine && s.History.Count > 0:
+                var suggestion = p.IsCommandLine ? CommandLine.Suggest(text, s.History) : null;
+                return suggestion is null ? s : s with { Overlay = p with { Text = suggestion + (suggestion.Contains(' ') ? "" : " "), Cursor = -1 } };
+            case PromptHistory h when HistoryOf(s, p) is { Count: > 0 } history:
                 // HistoryIndex -1 means "a new line, after the newest entry".
-                int index = (p.HistoryIndex < 0 ? s.History.Count : p.HistoryIndex) + h.Delta;
-                if (index >= s.History.Count) return s with { Overlay = p with { HistoryIndex = -1, Text = "" } };
+                int index = (p.HistoryIndex < 0 ? history.Count : p.HistoryIndex) + h.Delta;
+                if (index >= history.Count) return s with { Overlay = p with { HistoryIndex = -1, Text = "", Cursor = -1 } };
                 index = Math.Max(0, index);
-                return s with { Overlay = p with { HistoryIndex = index, Text = s.History[index] } };
+                return s with { Overlay = p with { HistoryIndex = index, Text = history[index], Cursor = -1 } };
             case PromptSubmit:
                 var closed = s with { Overlay = null };
-                var text = p.Text.Trim();
-                if (text.Length == 0) return closed;
+                var entered = text.Trim();
+                if (entered.Length == 0) return closed;
                 if (p.IsCommandLine)
-                {
-                    var history = s.History.Remove(text).Add(text);
-                    if (history.Count > HistoryLimit) history = history.RemoveAt(0);
-                    return Reduce(closed with { History = history }, new RunCommand(text));
-                }
-                return Reduce(closed, new PromptSubmitted(p.PaneId, p.Purpose, text));
+                    return Reduce(closed with { History = Remember(s.History, entered) }, new RunCommand(entered));
+                if (entered.Length > 0 && !NoHistory.Contains(p.Purpose))
+                    closed = closed with { PromptHistories = closed.PromptHistories.SetItem(p.Purpose, Remember(HistoryOf(s, p), entered)) };
+                return Reduce(closed, new PromptSubmitted(p.PaneId, p.Purpose, entered));
             default:
                 return s;
         }
+    }
+
+    private static ImmutableList<string> HistoryOf(AppState s, PromptOverlay p) =>
+        p.IsCommandLine ? s.History : s.PromptHistories.TryGetValue(p.Purpose, out var h) ? h : ImmutableList<string>.Empty;
+
+    private static ImmutableList<string> Remember(ImmutableList<string> history, string entry)
+    {
+        history = history.Remove(entry).Add(entry);
+        return history.Count > HistoryLimit ? history.RemoveAt(0) : history;
     }
 
     private Transition OnCommand(AppState s, string line, bool confirmed)

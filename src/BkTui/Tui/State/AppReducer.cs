@@ -54,7 +54,8 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             OpenCommandLine => s with { Overlay = new PromptOverlay("", PromptOverlay.CommandPurpose, ":", "") },
             OpenSearch => OpenSearchFor(s),
             OpenPrompt p => s with { Overlay = new PromptOverlay(p.PaneId, p.Purpose, p.Label, p.Initial) },
-            PromptInput or PromptBackspace or PromptSubmit or PromptHistory or PromptComplete => ReducePrompt(s, action),
+            PromptInput or PromptBackspace or PromptSubmit or PromptHistory or PromptComplete or PromptCursor or PromptHome or PromptEnd
+                or PromptDelete or PromptKillStart or PromptDeleteWord => ReducePrompt(s, action),
             ConfirmAnswer a => OnAnswer(s, a),
             RunCommand r => OnCommand(s, r.Line, confirmed: false),
             Quit q when q.Force || s.JobsRunning == 0 => s with { Quitting = true },

@@ -20,6 +20,10 @@ public sealed record DetailOverlay(string Title, ImmutableArray<string> Lines, i
 /// <summary>A one-line text prompt (the ':' command line, '/' search, goto, compare...).</summary>
 public sealed record PromptOverlay(string PaneId, string Purpose, string Label, string Text, int HistoryIndex = -1) : Overlay
 {
+    /// <summary>Where typing goes, 0..Text.Length (-1: at the end).</summary>
+    public int Cursor { get; init; } = -1;
+    public int At => Cursor < 0 || Cursor > Text.Length ? Text.Length : Cursor;
+
     public const string CommandPurpose = "command";
     public const string SearchPurpose = "search";
     public bool IsCommandLine => Purpose == CommandPurpose;
@@ -45,6 +49,8 @@ public sealed record AppState
     public DateTimeOffset Now { get; init; }
     /// <summary>Command-line history, oldest first (bounded).</summary>
     public ImmutableList<string> History { get; init; } = ImmutableList<string>.Empty;
+    /// <summary>What was entered at the other prompts (firmware paths, goto, search…), by purpose, oldest first.</summary>
+    public ImmutableDictionary<string, ImmutableList<string>> PromptHistories { get; init; } = ImmutableDictionary<string, ImmutableList<string>>.Empty;
     /// <summary>The recent messages, oldest first (bounded), so a cut one can be read whole.</summary>
     public ImmutableList<Flash> Messages { get; init; } = ImmutableList<Flash>.Empty;
 

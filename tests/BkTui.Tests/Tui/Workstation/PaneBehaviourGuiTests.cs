@@ -115,7 +115,7 @@ public sealed class PaneBehaviourGuiTests
     }
 
     /// <summary>The text inside the dialog box on the screen, lines joined by spaces.</summary>
-    private static string InBox(string screen)
+    internal static string InBox(string screen)
     {
         var inside = screen.Split('\n').Where(l => l.Count(c => c == '│') >= 2)
             .Select(l => l[(l.IndexOf('│') + 1)..l.LastIndexOf('│')].Trim());

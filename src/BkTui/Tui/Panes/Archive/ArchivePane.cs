@@ -16,7 +16,7 @@ using static BkTui.Tui.Keys.K;
 namespace BkTui.Tui.Panes.Archive;
 
 /// <summary>Devices and their dumps, newest first; filter by MAC/label; open in the hex viewer, diff two, label, restore.</summary>
-public sealed class ArchivePane : Pane<ArchiveState>
+public sealed partial class ArchivePane : Pane<ArchiveState>
 {
     public const string PaneIdValue = "archive";
     public const string LabelPurpose = "label";
@@ -38,7 +38,8 @@ public sealed class ArchivePane : Pane<ArchiveState>
         new(Id, [C('l')], new OpenPrompt(Id, LabelPurpose, "Label for this dump: "), "Label") { ShowInBar = true, Order = 5 },
         new(Id, [C('c')], new ArchiveClearFilter(), "Clear the filter") { ShowInBar = true, Order = 6, DisabledReason = NoFilter, Hint = "Clear filter" },
         new(Id, [C('R')], new ArchiveRefresh(), "Reload the archive"),
-        new(Id, [C('W')], new ArchiveRestore(), "Restore to the selected port") { Dangerous = true },
+        new(Id, [C('W')], new ArchiveRestore(), "Restore to the selected port (bootloader kept)") { Dangerous = true },
+        new(Id, [C('B')], new ArchiveRecover(), "Bootloader recovery: write this dump whole, bootloader included (you type BOOTLOADER)") { Dangerous = true },
     ];
 
     private static string? NoFilter(AppState app) => app.Panes.TryGetValue(PaneIdValue, out var o) && o is ArchiveState { Filter: not null } ? null : "no filter is set";
@@ -68,6 +69,8 @@ public sealed class ArchivePane : Pane<ArchiveState>
                 return i < 0 ? app : With(app, pane with { Selected = rows[i].Key });
             case PromptSubmitted { Purpose: PromptOverlay.SearchPurpose } p:
                 return With(app, Reselect(pane with { Filter = p.Text.Trim().Length == 0 ? null : p.Text.Trim() }, app.Now));
+            case PromptSubmitted { Purpose: RecoverPurpose } p:
+                return Recovered(app, pane, p.Text);
             case ArchiveClearFilter:
                 return With(app, Reselect(pane with { Filter = null }, app.Now));
             case ArchiveRefresh:
@@ -77,7 +80,7 @@ public sealed class ArchivePane : Pane<ArchiveState>
                 return at < rows.Count ? With(app, pane with { Selected = rows[at].Key }) : app;
         }
         if (row?.DumpId is not { } id)
-            return action is ArchiveOpen or ArchiveMark or ArchiveDiff or ArchiveRestore or ArchiveAnalyze or PromptSubmitted
+            return action is ArchiveOpen or ArchiveMark or ArchiveDiff or ArchiveRestore or ArchiveRecover or ArchiveAnalyze or PromptSubmitted
                 ? AppReducer.Flash(app, "select a dump (the indented rows under a device)", FlashLevel.Warning) : app;
         switch (action)
         {
@@ -101,20 +104,11 @@ public sealed class ArchivePane : Pane<ArchiveState>
                 return new Transition(app, [new BenchEffect("labelling", (b, _) => { b.LabelDump(id, label); return [new ShowFlash($"dump #{id} labelled '{label}'"), new ArchiveRefresh()]; })]);
             case ArchiveRestore:
                 return Restore(app, id, row);
+            case ArchiveRecover:
+                return Recover(app, pane, id, row);
             default:
                 return app;
         }
-    }
-
-    private static Transition Restore(AppState app, long id, ArchiveRow row)
-    {
-        if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: restore is disabled", FlashLevel.Warning);
-        var ports = PortsPane.TargetPorts(app);
-        if (ports.Count != 1) return AppReducer.Flash(app, "select exactly one port in [Ports] to restore to", FlashLevel.Warning);
-        var request = new JobRequest { Port = ports[0], Recipe = Recipe.RestoreFactory, DumpId = id };
-        var question = $"Restore dump #{id} ({row.Mac ?? "no MAC"}) on {ListWindow.PortName(ports[0])}: rewrites 0x011000 to the end of flash " +
-                       "from the dump; the bootloader (0x000000–0x011000) is kept. Go on?";
-        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(new QueueEnqueue([request]))) };
     }
 
     private static ArchiveState Reselect(ArchiveState s, DateTimeOffset now)
@@ -144,7 +138,7 @@ public sealed class ArchivePane : Pane<ArchiveState>
         var rows = Rows(pane, view.State.Now);
         if (rows.Count == 0)
         {
-            var text = !pane.Loaded ? "Reading the archive…" : pane.Filter is not null ? $"Nothing matches '{pane.Filter}'. Press / and Enter to clear." : "The archive is empty. Back up a device: [Ports], b.";
+            var text = !pane.Loaded ? "Reading the archive…" : pane.Filter is not null ? $"Nothing matches '{pane.Filter}'. Press c to clear the filter." : "The archive is empty. Back up a device: [Ports], b.";
             buf.Put(area.X + 1, area.Y, text, view.Style(Role.Dim), area.Right);
             return;
         }

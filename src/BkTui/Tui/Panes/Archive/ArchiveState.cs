@@ -13,6 +13,8 @@ public sealed record ArchiveState
     public string? Selected { get; init; }
     public long? Marked { get; init; }
     public bool Loaded { get; init; }
+    /// <summary>The bootloader recovery waiting for its typed consent: which dump goes to which port.</summary>
+    public (long DumpId, string Port)? PendingRecovery { get; init; }
 }
 
 public abstract record ArchiveAction : PaneAction
@@ -35,3 +37,5 @@ public sealed record ArchiveRestore : ArchiveAction;
 public sealed record ArchiveClearFilter : ArchiveAction;
 /// <summary>Analyse the selected dump and show the report (secrets masked).</summary>
 public sealed record ArchiveAnalyze : ArchiveAction;
+/// <summary>Bootloader recovery: the selected dump written whole (0x000000 up) to the selected port, after a typed consent.</summary>
+public sealed record ArchiveRecover : ArchiveAction;

@@ -50,6 +50,13 @@ public sealed partial class PortsPane : Pane<PortsState>
     public static string? SelectedPort(AppState app) =>
         app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState s ? s.Selected ?? (s.Ports.Length > 0 ? s.Ports[0].Path : null) : null;
 
+    /// <summary>The device the archive last saw on a port (by path or by-id name), if any.</summary>
+    public static Core.Archive.DeviceRecord? LastDevice(AppState app, string port) =>
+        app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState s
+            ? s.Devices.Where(d => d.BaudByAdapter.ContainsKey(port) || s.Ports.Any(p => p.Path == port && p.ById is { } id && d.BaudByAdapter.ContainsKey(id)))
+                .OrderByDescending(d => d.LastSeen).FirstOrDefault()
+            : null;
+
     /// <summary>True when a job would go to marked ports that are not just the port under the cursor (the user is told which).</summary>
     public static bool TargetsMarks(AppState app) =>
         app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState s && s.Marked.Count > 0 && !(s.Marked.Count == 1 && s.Marked.Contains(s.Selected ?? ""));
