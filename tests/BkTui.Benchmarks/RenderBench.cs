@@ -124,7 +124,8 @@ internal static class RenderBench
             try
             {
                 for (int wait = 0; wait < 300 && !Tmux(socket, "capture-pane", "-t", "0", "-p").Contains("q Quit"); wait++) Thread.Sleep(100);
-                Thread.Sleep(1000); // the archive scan and the first tick settle
+                // The archive scan settles and the start-up message ("opened …") expires: then nothing changes.
+                Thread.Sleep(BkTui.Tui.State.AppReducer.FlashLifetime + TimeSpan.FromSeconds(1));
                 long before = new FileInfo(output).Length;
                 Thread.Sleep(5000);
                 idle.Add(new FileInfo(output).Length - before);
