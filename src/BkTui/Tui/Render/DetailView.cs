@@ -43,11 +43,19 @@ public static class DetailView
     /// <summary>Each line wrapped to <paramref name="width"/>; continuation lines keep the line's indentation.</summary>
     public static List<string> Wrapped(DetailOverlay detail, int width) => detail.Lines.SelectMany(l => WrapIndented(l, width)).ToList();
 
+    /// <summary>
+    /// Wraps one line; continuation lines start under its text: after its indentation, or after a
+    /// "Label       value" column (a label padded by two or more spaces), so reports stay readable.
+    /// </summary>
     public static IEnumerable<string> WrapIndented(string line, int width)
     {
         int indent = line.Length - line.TrimStart(' ').Length;
-        if (indent >= width / 2) indent = 0;
-        var pad = new string(' ', indent);
-        return Box.Wrap(line[indent..], width - indent).Select(l => pad + l);
+        int column = line.IndexOf("  ", indent, StringComparison.Ordinal);
+        int hang = column > indent ? column + line[column..].TakeWhile(c => c == ' ').Count() : indent;
+        if (hang >= width / 2 || hang >= line.Length) hang = indent;
+        if (indent >= width / 2) indent = hang = 0;
+        var parts = Box.Wrap(line[hang..], width - hang);
+        var first = hang > indent ? line[..hang] : new string(' ', indent);
+        return parts.Select((p, i) => (i == 0 ? first : new string(' ', hang)) + p);
     }
 }

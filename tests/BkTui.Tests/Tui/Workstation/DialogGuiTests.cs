@@ -76,3 +76,15 @@ public sealed class DialogGuiTests
         Assert.Equal("", Assert.IsType<PromptOverlay>(t.State.Overlay).Text); // the command line has its own history
     }
 }
+
+public sealed class DetailWrapTests
+{
+    [Fact]
+    public void ReportLines_WrapUnderTheirValue_IndentedLinesUnderTheirText()
+    {
+        Assert.Equal(["Chip        BK7231N (bootloader", "            CRC-32 known)"],
+            BkTui.Tui.Render.DetailView.WrapIndented("Chip        BK7231N (bootloader CRC-32 known)", 32));
+        Assert.Equal(["  + read — done: 2 MiB,", "  12 blocks erased"],
+            BkTui.Tui.Render.DetailView.WrapIndented("  + read — done: 2 MiB, 12 blocks erased", 24));
+    }
+}
