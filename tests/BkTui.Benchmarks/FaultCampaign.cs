@@ -37,6 +37,8 @@ internal static class FaultCampaign
         int planned = 0, fired = 0;
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"fault campaign: {runs} runs, seed {seed}, BK7231N, {Options.Baud} baud, wire model off");
+        foreach (var (op, span) in spans)
+            Console.WriteLine($"  {op}: faults land in chip→host bytes {span.SentFrom}..{span.SentTo}, host→chip bytes {span.RecvFrom}..{span.RecvTo}");
         for (var i = 0; i < runs; i++)
         {
             var op = (Op)(i % 3);
@@ -152,10 +154,13 @@ internal static class FaultCampaign
         {
             using var archive = DumpArchive.Open(root);
             using var q = new JobQueue(new SerialJobConnector(Options), archive, new JobQueueOptions { RetryBackoff = TimeSpan.FromMilliseconds(100) });
+            var marked = 0;
             q.Changed += e =>
             {
                 if (e.Kind == JobEventKind.Attention) observer.Asked = true;
-                if (e.Kind == JobEventKind.Step && e.Job.Steps.Any(s => s.Name == "identify" && s.State == StepState.Done)) started?.Invoke();
+                // The operation's bytes begin once identification is done (marked once: later step events repeat it).
+                if (e.Kind == JobEventKind.Step && e.Job.Steps.Any(s => s.Name == "identify" && s.State == StepState.Done)
+                    && Interlocked.Exchange(ref marked, 1) == 0) started?.Invoke();
             };
             var job = q.WhenFinished(q.Enqueue(new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup }).Id).GetAwaiter().GetResult();
             if (job.State != JobState.Done) return (false, $"job {job.State.Word()} ({job.ErrorKind}): {job.Error}", null);
