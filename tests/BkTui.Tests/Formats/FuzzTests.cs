@@ -1,7 +1,6 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Formats;
 using BkTui.Core.Formats.Synthesis;
-using BkTui.Core.Formats.Synthesis;
 using BkTui.Tests.TestSupport;
 
 namespace BkTui.Tests.Formats;

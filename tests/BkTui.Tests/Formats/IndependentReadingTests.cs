@@ -55,7 +55,7 @@ public partial class IndependentReadingTests
 
         var swv = Swv().Matches(blob).Select(m => m.Groups[1].Value).ToHashSet();
         if (swv.Count == 0) Assert.Null(tuya.FirmwareVersion);
-        else Assert.Contains(tuya.FirmwareVersion, swv);
+        else Assert.Contains(tuya.FirmwareVersion!, swv);
         var nameVersion = FileVersion().Match(file);
         if (nameVersion.Success) Assert.Equal(nameVersion.Groups[1].Value, tuya.FirmwareVersion);
     }

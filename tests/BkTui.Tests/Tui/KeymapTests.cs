@@ -1,5 +1,4 @@
 using BkTui.Tui.Keys;
-using BkTui.Tui.Keys;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.Panes.Log;
 using BkTui.Tui.State;

@@ -1,4 +1,3 @@
-using BkTui.Tui.Keys;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Render;
