@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Humanizer;
 using BkTui.Core.Jobs;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
@@ -46,7 +47,7 @@ public sealed partial class QueuePane : Pane<QueueState>
     protected override string Status(QueueState pane)
     {
         int active = pane.Jobs.Values.Count(j => j.State.IsActive()), waiting = pane.Jobs.Values.Count(j => j.State == JobState.Queued);
-        return $"{pane.Jobs.Count} jobs, {active} running, {waiting} waiting";
+        return $"{"job".ToQuantity(pane.Jobs.Count)}, {active} running, {waiting} waiting";
     }
 
     protected override Transition Reduce(AppState app, QueueState pane, PaneAction action, Rect area)
