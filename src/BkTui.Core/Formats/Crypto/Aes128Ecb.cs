@@ -72,25 +72,26 @@ public sealed class Aes128Ecb : IDisposable
 
     public void EncryptEcb(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        Prepare(input, output);
+        CheckBlocks(input, output);
         if (_platform is not null) { _platform.EncryptEcb(input, output, System.Security.Cryptography.PaddingMode.None); return; }
+        input.CopyTo(output); // the managed rounds work in place
         for (int i = 0; i < input.Length; i += BlockSize) EncryptBlock(output.Slice(i, BlockSize));
     }
 
     public void DecryptEcb(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        Prepare(input, output);
+        CheckBlocks(input, output);
         if (_platform is not null) { _platform.DecryptEcb(input, output, System.Security.Cryptography.PaddingMode.None); return; }
+        input.CopyTo(output); // the managed rounds work in place
         for (int i = 0; i < input.Length; i += BlockSize) DecryptBlock(output.Slice(i, BlockSize));
     }
 
     public void Dispose() => _platform?.Dispose();
 
-    private static void Prepare(ReadOnlySpan<byte> input, Span<byte> output)
+    private static void CheckBlocks(ReadOnlySpan<byte> input, Span<byte> output)
     {
         if (input.Length % BlockSize != 0 || output.Length < input.Length)
             throw new ArgumentException("ECB without padding takes whole 16-byte blocks and an output at least as long.");
-        input.CopyTo(output);
     }
 
     private void EncryptBlock(Span<byte> s)
