@@ -35,6 +35,13 @@ public static class CompatibilityGate
     private static CompatibilityFinding Family(ChipInfo chip, ImageFamily image, CompatibilityConsent consent, string name)
     {
         var boot = $"bootloader {chip.Bootloader}";
+        if (image.Family is null && consent.UnknownFamilyBuiltFor is { } said)
+            return ImageFamilyReader.SameSilicon(said, chip.Family)
+                ? new("family", CompatibilityStatus.Unknown,
+                    $"Cannot tell which chip family {name} is built for ({string.Join("; ", image.Evidence)}); you said it is a {said} build and this chip is a {chip.Family} ({boot}).", Overridden: true)
+                : new("family", CompatibilityStatus.Refused,
+                    $"You said {name} is a {said} build, but this chip is a {chip.Family} ({boot}): it would not boot. Nothing was written. " +
+                    $"Use the {chip.Family} build, {RightBuild(chip.Family)} (`bktui firmware get --chip {chip.Family}`).");
         if (image.Family is not { } built)
             return new("family", CompatibilityStatus.Unknown,
                 $"Cannot tell which chip family {name} is built for ({string.Join("; ", image.Evidence)}); this chip is a {chip.Family} ({boot}). " +

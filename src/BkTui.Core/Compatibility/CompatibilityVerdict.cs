@@ -57,5 +57,7 @@ public sealed record CompatibilityConsent
 {
     public bool AllowKeyMismatch { get; init; }
     public bool AllowUnknownFamily { get; init; }
+    /// <summary>The family the user says an image of unknown family is built for (the workstation's typed consent, <see cref="FamilyConsent"/>).</summary>
+    public ChipFamily? UnknownFamilyBuiltFor { get; init; }
     public static CompatibilityConsent None { get; } = new();
 }

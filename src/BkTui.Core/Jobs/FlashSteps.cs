@@ -60,7 +60,7 @@ internal static class FlashSteps
             throw new JobRefusedException($"{name} would be written at 0x{address:X6}, inside the bootloader range; nothing was written.");
 
         var verdict = CompatibilityGate.Check(ctx.Info, file, image,
-            new CompatibilityConsent { AllowKeyMismatch = ctx.Request.AllowKeyMismatch, AllowUnknownFamily = ctx.Request.AllowUnknownFamily },
+            new CompatibilityConsent { AllowKeyMismatch = ctx.Request.AllowKeyMismatch, AllowUnknownFamily = ctx.Request.AllowUnknownFamily, UnknownFamilyBuiltFor = ctx.Request.UnknownFamilyBuiltFor },
             name, cached?.Path ?? path);
         ctx.Compatibility = verdict;
         ctx.Log($"compatibility: {verdict.Status.ToString().ToLowerInvariant()} — {verdict.Text}");
@@ -70,7 +70,8 @@ internal static class FlashSteps
         CheckRfOwner(ctx, name, data, address);
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
         var kept = image.ContainsBootloader ? "the file's bootloader skipped, the chip's kept" : "the chip's bootloader kept";
-        var family = verdict.ImageFamily is { } f ? $"built for {f}" : "family unknown (consented)";
+        var family = verdict.ImageFamily is { } f ? $"built for {f}"
+            : ctx.Request.UnknownFamilyBuiltFor is { } said ? $"family unknown (you said {said})" : "family unknown (consented)";
         var key = verdict.Findings.Any(x => x.Aspect == "key" && x.Overridden) ? $"key {image.Key}, MISMATCH overridden" : $"key {image.Key}";
         var plan = new FlashPlan(address, data, cached?.Summary ?? $"{name} sha256:{sha[..16]}",
             $"{image.Kind} image, {data.Length / 1024} KiB at 0x{address:X6}, {kept}; {family}; {key}");

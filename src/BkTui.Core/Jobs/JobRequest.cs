@@ -23,6 +23,8 @@ public sealed record JobRequest
     public bool AllowKeyMismatch { get; init; }
     /// <summary>Write an image whose chip family cannot be told from its content (docs/compatibility.md).</summary>
     public bool AllowUnknownFamily { get; init; }
+    /// <summary>The family the user typed for such an image (the workstation's consent); the gate refuses it on a chip of other silicon.</summary>
+    public Chips.ChipFamily? UnknownFamilyBuiltFor { get; init; }
 
     // reboot (flash, restore-factory, restore-rf)
     /// <summary>A second port wired to the chip's TX2, where the firmware logs its boot; null = listen on <see cref="Port"/>.</summary>

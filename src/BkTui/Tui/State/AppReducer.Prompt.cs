@@ -6,7 +6,8 @@ namespace BkTui.Tui.State;
 public sealed partial class AppReducer
 {
     /// <summary>Prompts whose entries are not kept in a history (a typed consent is given each time).</summary>
-    private static readonly HashSet<string> NoHistory = [global::BkTui.Tui.Panes.Archive.ArchivePane.RecoverPurpose];
+    // A typed consent is asked afresh each time: recalling the last answer would make it one keystroke.
+    private static readonly HashSet<string> NoHistory = [global::BkTui.Tui.Panes.Archive.ArchivePane.RecoverPurpose, global::BkTui.Tui.Panes.Queue.QueuePane.FamilyPurpose];
 
     private Transition ReducePrompt(AppState s, AppAction action)
     {

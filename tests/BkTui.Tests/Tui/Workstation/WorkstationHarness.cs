@@ -22,16 +22,23 @@ public sealed class WorkstationHarness
     private static byte[]? _image;
 
     public WorkstationHarness(int width = 80, int height = 24, ColorMode color = ColorMode.Ansi16, bool readOnly = false, FakeBench? bench = null)
+        : this((IBench?)bench ?? Sample(), width, height, color, readOnly)
     {
-        Bench = bench ?? Sample();
-        Bell = new TerminalBell(() => { });
-        Services = new TuiServices().Add<IBench>(Bench).Add(Bell);
-        App = new TuiApp(new TuiOptions { Color = color, ReadOnly = readOnly, Clock = () => Clock, Panes = PaneCatalog.Workstation() }, width, height);
-        Dumps = new DumpPanes(color, Services, _posted.Enqueue);
-        foreach (var a in BenchWiring.Initial(Bench)) Do(a);
     }
 
-    public FakeBench Bench { get; }
+    /// <summary>Over any bench, e.g. the real <see cref="EngineBench"/> on virtual chips.</summary>
+    public WorkstationHarness(IBench bench, int width = 80, int height = 24, ColorMode color = ColorMode.Ansi16, bool readOnly = false)
+    {
+        AnyBench = bench;
+        Bell = new TerminalBell(() => { });
+        Services = new TuiServices().Add<IBench>(bench).Add(Bell);
+        App = new TuiApp(new TuiOptions { Color = color, ReadOnly = readOnly, Clock = () => Clock, Panes = PaneCatalog.Workstation() }, width, height);
+        Dumps = new DumpPanes(color, Services, _posted.Enqueue);
+        foreach (var a in BenchWiring.Initial(bench)) Do(a);
+    }
+
+    public IBench AnyBench { get; }
+    public FakeBench Bench => (FakeBench)AnyBench;
     public TerminalBell Bell { get; }
     public TuiServices Services { get; }
     /// <summary>The real hex viewer and partition map (on a screen only when a golden snapshot shows them).</summary>

@@ -31,16 +31,32 @@ public sealed partial class QueuePane
         if (readsOnly && !marks) return Queued(app, requests);
         if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
         var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
-        var question = readsOnly ? ReadQuestion(requests[0], ports, names) : Question(app, requests[0], ports, names, firmware);
+        // The engine's preview of a firmware file: its sentence goes in the question; an image of unknown family needs the typed consent after 'y'.
+        var preview = recipe == Recipe.Flash && version is null && firmware is not null ? CompatibilityPreview.Assess(firmware, FamilyOf(app, ports[0])) : null;
+        var question = readsOnly ? ReadQuestion(requests[0], ports, names) : Question(app, requests[0], ports, names, firmware, preview);
         if (marks) question += $"\nIt goes to the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued.";
-        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(new QueueEnqueue(requests))) };
+        AppAction onYes = preview is { NeedsFamilyConsent: true }
+            ? new QueueAskFamily(requests, FamilyConsent.Prompt(Path.GetFileName(firmware!), FamilyOf(app, ports[0])))
+            : new QueueEnqueue(requests);
+        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(onYes)) };
+    }
+
+    /// <summary>The typed answer to <see cref="FamilyConsent.Prompt"/>: the named family goes with each job, and the gate holds it against the linked chip.</summary>
+    private Transition AnswerFamily(AppState app, QueueState pane, string text)
+    {
+        var requests = pane.AwaitingFamily;
+        var cleared = With(app, pane with { AwaitingFamily = null });
+        if (requests is null) return cleared;
+        var (family, problem) = FamilyConsent.Parse(text);
+        if (family is not { } f) return AppReducer.Flash(cleared, problem!, FlashLevel.Warning);
+        return Queued(cleared, requests.Select(r => r with { UnknownFamilyBuiltFor = f }).ToList());
     }
 
     private static string ReadQuestion(JobRequest request, IReadOnlyList<string> ports, string names) => request.Recipe == Recipe.Backup
         ? $"Back up {(ports.Count == 1 ? "" : $"{ports.Count} ports, one job each: ")}{names}? Reads the whole flash; nothing is written."
         : $"Read 0x{request.Start:X6}+0x{request.Length:X} into {Path.GetFileName(request.ReadPath)} from {names}? Nothing is written.";
 
-    private static string Question(AppState app, JobRequest request, IReadOnlyList<string> ports, string names, string? firmware) => request.Recipe switch
+    private static string Question(AppState app, JobRequest request, IReadOnlyList<string> ports, string names, string? firmware, PreviewVerdict? preview) => request.Recipe switch
     {
         Recipe.Wifi =>
             $"Write Wi-Fi '{request.Ssid}' on {names}: rewrites the OpenBeken config sector {ObkRange(app, ports)}. Go on?",
@@ -49,7 +65,7 @@ public sealed partial class QueuePane
         Recipe.Flash =>
             $"Flash {(CachedVersion(firmware) is { } v ? $"the cached '{v}' build for each chip's family" : Path.GetFileName(firmware))} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
             $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. " +
-            (CachedVersion(firmware) is null && firmware is not null ? CompatibilityPreview.Describe(firmware, FamilyOf(app, ports[0])) + " " : "") + "Go on?",
+            (preview is null ? "" : preview.Text + " ") + (preview is { NeedsFamilyConsent: true } ? "Go on (then type the family)?" : "Go on?"),
         Recipe.RestoreRf =>
             $"Restore RF on {names}: rewrites {RfRange(app, ports)} from this device's archived dump (or the template). Go on?",
         _ => $"Run {request.Recipe.Name()} on {names}? It writes to the chip.",

@@ -23,6 +23,7 @@ public sealed partial class QueuePane : Pane<QueueState>
 {
     public const string PaneIdValue = "queue";
     public const string FirmwarePurpose = "firmware";
+    public const string FamilyPurpose = "family-consent";
 
     public override string Id => PaneIdValue;
     public override string Title => "Queue";
@@ -74,6 +75,10 @@ public sealed partial class QueuePane : Pane<QueueState>
                 return string.IsNullOrWhiteSpace(p.Text) ? app : AddCustom(app, p.Text);
             case QueueEnqueue e:
                 return Queued(app, e.Requests);
+            case QueueAskFamily ask:
+                return With(app, pane with { AwaitingFamily = ask.Requests }) with { Overlay = new PromptOverlay(Id, FamilyPurpose, ask.Label, "") };
+            case PromptSubmitted { Purpose: FamilyPurpose } p:
+                return AnswerFamily(app, pane, p.Text);
             case QueueCancel when selected is null || selected.State.IsFinished():
                 return AppReducer.Flash(app, "nothing to cancel: select a waiting or running job", FlashLevel.Warning);
             case QueueCancel:

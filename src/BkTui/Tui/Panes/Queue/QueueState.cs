@@ -10,6 +10,8 @@ public sealed record QueueState
     public ImmutableSortedDictionary<long, JobSnapshot> Jobs { get; init; } = ImmutableSortedDictionary<long, JobSnapshot>.Empty;
     public long? Selected { get; init; }
     public bool Unicode { get; init; } = true;
+    /// <summary>Flash jobs confirmed with 'y' that wait for the typed family of an image that names none (FamilyConsent).</summary>
+    public IReadOnlyList<JobRequest>? AwaitingFamily { get; init; }
 }
 
 public abstract record QueueAction : PaneAction
@@ -25,6 +27,8 @@ public sealed record QueueMove(int Delta) : QueueAction;
 public sealed record QueueAdd(Recipe Recipe) : QueueAction;
 /// <summary>Jobs the user already confirmed (or that change nothing on the device).</summary>
 public sealed record QueueEnqueue(IReadOnlyList<JobRequest> Requests) : QueueAction;
+/// <summary>Confirmed flash jobs whose image names no family: ask the user to type the family (the engine's question).</summary>
+public sealed record QueueAskFamily(IReadOnlyList<JobRequest> Requests, string Label) : QueueAction;
 public sealed record QueueCancel : QueueAction;
 public sealed record QueueRetry : QueueAction;
 public sealed record QueueOpenLog : QueueAction;
