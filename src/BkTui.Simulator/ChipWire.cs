@@ -4,9 +4,10 @@ namespace BkTui.Simulator;
 /// The chip's UART as the wire model sees it. Keeps a modelled timeline: host bytes arrive at 10
 /// bit-times each (at the host's baud), flash work keeps the chip busy, and reply bytes leave at 10
 /// bit-times each (at the chip's baud); with the model on, every chunk is released only when its
-/// last byte would have arrived. Also applies the baud-mismatch garbling and the fault plan.
+/// last byte would have arrived. Also applies the baud-mismatch garbling (at the rate the adapter
+/// really runs), the cable model and the fault plan.
 /// </summary>
-internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, FaultPlan faults)
+internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, FaultPlan faults, AdapterModel adapter, CableNoise cable)
 {
     private double _rxEnd;    // when the last host byte has fully arrived
     private double _cursor;   // when the chip is done with everything so far (work and transmit)
@@ -20,6 +21,12 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
     public double BusySeconds { get; private set; }
     public long BytesReceived { get; private set; }
     public FaultPlan Faults => faults;
+    public AdapterModel Adapter => adapter;
+    /// <summary>Bits the cable model flipped so far.</summary>
+    public long CableFlips { get; private set; }
+
+    /// <summary>The rate the host's bytes really travel at: the pty's rate, as far as the adapter can follow it.</summary>
+    public int? HostWireBaud => line.HostBaud is { } b ? adapter.Achieved(b) : null;
 
     public static double ByteTime(int baud) => 10.0 / baud;
 
@@ -118,7 +125,8 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
         if (model) clock.WaitUntil(end, cancel);
         _cursor = end;
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
-        int host = line.HostBaud ?? chipBaud;
+        CableFlips += cable.Damage(span, chipBaud, BytesSent);
+        int host = HostWireBaud ?? chipBaud;
         if (host != chipBaud) line.Write(UartLine.Resample(span, chipBaud, host), cancel);
         else line.Write(span, cancel);
     }

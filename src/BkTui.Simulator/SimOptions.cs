@@ -24,6 +24,15 @@ public sealed record SimOptions
 
     public FaultPlan Faults { get; init; } = FaultPlan.None;
 
+    /// <summary>The adapter between host and chip: the rates it can carry (<c>--adapter</c>).</summary>
+    public AdapterModel Adapter { get; init; } = AdapterModel.Any;
+
+    /// <summary>The wires to the chip: good, or damaging replies above a rate (<c>--cable</c>).</summary>
+    public CableModel Cable { get; init; } = CableModel.Good;
+
+    /// <summary>Highest rate the chip takes; null = the family's profile maximum (921,600 where the profile says unknown).</summary>
+    public int? ChipMaxBaud { get; init; }
+
     /// <summary>Pace bytes and flash work like the real wire (default). Off: full speed, for fast tests.</summary>
     public bool WireModel { get; init; } = true;
 

@@ -72,6 +72,12 @@ public sealed partial class VirtualChip
         uint baud = U32(p, 0);
         int delayMs = p[4];
         if (baud < 1200 || baud > 6_000_000) { Trace($"SetBaudRate {baud}: not a rate this UART can do, ignored"); return; }
+        // Above the family's maximum the real bootloader's behaviour is unknown; the model leaves the
+        // chip where it is and says nothing, so the host finds it at its old rate.
+        if (baud > MaxBaud) { Trace($"SetBaudRate {baud}: above this chip's {MaxBaud}, not taken"); return; }
+        // A real adapter's driver refuses a rate it cannot do before the host tells the chip (the host
+        // reads the rate back). A pty cannot refuse, so the model treats the command as never sent.
+        if (!_wire.Adapter.CanDo((int)baud)) { Trace($"SetBaudRate {baud}: the {_wire.Adapter.Name} adapter cannot carry it; as if its driver had refused"); return; }
         // The chip waits the requested delay (the host switches at about half of it), changes its
         // UART and answers at the new rate (protocol.md §8.2).
         _wire.Delay(delayMs / 1000.0, cancel);

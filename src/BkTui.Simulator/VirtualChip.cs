@@ -57,7 +57,8 @@ public sealed partial class VirtualChip : IDisposable
         _line = line;
         _clock = options.Clock ?? new StopwatchSimClock();
         _timing = options.Timing ?? SimTiming.Default;
-        _wire = new ChipWire(line, _clock, options.WireModel, options.Faults);
+        _wire = new ChipWire(line, _clock, options.WireModel, options.Faults, options.Adapter, new CableNoise(options.Cable));
+        MaxBaud = options.ChipMaxBaud ?? Profile.LadderTop;
         Flash = flash;
         Key = options.EfuseKey ?? Profile.DefaultEfuseKey;
         var efuse = new byte[32];
@@ -76,6 +77,12 @@ public sealed partial class VirtualChip : IDisposable
     public FlashMemory Flash { get; }
     public EfuseKey Key { get; }
     public ChipState State { get; private set; } = ChipState.LinkWindow;
+
+    /// <summary>The highest rate this chip's bootloader takes (SetBaudRate above it is not taken).</summary>
+    public int MaxBaud { get; }
+
+    /// <summary>Bits the cable model flipped in the chip's replies so far.</summary>
+    public long CableFlips => _wire.CableFlips;
 
     /// <summary>The chip's current UART baud (115200 after every reset).</summary>
     public int Baud { get; private set; } = BootBaud;
@@ -142,7 +149,7 @@ public sealed partial class VirtualChip : IDisposable
                     if (_appOutputPos < _appOutput.Length) SendAppChunk(cancel);
                     else if (_crashAt is { } crash && now >= crash) Reset("watchdog: the app crashed");
                 }
-                int? baudBeforeRead = _line.HostBaud;
+                int? baudBeforeRead = _wire.HostWireBaud;
                 int n = _line.Read(buf, ReadTimeout(), cancel);
                 if (n > 0)
                 {
@@ -242,7 +249,7 @@ public sealed partial class VirtualChip : IDisposable
     /// </summary>
     private void OnReceived(ReadOnlySpan<byte> raw, int? baudBeforeRead, CancellationToken cancel)
     {
-        int host = _line.HostBaud ?? Baud;
+        int host = _wire.HostWireBaud ?? Baud;
         if (baudBeforeRead is { } before && before != host && before == Baud) host = before;
         var index = _wire.BytesReceived;
         _wire.Received(raw.Length, host);

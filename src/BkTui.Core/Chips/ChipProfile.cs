@@ -22,6 +22,13 @@ public sealed record ChipProfile
     public uint TuyaKvLength { get; init; }
     public uint? OtaOffset { get; init; }
     public string FirmwarePrefix { get; init; } = "";
+    /// <summary>Highest baud the bootloader is known to take; null where no public source says (see <see cref="MaxBaudSource"/>).</summary>
+    public int? MaxBaud { get; init; }
+    /// <summary>Where <see cref="MaxBaud"/> comes from, or why it is unknown.</summary>
+    public string MaxBaudSource { get; init; } = "";
+
+    /// <summary>Top of the baud ladder for this family: <see cref="MaxBaud"/>, or <see cref="ChipProfiles.UnknownMaxBaud"/> where unknown.</summary>
+    public int LadderTop => MaxBaud ?? ChipProfiles.UnknownMaxBaud;
 
     /// <summary>The eFuse key words this family ships with (tuya or zero).</summary>
     public EfuseKey DefaultEfuseKey => ChipProfiles.Key(DefaultKey);

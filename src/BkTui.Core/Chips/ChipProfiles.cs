@@ -14,6 +14,12 @@ public static class ChipProfiles
     public static IReadOnlyList<ChipProfile> All => File.Value.Families;
     public static IReadOnlyList<KnownBootloader> Bootloaders => File.Value.Bootloaders;
 
+    /// <summary>
+    /// The ladder's top for a family whose maximum no public source gives, and for a chip whose family
+    /// is not known yet: the highest rate publicly exercised on every family (protocol.md §8.1).
+    /// </summary>
+    public const int UnknownMaxBaud = 921600;
+
     public static ChipProfile For(ChipFamily family) =>
         All.FirstOrDefault(p => p.Family == family) ?? throw new ArgumentException($"No profile for {family}.", nameof(family));
 
@@ -94,6 +100,8 @@ public static class ChipProfiles
         public uint TuyaKvLength { get; set; }
         public uint? OtaOffset { get; set; }
         public string FirmwarePrefix { get; set; } = "";
+        public uint? MaxBaud { get; set; }
+        public string MaxBaudSource { get; set; } = "";
 
         public ChipProfile ToProfile() => new()
         {
@@ -102,6 +110,7 @@ public static class ChipProfiles
             BootloaderWritable = BootloaderWritable, AppOffset = AppOffset, DefaultFlashSize = DefaultFlashSize,
             DefaultKey = DefaultKey, RfOffset = RfOffset, ObkConfigOffset = ObkConfigOffset, TuyaKvOffset = TuyaKvOffset,
             TuyaKvLength = TuyaKvLength, OtaOffset = OtaOffset, FirmwarePrefix = FirmwarePrefix,
+            MaxBaud = (int?)MaxBaud, MaxBaudSource = MaxBaudSource,
         };
     }
 

@@ -19,16 +19,18 @@ internal static class SimCommand
         var noWire = new Option<bool>("--no-wire-model") { Description = "Serve at full speed (no byte pacing, no modelled flash time)." };
         var window = new Option<int?>("--link-window") { Description = "Milliseconds the chip listens for LinkCheck after a reset (default from profiles/sim-timing.yaml)." };
         var tx2 = new Option<bool>("--log-on-tx2") { Description = "Send the boot log to a second pty, the chip's TX2 (printed as 'TX2 <path>'), as most real firmware does." };
+        var adapter = new Option<string?>("--adapter") { Description = "Adapter model: any (default), 16550 (115200), cp2102 (921600), ch340 (2000000), ft232r (3000000), ch343 (6000000)." };
+        var cable = new Option<string?>("--cable") { Description = "good (default), or bad@RATE[:FROM]: replies above RATE baud lose bits (from reply byte FROM on)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print chip events (resets, link, baud, faults) to stderr." };
         var cmd = new Command("sim", "Run a virtual BK72xx chip on a pseudo-terminal (prints 'PTY <path>' first).");
-        foreach (var o in new Option[] { chip, image, persist, key, faults, link, noWire, window, tx2, verbose }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { chip, image, persist, key, faults, link, noWire, window, tx2, adapter, cable, verbose }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(pr.GetValue(chip)!, pr.GetValue(image), pr.GetValue(persist), pr.GetValue(key), pr.GetValue(faults),
-            pr.GetValue(link), pr.GetValue(noWire), pr.GetValue(window), pr.GetValue(verbose), pr.GetValue(tx2)));
+            pr.GetValue(link), pr.GetValue(noWire), pr.GetValue(window), pr.GetValue(verbose), pr.GetValue(tx2), pr.GetValue(adapter), pr.GetValue(cable)));
         return cmd;
     }
 
     private static int Run(string chipName, string? image, bool persist, string? keyText, string? faultSpec, string? link,
-        bool noWire, int? windowMs, bool verbose, bool logOnTx2)
+        bool noWire, int? windowMs, bool verbose, bool logOnTx2, string? adapterName, string? cableSpec)
     {
         SimOptions options;
         try
@@ -41,7 +43,7 @@ internal static class SimCommand
             options = new SimOptions
             {
                 Family = profile.Family, ImagePath = image, Persist = persist, EfuseKey = key,
-                Faults = FaultPlan.Parse(faultSpec), WireModel = !noWire, LinkPath = link, LogOnTx2 = logOnTx2,
+                Faults = FaultPlan.Parse(faultSpec), Adapter = AdapterModel.Parse(adapterName), Cable = CableModel.Parse(cableSpec), WireModel = !noWire, LinkPath = link, LogOnTx2 = logOnTx2,
                 LinkWindow = windowMs is null ? null : TimeSpan.FromMilliseconds(windowMs.Value),
                 Trace = verbose ? line => Console.Error.WriteLine(line) : null,
             };
@@ -69,7 +71,7 @@ internal static class SimCommand
             if (host.Tx2Path is { } tx2Path) Console.Out.WriteLine($"TX2 {tx2Path}");
             Console.Out.Flush();
             var c = host.Chip;
-            Console.Error.WriteLine($"sim: {c.Profile.Family} ({c.Flash.Size / 1024} KiB flash, key {c.Key.Verdict}, wire model {(options.WireModel ? "on" : "off")})"
+            Console.Error.WriteLine($"sim: {c.Profile.Family} ({c.Flash.Size / 1024} KiB flash, key {c.Key.Verdict}, up to {c.MaxBaud} baud, adapter {options.Adapter.Name}, cable {options.Cable}, wire model {(options.WireModel ? "on" : "off")})"
                 + $" on {host.PtyPath}{(host.LinkPath is null ? "" : $" (link {host.LinkPath})")}. Ctrl+C to stop.");
             using var stop = new ManualResetEventSlim();
             using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Set(); });

@@ -13,7 +13,8 @@ internal sealed class ChipHarness : IDisposable
     public List<string> Events { get; } = new();
 
     public ChipHarness(ChipFamily family, byte[]? image = null, bool link = true, bool wireModel = false, ISimClock? clock = null,
-        string? faults = null, EfuseKey? key = null, bool flashProtected = false, TimeSpan? linkWindow = null, string? persistPath = null, bool hostBaudVisible = true)
+        string? faults = null, EfuseKey? key = null, bool flashProtected = false, TimeSpan? linkWindow = null, string? persistPath = null, bool hostBaudVisible = true,
+        AdapterModel? adapter = null, CableModel? cable = null)
     {
         Original = image ?? ImageSynthesizer.Create(family);
         Wire = new MemoryWire(reportsHostBaud: hostBaudVisible);
@@ -23,6 +24,7 @@ internal sealed class ChipHarness : IDisposable
             Family = family, WireModel = wireModel, Clock = clock, Faults = FaultPlan.Parse(faults), EfuseKey = key,
             FlashProtected = flashProtected, LinkWindow = linkWindow ?? TimeSpan.FromSeconds(30),
             Trace = e => { lock (Events) Events.Add(e); },
+            Adapter = adapter ?? AdapterModel.Any, Cable = cable ?? CableModel.Good,
         };
         Chip = new VirtualChip(options, Wire.Chip, Flash);
         Chip.Start();
