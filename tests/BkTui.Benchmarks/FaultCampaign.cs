@@ -36,7 +36,7 @@ internal static class FaultCampaign
         var tally = new Dictionary<(Op, Outcome), int>();
         int planned = 0, fired = 0;
         var clock = Stopwatch.StartNew();
-        Console.WriteLine($"fault campaign: {runs} runs, seed {seed}, BK7231N, {Options.Baud} baud, wire model off");
+        Console.WriteLine($"fault campaign: {runs} runs, seed {seed}, BK7231N, {(Options.Baud is { } b ? $"{b} baud" : "default baud ladder")}, wire model off");
         foreach (var (op, span) in spans)
             Console.WriteLine($"  {op}: faults land in chip→host bytes {span.SentFrom}..{span.SentTo}, host→chip bytes {span.RecvFrom}..{span.RecvTo}");
         for (var i = 0; i < runs; i++)

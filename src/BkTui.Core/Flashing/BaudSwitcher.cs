@@ -3,24 +3,28 @@ using BkTui.Core.Protocol;
 namespace BkTui.Core.Flashing;
 
 /// <summary>
-/// Moves a linked chip from 115200 to the working baud, falling back down the ladder when a rate
-/// does not hold (protocol.md §8.2). Every new rate is proven by LinkChecks and a CRC before use.
+/// Moves a linked chip to the fastest rate that holds, falling back down the ladder when one does
+/// not (protocol.md §8.2). Every new rate is proven (LinkChecks, then the caller's CRC-checked probe) before use.
 /// </summary>
 internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver observer, Func<int> relink)
 {
     /// <summary>
-    /// Returns the baud both sides now use. <paramref name="verify"/> must pass at the new rate.
-    /// A rate is given up only when the chip took it and it did not hold; a chip found back at the
-    /// rate it came from (the switch was lost, or the chip reset meanwhile) is asked again once, and
-    /// a chip found nowhere is linked again from scratch (<paramref name="relink"/>: resets, the user).
+    /// Tries <paramref name="candidates"/> fastest first and returns the baud both sides now use.
+    /// <paramref name="verify"/> must pass at the new rate. A rate is given up only when the chip
+    /// took it and it did not hold; a chip found back at the rate it came from (the switch was lost,
+    /// or the chip reset meanwhile) is asked again once, and a chip found nowhere is linked again
+    /// from scratch (<paramref name="relink"/>: resets, the user). Every fallback is logged with the
+    /// port and both rates.
     /// </summary>
-    public int Switch(int wanted, IReadOnlyList<int> ladder, Func<bool> verify, CancellationToken cancel)
+    public int Switch(IReadOnlyList<int> candidates, Func<bool> verify, CancellationToken cancel)
     {
         var current = client.Link.Baud;
-        var candidates = new[] { wanted }.Concat(ladder.Where(b => b < wanted)).Distinct().ToList();
+        int? failed = null;
         foreach (var rate in candidates)
         {
             cancel.ThrowIfCancellationRequested();
+            if (failed is { } f) observer.Log($"{BaudPlan.LogPrefix}{client.Port}: {f} baud did not hold; trying {rate}");
+            failed = null;
             if (rate == current) return current;
             if (!AdapterCanDo(rate, current)) continue;
             for (var turn = 1; turn <= 2; turn++)
@@ -28,7 +32,11 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
                 try
                 {
                     client.SetBaudRate(rate, cancel: cancel);
-                    if (Proven(verify, cancel)) { observer.Log($"baud {rate} verified"); return rate; }
+                    if (Proven(verify, cancel))
+                    {
+                        observer.Log($"{BaudPlan.LogPrefix}{client.Port}: {rate} baud proven (LinkChecks, bootloader CRC, a CRC-checked 4 KiB read)");
+                        return rate;
+                    }
                     observer.Log($"baud {rate}: echo ok but verification failed");
                 }
                 catch (ProtocolException e) { observer.Log($"baud {rate}: {e.Message}"); }
@@ -41,7 +49,9 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
                 current = found.Value;
                 if (current == rate) break; // the chip took the rate and it did not hold: go lower
             }
+            failed = rate;
         }
+        if (failed is { } last) observer.Log($"{BaudPlan.LogPrefix}{client.Port}: {last} baud did not hold; staying at {current}");
         return current;
     }
 
@@ -56,7 +66,7 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
         var actual = client.Link.Baud;
         client.Link.SetBaud(current);
         if (Math.Abs(actual - rate) <= rate * 0.03) return true;
-        observer.Log($"{client.Port}: the adapter cannot do {rate} baud (its driver set {actual}); trying a lower rate");
+        observer.Log($"{BaudPlan.LogPrefix}{client.Port}: the adapter cannot do {rate} baud (its driver set {actual}); trying a lower rate");
         return false;
     }
 

@@ -24,7 +24,9 @@ public sealed partial class ChipSession
         var known = ChipProfiles.Bootloader(~_bootloaderCrc);
 
         _observer.Progress(new FlashProgress(FlashPhase.Baud, 0, 1, 0, 0));
-        var baud = _workingBaud = SwitchBaud(_bootloaderCrc, cancel);
+        _ladder = BaudPlan.Candidates(_options, known?.Family ?? _options.Family);
+        _probeFamily = _options.Family ?? known?.Family;
+        var baud = _workingBaud = SwitchBaud(_ladder, cancel);
 
         var protocol = known is not null ? ChipProfiles.For(known.Family).Protocol
             : _options.Family is { } forced ? ChipProfiles.For(forced).Protocol
@@ -96,10 +98,44 @@ public sealed partial class ChipSession
         return size;
     }
 
-    /// <summary>Switches to the working baud, proving each rate with the bootloader CRC seen at 115200.</summary>
-    private int SwitchBaud(uint bootloaderCrc, CancellationToken cancel) =>
-        new BaudSwitcher(_client, _observer, () => new Linker(_client, _options, _observer).Link(cancel)).Switch(_options.Baud, _options.BaudLadder,
-            () => _client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel) == bootloaderCrc, cancel);
+    /// <summary>Switches to the first of <paramref name="candidates"/> that holds, proving each with <see cref="ProveRate"/>.</summary>
+    /// <param name="relinkProvesChip">After identification: a chip linked again from scratch counts only once proven the same (<see cref="EnsureLink"/>).</param>
+    private int SwitchBaud(IReadOnlyList<int> candidates, CancellationToken cancel, bool relinkProvesChip = false) =>
+        new BaudSwitcher(_client, _observer, () =>
+            {
+                var rate = new Linker(_client, _options, _observer).Link(cancel);
+                if (relinkProvesChip) _proofPending = true;
+                return rate;
+            })
+            .Switch(candidates, () => ProveRate(cancel), cancel);
+
+    /// <summary>Where the rate probe reads: the app offset, readable directly on every family (no bootloader window).</summary>
+    private const uint ProbeAddress = 0x11000;
+
+    /// <summary>The family the probe's CRC rule comes from (null: either rule is accepted).</summary>
+    private ChipFamily? _probeFamily;
+
+    /// <summary>
+    /// The proof of a new rate before anything big moves at it: the bootloader CRC seen at 115200, then
+    /// a short read the chip's CRC must confirm — 4 KiB of reply is what a marginal cable or adapter
+    /// corrupts, where LinkChecks and 11-byte CRC replies mostly get through. Before the family is
+    /// known, the CRC is asked so that it covers 4096 bytes on end-inclusive and 4095 on end-exclusive
+    /// bootloaders, and either match counts (a damaged read matches neither, but for a 2^-31 chance).
+    /// </summary>
+    private bool ProveRate(CancellationToken cancel)
+    {
+        if (_client.CheckCrc(0, BootloaderProbeEnd, BootloaderProbeEnd + 1, cancel) != _bootloaderCrc) return false;
+        var data = _client.FlashRead4K(ProbeAddress, cancel);
+        const uint endField = ProbeAddress + SectorSize - 1;
+        var chip = _client.CheckCrc(ProbeAddress, endField, SectorSize, cancel);
+        // Flash bootloaders re-protect after CheckCRC until the next LinkCheck (protocol.md §5).
+        if (_probeFamily is not { } f || ChipProfiles.For(f).Protocol != BootProtocol.Full) _crcLockPending = true;
+        var inclusive = BekenCrc32.Chip(data);
+        var exclusive = BekenCrc32.Chip(data.AsSpan(0, SectorSize - 1));
+        return _probeFamily is { } family
+            ? chip == (ChipProfiles.For(family).CrcEndInclusive ? inclusive : exclusive)
+            : chip == inclusive || chip == exclusive;
+    }
 
     /// <summary>
     /// Unknown bootloader: the CRC end rule tells BootROM (inclusive) from flash bootloaders

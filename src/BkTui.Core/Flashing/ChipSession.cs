@@ -24,6 +24,8 @@ public sealed partial class ChipSession : IDisposable
     private int _relinksWithoutProgress;
     private int _retries;
     private int _workingBaud = Linker.LinkBaud;
+    /// <summary>The rates this session may use, fastest first (<see cref="BaudPlan.Candidates"/>); step-downs go along it.</summary>
+    private IReadOnlyList<int> _ladder = [Linker.LinkBaud];
 
     public ChipInfo Info { get; private set; } = null!;
     public string Port => _client.Port;
@@ -136,7 +138,10 @@ public sealed partial class ChipSession : IDisposable
                 last = e;
                 _retries++;
                 _observer.Log($"{what} @0x{address:X6} attempt {attempt}: {e.Message}");
-                if (attempt >= 2) EnsureLink(cancel);
+                if (attempt < 2) continue;
+                // Two failures in a row while the chip still answers at the working rate (no reset, no
+                // stall): the rate is the suspect. Step down and go on from this command.
+                if (!EnsureLink(cancel) && attempt % 2 == 0 && attempt < _options.MaxAttempts) StepDown(what, address, cancel);
             }
         }
         throw PortSharing.Explain(Port, new RetriesExhaustedException(Port, address,
@@ -152,8 +157,10 @@ public sealed partial class ChipSession : IDisposable
     /// the re-link counts before that), then restore baud and protection state. Bounded by
     /// <see cref="ConnectOptions.MaxRelinks"/> re-links without progress in between.
     /// </summary>
-    private void EnsureLink(CancellationToken cancel)
+    /// <returns>True when the chip had to be linked again (it reset or stalled); false when it was still there.</returns>
+    private bool EnsureLink(CancellationToken cancel)
     {
+        var relinked = false;
         while (true)
         {
             _client.Link.DiscardInput();
@@ -161,7 +168,7 @@ public sealed partial class ChipSession : IDisposable
             var alive = false;
             for (var i = 0; i < 3 && !alive; i++) alive = _client.TryLinkCheck(TimeSpan.FromMilliseconds(100), cancel);
             if (alive) _client.Scanner.Drain(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(200), cancel);
-            if (alive && !_proofPending) return;
+            if (alive && !_proofPending) return relinked;
             if (++_relinksWithoutProgress > _options.MaxRelinks)
                 throw PortSharing.Explain(Port, new NoLinkException(Port, $"the chip stopped answering and {_options.MaxRelinks} re-links did not bring it back. Check power and wiring, then retry."));
             if (!alive)
@@ -169,23 +176,44 @@ public sealed partial class ChipSession : IDisposable
                 _observer.Log("chip not answering at the working baud: re-linking");
                 new Linker(_client, _options, _observer).Link(cancel, stillAt: _workingBaud);
                 _proofPending = true;
+                relinked = true;
             }
             try
             {
                 ProveSameChip(cancel);
                 if (_bootloaderKnown && _client.Link.Baud != _workingBaud)
                 {
-                    _workingBaud = SwitchBaud(_bootloaderCrc, cancel);
+                    _workingBaud = SwitchBaud(_ladder.Where(b => b <= _workingBaud).ToList(), cancel);
                     if (Info is not null) Info = Info with { Baud = _workingBaud };
                 }
                 _proofPending = false;
                 _crcLockPending = false;
                 if (_unprotected) _protection?.Unprotect(cancel);
-                return;
+                return true;
             }
             catch (ProtocolException e) { _observer.Log($"re-link incomplete: {e.Message}"); }
         }
     }
+
+    /// <summary>
+    /// The next lower rate of the ladder, proven like every rate (<see cref="ProveRate"/>), without
+    /// leaving the operation: the caller retries its command at the new rate. Nothing to do at the
+    /// bottom of the ladder. <see cref="ChipInfo.Baud"/> follows, so callers remember the lower rate.
+    /// </summary>
+    private void StepDown(string what, uint address, CancellationToken cancel)
+    {
+        var lower = _ladder.Where(b => b < _workingBaud).ToList();
+        if (lower.Count == 0) return;
+        _observer.Log($"{BaudPlan.LogPrefix}{Port}: {what} @0x{address:X6} failed twice at {_workingBaud} baud; stepping down to {lower[0]} and going on from there");
+        _workingBaud = SwitchBaud(lower, cancel, relinkProvesChip: true);
+        StepDowns++;
+        if (Info is not null) Info = Info with { Baud = _workingBaud };
+        // Lost the chip during the switch and linked it from scratch: prove it is the same one first.
+        if (_proofPending) EnsureLink(cancel);
+    }
+
+    /// <summary>How often this session stepped down the ladder during an operation (for logs, tests and benchmarks).</summary>
+    public int StepDowns { get; private set; }
 
     // ---- small helpers used by read/write ----
 

@@ -18,9 +18,16 @@ public enum ResetStrategy
 
 public sealed record ConnectOptions
 {
-    /// <summary>Working baud; the session falls back down <see cref="BaudLadder"/> when it does not hold.</summary>
-    public int Baud { get; init; } = 921600;
-    public IReadOnlyList<int> BaudLadder { get; init; } = [2000000, 1500000, 921600, 460800, 230400, 115200];
+    /// <summary>
+    /// Working baud the user asked for (<c>--baud</c>): tried first, whatever the chip profile says.
+    /// Null (the default): the fastest rate of <see cref="BaudLadder"/> this chip, adapter and cable
+    /// hold, from the profile's maximum (or <see cref="StartBaud"/>) down (<see cref="BaudPlan"/>).
+    /// Either way the session steps down the ladder when a rate does not hold, also mid-transfer.
+    /// </summary>
+    public int? Baud { get; init; }
+    /// <summary>The rate last proven on this adapter (archive): an automatic ladder starts there instead of at the top.</summary>
+    public int? StartBaud { get; init; }
+    public IReadOnlyList<int> BaudLadder { get; init; } = BaudPlan.DefaultLadder;
     /// <summary>Overall budget for getting the bootloader's attention (BKT 10 s, LTC 20 s).</summary>
     public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(20);
     public ResetStrategy Reset { get; init; } = ResetStrategy.All;

@@ -30,7 +30,7 @@ internal sealed class Linker(BootloaderClient client, ConnectOptions options, IF
         // The chip may already be in download mode: just reset by the user, or left by an earlier
         // session at its working baud (not every adapter resets the chip when the port opens).
         if (Stream(TimeSpan.FromMilliseconds(300), clock, cancel)) { Linked(clock); return LinkBaud; }
-        foreach (var other in options.BaudLadder.Append(options.Baud).Where(r => r != LinkBaud && r != stillAt).Distinct())
+        foreach (var other in options.BaudLadder.Concat(options.Baud is { } explicitRate ? [explicitRate] : []).Where(r => r != LinkBaud && r != stillAt).Distinct())
         {
             link.SetBaud(other);
             if (Stream(TimeSpan.FromMilliseconds(80), clock, cancel)) { Linked(clock); observer.Log($"chip was still in download mode at {other}"); return other; }

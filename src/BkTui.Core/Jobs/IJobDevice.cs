@@ -42,5 +42,12 @@ public interface IJobDevice : IDisposable
 /// <summary>Opens the port and links the chip (reset, identify, baud switch with fallback).</summary>
 public interface IJobDeviceConnector
 {
-    IJobDevice Connect(string port, int? baud, IFlashObserver observer, CancellationToken cancel);
+    IJobDevice Connect(string port, BaudChoice baud, IFlashObserver observer, CancellationToken cancel);
 }
+
+/// <summary>
+/// How a job picks its rate: <see cref="Asked"/> (the request's baud) is tried first whatever the
+/// chip profile says; otherwise the ladder runs from the profile's maximum, or from
+/// <see cref="Remembered"/> (the rate last proven on this adapter) when that is lower.
+/// </summary>
+public readonly record struct BaudChoice(int? Asked, int? Remembered);

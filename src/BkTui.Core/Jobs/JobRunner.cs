@@ -144,7 +144,7 @@ internal sealed class JobRunner : IFlashObserver
     {
         if (Device is not null) return;
         var req = _job.Request;
-        var baud = req.Baud ?? _queue.Archive?.RememberedBaud(req.Port);
+        var baud = new BaudChoice(req.Baud, req.Baud is null ? _queue.Archive?.RememberedBaud(req.Port) : null);
         _sessionRetries = 0;
         Device = _identity is null ? _queue.Connector.Connect(req.Port, baud, this, _stop.Token) : Reconnect(req.Port, baud);
         var facts = Device.Info;
@@ -173,7 +173,7 @@ internal sealed class JobRunner : IFlashObserver
     /// <see cref="JobQueueOptions.ReplugWait"/> to come back; if it does not, the adapter went away
     /// (exit 8), not "no such port".
     /// </summary>
-    private IJobDevice Reconnect(string port, int? baud)
+    private IJobDevice Reconnect(string port, BaudChoice baud)
     {
         var until = DateTime.UtcNow + _queue.Options.ReplugWait;
         while (true)

@@ -10,12 +10,12 @@ public sealed class SerialJobConnector(ConnectOptions? defaults = null) : IJobDe
 {
     private readonly ConnectOptions _defaults = defaults ?? new ConnectOptions();
 
-    public IJobDevice Connect(string port, int? baud, IFlashObserver observer, CancellationToken cancel)
+    public IJobDevice Connect(string port, BaudChoice baud, IFlashObserver observer, CancellationToken cancel)
     {
         var link = SerialPort.Open(port);
         try
         {
-            var options = baud is { } b ? _defaults with { Baud = b } : _defaults;
+            var options = _defaults with { Baud = baud.Asked ?? _defaults.Baud, StartBaud = baud.Remembered ?? _defaults.StartBaud };
             return new SessionDevice(link, ChipSession.Connect(link, options, observer, cancel));
         }
         catch

@@ -42,7 +42,13 @@ internal sealed class ProgressPrinter(TextWriter output, bool terminal) : IFlash
         output.WriteLine($">>> {message}");
     }
 
-    public void Log(string line) { }
+    /// <summary>Only the baud ladder's lines reach the terminal (which rate, and every fallback); the rest goes to the log file.</summary>
+    public void Log(string line)
+    {
+        if (!line.StartsWith(BaudPlan.LogPrefix, StringComparison.Ordinal)) return;
+        Finish();
+        output.WriteLine(line);
+    }
 
     /// <summary>Ends an open terminal line so the next message starts clean.</summary>
     public void Finish()

@@ -15,7 +15,7 @@ internal static class RunCommand
         Description = "Serial port (repeat for several ports; each runs in parallel)", Required = true, Arity = ArgumentArity.OneOrMore,
     };
     private static readonly Option<string?> Archive = new("--archive") { Description = "Archive folder (default: BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui)" };
-    private static readonly Option<int?> Baud = new("--baud", "-b") { Description = "Working baud (default: the one remembered for the adapter, else 921600)" };
+    private static readonly Option<int?> Baud = new("--baud", "-b") { Description = "Working baud, tried first. Default: the fastest rate proven on this chip, adapter and cable, starting at the one remembered for the adapter (else the chip's maximum); steps down on errors." };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the results as JSON" };
 
     private static readonly Option<string?> Firmware = new("--firmware") { Description = "Firmware file (full/QIO image or app/UA file)" };

@@ -43,13 +43,13 @@ internal sealed class FakeConnector : IJobDeviceConnector
 
     public FakeChip Add(string port, FakeChip chip) { Chips[port] = chip; return chip; }
 
-    public IJobDevice Connect(string port, int? baud, IFlashObserver observer, CancellationToken cancel)
+    public IJobDevice Connect(string port, BaudChoice baud, IFlashObserver observer, CancellationToken cancel)
     {
         var chip = Chips[port];
         Interlocked.Increment(ref chip.Connects);
         OnConnect?.Invoke(port, observer);
         chip.BeforeOp?.Invoke("connect", 0);
-        return new FakeDevice(chip, baud ?? 921600, observer);
+        return new FakeDevice(chip, baud.Asked ?? baud.Remembered ?? 921600, observer);
     }
 }
 
