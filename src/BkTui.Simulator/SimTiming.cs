@@ -1,6 +1,5 @@
-using BkTui.Core.Chips;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using System.Globalization;
+using BkTui.Core.Yaml;
 
 namespace BkTui.Simulator;
 
@@ -31,11 +30,16 @@ public sealed record SimTiming
     /// <summary>Seconds to program <paramref name="bytes"/> (whole 256-byte pages).</summary>
     public double ProgramTime(int bytes) => Math.Ceiling(bytes / 256.0) * ProgramPage;
 
+    // A flat map of numbers: read key by key (the generated YAML reader cannot set init-only properties).
     private static SimTiming Load()
     {
-        using var stream = typeof(ChipProfiles).Assembly.GetManifestResourceStream("profiles/sim-timing.yaml")
-            ?? throw new InvalidOperationException("profiles/sim-timing.yaml is not embedded in BkTui.Core.");
-        using var reader = new StreamReader(stream);
-        return new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<SimTiming>(reader);
+        var v = ProfileYaml.LoadFlatMap("profiles/sim-timing.yaml");
+        double Get(string key) => v.TryGetValue(key, out var x) ? double.Parse(x, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"profiles/sim-timing.yaml has no '{key}'.");
+        return new SimTiming
+        {
+            Erase4K = Get("erase4K"), Erase32K = Get("erase32K"), Erase64K = Get("erase64K"), ProgramPage = Get("programPage"),
+            CrcPerByte = Get("crcPerByte"), Read4K = Get("read4K"), LinkWindow = Get("linkWindow"),
+        };
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using BkTui.Core.Formats;
 
 namespace BkTui.Core.Archive;
@@ -24,7 +24,7 @@ internal static class AnalysisSeam
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var json = JsonSerializer.Serialize(new { analysisError = $"{e.GetType().Name}: {e.Message}" });
+            var json = new JsonObject { ["analysisError"] = $"{e.GetType().Name}: {e.Message}" }.ToJsonString();
             return new StoredAnalysis(null, null, null, null, null, json);
         }
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
+using BkTui.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace BkTui.Core.Chips;
 
@@ -48,14 +48,7 @@ public static class ChipProfiles
 
     private static ProfileFile Load()
     {
-        using var stream = typeof(ChipProfiles).Assembly.GetManifestResourceStream("profiles/chips.yaml")
-            ?? throw new InvalidOperationException("profiles/chips.yaml is not embedded in BkTui.Core.");
-        using var reader = new StreamReader(stream);
-        var yaml = new DeserializerBuilder()
-            .WithNamingConvention(CamelCaseNamingConvention.Instance)
-            .WithTypeConverter(new HexNumberConverter())
-            .Build()
-            .Deserialize<RawFile>(reader);
+        var yaml = ProfileYaml.Load<RawFile>("profiles/chips.yaml", new CoreYamlContext(), new HexNumberConverter());
         return new ProfileFile(
             yaml.Families.Select(f => f.ToProfile()).ToList(),
             yaml.Bootloaders.Select(b => new KnownBootloader(b.Crc32, b.Name, b.Version, Enum.Parse<ChipFamily>(b.Family), b.Key, b.CrcLock)).ToList(),
@@ -64,14 +57,14 @@ public static class ChipProfiles
 
     private sealed record ProfileFile(IReadOnlyList<ChipProfile> Families, IReadOnlyList<KnownBootloader> Bootloaders, Dictionary<string, List<uint>> Keys);
 
-    private sealed class RawFile
+    internal sealed class RawFile
     {
         public List<RawFamily> Families { get; set; } = [];
         public Dictionary<string, List<uint>> Keys { get; set; } = [];
         public List<RawBootloader> Bootloaders { get; set; } = [];
     }
 
-    private sealed class RawBootloader
+    internal sealed class RawBootloader
     {
         public uint Crc32 { get; set; }
         public string Name { get; set; } = "";
@@ -81,7 +74,7 @@ public static class ChipProfiles
         public bool CrcLock { get; set; }
     }
 
-    private sealed class RawFamily
+    internal sealed class RawFamily
     {
         public string Family { get; set; } = "";
         public List<string> Aliases { get; set; } = [];

@@ -40,17 +40,17 @@ public sealed record CompatibilityVerdict
     };
 
     /// <summary>For --json and job records: camelCase names, enum values as words.</summary>
-    public object ToJson() => new
-    {
-        status = Status.ToString().ToLowerInvariant(),
-        chipFamily = ChipFamily.ToString(),
-        imageFamily = ImageFamily?.ToString(),
-        mayWrite = MayWrite,
-        rightBuild = RightBuild,
-        findings = Findings.Select(f => new { aspect = f.Aspect, status = f.Status.ToString().ToLowerInvariant(), text = f.Text, overridden = f.Overridden }),
-        evidence = Evidence,
-    };
+    public CompatibilityJson ToJson() => new(
+        Status.ToString().ToLowerInvariant(), ChipFamily.ToString(), ImageFamily?.ToString(), MayWrite, RightBuild,
+        Findings.Select(f => new CompatibilityFindingJson(f.Aspect, f.Status.ToString().ToLowerInvariant(), f.Text, f.Overridden)).ToList(),
+        Evidence);
 }
+
+/// <summary>The JSON shape of a <see cref="CompatibilityVerdict"/> (a named type, so its serialiser is generated at build time).</summary>
+public sealed record CompatibilityJson(string Status, string ChipFamily, string? ImageFamily, bool MayWrite, string? RightBuild,
+    IReadOnlyList<CompatibilityFindingJson> Findings, IReadOnlyList<string> Evidence);
+
+public sealed record CompatibilityFindingJson(string Aspect, string Status, string Text, bool Overridden);
 
 /// <summary>What the user consented to (CLI flags, JSON request fields, the TUI's question).</summary>
 public sealed record CompatibilityConsent

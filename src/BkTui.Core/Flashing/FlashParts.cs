@@ -1,6 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using BkTui.Core.Yaml;
 
 namespace BkTui.Core.Flashing;
 
@@ -29,10 +28,7 @@ public static class FlashParts
 
     private static IReadOnlyList<FlashPart> Load()
     {
-        using var stream = typeof(FlashParts).Assembly.GetManifestResourceStream("profiles/flash-parts.yaml")
-            ?? throw new InvalidOperationException("profiles/flash-parts.yaml is not embedded in BkTui.Core.");
-        using var reader = new StreamReader(stream);
-        var raw = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<RawFile>(reader);
+        var raw = ProfileYaml.Load<RawFile>("profiles/flash-parts.yaml", new CoreYamlContext());
         return raw.Parts.Select(p => new FlashPart(Hex(p.Mid), p.Name, p.Vendor, Hex(p.Size), p.SrBytes,
             p.SrRead.Select(s => (byte)Hex(s)).ToList(), p.SrWrite is null or "null" ? null : (byte)Hex(p.SrWrite), (ushort)Hex(p.ProtectMask))).ToList();
     }
@@ -41,9 +37,9 @@ public static class FlashParts
         ? uint.Parse(s.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture)
         : uint.Parse(s, CultureInfo.InvariantCulture);
 
-    private sealed class RawFile { public List<RawPart> Parts { get; set; } = []; }
+    internal sealed class RawFile { public List<RawPart> Parts { get; set; } = []; }
 
-    private sealed class RawPart
+    internal sealed class RawPart
     {
         public string Mid { get; set; } = "0";
         public string Name { get; set; } = "";

@@ -73,15 +73,20 @@ public sealed record JobRequest
         _ => null,
     };
 
-    private static readonly JsonSerializerOptions Json = new()
+    // Generated at build time (no reflection; Native AOT has none to offer): camelCase, nulls left out,
+    // the recipe as its camelCase name.
+    private static readonly JobRequestJson Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        Converters = { new JsonStringEnumConverter<Recipe>(JsonNamingPolicy.CamelCase) },
+    });
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.JobRequest);
 
     public static JobRequest FromJson(string json) =>
-        JsonSerializer.Deserialize<JobRequest>(json, Json) ?? throw new FormatException("Empty job request.");
+        JsonSerializer.Deserialize(json, Json.JobRequest) ?? throw new FormatException("Empty job request.");
 }
+
+[JsonSerializable(typeof(JobRequest))]
+internal sealed partial class JobRequestJson : JsonSerializerContext;

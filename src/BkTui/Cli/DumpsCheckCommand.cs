@@ -18,7 +18,7 @@ internal static class DumpsCheckCommand
         cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
         {
             var r = a.Check(pr.GetValue(clean));
-            if (pr.GetValue(json)) CliJson.Write(new { archive = a.Root, r.Ok, r.IntegrityCheck, r.Dumps, r.Sectors, r.Packs, r.Problems, r.OrphanFiles, r.OrphansRemoved, r.Notes });
+            if (pr.GetValue(json)) CliJson.Write(new CheckJson(a.Root, r.Ok, r.IntegrityCheck, r.Dumps, r.Sectors, r.Packs, r.Problems, r.OrphanFiles, r.OrphansRemoved, r.Notes));
             else
             {
                 Console.Out.WriteLine($"{a.Root}: {(r.Ok ? "ok" : "NOT OK")} — {"dump".ToQuantity(r.Dumps)}, {"stored sector".ToQuantity(r.Sectors)} in {"pack".ToQuantity(r.Packs)}, database {r.IntegrityCheck}");
@@ -34,4 +34,7 @@ internal static class DumpsCheckCommand
         }, readOnly: true));
         return cmd;
     }
+
+    internal sealed record CheckJson(string Archive, bool Ok, string IntegrityCheck, int Dumps, int Sectors, int Packs,
+        IReadOnlyList<string> Problems, IReadOnlyList<string> OrphanFiles, int OrphansRemoved, IReadOnlyList<string> Notes);
 }

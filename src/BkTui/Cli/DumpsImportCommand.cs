@@ -46,12 +46,7 @@ internal static class DumpsImportCommand
         }
         long raw = results.Where(r => r.IsNew).Sum(r => r.Size), stored = results.Sum(r => r.NewBytes);
         if (json)
-            CliJson.Write(new
-            {
-                archive = archive.Root,
-                imported = results,
-                failed = failures.Select(f => new { path = f.Path, error = f.Error }),
-            });
+            CliJson.Write(new ImportJson(archive.Root, results, failures.Select(f => new ImportFailureJson(f.Path, f.Error)).ToList()));
         else
             Console.Out.WriteLine($"{results.Count(r => r.IsNew)} imported, {results.Count(r => !r.IsNew)} already archived, {failures.Count} failed; " +
                 $"{DumpsCommand.Size(stored)} stored for {DumpsCommand.Size(raw)} of new dumps, in {archive.Root}");
@@ -77,4 +72,8 @@ internal static class DumpsImportCommand
             }
         }
     }
+
+    internal sealed record ImportJson(string Archive, IReadOnlyList<ImportResult> Imported, IReadOnlyList<ImportFailureJson> Failed);
+
+    internal sealed record ImportFailureJson(string Path, string Error);
 }

@@ -24,7 +24,7 @@ internal static class DumpsShowCommand
             using var analysis = JsonDocument.Parse(detail.AnalysisJson);
             if (pr.GetValue(json))
             {
-                CliJson.Write(new { dump = detail.Dump, detail.SectorCount, detail.ErasedSectors, analysis = analysis.RootElement });
+                CliJson.Write(new ShowJson(detail.Dump, detail.SectorCount, detail.ErasedSectors, analysis.RootElement));
                 return ExitCodes.Ok;
             }
             var d = detail.Dump;
@@ -38,7 +38,7 @@ internal static class DumpsShowCommand
                   stored    +{DumpsCommand.Size(d.NewBytes)} in the blob store at import
                 analysis (secrets masked):
                 """);
-            Console.Out.WriteLine(JsonSerializer.Serialize(analysis.RootElement, CliJson.Options));
+            Console.Out.WriteLine(CliJson.Text(analysis.RootElement));
             return ExitCodes.Ok;
         }, readOnly: true));
         return cmd;
@@ -100,4 +100,6 @@ internal static class DumpsShowCommand
         }));
         return cmd;
     }
+
+    internal sealed record ShowJson(DumpSummary Dump, int SectorCount, int ErasedSectors, JsonElement Analysis);
 }

@@ -49,8 +49,10 @@ internal static class FirmwareCommand
     /// <summary>Prints the failure (JSON on stdout with --json, text on stderr) and returns its exit code.</summary>
     public static int Fail(FirmwareException e, bool json)
     {
-        if (json) CliJson.Write(new { ok = false, error = e.Error, message = e.Message });
+        if (json) CliJson.Write(new FailureJson(false, e.Error, e.Message));
         else Console.Error.WriteLine($"firmware: {e.Message}");
         return ExitCodeFor(e);
     }
+
+    internal sealed record FailureJson(bool Ok, FirmwareError Error, string Message);
 }

@@ -31,7 +31,7 @@ internal static class FirmwareGetCommand
                 var progress = asJson || Console.IsErrorRedirected ? null : new Progress<DownloadProgress>(ShowProgress);
                 var result = await catalog.GetAsync(profile.Family, pr.GetValue(version), cache, progress, ct);
                 if (progress is not null) Console.Error.WriteLine();
-                if (asJson) CliJson.Write(new { ok = true, fromCache = result.FromCache, note = result.Note, build = result.Build });
+                if (asJson) CliJson.Write(new GetJson(true, result.FromCache, result.Note, result.Build));
                 else Print(result);
                 return ExitCodes.Ok;
             }
@@ -61,4 +61,6 @@ internal static class FirmwareGetCommand
         Console.WriteLine($"source      {b.SourceUrl}");
         Console.WriteLine($"downloaded  {b.DownloadedAt:yyyy-MM-dd HH:mm:ss} UTC{(r.FromCache ? " (from the cache)" : "")}");
     }
+
+    internal sealed record GetJson(bool Ok, bool FromCache, string? Note, CachedFirmware Build);
 }

@@ -27,7 +27,7 @@ internal static class FirmwareListCommand
                 try
                 {
                     var releases = AssetSelector.NewestFirst(await catalog.ListReleasesAsync(ct));
-                    if (asJson) CliJson.Write(new { ok = true, source = catalog.Source, fromCache = false, releases = releases.Select(ToJson) });
+                    if (asJson) CliJson.Write(new ReleasesJson(true, catalog.Source, false, releases.Select(ToJson).ToList()));
                     else PrintReleases(catalog.Source, releases);
                     return ExitCodes.Ok;
                 }
@@ -43,7 +43,7 @@ internal static class FirmwareListCommand
                     if (cached.Count == 0)
                         throw new FirmwareException(e.Error, $"{e.Message} The firmware cache is empty too, so there is nothing to list; once online, cache a build with `bktui firmware get --chip BK7231N` (or your chip's family).", e);
                     var note = $"offline, listing the cache: {e.Message}";
-                    if (asJson) CliJson.Write(new { ok = true, source = catalog.Source, fromCache = true, note, cached });
+                    if (asJson) CliJson.Write(new CachedListJson(true, catalog.Source, true, note, cached));
                     else PrintCache(note, cached);
                     return ExitCodes.Ok;
                 }
@@ -56,13 +56,18 @@ internal static class FirmwareListCommand
         return cmd;
     }
 
-    private static object ToJson(FirmwareRelease r) => new
-    {
-        tag = r.Tag, name = r.Name, publishedAt = r.PublishedAt, prerelease = r.Prerelease,
-        builds = Families.Select(f => (f, a: AssetSelector.AssetFor(r, f))).Where(x => x.a is not null)
-            .ToDictionary(x => x.f.ToString(), x => x.a!.Name),
-        assets = r.Assets.Select(a => new { name = a.Name, size = a.Size, url = a.DownloadUrl, digest = a.Digest }),
-    };
+    private static ReleaseJson ToJson(FirmwareRelease r) => new(r.Tag, r.Name, r.PublishedAt, r.Prerelease,
+        Families.Select(f => (f, a: AssetSelector.AssetFor(r, f))).Where(x => x.a is not null).ToDictionary(x => x.f.ToString(), x => x.a!.Name),
+        r.Assets.Select(a => new AssetJson(a.Name, a.Size, a.DownloadUrl, a.Digest)).ToList());
+
+    internal sealed record ReleasesJson(bool Ok, Uri Source, bool FromCache, IReadOnlyList<ReleaseJson> Releases);
+
+    internal sealed record CachedListJson(bool Ok, Uri Source, bool FromCache, string Note, IReadOnlyList<CachedFirmware> Cached);
+
+    internal sealed record ReleaseJson(string Tag, string? Name, DateTimeOffset? PublishedAt, bool Prerelease,
+        Dictionary<string, string> Builds, IReadOnlyList<AssetJson> Assets);
+
+    internal sealed record AssetJson(string Name, long? Size, Uri Url, string? Digest);
 
     private static void PrintReleases(Uri source, IReadOnlyList<FirmwareRelease> releases)
     {

@@ -1,3 +1,5 @@
+using BkTui.Core.Compatibility;
+using BkTui.Core.Monitor;
 using System.Runtime.InteropServices;
 using BkTui.Core.Archive;
 using BkTui.Core.Jobs;
@@ -87,12 +89,9 @@ internal static class RunSession
         {
             if (json)
             {
-                CliJson.Write(results.Select(r => new
-                {
-                    port = r.Port, recipe = r.Recipe.Name(), state = r.State.Word(), mac = r.Mac, dumpId = r.DumpId, error = r.Error, errorKind = r.ErrorKind?.ToString().ToLowerInvariant(), boot = r.Boot, compatibility = r.Compatibility?.ToJson(),
-                    steps = r.Steps.Select(s => new { name = s.Name, state = s.State.ToString().ToLowerInvariant(), detail = s.Detail }),
-                    log = r.LogPath,
-                }).ToList());
+                CliJson.Write(results.Select(r => new JobJson(r.Port, r.Recipe.Name(), r.State.Word(), r.Mac, r.DumpId, r.Error,
+                    r.ErrorKind?.ToString().ToLowerInvariant(), r.Boot, r.Compatibility?.ToJson(),
+                    r.Steps.Select(s => new StepJson(s.Name, s.State.ToString().ToLowerInvariant(), s.Detail)).ToList(), r.LogPath)).ToList());
                 return;
             }
             foreach (var r in results)
@@ -105,4 +104,9 @@ internal static class RunSession
     {
         try { Console.Error.WriteLine(line); } catch (IOException) { }
     }
+
+    internal sealed record JobJson(string Port, string Recipe, string State, string? Mac, long? DumpId, string? Error, string? ErrorKind,
+        BootProof? Boot, CompatibilityJson? Compatibility, IReadOnlyList<StepJson> Steps, string? Log);
+
+    internal sealed record StepJson(string Name, string State, string? Detail);
 }
