@@ -1,6 +1,7 @@
 using BkTui.Core.Archive;
 using BkTui.Core.Flashing;
 using BkTui.Core.Identity;
+using BkTui.Core.Serial;
 
 namespace BkTui.Core.Jobs;
 
@@ -47,17 +48,23 @@ internal sealed class JobArchive(DumpArchive archive)
     /// <summary>Remembers the chip (by its MAC when real) and the baud that worked on this adapter.</summary>
     public void RecordLink(ChipInfo chip, string port)
     {
-        if (chip.Baud > 0) archive.RememberBaud(port, chip.Baud, chip.Mac);
+        RememberBaud(chip, port);
         if (MacText.Normalize(chip.Mac) is not null) archive.RecordDevice(Observation(chip, port));
     }
 
-    public int? RememberedBaud(string port) => archive.LastWorkingBaud(port);
+    /// <summary>The rate proven on this adapter (<see cref="AdapterKey"/>); called again when a job ends, so a step-down demotes it.</summary>
+    public void RememberBaud(ChipInfo chip, string port)
+    {
+        if (chip.Baud > 0) archive.RememberBaud(AdapterKey.For(port), chip.Baud, chip.Mac);
+    }
+
+    public int? RememberedBaud(string port) => archive.LastWorkingBaud(AdapterKey.For(port));
 
     private static DeviceObservation Observation(ChipInfo c, string port) => new()
     {
         Mac = c.Mac, Chip = c.Family.ToString(), ChipId = c.ChipId is { } id ? $"0x{id:X}" : null,
         FlashId = c.FlashId is { } f ? $"0x{f:X6}" : null, EfuseKey = c.EfuseKey?.Hex, KeyVerdict = c.KeyVerdict,
-        Bootloader = c.Bootloader, Adapter = port, Baud = c.Baud > 0 ? c.Baud : null,
+        Bootloader = c.Bootloader, Adapter = AdapterKey.For(port), Baud = c.Baud > 0 ? c.Baud : null,
     };
 
     // ---- jobs

@@ -166,6 +166,7 @@ internal sealed class JobRunner : IFlashObserver
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
         _queue.Archive?.RecordLink(facts, req.Port);
+        _linkedBaud = facts.Baud;
     }
 
     /// <summary>
@@ -189,8 +190,15 @@ internal sealed class JobRunner : IFlashObserver
         }
     }
 
+    /// <summary>The rate recorded when the device linked (0: none yet).</summary>
+    private int _linkedBaud;
+
     public void Disconnect()
     {
+        // The rate may have stepped down during the job: what is remembered for the adapter follows.
+        if (Device?.Info is { } last && last.Baud != _linkedBaud)
+            try { _queue.Archive?.RememberBaud(last, _job.Request.Port); }
+            catch (Exception ex) when (ex is BkTui.Core.Archive.ArchiveException or IOException) { Log($"remembering the baud: {ex.Message}"); }
         try { Device?.Dispose(); } catch (Exception ex) { Log($"closing the port: {ex.Message}"); }
         Device = null;
     }

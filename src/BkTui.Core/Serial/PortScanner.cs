@@ -75,7 +75,7 @@ public static partial class PortScanner
     }
 
     /// <summary>realpath of every /dev/serial/by-id link → the link's path (first one wins).</summary>
-    private static Dictionary<string, string> ByIdLinks(string devRoot)
+    internal static Dictionary<string, string> ByIdLinks(string devRoot)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in SafeEnumerate(Path.Combine(devRoot, "serial", "by-id")).Order(StringComparer.Ordinal))

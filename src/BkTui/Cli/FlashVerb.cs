@@ -42,9 +42,16 @@ internal sealed class FlashVerb
     /// </summary>
     public int Run(ParseResult pr, string verb, Func<ChipSession, RunLog, CancellationToken, int> body, CancellationToken cancel, Action? precheck = null)
     {
-        using var log = RunLog.Start(verb, ExistingArchive(pr));
+        var archiveRoot = ExistingArchive(pr);
+        using var log = RunLog.Start(verb, archiveRoot);
         var port = pr.GetValue(Port)!;
         var printer = new ProgressPrinter(Console.Error, terminal: !Console.IsErrorRedirected);
+        ChipSession? connected = null;
+        // A step-down during the operation lowers what is remembered for the adapter, also when it failed later.
+        void DemoteIfSteppedDown()
+        {
+            if (connected is { StepDowns: > 0 } s) RememberedBaud.Write(archiveRoot, port, s.Info, log);
+        }
         try
         {
             log.Info($"bktui {verb} {string.Join(' ', pr.Tokens.Select(t => t.Value))}");
@@ -52,18 +59,23 @@ internal sealed class FlashVerb
             var options = new ConnectOptions
             {
                 Baud = pr.GetValue(Baud),
+                StartBaud = pr.GetValue(Baud) is null ? RememberedBaud.Read(archiveRoot, port, log) : null,
                 Family = pr.GetValue(Chip) is { } c ? ChipProfiles.Find(c).Family : null,
                 LinkTimeout = TimeSpan.FromSeconds(Math.Clamp(pr.GetValue(LinkTimeout), 1, 600)),
             };
             using var link = SerialPort.Open(port, 115200);
             using var session = ChipSession.Connect(link, options, new FanOutObserver(printer, log), cancel);
+            connected = session;
+            RememberedBaud.Write(archiveRoot, port, session.Info, log);
             var code = body(session, log, cancel);
             printer.Finish();
+            DemoteIfSteppedDown();
             log.Info($"exit {code}");
             return code;
         }
         catch (Exception e) when (Classify(e) is { } code)
         {
+            DemoteIfSteppedDown();
             printer.Finish();
             // A cancel the user asked for is not an error: say what it stopped, not .NET's wording.
             Console.Error.WriteLine(e is OperationCanceledException ? $"bktui {verb}: {Cancelled(verb, port)}" : $"bktui {verb}: {e.Message}");

@@ -22,11 +22,13 @@ internal sealed class SimBench : IDisposable
         FlashImageBuilder.Build(new FlashImageSpec { Family = family, Mac = MacFor(n), Seed = n });
 
     /// <summary>Starts a virtual chip serving <paramref name="image"/> (default: a realistic image with MAC …:n).</summary>
-    public SimHost Add(ChipFamily family, byte n, byte[]? image = null, string? faults = null, bool wireModel = false, bool logOnTx2 = false)
+    public SimHost Add(ChipFamily family, byte n, byte[]? image = null, string? faults = null, bool wireModel = false, bool logOnTx2 = false,
+        string cable = "good", Action<string>? trace = null)
     {
         var sim = SimHost.Start(new SimOptions
         {
             Family = family, Image = image ?? Image(family, n), WireModel = wireModel, Faults = FaultPlan.Parse(faults), LogOnTx2 = logOnTx2,
+            Cable = CableModel.Parse(cable), Trace = trace,
         });
         _sims.Add(sim);
         return sim;
