@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BkTui.Core.Chips;
 using BkTui.Core.Formats.Rf;
 using BkTui.Core.Protocol;
@@ -26,7 +27,9 @@ public sealed partial class ChipSession
         _observer.Progress(new FlashProgress(FlashPhase.Baud, 0, 1, 0, 0));
         _ladder = BaudPlan.Candidates(_options, known?.Family ?? _options.Family);
         _probeFamily = _options.Family ?? known?.Family;
+        var ladderClock = Stopwatch.StartNew();
         var baud = _workingBaud = SwitchBaud(_ladder, cancel);
+        LadderTime = ladderClock.Elapsed;
 
         var protocol = known is not null ? ChipProfiles.For(known.Family).Protocol
             : _options.Family is { } forced ? ChipProfiles.For(forced).Protocol

@@ -205,7 +205,9 @@ public sealed partial class ChipSession : IDisposable
         var lower = _ladder.Where(b => b < _workingBaud).ToList();
         if (lower.Count == 0) return;
         _observer.Log($"{BaudPlan.LogPrefix}{Port}: {what} @0x{address:X6} failed twice at {_workingBaud} baud; stepping down to {lower[0]} and going on from there");
+        var clock = Stopwatch.StartNew();
         _workingBaud = SwitchBaud(lower, cancel, relinkProvesChip: true);
+        StepDownTime += clock.Elapsed;
         StepDowns++;
         if (Info is not null) Info = Info with { Baud = _workingBaud };
         // Lost the chip during the switch and linked it from scratch: prove it is the same one first.
@@ -214,6 +216,12 @@ public sealed partial class ChipSession : IDisposable
 
     /// <summary>How often this session stepped down the ladder during an operation (for logs, tests and benchmarks).</summary>
     public int StepDowns { get; private set; }
+
+    /// <summary>Wall time the ladder took at connect: every rate tried and proven, until one held (the benchmarks' "probe time").</summary>
+    public TimeSpan LadderTime { get; private set; }
+
+    /// <summary>Wall time spent switching and proving lower rates during operations.</summary>
+    public TimeSpan StepDownTime { get; private set; }
 
     // ---- small helpers used by read/write ----
 
