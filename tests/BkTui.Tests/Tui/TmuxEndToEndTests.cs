@@ -34,8 +34,7 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
     {
         if (NoTmux(output)) return;
         using var tmux = new TmuxSession(80, 24);
-        tmux.SendLine($"stty -a > {tmux.Home}/stty-before; echo SHELL-WAS-HERE");
-        tmux.WaitFor("SHELL-WAS-HERE\n");
+        PrepareShell(tmux);
         Start(tmux);
         // The partition map comes from the dump's own analysis (off the UI thread).
         var screen = tmux.WaitFor("bootloader+0x0");
@@ -67,18 +66,61 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         // Nothing left over from before the resize: the shell's prompt comes back as the last thing on
         // the screen (junk showed as the prompt printed over remnants of the reflowed command line).
         screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("[4] Hex") && LastLine(s) == "$", "the shell's screen and a clean prompt");
+        // Arrows must not come out as ^[OA in the shell: normal cursor keys and keypad again.
+        AssertModesAsBefore(tmux);
+        AssertSttyAsBefore(tmux);
+        output.WriteLine(screen);
+    }
+
+    /// <summary>The shell's screen before the app, its title and its terminal modes: what every exit must give back.</summary>
+    private static void PrepareShell(TmuxSession tmux)
+    {
+        tmux.SendLine($"printf '\\033]2;%s\\033\\\\' SHELL-TITLE; stty -a > {tmux.Home}/stty-before; echo SHELL-WAS-HERE");
+        tmux.WaitFor("SHELL-WAS-HERE\n");
+        Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
+    }
+
+    private static void AssertSttyAsBefore(TmuxSession tmux)
+    {
+        // printf builds the verdict, so the typed line (which may wrap right after a word) never contains it.
+        // The window's size is not a mode: a resized terminal reports its new rows and columns.
+        tmux.SendLine($"stty -a > {tmux.Home}/stty-after; cd {tmux.Home}; for f in stty-before stty-after; do sed -i 's/rows [0-9]*; columns [0-9]*;//' $f; done; cmp -s stty-before stty-after && printf 'STTY-%s\\n' SAME || printf 'STTY-%s\\n' DIFF; cd - >/dev/null");
+        tmux.WaitFor(s => s.Contains("STTY-SAME\n") || s.Contains("STTY-DIFF\n"), "stty compared");
+        if (!tmux.Capture().Contains("STTY-SAME\n"))
+            Assert.Fail($"stty -a differs after quit:\n--- before\n{File.ReadAllText(Path.Combine(tmux.Home, "stty-before"))}\n--- after\n{File.ReadAllText(Path.Combine(tmux.Home, "stty-after"))}");
+    }
+
+    /// <summary>Normal cursor keys and keypad, no mouse reporting, cursor shown, main screen, the shell's title.</summary>
+    private static void AssertModesAsBefore(TmuxSession tmux)
+    {
         Assert.Equal("0", tmux.Format("alternate_on"));
         Assert.Equal("1", tmux.Format("cursor_flag"));
-        // Arrows must not come out as ^[OA in the shell: normal cursor keys and keypad again.
         Assert.Equal("0", tmux.Format("keypad_cursor_flag"));
         Assert.Equal("0", tmux.Format("keypad_flag"));
         Assert.Equal("0", tmux.Format("mouse_any_flag"));
-        // printf builds the verdict, so the typed line (which may wrap right after a word) never contains it.
-        tmux.SendLine($"stty -a > {tmux.Home}/stty-after; cmp -s {tmux.Home}/stty-before {tmux.Home}/stty-after && printf 'STTY-%s\\n' SAME || printf 'STTY-%s\\n' DIFF");
-        tmux.WaitFor(s => s.Contains("STTY-SAME\n") || s.Contains("STTY-DIFF\n"), "stty compared");
-        var compared = tmux.Capture();
-        if (!compared.Contains("STTY-SAME\n"))
-            Assert.Fail($"stty -a differs after quit:\n--- before\n{File.ReadAllText(Path.Combine(tmux.Home, "stty-before"))}\n--- after\n{File.ReadAllText(Path.Combine(tmux.Home, "stty-after"))}");
+        Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
+    }
+
+    [Fact]
+    public void Tui_ResizedFrom120x40To90x30_QuitLeavesTheShellAsBefore()
+    {
+        if (NoTmux(output)) return;
+        using var tmux = new TmuxSession(120, 40);
+        PrepareShell(tmux);
+        Start(tmux);
+        tmux.WaitFor(s => s.Contains("[5] Partitions") && s.Contains("bootloader+0x0"), "the tiled layout with the dump's partitions");
+        Assert.Equal("BkTui", tmux.Format("pane_title"));
+
+        tmux.Resize(90, 30);
+        tmux.WaitFor(s => !s.Contains("[5] Partitions") && s.Contains("7 Log") && s.Contains("q Quit"), "the tab strip at 90x30");
+        tmux.SendKeys("q");
+        var screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && LastLine(s) == "$", "the shell's prompt");
+        // Not one row of the workstation on the shell's screen or in its scrollback.
+        var everything = tmux.CaptureWithHistory();
+        foreach (var rowText in new[] { "q Quit", "[4] Hex", "1 Ports", "000000  ", "bootloader" })
+            Assert.False(everything.Contains(rowText), $"'{rowText}' left in the shell after quit:\n{everything}");
+        AssertModesAsBefore(tmux);
+        AssertSttyAsBefore(tmux);
         output.WriteLine(screen);
     }
 
@@ -87,8 +129,7 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
     {
         if (NoTmux(output)) return;
         using var tmux = new TmuxSession(80, 24);
-        tmux.SendLine("echo SHELL-WAS-HERE");
-        tmux.WaitFor("SHELL-WAS-HERE\n");
+        PrepareShell(tmux);
         Start(tmux);
 
         tmux.SendKeys("C-z");
@@ -98,6 +139,7 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         Assert.Equal("0", tmux.Format("keypad_cursor_flag"));
         Assert.Equal("0", tmux.Format("keypad_flag"));
         Assert.Equal("0", tmux.Format("mouse_any_flag"));
+        Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
         tmux.SendLine("fg");
         tmux.WaitFor("q Quit");
         Assert.Equal("1", tmux.Format("alternate_on"));
@@ -119,7 +161,7 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         var appPid = File.ReadAllText($"/proc/{shellPid}/task/{shellPid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
         System.Diagnostics.Process.Start("kill", ["-TERM", appPid])!.WaitForExit(5000);
         tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "SIGTERM to restore the shell");
-        Assert.Equal("0", tmux.Format("alternate_on"));
+        AssertModesAsBefore(tmux);
     }
 
     private static string LastLine(string screen) => screen.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) ?? "";

@@ -32,6 +32,9 @@ public sealed class TmuxSession : IDisposable
 
     public string Capture() => Run("capture-pane", "-t", "0", "-p");
 
+    /// <summary>The screen with everything scrolled off it above (the pane's whole history).</summary>
+    public string CaptureWithHistory() => Run("capture-pane", "-t", "0", "-p", "-S", "-");
+
     /// <summary>A pane variable, e.g. alternate_on, cursor_flag, pane_pid.</summary>
     public string Format(string variable) => Run("display-message", "-t", "0", "-p", "#{" + variable + "}").Trim();
 

@@ -7,19 +7,27 @@ namespace BkTui.Tui.Gui;
 /// process exit. Terminal.Gui restores the screen but leaves application cursor-key mode on
 /// (ESC[?1h ESC=), so arrows printed ^[OA in the shell afterwards; the saved termios and a reset
 /// sequence fix that. Also does Ctrl-Z: restore, stop the whole process group (so a `dotnet run`
-/// parent stops too and the shell gets the terminal back), and on `fg` re-enter.
+/// parent stops too and the shell gets the terminal back), and on `fg` re-enter. The window title
+/// is pushed on the terminal's title stack before Terminal.Gui sets its own and popped on leaving.
 /// </summary>
 public sealed class TerminalGuard : IDisposable
 {
     /// <summary>
     /// Mouse reporting and bracketed paste off, attributes reset, cursor shown, normal cursor keys and
     /// keypad, main screen, then erase below the cursor: after a resize the terminal may have reflowed
-    /// the main screen under the saved cursor, and the shell would print over the remnants.
+    /// the main screen under the saved cursor, and the shell would print over the remnants. Last, the
+    /// window title saved by <see cref="SaveTitle"/> comes back (XTWINOPS 23; ignored where unsupported).
     /// </summary>
-    public const string Leave = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[?2004l\u001b[0m\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l\u001b[J";
+    public const string Leave = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[?2004l\u001b[0m\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l\u001b[J" + RestoreTitle;
 
-    /// <summary>Back into full-screen mode after `fg` (alternate screen, hidden cursor, mouse and bracketed paste as Terminal.Gui asks for them).</summary>
-    public const string Reenter = "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h\u001b[?2004h";
+    /// <summary>XTWINOPS 22;0: push the icon and window title on the terminal's title stack.</summary>
+    public const string SaveTitle = "\u001b[22;0t";
+
+    /// <summary>XTWINOPS 23;0: pop them (what <see cref="SaveTitle"/> pushed).</summary>
+    public const string RestoreTitle = "\u001b[23;0t";
+
+    /// <summary>Back into full-screen mode after `fg` (title saved again, alternate screen, hidden cursor, mouse and bracketed paste as Terminal.Gui asks for them).</summary>
+    public const string Reenter = SaveTitle + "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h\u001b[?2004h";
 
     private readonly object _gate = new();
     private readonly List<PosixSignalRegistration> _registrations = new();
@@ -30,9 +38,11 @@ public sealed class TerminalGuard : IDisposable
     /// <summary>Raised (on a signal thread) for SIGTERM/SIGHUP: the app should quit at once.</summary>
     public event Action? Terminating;
 
+    /// <summary>Saves the window title, then catches every exit path; call before Terminal.Gui starts (it sets the title).</summary>
     public void Install()
     {
         if (OperatingSystem.IsWindows()) return;
+        Write(SaveTitle);
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
             _registrations.Add(PosixSignalRegistration.Create(signal, OnTerminate));
         AppDomain.CurrentDomain.ProcessExit += OnExit;
