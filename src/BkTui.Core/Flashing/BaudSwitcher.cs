@@ -6,7 +6,7 @@ namespace BkTui.Core.Flashing;
 /// Moves a linked chip to the fastest rate that holds, falling back down the ladder when one does
 /// not (protocol.md §8.2). Every new rate is proven (LinkChecks, then the caller's CRC-checked probe) before use.
 /// </summary>
-internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver observer, Func<int> relink)
+internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver observer, Func<int, int> relink)
 {
     /// <summary>
     /// Tries <paramref name="candidates"/> fastest first and returns the baud both sides now use.
@@ -43,8 +43,9 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
                 var found = Locate([rate, current, Linker.LinkBaud], cancel);
                 if (found is null)
                 {
-                    observer.Log($"the chip answered at no rate after the switch to {rate} (it reset?): linking again");
-                    found = relink();
+                    // It may have reset (115200) or be stalled at the new rate: the Linker keeps asking there too.
+                    observer.Log($"the chip answered at no rate after the switch to {rate} (it reset or stalled?): linking again");
+                    found = relink(rate);
                 }
                 current = found.Value;
                 if (current == rate) break; // the chip took the rate and it did not hold: go lower

@@ -104,9 +104,9 @@ public sealed partial class ChipSession
     /// <summary>Switches to the first of <paramref name="candidates"/> that holds, proving each with <see cref="ProveRate"/>.</summary>
     /// <param name="relinkProvesChip">After identification: a chip linked again from scratch counts only once proven the same (<see cref="EnsureLink"/>).</param>
     private int SwitchBaud(IReadOnlyList<int> candidates, CancellationToken cancel, bool relinkProvesChip = false) =>
-        new BaudSwitcher(_client, _observer, () =>
+        new BaudSwitcher(_client, _observer, tried =>
             {
-                var rate = new Linker(_client, _options, _observer).Link(cancel);
+                var rate = new Linker(_client, _options, _observer).Link(cancel, stillAt: tried);
                 if (relinkProvesChip) _proofPending = true;
                 return rate;
             })
