@@ -29,6 +29,8 @@ public sealed record ChipProfile
 
     /// <summary>Top of the baud ladder for this family: <see cref="MaxBaud"/>, or <see cref="ChipProfiles.UnknownMaxBaud"/> where unknown.</summary>
     public int LadderTop => MaxBaud ?? ChipProfiles.UnknownMaxBaud;
+    /// <summary>Lengths of this family's bootloader+app (QIO) builds; each ends with the app partition's RBL header.</summary>
+    public IReadOnlyList<uint> QioLengths { get; init; } = [];
 
     /// <summary>The eFuse key words this family ships with (tuya or zero).</summary>
     public EfuseKey DefaultEfuseKey => ChipProfiles.Key(DefaultKey);

@@ -95,6 +95,7 @@ public static class ChipProfiles
         public string FirmwarePrefix { get; set; } = "";
         public uint? MaxBaud { get; set; }
         public string MaxBaudSource { get; set; } = "";
+        public List<uint> QioLengths { get; set; } = [];
 
         public ChipProfile ToProfile() => new()
         {
@@ -103,7 +104,7 @@ public static class ChipProfiles
             BootloaderWritable = BootloaderWritable, AppOffset = AppOffset, DefaultFlashSize = DefaultFlashSize,
             DefaultKey = DefaultKey, RfOffset = RfOffset, ObkConfigOffset = ObkConfigOffset, TuyaKvOffset = TuyaKvOffset,
             TuyaKvLength = TuyaKvLength, OtaOffset = OtaOffset, FirmwarePrefix = FirmwarePrefix,
-            MaxBaud = (int?)MaxBaud, MaxBaudSource = MaxBaudSource,
+            MaxBaud = (int?)MaxBaud, MaxBaudSource = MaxBaudSource, QioLengths = QioLengths,
         };
     }
 

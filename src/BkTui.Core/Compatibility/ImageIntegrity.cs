@@ -1,3 +1,4 @@
+using BkTui.Core.Chips;
 using BkTui.Core.Formats;
 using BkTui.Core.Formats.Crc16;
 using BkTui.Core.Formats.Rbl;
@@ -22,6 +23,8 @@ public static class ImageIntegrity
 {
     private const int AppPhysical = 0x11000;
     private const int DefaultAppEnd = 0x129F70;
+    /// <summary>The Tuya layout's app partition end (N and T factory firmware, OpenBK7231N/M QIO builds).</summary>
+    private const int QioTuyaLayout = 0x129F70;
     /// <summary>A "BL+APP" dump: bootloader and app partitions read to the next sector (1192 KiB).</summary>
     private const int BlAppDump = 0x12A000;
     private const int BootRblAt = 0x10F9A;
@@ -40,7 +43,7 @@ public static class ImageIntegrity
                 CheckCode(file, 0, file.Length, "the app", problems);
                 break;
             case FirmwareKind.Qio:
-                CheckQio(file, problems);
+                CheckQio(file, image, problems);
                 break;
             case FirmwareKind.FullDump:
                 CheckDump(file, problems);
@@ -49,23 +52,39 @@ public static class ImageIntegrity
         return new IntegrityVerdict(problems);
     }
 
-    private static void CheckQio(ReadOnlySpan<byte> d, List<string> problems)
+    /// <summary>
+    /// A bootloader+app build is as long as its family's packager makes it (profiles/chips.yaml
+    /// qioLengths, docs/compatibility.md "QIO lengths") and ends with its app partition's RBL header; a
+    /// 1192 KiB "BL+APP" read is the 0x129F70 layout and erased flash to the next sector. The family is
+    /// the image's own; an image that names none may have any known family's length.
+    /// </summary>
+    private static void CheckQio(ReadOnlySpan<byte> d, FirmwareImage image, List<string> problems)
     {
-        if (d.Length > DefaultAppEnd)
+        var family = ImageFamilyReader.Read(d, image).Family;
+        var lengths = QioLengths(family);
+        var whose = family is { } f ? $"a {f}" : "any known";
+        var appEnd = d.Length == BlAppDump && lengths.Contains(QioTuyaLayout) ? QioTuyaLayout : d.Length;
+        if (!lengths.Contains(appEnd))
         {
-            problems.Add($"{d.Length} bytes (0x{d.Length:X}) is longer than a bootloader+app (QIO) build, which ends at 0x{DefaultAppEnd:X}, " +
-                         "and is not a flash size (1, 2, 4 … MiB): a whole dump cut short, or padded.");
+            var list = string.Join(", ", lengths.Select(l => $"0x{l:X}"));
+            problems.Add(d.Length > lengths.Max()
+                ? $"{d.Length} bytes (0x{d.Length:X}) is longer than {whose} bootloader+app (QIO) build ({list}) and is not a flash size (1, 2, 4 … MiB): a whole dump cut short, or padded."
+                : $"{d.Length} bytes (0x{d.Length:X}) is not the length of {whose} bootloader+app (QIO) build ({list}): the app partition is incomplete, the file cut short.");
             return;
         }
-        if (d.Length != DefaultAppEnd && d.Length != BlAppDump)
-        {
-            // A bootloader+app image is the bootloader and the whole app partition; any other length is an incomplete dump (LTC's rule, flash-formats.md §10.3).
-            problems.Add($"{d.Length} bytes (0x{d.Length:X}) is not the length of a bootloader+app (QIO) build (0x{DefaultAppEnd:X}): the app partition is incomplete, the file cut short.");
-            return;
-        }
+        // The app partition's code is whole CRC-16 blocks; a partition that is not a whole number of them (OpenBK7231T's) ends in erased bytes.
+        var codeEnd = AppPhysical + (appEnd - AppPhysical) / CrcBlocks.BlockSize * CrcBlocks.BlockSize;
+        if (d[codeEnd..].IndexOfAnyExcept((byte)0xFF) is >= 0 and var at)
+            problems.Add($"the app partition's code ends at 0x{codeEnd:X} but the file holds data at 0x{codeEnd + at:X} after it: the file is not what its length says.");
         CheckBootloader(d, problems);
-        CheckCode(d, AppPhysical, d.Length, "the app", problems);
+        if (RblLocator.TryAt(d, codeEnd - RblPhysical) is not { InCrcForm: true })
+            problems.Add($"no RBL header ends the app partition (at 0x{codeEnd - RblPhysical:X}), where {whose} 0x{appEnd:X}-byte build has one: the file is cut short or damaged.");
+        CheckCode(d, AppPhysical, codeEnd, "the app", problems);
     }
+
+    /// <summary>The QIO lengths of a family (its silicon's), or of every family when it is unknown.</summary>
+    public static IReadOnlyList<int> QioLengths(ChipFamily? family) =>
+        ChipProfiles.All.Where(p => family is not { } f || p.Family == f).SelectMany(p => p.QioLengths).Select(l => (int)l).Distinct().Order().ToList();
 
     private static void CheckDump(ReadOnlySpan<byte> d, List<string> problems)
     {
@@ -78,6 +97,9 @@ public static class ImageIntegrity
             var app = CrcBlocks.Count(d[AppPhysical..Math.Min(d.Length, DefaultAppEnd)]);
             if (app.Bad > 0) problems.Add($"{app.Bad} CRC-16 block(s) of the app partition are broken (first at 0x{AppPhysical + app.FirstBad:X}): the dump is damaged.");
         }
+        // Flash ends with data sectors (RF, config, KV) after the app partition: a "1 MiB dump" that ends inside it is a longer file cut short.
+        if (FirmwareInspector.AppPartitionEnd(d) is var appEnd && appEnd > d.Length)
+            problems.Add($"the file ends at 0x{d.Length:X}, inside the app partition (which the bootloader's layout ends at 0x{appEnd:X}): a dump or QIO build cut short.");
         if (ZeroRun(d) is { } zero)
             problems.Add($"4 KiB or more of zero bytes from 0x{zero:X6} (flash is erased to FF; the longest zero run in the 24 real dumps is 0xFE4 bytes): the dump was damaged.");
     }

@@ -99,7 +99,10 @@ public static class FirmwareInspector
         if (bootKey is not null && appKey is not null && bootKey.Value.Name != appKey.Value.Name)
             warnings.Add($"The bootloader uses the {bootKey.Value.Name} key but the app the {appKey.Value.Name} key.");
         var key = appKey ?? bootKey;
-        var full = d.Length >= 0x100000 && (d.Length & (d.Length - 1)) == 0;
+        // OpenBK7231T's QIO build is exactly 1 MiB: a flash size, but it ends with the app partition's RBL header, which no dump does.
+        var wholeBlocksEnd = AppPhysical + (d.Length - AppPhysical) / CrcBlocks.BlockSize * CrcBlocks.BlockSize;
+        var endsWithAppRbl = RblLocator.TryAt(d, wholeBlocksEnd - 3 * CrcBlocks.BlockSize) is { InCrcForm: true, Header.Name: "app" };
+        var full = d.Length >= 0x100000 && (d.Length & (d.Length - 1)) == 0 && !endsWithAppRbl;
         var codeEnd = full ? AppEnd(d) : d.Length;
         return new FirmwareImage
         {
@@ -111,12 +114,14 @@ public static class FirmwareInspector
     }
 
     /// <summary>End of the app partition in a whole image: from the FAL table, else the standard 0x129F70.</summary>
-    private static int AppEnd(ReadOnlySpan<byte> d)
+    private static int AppEnd(ReadOnlySpan<byte> d) => (int)Math.Clamp(AppPartitionEnd(d), AppPhysical, d.Length);
+
+    /// <summary>Where the bootloader's FAL table (else the standard layout, 0x129F70) ends the app partition; may lie beyond a cut file.</summary>
+    public static long AppPartitionEnd(ReadOnlySpan<byte> d)
     {
         var boot = CrcBlocks.ToLogical(d[..Math.Min(d.Length, AppPhysical)]);
         var app = FalTable.Find(boot, out _).FirstOrDefault(e => e.Name == "app" && e.IsCrcSpace);
-        var end = app is not null ? (long)app.PhysicalStart + app.PhysicalLength : DefaultAppEnd;
-        return (int)Math.Clamp(end, AppPhysical, d.Length);
+        return app is not null ? (long)app.PhysicalStart + app.PhysicalLength : DefaultAppEnd;
     }
 
     private static ChipFamily? FamilyFromName(string? name)

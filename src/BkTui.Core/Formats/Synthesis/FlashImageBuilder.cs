@@ -41,18 +41,18 @@ public static class FlashImageBuilder
         return image;
     }
 
-    /// <summary>Bootloader + app from 0 (an OpenBeken-style QIO image), 0x129F70 bytes.</summary>
-    public static byte[] Qio(FlashImageSpec spec, EfuseKey key)
+    /// <summary>Bootloader + app from 0 (an OpenBeken-style QIO image), <paramref name="length"/> bytes (default 0x129F70), the app's RBL at its end.</summary>
+    public static byte[] Qio(FlashImageSpec spec, EfuseKey key, int length = AppEnd)
     {
-        var image = new byte[AppEnd];
+        var image = new byte[length];
         image.AsSpan().Fill(0xFF);
         Bootloader(spec, key).CopyTo(image, 0);
-        App(spec, key, withRbl: true).CopyTo(image, AppStart);
+        App(spec, key, withRbl: true, length).CopyTo(image, AppStart);
         return image;
     }
 
-    /// <summary>The app alone in CRC-16 blocks (an OpenBeken-style UA image); with the RBL it is the whole 0x118F70-byte partition.</summary>
-    public static byte[] App(FlashImageSpec spec, EfuseKey key, bool withRbl = false)
+    /// <summary>The app alone in CRC-16 blocks (an OpenBeken-style UA image); with the RBL it is the whole partition up to <paramref name="partitionEnd"/>.</summary>
+    public static byte[] App(FlashImageSpec spec, EfuseKey key, bool withRbl = false, int partitionEnd = AppEnd)
     {
         var rng = new Random(spec.Seed * 31 + 7);
         var payload = new byte[Math.Max(0x1000, spec.AppPayloadSize) / 32 * 32];
@@ -62,7 +62,7 @@ public static class FlashImageBuilder
         banner.CopyTo(payload, 0x400);
         new CodeCipher(key).Apply(payload, CodeImage.AppLogical);
         if (!withRbl) return CrcBlocks.ToPhysical(payload);
-        var partition = new byte[AppEnd - AppStart];
+        var partition = new byte[partitionEnd - AppStart];
         partition.AsSpan().Fill(0xFF);
         CrcBlocks.ToPhysical(payload).CopyTo(partition, 0);
         WriteRbl(partition, "app", payload, (uint)payload.Length + 0x10);
@@ -124,7 +124,8 @@ public static class FlashImageBuilder
     private static void WriteRbl(byte[] partition, string name, ReadOnlySpan<byte> payload, uint packageSize)
     {
         var header = RblHeader.ForPayload(name, "1.00", payload, packageSize, timestamp: 1_600_000_000).ToBytes();
-        var logicalEnd = CrcBlocks.PhysicalToLogical((uint)partition.Length);
+        // At the end of the partition's last whole CRC-16 block (OpenBK7231T's 0xEF000-byte app partition leaves 16 bytes after it).
+        var logicalEnd = (uint)(partition.Length / CrcBlocks.BlockSize * CrcBlocks.DataSize);
         var at = (int)CrcBlocks.LogicalToPhysical(logicalEnd - RblHeader.Size);
         CrcBlocks.ToPhysical(header).CopyTo(partition, at);
     }
