@@ -2,7 +2,6 @@ using BkTui.Core.Chips;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Formats;
 using BkTui.Core.Formats.Synthesis;
-using BkTui.Tests.Jobs;
 using BkTui.Tests.TestSupport;
 
 namespace BkTui.Tests.Compatibility;
@@ -12,12 +11,8 @@ namespace BkTui.Tests.Compatibility;
 /// bootloader+app builds are accepted at the lengths its build scripts produce, and refused (exit 7
 /// over the real binary and a virtual chip) when cut short — including cut to another family's length.
 /// </summary>
-public sealed class QioLengthTests : IDisposable
+public sealed class QioLengthTests
 {
-    private readonly SimBench _bench = new();
-
-    public void Dispose() => _bench.Dispose();
-
     /// <summary>The table as documented (written out here, not read from the profile, so a changed profile fails).</summary>
     public static TheoryData<ChipFamily, int> Rows => new()
     {
@@ -84,24 +79,32 @@ public sealed class QioLengthTests : IDisposable
         if (SharedDumps.Names().Count > 0) Assert.True(checkedDumps >= 20, $"only {checkedDumps} real dumps checked");
     }
 
+    /// <summary>One row per family over the real binary, the layouts taken in turn (T's 1 MiB, N's 0x132000, M's 0x129F70 …).</summary>
+    public static TheoryData<ChipFamily, int> OnePerFamily()
+    {
+        var rows = new TheoryData<ChipFamily, int>();
+        foreach (var group in Rows.Select(r => ((ChipFamily)r[0], (int)r[1])).GroupBy(r => r.Item1))
+        {
+            var layouts = group.ToList();
+            rows.Add(group.Key, layouts[(int)group.Key % layouts.Count].Item2);
+        }
+        return rows;
+    }
+
     [Theory]
-    [InlineData(ChipFamily.BK7231T, 0x100000)]
-    [InlineData(ChipFamily.BK7231N, 0x132000)]
-    [InlineData(ChipFamily.BK7231M, 0x129F70)]
-    [InlineData(ChipFamily.BK7231U, 0x132000)]
-    [InlineData(ChipFamily.BK7238, 0x132000)]
-    [InlineData(ChipFamily.BK7252, 0x132000)]
+    [MemberData(nameof(OnePerFamily))]
     public void Write_refuses_a_cut_build_with_exit_7_and_writes_the_whole_one(ChipFamily family, int length)
     {
-        var sim = _bench.Add(family, (byte)(80 + (int)family));
+        using var bench = new Tests.Jobs.SimBench();
+        var sim = bench.Add(family, (byte)(80 + (int)family));
         var image = Build(family, length);
-        var cut = _bench.File($"Open{family}_QIO_cut.bin", image[..(length - 0x1000)]);
+        var cut = bench.File($"Open{family}_QIO_cut.bin", image[..(length - 0x1000)]);
         var refused = BktuiProcess.Run("write", "--port", sim.PtyPath, "--in", cut);
         Assert.True(refused.ExitCode == 7, refused.Stderr);
         Assert.Contains("bootloader+app (QIO) build", refused.Stderr);
         Assert.Equal(0, sim.Chip.Flash.Erases + sim.Chip.Flash.Programs);
 
-        var whole = _bench.File($"Open{family}_QIO_1.18.21.bin", image);
+        var whole = bench.File($"Open{family}_QIO_1.18.21.bin", image);
         var written = BktuiProcess.Run("write", "--port", sim.PtyPath, "--in", whole);
         Assert.True(written.ExitCode == 0, written.Stderr);
         Assert.Equal(image[0x11000..], sim.Chip.Flash.Read(0x11000, length - 0x11000));
