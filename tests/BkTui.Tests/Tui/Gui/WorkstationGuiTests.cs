@@ -26,7 +26,8 @@ public sealed class WorkstationGuiTests
         for (var wait = System.Diagnostics.Stopwatch.StartNew(); hex.Document!.Map.Rows.Count == 0 && wait.Elapsed < TimeSpan.FromSeconds(30);) { Thread.Sleep(10); screen.Workstation.Drain(); }
         var text = screen.Text();
         Assert.Contains("▶[4] Hex  sample.bin  0x00000000/0x00200000  bootloader+0x0", text);
-        Assert.Contains("A ▸bootloader", text);
+        Assert.Contains("A 000000  2f07 b596", text); // 16 bytes per row in the 71-column tile (in pairs)
+        Assert.Contains("A 000010  ", text);
         Assert.Contains("[5] Partitions  sample.bin, 5 partitions", text);
         Assert.Contains(" B app ", text);
     }

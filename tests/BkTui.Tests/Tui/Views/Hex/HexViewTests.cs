@@ -40,15 +40,30 @@ public class HexViewTests
     }
 
     [Theory]
-    [InlineData(78, 16)]
-    [InlineData(76, 16)]
-    [InlineData(75, 8)]
-    [InlineData(40, 8)]
-    public void Layout_BytesPerRow_16WhereItFits_Else8(int width, int expected)
+    [InlineData(78, 16, false)]
+    [InlineData(76, 16, false)]
+    [InlineData(75, 16, true)]
+    [InlineData(67, 16, true)]
+    [InlineData(66, 8, false)]
+    [InlineData(40, 8, false)]
+    public void Layout_BytesPerRow_16WhereItFits_PairedWhenNarrower_Else8(int width, int expected, bool paired)
     {
         var layout = HexLayout.For(width, 0x200000);
         Assert.Equal(expected, layout.BytesPerRow);
+        Assert.Equal(paired, layout.Paired);
         Assert.True(layout.Width <= Math.Max(width, HexLayout.For(0, 0x200000).Width));
+    }
+
+    [Fact]
+    public void TileOf71Columns_SixteenBytesInPairs_AClickFindsTheByte()
+    {
+        using var s = new HexScreen(73, 12, HexScreen.SyntheticDump()); // a 71-column body: the right tile at 120x40
+        Assert.StartsWith("│A 000000  2f07 b596 35ff 2a99 35e7 2a99 35ef 2a99 │/...5.*.5.*.5.*.", s.Rows()[1]);
+        Assert.StartsWith("│A 000010  ", s.Rows()[2]);
+        var layout = HexLayout.For(s.View.Viewport.Width, 0x200000);
+        Assert.Equal(3, layout.ByteAtColumn(layout.HexX(3) + 1));
+        Assert.Null(layout.ByteAtColumn(layout.HexX(3) + 2)); // the space between pairs
+        Assert.Equal(4, layout.ByteAtColumn(layout.HexX(4)));
     }
 
     [Fact]
@@ -181,7 +196,8 @@ public class HexViewTests
         Assert.True(s.View.Goto("0x800000000"));
         s.Draw();
         Assert.InRange(source.BytesRead, 1, 16 * 22);
-        Assert.StartsWith("│  800000000  00 00 00 00 00 00 00 00 │........", s.Rows()[1]);
+        // Nine address digits leave no room for spaced bytes at 78 columns: 16 in pairs.
+        Assert.StartsWith("│  800000000  0000 0000 0000 0000 0000 0000 0000 0000 │................", s.Rows()[1]);
     }
 
     [Fact]
