@@ -25,6 +25,41 @@ public class AppReducerTests
     }
 
     [Fact]
+    public void GotoPrompt_Tab_CompletesPartitionNames_ListsSeveral_TakesOneWhole()
+    {
+        var t = new TuiHarness().Do(new BkTui.Tui.Panes.Hex.HexPartitionNames(["bootloader", "app", "tuya-kv", "tuya-config"]));
+        t.Press(Key.Ch('o'));
+        t.Press(Key.Ch('t')).Press(Key.Of(KeyCode.Tab));
+        var prompt = Assert.IsType<PromptOverlay>(t.State.Overlay);
+        Assert.Equal("tuya-", prompt.Text); // what both share
+        Assert.Equal(new[] { "tuya-kv", "tuya-config" }, prompt.Candidates.ToArray());
+        Assert.Contains("tuya-kv  tuya-config", t.Screen()); // listed after the field
+
+        t.Press(Key.Ch('c')).Press(Key.Of(KeyCode.Tab));
+        prompt = Assert.IsType<PromptOverlay>(t.State.Overlay);
+        Assert.Equal("tuya-config", prompt.Text);
+        Assert.Empty(prompt.Candidates);
+
+        t.Press(Key.Of(KeyCode.Backspace)); // an offset completes to nothing and keeps what was typed
+        while (((PromptOverlay)t.State.Overlay!).Text.Length > 0) t.Press(Key.Of(KeyCode.Backspace));
+        t.Press(Key.Ch('0')).Press(Key.Ch('x')).Press(Key.Of(KeyCode.Tab));
+        Assert.Equal("0x", ((PromptOverlay)t.State.Overlay!).Text);
+    }
+
+    [Fact]
+    public void GotoPrompt_CompletesFromTheDumpsOwnMap_AndJumpsThere()
+    {
+        var image = BkTui.Core.Formats.Synthesis.FlashImageBuilder.Build(new() { Family = BkTui.Core.Chips.ChipFamily.BK7231N });
+        var t = new TuiHarness().Open(image, "sample.bin");
+        Assert.Contains("app", t.Hex.PartitionNames); // the analysis' names reached the state
+        t.Press(Key.Ch('o')).Type("ap").Press(Key.Of(KeyCode.Tab));
+        Assert.Equal("app", ((PromptOverlay)t.State.Overlay!).Text);
+        t.Press(Key.Of(KeyCode.Enter));
+        Assert.Null(t.State.Overlay);
+        Assert.Equal(0x11000, t.HexView.Offset);
+    }
+
+    [Fact]
     public void Quit_WithoutJobs_QuitsAtOnce()
     {
         var t = new TuiHarness().Press(Key.Ch('q'));

@@ -32,6 +32,7 @@ public sealed class DumpPanes
             TitleChanged(); // bookmarks change the title without moving
         };
         Hex.CursorMoved += (_, _) => TitleChanged();
+        Hex.MapChanged += (_, _) => post(new HexPartitionNames([.. Hex.GotoCompletions("")]));
         Hex.MapChanged += (_, map) => post(new PartitionsShown($"{Hex.Document?.Name}, {map.Rows.Count} partition{(map.Rows.Count == 1 ? "" : "s")}"));
         Hex.Clicked += (_, _) => post(new FocusPaneById(HexPane.PaneIdValue));
         Map.Clicked += (_, _) => post(new FocusPaneById(PartitionsPane.PaneIdValue));

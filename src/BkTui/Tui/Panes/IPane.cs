@@ -33,6 +33,9 @@ public interface IPane
 
     /// <summary>Extra text for the pane's title line (position, file name...).</summary>
     string Status(AppState state);
+
+    /// <summary>What Tab may complete <paramref name="text"/> to in this pane's prompt <paramref name="purpose"/>.</summary>
+    IReadOnlyList<string> Completions(AppState state, string purpose, string text);
 }
 
 /// <summary>Everything a pane's render may use.</summary>
@@ -61,8 +64,11 @@ public abstract class Pane<TState> : IPane where TState : class
 
     public string Status(AppState state) => Status(StateOf(state));
 
+    public IReadOnlyList<string> Completions(AppState state, string purpose, string text) => Completions(StateOf(state), purpose, text);
+
     protected abstract TState Initial(TuiOptions options);
     protected abstract Transition Reduce(AppState app, TState pane, PaneAction action, Rect area);
     protected abstract void Render(PaneView view, TState pane);
     protected virtual string Status(TState pane) => "";
+    protected virtual IReadOnlyList<string> Completions(TState pane, string purpose, string text) => [];
 }

@@ -30,6 +30,9 @@ public static class MessageLine
                 buffer.Put(cx + 1, area.Y, suggestion.AsSpan(prompt.Text.Length + 1), S(Role.Suggestion), area.Right);
             }
             else buffer.Put(cx, area.Y, at < prompt.Text.Length ? prompt.Text[at] : ' ', S(Role.Selection), area.Right);
+            // Several completions after Tab: listed after the field, dim.
+            if (!prompt.Candidates.IsEmpty)
+                buffer.Put(cx + 2, area.Y, string.Join("  ", prompt.Candidates), S(Role.Suggestion), area.Right);
             return;
         }
         if (state.Flash is { } flash)

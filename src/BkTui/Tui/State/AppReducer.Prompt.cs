@@ -14,7 +14,7 @@ public sealed partial class AppReducer
         if (s.Overlay is not PromptOverlay p) return s;
         string text = p.Text;
         int at = p.At;
-        AppState Edit(string t, int cursor) => s with { Overlay = p with { Text = t, Cursor = cursor, HistoryIndex = -1 } };
+        AppState Edit(string t, int cursor) => s with { Overlay = p with { Text = t, Cursor = cursor, HistoryIndex = -1, Candidates = [] } };
         switch (action)
         {
             case PromptInput i:
@@ -38,6 +38,8 @@ public sealed partial class AppReducer
                 return ReducePrompt(s, new PromptComplete());
             case PromptCursor c:
                 return s with { Overlay = p with { Cursor = Math.Clamp(at + c.Delta, 0, text.Length) } };
+            case PromptComplete when !p.IsCommandLine:
+                return Complete(s, p);
             case PromptComplete:
                 var suggestion = p.IsCommandLine ? CommandLine.Suggest(text, s.History) : null;
                 return suggestion is null ? s : s with { Overlay = p with { Text = suggestion + (suggestion.Contains(' ') ? "" : " "), Cursor = -1 } };
@@ -59,6 +61,26 @@ public sealed partial class AppReducer
             default:
                 return s;
         }
+    }
+
+    /// <summary>
+    /// Tab in a pane's prompt: one match is taken whole; several complete to what they share and are
+    /// listed after the field; none leaves the text as typed.
+    /// </summary>
+    private AppState Complete(AppState s, PromptOverlay p)
+    {
+        var pane = Panes.FirstOrDefault(x => x.Id == p.PaneId);
+        var found = pane is null || !s.Panes.ContainsKey(pane.Id) ? [] : pane.Completions(s, p.Purpose, p.Text);
+        if (found.Count == 0) return s with { Overlay = p with { Candidates = [] } };
+        string shared = found[0];
+        foreach (var f in found.Skip(1))
+        {
+            int n = 0;
+            while (n < shared.Length && n < f.Length && char.ToLowerInvariant(shared[n]) == char.ToLowerInvariant(f[n])) n++;
+            shared = shared[..n];
+        }
+        var text = shared.Length >= p.Text.Trim().Length ? shared : p.Text;
+        return s with { Overlay = p with { Text = text, Cursor = -1, HistoryIndex = -1, Candidates = found.Count > 1 ? [.. found] : [] } };
     }
 
     private static ImmutableList<string> HistoryOf(AppState s, PromptOverlay p) =>

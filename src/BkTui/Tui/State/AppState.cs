@@ -24,6 +24,9 @@ public sealed record PromptOverlay(string PaneId, string Purpose, string Label, 
     public int Cursor { get; init; } = -1;
     public int At => Cursor < 0 || Cursor > Text.Length ? Text.Length : Cursor;
 
+    /// <summary>What Tab found when it matched several (shown after the field until the next edit).</summary>
+    public ImmutableArray<string> Candidates { get; init; } = [];
+
     public const string CommandPurpose = "command";
     public const string SearchPurpose = "search";
     public bool IsCommandLine => Purpose == CommandPurpose;

@@ -29,3 +29,5 @@ public sealed record HexOpened(HexDocument Document, bool AsCompare = false) : H
 public sealed record HexMapReady(HexDocument Document, ViewModels.PartitionMapView Map) : HexAction;
 /// <summary>The viewer moved or changed (raised by the viewer, kept for the title and the keys it enables).</summary>
 public sealed record HexViewChanged(string Status, bool Comparing) : HexAction;
+/// <summary>The open dump's partition names (from its own map), for the goto prompt's completion.</summary>
+public sealed record HexPartitionNames(System.Collections.Immutable.ImmutableArray<string> Names) : HexAction;

@@ -51,13 +51,18 @@ public sealed class HexPane : Pane<HexState>
 
     protected override string Status(HexState pane) => pane.Status;
 
+    /// <summary>Goto: the dump's partition names that start with what was typed (an offset completes to nothing).</summary>
+    protected override IReadOnlyList<string> Completions(HexState pane, string purpose, string text) =>
+        purpose == GotoPurpose ? [.. pane.PartitionNames.Where(n => n.StartsWith(text.Trim(), StringComparison.OrdinalIgnoreCase))] : [];
+
     /// <summary>Nothing: <see cref="Views.Hex.HexDumpView"/> is laid over the body.</summary>
     protected override void Render(PaneView view, HexState pane) { }
 
     /// <summary>Every action but the title's goes to the viewer (through an effect: the viewer is not state).</summary>
     protected override Transition Reduce(AppState app, HexState pane, PaneAction action, Rect area) => action switch
     {
-        HexViewChanged c => With(app, new HexState(c.Status, c.Comparing)),
+        HexViewChanged c => With(app, pane with { Status = c.Status, Comparing = c.Comparing }),
+        HexPartitionNames n => With(app, pane with { PartitionNames = n.Names }),
         HexOpenFile o => new Transition(app, [new OpenHexFileEffect(o.Path, o.AsCompare)]),
         PromptSubmitted { Purpose: ComparePurpose } p => new Transition(app, [new OpenHexFileEffect(p.Text.Trim(), AsCompare: true)]),
         _ => new Transition(app, [new HexViewEffect(action)]),
