@@ -35,18 +35,30 @@ public sealed class FaultPlan
 
     private FaultPlan(IEnumerable<Fault> faults, double ratePerMiB, int seed)
     {
-        foreach (var f in faults)
-        {
-            var map = f.HostToChip ? _incoming : _fixed;
-            if (!map.TryGetValue(f.AtByte, out var list)) map[f.AtByte] = list = [];
-            list.Add(f);
-        }
+        foreach (var f in faults) Plant(f);
         if (ratePerMiB > 0)
         {
             _random = new Random(seed);
             _ratePerByte = ratePerMiB / (1024.0 * 1024.0);
             _nextRandom = NextGap(0);
         }
+    }
+
+    /// <summary>
+    /// Adds a host→chip fault while the chip runs (a test that counts the bytes after connecting
+    /// plants it relative to them). Only while the link is idle: the chip's thread reads the plan.
+    /// </summary>
+    public void Add(Fault fault)
+    {
+        if (!fault.HostToChip) throw new ArgumentException("only host→chip faults (rxdrop, rxflip) can be added while running", nameof(fault));
+        Plant(fault);
+    }
+
+    private void Plant(Fault f)
+    {
+        var map = f.HostToChip ? _incoming : _fixed;
+        if (!map.TryGetValue(f.AtByte, out var list)) map[f.AtByte] = list = [];
+        list.Add(f);
     }
 
     /// <summary>The faults that have fired so far, in order.</summary>

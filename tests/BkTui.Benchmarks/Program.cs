@@ -13,6 +13,7 @@ switch (args.FirstOrDefault())
     case "queue-ports": return BkTui.Benchmarks.QueueBench.Ports(args);
     case "faults": return BkTui.Benchmarks.FaultCampaign.Run(args);
     case "baud": return BkTui.Benchmarks.BaudBench.Run();
+    case "collateral": return BkTui.Benchmarks.CollateralBench.Run();
     default:
         Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render, hex, queue, queue-ports N, faults [RUNS [SEED]], baud)");
         return 2;

@@ -30,6 +30,7 @@ public sealed partial class ChipSession
         var blank = new bool[count];
         var changed = options.SkipMatching ? FindChangedSectors(first, image, blank, cancel) : Enumerable.Repeat(true, count).ToArray();
         _observer.Log($"write 0x{first:X6}..0x{last:X6}: {changed.Count(c => c)} of {count} sectors differ");
+        var collateral = changed.Any(c => c) ? SnapshotCollateral(first, last, cancel) : null;
 
         try
         {
@@ -56,6 +57,7 @@ public sealed partial class ChipSession
                 Progress(FlashPhase.Write, done, image.Length, moved);
             }
             if (options.Verify) ProveWritten(first, image, cancel);
+            ProveCollateralUnchanged(collateral, first, last, cancel);
         }
         finally { RestoreProtection(); }
     }
@@ -67,6 +69,7 @@ public sealed partial class ChipSession
         if (start % SectorSize != 0 || length % SectorSize != 0)
             throw new GuardRefusedException(Port, start, $"erase start and length must be multiples of 4 KiB (0x1000); got 0x{start:X}+0x{length:X}.");
         BeginOperation();
+        var collateral = SnapshotCollateral(start, start + length, cancel);
         try
         {
             EnsureUnprotected(cancel);
@@ -91,6 +94,7 @@ public sealed partial class ChipSession
             var blankRange = new byte[length];
             blankRange.AsSpan().Fill(0xFF);
             ProveWritten(start, blankRange, cancel);
+            ProveCollateralUnchanged(collateral, start, start + length, cancel);
         }
         finally { RestoreProtection(); }
     }

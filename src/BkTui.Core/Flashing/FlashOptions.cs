@@ -38,6 +38,11 @@ public sealed record ConnectOptions
     public ProtocolTimeouts Timeouts { get; init; } = ProtocolTimeouts.Default;
     /// <summary>Attempts per sector/command before the operation fails.</summary>
     public int MaxAttempts { get; init; } = 6;
+    /// <summary>
+    /// Prove after every write and erase that the flash a flipped address bit could reach is unchanged
+    /// (chip CRCs before and after; docs/link-and-faults.md "Collateral check"). Off only to measure its cost.
+    /// </summary>
+    public bool CollateralCheck { get; init; } = true;
     /// <summary>How many times one operation may re-link (chip reset mid-way) before failing.</summary>
     public int MaxRelinks { get; init; } = 3;
 }
