@@ -7,9 +7,9 @@ namespace BkTui.Core.Flashing;
 /// What a re-link can read cheaply to prove it found the same chip: the silicon (family, chip ID,
 /// flash JEDEC ID and size, eFuse key), the bootloader (CRC of its first bytes) and two content
 /// CRCs that differ between units of one model: the RF calibration sector (MAC and calibration)
-/// and the first 64 KiB of the app. The download protocol has no unique-ID command
-/// (docs/identity.md), so two units with the same firmware and no RF calibration of their own
-/// cannot be told apart; every other pair can (docs/link-and-faults.md).
+/// the first 64 KiB of the app, and the Tuya key-value storage (the unit's own device id and keys).
+/// The download protocol has no unique-ID command (docs/identity.md), so two units with the same
+/// firmware, no RF calibration and no Tuya storage of their own cannot be told apart (docs/link-and-faults.md).
 /// </summary>
 public sealed record ChipFingerprint
 {
@@ -22,12 +22,19 @@ public sealed record ChipFingerprint
     public required uint BootloaderCrc { get; init; }
     public uint? RfCrc { get; init; }
     public uint? AppCrc { get; init; }
+    /// <summary>
+    /// Raw chip CRC of the family's Tuya key-value storage: the unit's own device id, keys and settings,
+    /// which stay when OpenBeken replaces the app — what tells two uncalibrated units with the same
+    /// firmware apart. Null where the family has none inside the flash.
+    /// </summary>
+    public uint? DataCrc { get; init; }
     /// <summary>The MAC of the RF sector when known (for messages; <see cref="RfCrc"/> is what is compared).</summary>
     public string? Mac { get; init; }
 
     /// <summary>The regions the content CRCs cover (a write there this job made is allowed to change them).</summary>
     public static (uint Start, uint Length) RfRegion(ChipProfile p) => (p.RfOffset, FlashGeometry.SectorSize);
     public static (uint Start, uint Length) AppRegion(ChipProfile p) => (p.AppOffset, FlashGeometry.BlockSize);
+    public static (uint Start, uint Length)? DataRegion(ChipProfile p) => p.TuyaKvOffset is { } at && p.TuyaKvLength > 0 ? (at, p.TuyaKvLength) : null;
 
     /// <summary>
     /// The parts of <paramref name="now"/> that differ from this (the first link's) fingerprint, one
@@ -48,6 +55,8 @@ public sealed record ChipFingerprint
             d.Add($"RF sector CRC 0x{RfCrc:x8} → 0x{now.RfCrc:x8} (the RF calibration and MAC{(Mac is null ? "" : $" {Mac}")} differ)");
         if (Compared(AppCrc, now.AppCrc, AppRegion(profile), written) && now.AppCrc != AppCrc)
             d.Add($"app CRC 0x{AppCrc:x8} → 0x{now.AppCrc:x8}");
+        if (DataRegion(profile) is { } data && Compared(DataCrc, now.DataCrc, data, written) && now.DataCrc != DataCrc)
+            d.Add($"Tuya storage CRC 0x{DataCrc:x8} → 0x{now.DataCrc:x8} (the unit's own device id and keys differ)");
         return d;
     }
 
@@ -59,7 +68,7 @@ public sealed record ChipFingerprint
     /// <summary>One line for messages and logs.</summary>
     public override string ToString() =>
         $"{Family}, chip ID {Hex(ChipId)}, flash {Hex(FlashId)} {FlashSize / 1024} KiB, key {EfuseKey?.Verdict ?? "unread"}, " +
-        $"bootloader 0x{BootloaderCrc:x8}, RF 0x{RfCrc ?? 0:x8} (MAC {Mac ?? "none"}), app 0x{AppCrc ?? 0:x8}";
+        $"bootloader 0x{BootloaderCrc:x8}, RF 0x{RfCrc ?? 0:x8} (MAC {Mac ?? "none"}), app 0x{AppCrc ?? 0:x8}, Tuya storage {(DataCrc is { } c ? $"0x{c:x8}" : "n/a")}";
 }
 
 /// <summary>Address ranges a job or session has erased or programmed (so their content CRCs may legitimately change).</summary>

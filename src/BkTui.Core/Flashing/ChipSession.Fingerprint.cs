@@ -23,7 +23,7 @@ public sealed partial class ChipSession
     }
 
     /// <summary>
-    /// Reads the chip's fingerprint with <paramref name="read"/> doing each command: five commands.
+    /// Reads the chip's fingerprint with <paramref name="read"/> doing each command: six commands.
     /// The eFuse key is taken from <paramref name="key"/>, not read again: it costs ~64 register
     /// commands and is the same on every unit of a model, so a relink proves the rest (a new
     /// connection, as a job's relink makes, reads it afresh).
@@ -41,6 +41,7 @@ public sealed partial class ChipSession
             Family = Info.Family, ChipId = chipId, FlashId = mid, FlashSize = Info.FlashSize, EfuseKey = key, BootloaderCrc = boot,
             RfCrc = RegionCrc("RF sector CRC", ChipFingerprint.RfRegion(Profile)),
             AppCrc = RegionCrc("app CRC", ChipFingerprint.AppRegion(Profile)),
+            DataCrc = ChipFingerprint.DataRegion(Profile) is { } data ? RegionCrc("Tuya storage CRC", data) : null,
             Mac = Info.Mac,
         };
     }
