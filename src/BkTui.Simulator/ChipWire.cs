@@ -107,8 +107,7 @@ internal sealed class ChipWire(IChipLine line, ISimClock clock, bool model, Faul
                         return SendResult.ResetFault;
                     case FaultKind.Unplug:
                         _cursor = t;
-                        line.Hangup();
-                        return SendResult.Unplugged;
+                        return SendResult.Unplugged; // the chip hangs up once it has marked itself gone
                 }
             }
             t += bt; // a dropped byte still took its time on the wire (noise ate it)

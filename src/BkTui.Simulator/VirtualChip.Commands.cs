@@ -237,7 +237,9 @@ public sealed partial class VirtualChip
                 break;
             case ChipWire.SendResult.Unplugged:
                 Trace($"fault: unplugged at byte {BytesSent}");
+                // Gone before the hang-up: whoever sees the line close must also see the state.
                 State = ChipState.Gone;
+                _line.Hangup();
                 Unplugged?.Invoke();
                 break;
         }
