@@ -88,6 +88,10 @@ public sealed class ScreenBuffer
     public bool SameAs(ScreenBuffer other) =>
         Width == other.Width && Height == other.Height && _back.AsSpan().SequenceEqual(other._back);
 
+    /// <summary>Row y holds the same cells in both (same size assumed).</summary>
+    public bool RowSameAs(ScreenBuffer other, int y) =>
+        _back.AsSpan(y * Width, Width).SequenceEqual(other._back.AsSpan(y * other.Width, other.Width));
+
     /// <summary>Becomes a copy of <paramref name="other"/> (resizing if needed).</summary>
     public void CopyFrom(ScreenBuffer other)
     {

@@ -33,6 +33,32 @@ public sealed class ScreenCanvas : View
     /// <summary>Areas covered by views of their own (hex, partition map): not drawn here.</summary>
     public IReadOnlyList<Rect> Holes { get; set; } = [];
 
+    /// <summary>
+    /// Rows the workstation changed since the last draw, or null for all of them. Terminal.Gui writes
+    /// every cell a view draws, changed or not, so a hex scroll step rewrote the tab strip, message and
+    /// hint rows too. Whatever Terminal.Gui redraws on its own (first frame, resize, a cleared screen,
+    /// <see cref="InvalidateAll"/>) is drawn whole.
+    /// </summary>
+    private (int From, int To)? _changedRows;
+    private bool _all = true;
+
+    /// <summary>Redraws rows <paramref name="from"/>..<paramref name="to"/> (inclusive) at the next draw.</summary>
+    public void InvalidateRows(int from, int to)
+    {
+        _changedRows = _changedRows is { } r ? (Math.Min(r.From, from), Math.Max(r.To, to)) : (from, to);
+        SetNeedsDraw();
+    }
+
+    /// <summary>Redraws every row at the next draw.</summary>
+    public void InvalidateAll()
+    {
+        _all = true;
+        SetNeedsDraw();
+    }
+
+    /// <summary>Terminal.Gui emptied its screen buffer (forced redraw, resize): nothing of ours is on it any more.</summary>
+    public void OnContentsCleared() => _all = true;
+
     /// <summary>Every cell outside the holes is painted below; clearing would also blank the holes.</summary>
     protected override bool OnClearingViewport() => true;
 
@@ -40,7 +66,11 @@ public sealed class ScreenCanvas : View
     {
         var frame = _frame();
         var run = new System.Text.StringBuilder(frame.Width);
-        for (int y = 0; y < Math.Min(frame.Height, Viewport.Height); y++)
+        var (from, to) = _all || _changedRows is null ? (0, frame.Height - 1) : _changedRows.Value;
+        // Drawn into a viewport not laid out yet (or smaller than the frame): all again next time.
+        if (Viewport.Width >= frame.Width && Viewport.Height >= frame.Height) (_all, _changedRows) = (false, null);
+        else _all = true;
+        for (int y = Math.Max(0, from); y < Math.Min(Math.Min(frame.Height, Viewport.Height), to + 1); y++)
         {
             int x = 0;
             while (x < frame.Width)

@@ -51,6 +51,7 @@ public sealed class Workstation
             },
             Invalidate = Repaint,
         };
+        if (gui.Driver is { } d) d.ClearedContents += (_, _) => Canvas.OnContentsCleared();
         gui.ScreenChanged += (_, _) => Apply(new Resize(gui.Screen.Width, gui.Screen.Height));
         Apply(new Resize(gui.Screen.Width, gui.Screen.Height));
     }
@@ -128,14 +129,30 @@ public sealed class Workstation
         if (holesMoved) Canvas.Holes = holes;
         var frame = _app.Compose();
         if (_shown.SameAs(frame) && !holesMoved) return;
+        var rows = holesMoved ? null : ChangedRows(_shown, frame);
         _shown.CopyFrom(frame);
-        Canvas.SetNeedsDraw();
+        if (rows is { } r) Canvas.InvalidateRows(r.From, r.To);
+        else Canvas.InvalidateAll();
+    }
+
+    /// <summary>The first and last row that differ, or null when the sizes differ (everything is new).</summary>
+    private static (int From, int To)? ChangedRows(ScreenBuffer before, ScreenBuffer after)
+    {
+        if (before.Width != after.Width || before.Height != after.Height) return null;
+        int from = -1, to = -1;
+        for (int y = 0; y < after.Height; y++)
+        {
+            if (before.RowSameAs(after, y)) continue;
+            if (from < 0) from = y;
+            to = y;
+        }
+        return from < 0 ? (0, -1) : (from, to);
     }
 
     private void Repaint()
     {
         _gui.ClearScreenNextIteration = true;
-        Canvas.SetNeedsDraw();
+        Canvas.InvalidateAll();
         Dumps.Hex.SetNeedsDraw();
         Dumps.Map.SetNeedsDraw();
     }

@@ -65,6 +65,9 @@ public sealed partial class HexDumpView
         }
         var rowPart = doc.PartitionAt(start);
         var rowAttr = rowPart is null ? p.Normal : p.Partition(rowPart.Index);
+        // Blanks past the row in the row's colour: a space looks the same, and the terminal is spared
+        // a colour change at the end of every row and another at the start of the next (~20 B a row).
+        for (int x = layout.Width; x < _cells.Width; x++) _cells.Put(x, ' ', rowAttr);
         bool differs = false;
         for (int i = 0; i < n && start + i < end; i++)
         {
