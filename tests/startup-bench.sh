@@ -2,6 +2,9 @@
 # Start-up of the two publish forms, whole process (docs/performance-startup.md):
 #   bash tests/startup-bench.sh            publishes both forms into a temporary folder, then measures
 #   R2R=DIR AOT=DIR bash tests/startup-bench.sh   measures folders already published
+#   PEER=DIR bash tests/startup-bench.sh   also times bk7231tools' `dissect_dump -e` in the same run;
+#     DIR holds checkouts of tuya-cloudcutter/bk7231tools and kuba2k2/datastruct (its py-datastruct
+#     dependency) side by side, and Debian's python3-serial and python3-pycryptodome are installed
 # Needs hyperfine (apt-get install hyperfine) and, for the AOT publish, a C toolchain (gcc or clang).
 # Prints the machine's load before and after: numbers taken under load are not comparable.
 set -euo pipefail
@@ -23,8 +26,14 @@ fi
 export BKTUI_ARCHIVE=$work/no-archive   # no verb opens an archive by accident
 echo "sizes: r2r $(stat -c %s "$R2R/bktui") B; aot $(stat -c %s "$AOT/bktui") B (+ $(ls "$AOT" | grep -c '\.so$') .so beside it)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+peer=()
+if [ -n "${PEER:-}" ]; then
+  export PYTHONPATH="$PEER/bk7231tools:$PEER/datastruct"
+  mkdir -p "$work/peer-out"
+  peer=("/usr/bin/python3 -m bk7231tools dissect_dump -e -O $work/peer-out $dump")
+fi
 hyperfine -N -w 3 -r "$runs" \
   "$R2R/bktui --version" "$AOT/bktui --version" \
   "$R2R/bktui analyze $dump" "$AOT/bktui analyze $dump" \
-  "$R2R/bktui analyze --json $dump" "$AOT/bktui analyze --json $dump"
+  "$R2R/bktui analyze --json $dump" "$AOT/bktui analyze --json $dump" "${peer[@]}"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -36,6 +36,11 @@ public static class CliApp
             root.Parse(["--help"]).Invoke();
             return ExitCodes.Usage;
         }
+        if (UnknownVerb.Message(args) is { } unknown)
+        {
+            Console.Error.WriteLine(unknown);
+            return ExitCodes.Usage;
+        }
         var parse = root.Parse(args);
         var code = await parse.InvokeAsync();
         // System.CommandLine reports its own parse errors with 1; the README promises 2 for a bad command line.

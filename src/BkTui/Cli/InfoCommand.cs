@@ -35,7 +35,7 @@ internal static class InfoCommand
         {
             $"chip        {i.Chip}{(i.ChipId is null ? "" : $" (chip ID {i.ChipId})")}",
             $"bootloader  {i.Bootloader}",
-            $"flash       {(i.FlashId ?? "-")} {i.FlashPart ?? ""} {i.FlashSize / 1024} KiB".Replace("  ", " "),
+            "flash       " + string.Join(' ', new[] { i.FlashId ?? "-", i.FlashPart, $"{i.FlashSize / 1024} KiB" }.Where(x => !string.IsNullOrEmpty(x))),
             $"eFuse key   {(i.EfuseKey is null ? "not readable on this bootloader" : $"{i.EfuseKey} ({i.KeyVerdict})")}",
             $"MAC         {i.Mac ?? "none (no RF calibration)"}",
             $"baud        {i.Baud}",

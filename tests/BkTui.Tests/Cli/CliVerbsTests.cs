@@ -21,3 +21,25 @@ public class CliVerbsTests
         Assert.Equal(CliVerbs.All.Count, CliApp.BuildRoot(CliApp.VerbsFor(["analyse"])).Subcommands.Count); // a typo still gets suggestions
     }
 }
+
+/// <summary>A first word that is no verb: one line, the nearest verb, exit 2 (not the parser's three contradicting lines and the whole help).</summary>
+public class UnknownVerbTests
+{
+    [Fact]
+    public void A_typo_names_the_verb_it_was_probably_meant_to_be()
+    {
+        var r = BkTui.Tests.TestSupport.BktuiProcess.Run("analyse", "x.bin");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("bktui: 'analyse' is not a verb. Did you mean `bktui analyze`? Every verb: `bktui --help`.", r.Stderr.Trim());
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Fact]
+    public void A_word_near_no_verb_gets_the_pointer_to_help()
+    {
+        var r = BkTui.Tests.TestSupport.BktuiProcess.Run("frobnicate");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("bktui: 'frobnicate' is not a verb. Every verb: `bktui --help`.", r.Stderr.Trim());
+        Assert.DoesNotContain("Required command", r.Stderr);
+    }
+}

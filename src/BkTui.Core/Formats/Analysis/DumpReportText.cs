@@ -38,7 +38,7 @@ public static class DumpReportText
             foreach (var p in o.Pins) Line("  pin", $"P{p.Gpio,-3} role {p.Role}, channel {p.Channel}");
         }
         sb.AppendLine();
-        sb.AppendLine("START      END        SIZE       NAME                 EVIDENCE");
+        sb.AppendLine($"{"START",-10}{"END",-10}{"SIZE",-10}{"NAME",-21}EVIDENCE"); // the rows' widths: 0x + 6 digits + 2 spaces
         foreach (var p in r.Partitions)
             sb.AppendLine($"0x{p.Start:X6}  0x{p.Start + p.Size - 1:X6}  0x{p.Size:X6}  {p.Name,-20} {p.Evidence}");
         sb.AppendLine();
