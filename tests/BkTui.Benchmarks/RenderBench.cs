@@ -119,7 +119,9 @@ internal static class RenderBench
             var socket = $"bktui-bench-{Environment.ProcessId}-{run}";
             var output = Path.Combine(Path.GetTempPath(), socket + ".out");
             var archive = Directory.CreateTempSubdirectory("bktui-bench-archive-").FullName;
-            Tmux(socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "dotnet", bktui, "tui", "--hex", file, "--archive", archive);
+            // BKTUI_BENCH_BINARY: a published bktui (ReadyToRun or Native AOT) instead of the build's bktui.dll.
+            string[] command = Environment.GetEnvironmentVariable("BKTUI_BENCH_BINARY") is { Length: > 0 } published ? [published] : ["dotnet", bktui];
+            Tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", .. command, "tui", "--hex", file, "--archive", archive]);
             Tmux(socket, "pipe-pane", "-t", "0", "-o", $"cat > {output}");
             try
             {
