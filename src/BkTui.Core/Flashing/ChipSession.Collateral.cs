@@ -26,19 +26,22 @@ public sealed partial class ChipSession
     {
         if (before is null) return;
         var changed = new List<string>();
+        uint? firstChanged = null;
         for (var i = 0; i < before.Runs.Count; i++)
         {
             var (start, length) = before.Runs[i];
             if (Attempt("collateral CRC", start, () => CrcRaw(start, length, cancel), cancel) == before.Crcs[i]) continue;
             var now = StableCrc(start, length, cancel);
-            if (now != before.Crcs[i]) changed.Add($"0x{start:X6}–0x{start + length - 1:X6} (crc 0x{before.Crcs[i]:X8} → 0x{now:X8})");
+            if (now == before.Crcs[i]) continue;
+            firstChanged ??= start;
+            changed.Add($"0x{start:X6}–0x{start + length - 1:X6} (crc 0x{before.Crcs[i]:X8} → 0x{now:X8})");
         }
-        if (changed.Count == 0)
+        if (firstChanged is not { } address)
         {
             _observer.Log($"collateral check: flash outside 0x{first:X6}..0x{last:X6} unchanged ({before.Runs.Count} run(s))");
             return;
         }
-        throw new VerifyFailedException(Port, before.Runs.First(r => changed[0].StartsWith($"0x{r.Start:X6}")).Start,
+        throw new VerifyFailedException(Port, address,
             $"flash OUTSIDE the written range 0x{first:X6}..0x{last:X6} changed during the write: {string.Join(", ", changed)}. " +
             "A command's address was damaged on the way to the chip and erased or wrote there. Do not reboot or unplug the device yet: " +
             "that area may hold its bootloader, RF calibration or settings. Write it back from the backup taken before " +
