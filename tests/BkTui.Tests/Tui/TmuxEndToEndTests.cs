@@ -75,7 +75,8 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
     /// <summary>The shell's screen before the app, its title and its terminal modes: what every exit must give back.</summary>
     private static void PrepareShell(TmuxSession tmux)
     {
-        tmux.SendLine($"printf '\\033]2;%s\\033\\\\' SHELL-TITLE; stty -a > {tmux.Home}/stty-before; echo SHELL-WAS-HERE");
+        tmux.SendLine($"printf '\\033]2;%s\\033\\\\' SHELL-TITLE; stty -a > {tmux.Home}/stty-before; echo SHELL-WAS-''HERE");
+        // The quotes keep the typed line from matching: only the echo's output does, after the title is set.
         tmux.WaitFor("SHELL-WAS-HERE\n");
         Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
     }
@@ -132,25 +133,27 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         PrepareShell(tmux);
         Start(tmux);
 
-        tmux.SendKeys("C-z");
-        tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "Ctrl-Z to show the shell");
-        Assert.Equal("0", tmux.Format("alternate_on"));
-        // The shell gets normal cursor keys and keypad back (Terminal.Gui's own suspend left them on).
-        Assert.Equal("0", tmux.Format("keypad_cursor_flag"));
-        Assert.Equal("0", tmux.Format("keypad_flag"));
-        Assert.Equal("0", tmux.Format("mouse_any_flag"));
-        Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
-        tmux.SendLine("fg");
-        tmux.WaitFor("q Quit");
-        Assert.Equal("1", tmux.Format("alternate_on"));
-        // Once in CI the first key after `fg` was lost (cause not found yet; see the session notes):
-        // the key is sent again, at most three times, so a workstation that never takes keys after
-        // `fg` still fails here.
-        for (int attempt = 1; ; attempt++)
+        // Three rounds: after `fg`, .NET's own SIGCONT handler used to put the terminal back in cooked
+        // mode (echo, line input) whenever it ran after the workstation's re-entry — a race, so one
+        // round could pass by luck. The tty's mode is read from outside, then a key must be taken.
+        for (int round = 1; round <= 3; round++)
         {
-            tmux.SendKeys("1");
-            try { tmux.WaitFor("▶[1] Ports", seconds: 7); break; }
-            catch (Xunit.Sdk.XunitException) when (attempt < 3) { output.WriteLine($"key after fg not taken (attempt {attempt})"); }
+            tmux.SendKeys("C-z");
+            tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "Ctrl-Z to show the shell");
+            Assert.Equal("0", tmux.Format("alternate_on"));
+            // The shell gets normal cursor keys and keypad back (Terminal.Gui's own suspend left them on).
+            Assert.Equal("0", tmux.Format("keypad_cursor_flag"));
+            Assert.Equal("0", tmux.Format("keypad_flag"));
+            Assert.Equal("0", tmux.Format("mouse_any_flag"));
+            Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
+            tmux.SendLine("fg");
+            tmux.WaitFor("q Quit");
+            Assert.Equal("1", tmux.Format("alternate_on"));
+            var mode = TtyModeFlags(tmux.Format("pane_tty"));
+            Assert.True(mode.Contains("-icanon") && mode.Contains("-echo"), $"round {round}: the terminal is not raw after fg: {mode}");
+            var pane = round % 2 == 1 ? "1" : "4";
+            tmux.SendKeys(pane);
+            tmux.WaitFor(pane == "1" ? "▶[1] Ports" : "▶[4] Hex", seconds: 10);
         }
 
         tmux.SendLine("");
@@ -160,8 +163,18 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         var shellPid = tmux.Format("pane_pid");
         var appPid = File.ReadAllText($"/proc/{shellPid}/task/{shellPid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
         System.Diagnostics.Process.Start("kill", ["-TERM", appPid])!.WaitForExit(5000);
-        tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "SIGTERM to restore the shell");
+        tmux.WaitFor(s => !s.Contains("q Quit") && LastLine(s) == "$", "SIGTERM to restore the shell"); // three rounds of job messages scrolled the first line away
         AssertModesAsBefore(tmux);
+    }
+
+    /// <summary>The tty's line-discipline flags, read from outside the pane (`stty -F`).</summary>
+    private static string TtyModeFlags(string tty)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("stty", ["-a", "-F", tty]) { RedirectStandardOutput = true };
+        using var stty = System.Diagnostics.Process.Start(psi)!;
+        var all = stty.StandardOutput.ReadToEnd();
+        stty.WaitForExit();
+        return string.Join(' ', all.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(f => f.TrimStart('-') is "icanon" or "echo" or "isig"));
     }
 
     private static string LastLine(string screen) => screen.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) ?? "";

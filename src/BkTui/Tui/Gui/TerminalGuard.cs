@@ -34,9 +34,13 @@ public sealed class TerminalGuard : IDisposable
     private readonly byte[]? _cooked = Termios.Get();
     private byte[]? _raw;
     private bool _restored;
+    private bool _ownStop;
 
     /// <summary>Raised (on a signal thread) for SIGTERM/SIGHUP: the app should quit at once.</summary>
     public event Action? Terminating;
+
+    /// <summary>Raised (on a signal thread) when the process continues after a stop it did not ask for (`kill -STOP`): the screen needs a redraw.</summary>
+    public event Action? Continued;
 
     /// <summary>Saves the window title, then catches every exit path; call before Terminal.Gui starts (it sets the title).</summary>
     public void Install()
@@ -45,6 +49,7 @@ public sealed class TerminalGuard : IDisposable
         Write(SaveTitle);
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
             _registrations.Add(PosixSignalRegistration.Create(signal, OnTerminate));
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGCONT, OnContinue));
         AppDomain.CurrentDomain.ProcessExit += OnExit;
         AppDomain.CurrentDomain.UnhandledException += OnExit;
     }
@@ -68,6 +73,7 @@ public sealed class TerminalGuard : IDisposable
     public void Suspend()
     {
         Restore();
+        lock (_gate) _ownStop = true;
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) Native.kill(0, Native.SIGSTOP);
         lock (_gate)
         {
@@ -75,6 +81,26 @@ public sealed class TerminalGuard : IDisposable
             Write(Reenter);
             _restored = false;
         }
+    }
+
+    /// <summary>
+    /// SIGCONT. Left to .NET, it re-applies the terminal mode System.Console recorded when it
+    /// started (cooked, with echo: it starts before Terminal.Gui's raw mode) on its signal thread,
+    /// racing <see cref="Suspend"/>'s own re-entry; when .NET came second, the workstation echoed
+    /// keys and took none until Enter (seen after `fg` under load). Cancelling that default keeps
+    /// the mode ours; raw is set here as well, which also covers a stop from outside.
+    /// </summary>
+    private void OnContinue(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        bool fromOutside;
+        lock (_gate)
+        {
+            fromOutside = !_ownStop;
+            _ownStop = false;
+            if (!_restored && _raw is not null) Termios.Set(_raw);
+        }
+        if (fromOutside) Continued?.Invoke();
     }
 
     /// <summary>How long a SIGTERM/SIGHUP leaves the app to quit by itself before the process exits anyway.</summary>

@@ -49,6 +49,7 @@ public sealed class TuiLoop
             var ws = new Workstation(gui, _app, _services, cts.Token, guard.Suspend);
             ws.Quitting += () => gui.RequestStop();
             guard.Terminating += () => ws.Post(new Quit(Force: true));
+            guard.Continued += () => ws.Post(new Redraw());
             using var stop = ct.Register(() => ws.Post(new Quit(Force: true)));
             gui.AddTimeout(TickInterval, () => { ws.Post(new Tick(_app.Options.Clock())); return true; });
             gui.Keyboard.KeyDown += (_, k) =>
