@@ -19,7 +19,7 @@ internal static class AnalyzeCommand
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(file);
-            if (!InputFile.TryRead(path, out var data, out var code)) return code;
+            if (!InputFile.TryRead("analyze", path, out var data, out var code)) return code;
             var report = DumpAnalyzer.Analyze(data);
             if (pr.GetValue(json))
                 Console.Out.WriteLine(report.ToJson(pr.GetValue(reveal)));

@@ -27,14 +27,14 @@ internal static class HexdumpCommand
             }
             catch (UsageException e)
             {
-                Console.Error.WriteLine("error: " + e.Message);
+                Console.Error.WriteLine("bktui hexdump: " + e.Message);
                 return ExitCodes.Usage;
             }
             var path = pr.GetValue(file);
-            if (!InputFile.TryRead(path, out var data, out var code)) return code;
+            if (!InputFile.TryRead("hexdump", path, out var data, out var code)) return code;
             if (from >= data.Length)
             {
-                Console.Error.WriteLine($"error: --start 0x{from:X} is beyond the end of {path} (0x{data.Length:X} bytes).");
+                Console.Error.WriteLine($"bktui hexdump: --start 0x{from:X} is beyond the end of {path} (0x{data.Length:X} bytes).");
                 return ExitCodes.Usage;
             }
             var report = DumpAnalyzer.Analyze(data);

@@ -44,7 +44,7 @@ internal static class ImageCommand
                 return Error("--out must differ from the input: the original is kept.", ExitCodes.Usage);
             if (File.Exists(outPath) && !pr.GetValue(force))
                 return Error($"{outPath} exists; pass --force to replace it.", ExitCodes.Refused);
-            if (!InputFile.TryRead(inPath, out var data, out var code)) return code;
+            if (!InputFile.TryRead("image convert", inPath, out var data, out var code)) return code;
             ImageConversion result;
             try
             {
@@ -75,7 +75,7 @@ internal static class ImageCommand
 
     private static int Error(string message, int code)
     {
-        Console.Error.WriteLine("error: " + message);
+        Console.Error.WriteLine("bktui image convert: " + message);
         return code;
     }
 }

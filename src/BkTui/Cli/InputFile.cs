@@ -8,11 +8,11 @@ internal static class InputFile
     /// <summary>Dumps are at most 16 MiB; anything beyond 64 MiB is not a flash image and is refused before reading.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    public static bool TryRead(string? path, out byte[] data, out int exitCode)
+    public static bool TryRead(string verb, string? path, out byte[] data, out int exitCode)
     {
         data = [];
         exitCode = ExitCodes.Ok;
-        if (string.IsNullOrWhiteSpace(path)) return Fail("No input file given.", ExitCodes.Usage, out exitCode);
+        if (string.IsNullOrWhiteSpace(path)) return Fail(verb, "no input file given.", ExitCodes.Usage, out exitCode);
         try
         {
             data = RegularFile.Read(path, MaxBytes, "dump file", allowEmpty: true);
@@ -20,13 +20,13 @@ internal static class InputFile
         }
         catch (InputFileException e)
         {
-            return Fail(e.Message, ExitCodes.BadInput, out exitCode);
+            return Fail(verb, e.Message, ExitCodes.BadInput, out exitCode);
         }
     }
 
-    private static bool Fail(string message, int code, out int exitCode)
+    private static bool Fail(string verb, string message, int code, out int exitCode)
     {
-        Console.Error.WriteLine("error: " + message);
+        Console.Error.WriteLine($"bktui {verb}: {message}");
         exitCode = code;
         return false;
     }

@@ -80,6 +80,18 @@ public sealed class ExitCodeTableTests : IDisposable
         Expect(ExitCodes.BadInput, "verify", "--port", "/dev/null", "--in", fifo, "--start", "0");
     }
 
+    /// <summary>Row 7, a missing input file: one line that names the verb and the path, as every other verb's errors do.</summary>
+    [Theory]
+    [InlineData("analyze")] [InlineData("hexdump")] [InlineData("image", "convert")]
+    public void A_missing_input_file_is_7_and_named_by_the_verb(params string[] verb)
+    {
+        var missing = Path.Combine(_dir, "not-here.bin");
+        string[] args = verb[0] == "image" ? [.. verb, missing, "--to-key", "zero", "--out", Path.Combine(_dir, "out.bin")] : [.. verb, missing];
+        var r = BktuiProcess.Run(args);
+        Assert.True(r.ExitCode == ExitCodes.BadInput, $"{string.Join(' ', verb)}: {r.ExitCode} {r.Stderr}");
+        Assert.Equal($"bktui {string.Join(' ', verb)}: {missing}: no such file.", r.Stderr.Trim());
+    }
+
     /// <summary>Row 9: a read-only verb pointed at a folder that does not exist says so and creates nothing.</summary>
     [Theory]
     [InlineData("dumps", "list")] [InlineData("dumps", "devices")] [InlineData("dumps", "show", "1")] [InlineData("dumps", "export", "1", "--out", "x.bin")]
