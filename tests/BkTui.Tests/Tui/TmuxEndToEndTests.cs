@@ -103,26 +103,86 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Tui_ResizedFrom120x40To90x30_QuitLeavesTheShellAsBefore()
+    public void Tui_ResizedFrom120x40To90x30_QuitLeavesTheShellAsBefore() => QuitAfterResize((120, 40), (90, 30));
+
+    // Growing: tmux used to move the workstation's rows onto the shell's screen when it left the
+    // alternate screen, and a second leave sequence then erased the shell's lines under them.
+    [Fact]
+    public void Tui_ResizedFrom80x24To120x40_QuitLeavesTheShellAsBefore() => QuitAfterResize((80, 24), (120, 40));
+
+    private void QuitAfterResize((int W, int H) from, (int W, int H) to)
     {
         if (NoTmux(output)) return;
-        using var tmux = new TmuxSession(120, 40);
-        PrepareShell(tmux);
-        Start(tmux);
-        tmux.WaitFor(s => s.Contains("[5] Partitions") && s.Contains("bootloader+0x0"), "the tiled layout with the dump's partitions");
-        Assert.Equal("BkTui", tmux.Format("pane_title"));
-
-        tmux.Resize(90, 30);
-        tmux.WaitFor(s => !s.Contains("[5] Partitions") && s.Contains("7 Log") && s.Contains("q Quit"), "the tab strip at 90x30");
+        using var tmux = new TmuxSession(from.W, from.H);
+        var before = StartThenResize(tmux, to);
         tmux.SendKeys("q");
-        var screen = tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && LastLine(s) == "$", "the shell's prompt");
-        // Not one row of the workstation on the shell's screen or in its scrollback.
-        var everything = tmux.CaptureWithHistory();
-        foreach (var rowText in new[] { "q Quit", "[4] Hex", "1 Ports", "000000  ", "bootloader" })
-            Assert.False(everything.Contains(rowText), $"'{rowText}' left in the shell after quit:\n{everything}");
+        tmux.WaitFor(s => !s.Contains("q Quit") && LastLine(s) == "$", "the shell's prompt");
+        AssertShellAsBefore(tmux, before, " tui --hex ", "$");
         AssertModesAsBefore(tmux);
         AssertSttyAsBefore(tmux);
-        output.WriteLine(screen);
+    }
+
+    [Fact]
+    public void Tui_SuspendedAfterGrowing_ShowsTheShellAsBefore_AndFgSetsTheTitleAgain()
+    {
+        if (NoTmux(output)) return;
+        using var tmux = new TmuxSession(80, 24);
+        var before = StartThenResize(tmux, (120, 40));
+
+        tmux.SendKeys("C-z");
+        tmux.WaitFor(s => !s.Contains("q Quit") && LastLine(s) == "$", "Ctrl-Z to show the shell");
+        var stopped = AssertShellAsBefore(tmux, before, " tui --hex ", "Stopped", "$");
+        Assert.Equal("SHELL-TITLE", tmux.Format("pane_title"));
+
+        tmux.SendLine("fg");
+        tmux.WaitFor(s => s.Contains("q Quit") && s.Contains("[5] Partitions"), "the workstation after fg");
+        Assert.Equal("BkTui", tmux.Format("pane_title"));
+        // And shrinking back before the quit: the shell's screen, the stop and the fg, nothing else.
+        tmux.Resize(80, 24);
+        tmux.WaitFor(s => !s.Contains("[5] Partitions") && s.Contains("q Quit"), "the tab strip at 80x24");
+        tmux.SendKeys("q");
+        tmux.WaitFor(s => !s.Contains("q Quit") && LastLine(s) == "$", "the shell's prompt");
+        AssertShellAsBefore(tmux, stopped, "$ fg", " tui --hex ", "$");
+        AssertModesAsBefore(tmux);
+    }
+
+    /// <summary>
+    /// Prepares the shell, starts the workstation on the sample dump, waits for its partitions and
+    /// resizes the window to <paramref name="to"/> (tiles from 100×30); returns the shell's lines before.
+    /// </summary>
+    private static List<string> StartThenResize(TmuxSession tmux, (int W, int H) to)
+    {
+        PrepareShell(tmux);
+        tmux.WaitFor(s => LastLine(s) == "$", "the prompt");
+        var before = ShellLines(tmux);
+        Start(tmux);
+        tmux.WaitFor("bootloader+0x0");
+        Assert.Equal("BkTui", tmux.Format("pane_title"));
+        tmux.Resize(to.W, to.H);
+        bool tiles = to.W >= 100 && to.H >= 30;
+        tmux.WaitFor(s => s.Contains("[5] Partitions") == tiles && s.Contains("q Quit") && s.Contains("bootloader+0x0"), $"the layout at {to.W}x{to.H}");
+        return before;
+    }
+
+    /// <summary>The shell's lines, its scrollback first, wrapped lines joined (a reflow to another width reads the same), trailing blanks dropped.</summary>
+    private static List<string> ShellLines(TmuxSession tmux) =>
+        tmux.CaptureJoinedWithHistory().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>
+    /// The shell's screen and scrollback are exactly <paramref name="before"/> up to its last line (the
+    /// prompt the workstation was started from), then one line for each of <paramref name="then"/>: a
+    /// line containing it, where "$" is the bare prompt. Returns the lines.
+    /// </summary>
+    private static List<string> AssertShellAsBefore(TmuxSession tmux, IReadOnlyList<string> before, params string[] then)
+    {
+        var after = ShellLines(tmux);
+        int kept = before.Count - 1;
+        var all = string.Join("\n", after);
+        Assert.True(after.Count == kept + then.Length, $"expected the {kept} lines from before and {then.Length} after them, got:\n{all}");
+        Assert.True(after.Take(kept).SequenceEqual(before.Take(kept)), $"the shell's lines changed:\n--- before\n{string.Join("\n", before)}\n--- after\n{all}");
+        for (int i = 0; i < then.Length; i++)
+            Assert.True(then[i] == "$" ? after[kept + i] == "$" : after[kept + i].Contains(then[i]), $"line {kept + i} should be '{then[i]}':\n{all}");
+        return after;
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class TmuxSession : IDisposable
     /// <summary>The screen with everything scrolled off it above (the pane's whole history).</summary>
     public string CaptureWithHistory() => Run("capture-pane", "-t", "0", "-p", "-S", "-");
 
+    /// <summary>The whole history and screen with wrapped lines joined: the same text at any width the terminal reflowed it to.</summary>
+    public string CaptureJoinedWithHistory() => Run("capture-pane", "-t", "0", "-p", "-J", "-S", "-");
+
     /// <summary>A pane variable, e.g. alternate_on, cursor_flag, pane_pid.</summary>
     public string Format(string variable) => Run("display-message", "-t", "0", "-p", "#{" + variable + "}").Trim();
 

@@ -12,13 +12,35 @@ namespace BkTui.Tui.Gui;
 /// </summary>
 public sealed class TerminalGuard : IDisposable
 {
+    /// <summary>The workstation's window title (Terminal.Gui writes its top view's title).</summary>
+    public const string WindowTitle = "BkTui";
+
     /// <summary>
     /// Mouse reporting and bracketed paste off, attributes reset, cursor shown, normal cursor keys and
-    /// keypad, main screen, then erase below the cursor: after a resize the terminal may have reflowed
-    /// the main screen under the saved cursor, and the shell would print over the remnants. Last, the
-    /// window title saved by <see cref="SaveTitle"/> comes back (XTWINOPS 23; ignored where unsupported).
+    /// keypad: what every exit needs, also after Terminal.Gui has left the alternate screen itself.
     /// </summary>
-    public const string Leave = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[?2004l\u001b[0m\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l\u001b[J" + RestoreTitle;
+    private const string ModesOff = "\u001b[?1003l\u001b[?1006l\u001b[?1015l\u001b[?1002l\u001b[?1000l\u001b[?2004l\u001b[0m\u001b[?25h\u001b[?1l\u001b>";
+
+    /// <summary>
+    /// Home and erase the alternate screen, written just before it is left. When the window changed
+    /// size meanwhile, tmux (3.3a) shrinks the alternate screen back to the main screen's old size on
+    /// leaving, reflowing every full row into the history it shares with the main screen, and then
+    /// grows back, pulling those rows onto the shell's screen above its prompt. Empty rows with the
+    /// cursor at the top give it nothing to move.
+    /// </summary>
+    public const string ClearAlternate = "\u001b[0m\u001b[H\u001b[2J";
+
+    /// <summary>
+    /// Leaving full-screen mode ourselves (Ctrl-Z, a signal, a crash): <see cref="ModesOff"/>, the
+    /// alternate screen cleared and left (once: a second ESC[?1049l makes tmux put the cursor back where
+    /// it was saved, above the shell's prompt if the screen reflowed since), the screen below the
+    /// cursor erased, and the window title saved by <see cref="SaveTitle"/> back (XTWINOPS 23; ignored
+    /// where unsupported).
+    /// </summary>
+    public const string Leave = ModesOff + ClearAlternate + "\u001b[?1049l\u001b[J" + RestoreTitle;
+
+    /// <summary>After Terminal.Gui left the alternate screen itself (a normal quit): the rest of <see cref="Leave"/>.</summary>
+    public const string LeaveAfterGui = ModesOff + "\u001b[J" + RestoreTitle;
 
     /// <summary>XTWINOPS 22;0: push the icon and window title on the terminal's title stack.</summary>
     public const string SaveTitle = "\u001b[22;0t";
@@ -26,8 +48,11 @@ public sealed class TerminalGuard : IDisposable
     /// <summary>XTWINOPS 23;0: pop them (what <see cref="SaveTitle"/> pushed).</summary>
     public const string RestoreTitle = "\u001b[23;0t";
 
-    /// <summary>Back into full-screen mode after `fg` (title saved again, alternate screen, hidden cursor, mouse and bracketed paste as Terminal.Gui asks for them).</summary>
-    public const string Reenter = SaveTitle + "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h\u001b[?2004h";
+    /// <summary>OSC 0: icon and window title (Terminal.Gui writes it only at start).</summary>
+    public const string SetTitle = "\u001b]0;" + WindowTitle + "\u001b\\";
+
+    /// <summary>Back into full-screen mode after `fg` (the shell's title saved again and ours set, alternate screen, hidden cursor, mouse and bracketed paste as Terminal.Gui asks for them).</summary>
+    public const string Reenter = SaveTitle + SetTitle + "\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h\u001b[?2004h";
 
     private readonly object _gate = new();
     private readonly List<PosixSignalRegistration> _registrations = new();
@@ -35,6 +60,7 @@ public sealed class TerminalGuard : IDisposable
     private byte[]? _raw;
     private bool _restored;
     private bool _ownStop;
+    private bool _guiLeft;
 
     /// <summary>Raised (on a signal thread) for SIGTERM/SIGHUP: the app should quit at once.</summary>
     public event Action? Terminating;
@@ -64,8 +90,22 @@ public sealed class TerminalGuard : IDisposable
         {
             if (_restored) return;
             _restored = true;
-            Write(Leave);
+            Write(_guiLeft ? LeaveAfterGui : Leave);
             if (_cooked is not null) Termios.Set(_cooked);
+        }
+    }
+
+    /// <summary>
+    /// Terminal.Gui is about to leave the alternate screen itself (its Dispose): clears it first
+    /// (<see cref="ClearAlternate"/>), and <see cref="Restore"/> then does only the rest.
+    /// </summary>
+    public void GuiLeaving()
+    {
+        lock (_gate)
+        {
+            if (_restored) return;
+            Write(ClearAlternate);
+            _guiLeft = true;
         }
     }
 

@@ -92,7 +92,8 @@ public sealed class TuiLoop
         finally
         {
             cts.Cancel();
-            gui.Dispose();
+            guard.GuiLeaving();
+            gui.Dispose(); // leaves the alternate screen
             guard.Restore();
         }
         return Task.CompletedTask;
