@@ -12,7 +12,8 @@ public static class KeyTranslation
         var mods = (key.IsCtrl ? KeyMods.Ctrl : 0) | (key.IsAlt ? KeyMods.Alt : 0);
         var bare = key.NoCtrl.NoAlt.NoShift.KeyCode;
         if (Special(bare) is { } code) return Key.Of(code, mods | (key.IsShift ? KeyMods.Shift : 0));
-        if (key.IsCtrl && key.IsKeyCodeAtoZ) return new Key(KeyCode.Char, char.ToLowerInvariant((char)bare), mods);
+        // Not key.IsKeyCodeAtoZ: it is false once Ctrl is set, which left every Ctrl+letter (Ctrl-A/E/U/W, Ctrl-O, Ctrl-L) unbound.
+        if (key.IsCtrl && bare is >= TgCode.A and <= TgCode.Z) return new Key(KeyCode.Char, char.ToLowerInvariant((char)bare), mods);
         if (key.IsCtrl && bare == TgCode.Space) return new Key(KeyCode.Char, ' ', mods);
         var rune = key.AsRune;
         if (rune.Value == 0 || rune.IsBmp is false) return null;
