@@ -14,30 +14,48 @@ public static class CompatibilityPreview
     private const long MaxFirmwareBytes = 16 * 1024 * 1024;
 
     /// <summary>One or two sentences; <paramref name="lastSeen"/> null = no chip seen on that port yet.</summary>
-    public static string Describe(string path, ChipFamily? lastSeen) => Assess(path, lastSeen).Text;
+    public static string Describe(string path, ChipFamily? lastSeen, string? lastSeenKey = null) => Assess(path, lastSeen, lastSeenKey).Text;
 
-    /// <summary>The sentence, and whether the image needs the user's consent for an unknown family (<see cref="FamilyConsent"/>).</summary>
-    public static PreviewVerdict Assess(string path, ChipFamily? lastSeen)
+    /// <summary>
+    /// The sentence, and whether the image needs the user's consent for an unknown family (<see cref="FamilyConsent"/>).
+    /// <paramref name="lastSeenKey"/>: the eFuse key verdict ("tuya", "zero", "other") the archive recorded for the chip last seen there.
+    /// </summary>
+    public static PreviewVerdict Assess(string path, ChipFamily? lastSeen, string? lastSeenKey = null)
     {
         byte[] file;
         try { file = RegularFile.Read(path, MaxFirmwareBytes, "firmware file"); }
-        catch (InputFileException e) { return new($"The engine will refuse it: {e.Message}"); }
+        catch (InputFileException e) { return new($"The engine will refuse it: {e.Message}", WillRefuse: true); }
         var name = Path.GetFileName(path);
         var image = FirmwareInspector.Inspect(file, name);
-        if (!image.Writable) return new($"The engine will refuse it: {name} is not a firmware image it can write ({image.Kind}).");
-        if (ImageIntegrity.Check(file, image) is { Intact: false } damaged) return new($"The engine will refuse it as damaged: {damaged.Text}");
+        if (!image.Writable) return new($"The engine will refuse it: {name} is not a firmware image it can write ({image.Kind}).", WillRefuse: true);
+        if (ImageIntegrity.Check(file, image) is { Intact: false } damaged) return new($"The engine will refuse it as damaged: {damaged.Text}", WillRefuse: true);
         var family = ImageFamilyReader.Read(file, image).Family;
+        if (KeyMismatch(image, lastSeenKey) is { } chipKey)
+            return new($"{name} is encrypted with the {image.Key} key but the chip last seen on this adapter has the {chipKey} key: " +
+                       $"the engine's key check will refuse it there{(chipKey == "zero" ? " (a zero-key BK7231M/BL2028N needs an OpenBK7231M build, or `bktui image convert`)" : "")}.",
+                       WillRefuse: true, KeyMismatch: true);
         if (family is null)
             return new($"{name} names no chip family: the engine writes it only with your consent (you type the family it is built for; " +
                        "the CLI takes --allow-unknown-family), and refuses it if that family is not the linked chip's.", NeedsFamilyConsent: true);
-        return new((family, lastSeen) switch
-        {
-            ({ } f, { } chip) when !ImageFamilyReader.SameSilicon(f, chip) =>
-                $"{name} is built for {f} but this adapter last held a {chip}: the engine will refuse it on that chip (use {CompatibilityGate.RightBuild(chip)}).",
-            ({ } f, _) => $"{name} is built for {f}; the key and size are checked on the linked chip before anything is written.",
-        });
+        if (lastSeen is { } chip && !ImageFamilyReader.SameSilicon(family.Value, chip))
+            return new($"{name} is built for {family} but this adapter last held a {chip}: the engine will refuse it on that chip (use {CompatibilityGate.RightBuild(chip)}).", WillRefuse: true);
+        return new($"{name} is built for {family}; the key and size are checked on the linked chip before anything is written.");
+    }
+
+    /// <summary>
+    /// The chip's key verdict when the image's code key cannot be it, as the gate's key check decides
+    /// once eFuse is read: a tuya or zero image needs that key; an image under another key needs a chip
+    /// whose key is neither. Null when nothing contradicts (or nothing is known).
+    /// </summary>
+    private static string? KeyMismatch(FirmwareImage image, string? lastSeenKey)
+    {
+        if (image.Kind is FirmwareKind.Unknown or FirmwareKind.RblOta || lastSeenKey is null) return null;
+        var chipKey = lastSeenKey.Trim().ToLowerInvariant().Split('-', ' ')[0];
+        if (chipKey is not ("tuya" or "zero" or "other")) return null;
+        var imageKey = image.Key is "tuya" or "zero" ? image.Key : "other";
+        return imageKey == chipKey ? null : chipKey;
     }
 }
 
-/// <summary>What the preview says, and whether writing needs the typed family consent.</summary>
-public sealed record PreviewVerdict(string Text, bool NeedsFamilyConsent = false);
+/// <summary>What the preview says, whether writing needs the typed family consent, and whether the engine will refuse it (a key mismatch among the reasons).</summary>
+public sealed record PreviewVerdict(string Text, bool NeedsFamilyConsent = false, bool WillRefuse = false, bool KeyMismatch = false);

@@ -34,4 +34,19 @@ public sealed class CompatibilityPreviewTests : IDisposable
         Assert.Contains("--allow-unknown-family", CompatibilityPreview.Describe(File("tuya.bin", GateImages.Anonymous(ChipFamily.BK7231T)), null));
         Assert.Contains("is a directory", CompatibilityPreview.Describe(_dir, null));
     }
+
+    [Fact]
+    public void A_build_under_another_key_than_the_chip_last_seen_is_announced_as_a_key_mismatch()
+    {
+        var n = File("OpenBK7231N_QIO.bin", GateImages.Build(ChipFamily.BK7231N));
+        var onZero = CompatibilityPreview.Assess(n, ChipFamily.BK7231M, "zero");
+        Assert.True(onZero is { WillRefuse: true, KeyMismatch: true }, onZero.Text);
+        Assert.Contains("encrypted with the tuya key but the chip last seen on this adapter has the zero key", onZero.Text);
+        Assert.Contains("OpenBK7231M", onZero.Text);
+        var m = File("OpenBK7231M.bin", GateImages.Build(ChipFamily.BK7231M));
+        Assert.True(CompatibilityPreview.Assess(m, ChipFamily.BK7231N, "tuya").KeyMismatch);
+        var same = CompatibilityPreview.Assess(n, ChipFamily.BK7231N, "tuya");
+        Assert.False(same.WillRefuse || same.KeyMismatch, same.Text);
+        Assert.False(CompatibilityPreview.Assess(n, ChipFamily.BK7231N, null).KeyMismatch); // nothing known: the gate decides on the chip
+    }
 }

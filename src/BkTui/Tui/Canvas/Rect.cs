@@ -7,6 +7,8 @@ public readonly record struct Rect(int X, int Y, int Width, int Height)
     public int Bottom => Y + Height;
     public bool IsEmpty => Width <= 0 || Height <= 0;
 
+    public bool Contains(int x, int y) => x >= X && x < Right && y >= Y && y < Bottom;
+
     /// <summary>The part of this rectangle inside <paramref name="other"/> (empty when they do not meet).</summary>
     public Rect Intersect(Rect other)
     {

@@ -48,7 +48,8 @@ public sealed class DumpPanes
     /// </summary>
     public IReadOnlyList<Rect> Place(AppState state, LayoutResult layout)
     {
-        bool covered = state.Overlay is not (null or PromptOverlay); // a prompt sits on the message line
+        // A prompt sits on the message line, unless it is a dialog or lists its completions above the line.
+        bool covered = state.Overlay is not (null or PromptOverlay) || MessageLine.PromptCoversPanes(state);
         var holes = new List<Rect>(2);
         foreach (var (view, id) in new (View, string)[] { (Hex, HexPane.PaneIdValue), (Map, PartitionsPane.PaneIdValue) })
         {

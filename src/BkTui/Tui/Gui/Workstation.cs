@@ -159,8 +159,13 @@ public sealed class Workstation
 
     private void OnMouse(int x, int y, MouseFlags flags)
     {
+        if (_app.State.Overlay is not null)
+        {
+            OnDialogMouse(x, y, flags);
+            return;
+        }
         var slot = ScreenLayout.Compute(_app.State).SlotAt(x, y);
-        if (slot is null || _app.State.Overlay is not null) return;
+        if (slot is null) return;
         if (_app.State.FocusedPaneId != slot.PaneId) Run(new FocusPane(slot.Number));
         if (flags.HasFlag(MouseFlags.WheeledDown) || flags.HasFlag(MouseFlags.WheeledUp))
         {
@@ -169,6 +174,16 @@ public sealed class Workstation
         }
         else if (y >= slot.Body.Y && flags.HasFlag(MouseFlags.LeftButtonClicked))
             Run(new PaneClicked(slot.PaneId, x - slot.Body.X, y - slot.Body.Y)); // the pane selects the row under the click
+        Refresh();
+    }
+
+    /// <summary>With a dialog open, a click goes to it (buttons, picker rows) and the wheel moves a picker's selection.</summary>
+    private void OnDialogMouse(int x, int y, MouseFlags flags)
+    {
+        if (flags.HasFlag(MouseFlags.LeftButtonClicked)) Run(new OverlayClicked(x, y));
+        else if (_app.State.Overlay is Files.FilePickerOverlay && (flags.HasFlag(MouseFlags.WheeledDown) || flags.HasFlag(MouseFlags.WheeledUp)))
+            Run(new Files.PickerMove(flags.HasFlag(MouseFlags.WheeledDown) ? 3 : -3));
+        else return;
         Refresh();
     }
 }

@@ -1,4 +1,5 @@
 using BkTui.Tui.Keys;
+using BkTui.Tui.Files;
 using BkTui.Tui.State;
 using static BkTui.Tui.Keys.K;
 
@@ -40,8 +41,8 @@ public static class GlobalKeys
         yield return new Binding(d, [Of(KeyCode.PageUp)], new ScrollDetail(-10), "Page up");
 
         const string c = Contexts.Confirm;
-        yield return new Binding(c, [C('y'), C('Y')], new ConfirmAnswer(true), "Yes, do it") { ShowInBar = true };
-        yield return new Binding(c, [C('n'), C('N'), Of(KeyCode.Escape), Of(KeyCode.Enter)], new ConfirmAnswer(false), "No (default)") { ShowInBar = true, Order = 1 };
+        yield return new Binding(c, [C('y'), C('Y')], new ConfirmAnswer(true), "Yes, do it (or click its button)") { ShowInBar = true, Hint = "Yes, do it" };
+        yield return new Binding(c, [C('n'), C('N'), Of(KeyCode.Escape), Of(KeyCode.Enter)], new ConfirmAnswer(false), "No (default; or click its button)") { ShowInBar = true, Order = 1, Hint = "No (default)" };
 
         const string p = Contexts.Prompt;
         yield return new Binding(p, [Of(KeyCode.Enter)], new PromptSubmit(), "Run / accept") { ShowInBar = true };
@@ -57,5 +58,22 @@ public static class GlobalKeys
         yield return new Binding(p, [Of(KeyCode.Delete)], new PromptDelete(), "Delete the character under the cursor");
         yield return new Binding(p, [Ctrl('u')], new PromptKillStart(), "Delete to the start of the line");
         yield return new Binding(p, [Ctrl('w')], new PromptDeleteWord(), "Delete the word before the cursor");
+
+        const string f = Contexts.PathPrompt;
+        yield return new Binding(f, [Ctrl('o')], new OpenFilePicker(), "Choose the file in a file picker") { ShowInBar = true, Order = 2, Hint = "Browse" };
+        yield return new Binding(f, [Of(KeyCode.Tab)], new PromptComplete(), "Complete the path (several are listed by name)") { ShowInBar = true, Order = 3, Hint = "Complete" };
+
+        const string pk = Contexts.Picker;
+        yield return new Binding(pk, [Of(KeyCode.Enter), Of(KeyCode.Right), C('l')], new PickerOpen(), "Open the folder / choose the file") { ShowInBar = true, Hint = "Open/choose" };
+        yield return new Binding(pk, [Of(KeyCode.Backspace), Of(KeyCode.Left), C('h')], new PickerUp(), "Up to the parent folder") { ShowInBar = true, Order = 1, Hint = "Up" };
+        yield return new Binding(pk, [C('a')], new PickerToggleAll(), $"All files / only firmware ({FirmwareFiles.Pattern})") { ShowInBar = true, Order = 2, Hint = "All files" };
+        yield return new Binding(pk, [Of(KeyCode.Escape), C('q')], new PickerCancel(), "Back to the prompt") { ShowInBar = true, Order = 3, Hint = "Back" };
+        yield return new Binding(pk, [Of(KeyCode.Up), C('k')], new PickerMove(-1), "Previous entry");
+        yield return new Binding(pk, [Of(KeyCode.Down), C('j')], new PickerMove(1), "Next entry");
+        yield return new Binding(pk, [Of(KeyCode.PageUp)], new PickerMove(-10), "Page up");
+        yield return new Binding(pk, [Of(KeyCode.PageDown)], new PickerMove(10), "Page down");
+        yield return new Binding(pk, [Of(KeyCode.Home), C('g')], new PickerMove(-int.MaxValue), "First entry");
+        yield return new Binding(pk, [Of(KeyCode.End), C('G')], new PickerMove(int.MaxValue), "Last entry");
+        yield return new Binding(pk, [C('~')], new PickerHome(), "Home folder");
     }
 }

@@ -17,6 +17,8 @@ public static class HelpContent
         sections.Add((Contexts.Global, "General"));
         sections.AddRange(paneSections.Where(p => p.Context != focusedPaneId));
         sections.Add((Contexts.Prompt, "Command line and prompts"));
+        sections.Add((Contexts.PathPrompt, "File prompts (firmware, compare)"));
+        sections.Add((Contexts.Picker, "File picker"));
         sections.Add((Contexts.Confirm, "Confirmation"));
         sections.Add((Contexts.Detail, "Detail and messages"));
         sections.Add((Contexts.Help, "Help"));

@@ -29,7 +29,9 @@ public sealed class Keymap
     {
         HelpOverlay => [Contexts.Help],
         ConfirmOverlay => [Contexts.Confirm],
+        PromptOverlay { PathField: true } => [Contexts.PathPrompt, Contexts.Prompt],
         PromptOverlay => [Contexts.Prompt],
+        Files.FilePickerOverlay => [Contexts.Picker],
         DetailOverlay => [Contexts.Detail],
         _ => [state.FocusedPaneId, Contexts.Global],
     };
@@ -64,7 +66,10 @@ public sealed class Keymap
     public IEnumerable<Binding> BarFor(AppState state)
     {
         var contexts = ContextsFor(state);
-        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar).Select(b => (b, rank: b.Order < 0 ? int.MaxValue : rank)))
+        // A key that a more specific context rebinds (Tab in a path prompt) is shown once, with its meaning there.
+        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar
+                    && !b.Keys.Any(k => contexts.Take(rank).Any(earlier => Bindings.Any(o => o.Context == earlier && o.Keys.Contains(k)))))
+                .Select(b => (b, rank: b.Order < 0 ? int.MaxValue : rank)))
             .OrderBy(t => t.rank).ThenBy(t => t.b.Order).Select(t => t.b);
     }
 

@@ -40,7 +40,10 @@ public sealed class AppRenderer(RenderKit kit)
                 ConfirmView.Draw(confirm, buffer, layout.Body, Kit);
                 break;
             case PromptOverlay prompt when PromptView.IsLong(prompt, state.Width):
-                PromptView.Draw(prompt, buffer, layout.Body, Kit);
+                PromptView.Draw(prompt, state, buffer, layout.Body, Kit);
+                break;
+            case Files.FilePickerOverlay picker:
+                FilePickerView.Draw(picker, buffer, layout.Body, Kit);
                 break;
             case DetailOverlay detail:
                 DetailView.Draw(detail, buffer, layout.Body, Kit);

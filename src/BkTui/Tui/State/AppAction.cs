@@ -38,7 +38,11 @@ public sealed record CloseOverlay : AppAction;
 public sealed record OpenCommandLine : AppAction;
 public sealed record OpenSearch : AppAction;
 /// <summary>Opens a text prompt whose submission goes back to <paramref name="PaneId"/> as <see cref="PromptSubmitted"/>.</summary>
-public sealed record OpenPrompt(string PaneId, string Purpose, string Label, string Initial = "") : AppAction;
+public sealed record OpenPrompt(string PaneId, string Purpose, string Label, string Initial = "") : AppAction
+{
+    /// <summary>The answer is a file path (Tab completes from the disk, Ctrl-O opens the file picker).</summary>
+    public bool PathField { get; init; }
+}
 
 public sealed record PromptInput(char Char) : AppAction;
 public sealed record PromptBackspace : AppAction;
@@ -63,6 +67,9 @@ public sealed record PromptSubmitted(string Pane, string Purpose, string Text) :
 }
 
 public sealed record ConfirmAnswer(bool Yes) : AppAction;
+
+/// <summary>A left click while a dialog is open, at a screen cell (a dialog's button, a picker's row).</summary>
+public sealed record OverlayClicked(int X, int Y) : AppAction;
 
 /// <summary>A left click in a pane's body, at a cell relative to the body's top-left corner.</summary>
 public sealed record PaneClicked(string Pane, int X, int Y) : PaneAction

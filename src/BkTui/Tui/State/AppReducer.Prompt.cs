@@ -38,6 +38,10 @@ public sealed partial class AppReducer
                 return ReducePrompt(s, new PromptComplete());
             case PromptCursor c:
                 return s with { Overlay = p with { Cursor = Math.Clamp(at + c.Delta, 0, text.Length) } };
+            case PromptComplete when p.PathField:
+                return new Transition(s, [new Files.CompletePathEffect(p.Text)]);
+            case Files.PromptPathCompleted c:
+                return c.ForText == p.Text ? WithCompletions(s, p, c.Found, ignoreCase: false) : s;
             case PromptComplete when !p.IsCommandLine:
                 return Complete(s, p);
             case PromptComplete:
@@ -71,12 +75,19 @@ public sealed partial class AppReducer
     {
         var pane = Panes.FirstOrDefault(x => x.Id == p.PaneId);
         var found = pane is null || !s.Panes.ContainsKey(pane.Id) ? [] : pane.Completions(s, p.Purpose, p.Text);
+        return WithCompletions(s, p, found, ignoreCase: true);
+    }
+
+    /// <summary>Takes what several completions share (paths: case matters), listing them when there are several.</summary>
+    private static AppState WithCompletions(AppState s, PromptOverlay p, IReadOnlyList<string> found, bool ignoreCase)
+    {
         if (found.Count == 0) return s with { Overlay = p with { Candidates = [] } };
+        char Fold(char c) => ignoreCase ? char.ToLowerInvariant(c) : c;
         string shared = found[0];
         foreach (var f in found.Skip(1))
         {
             int n = 0;
-            while (n < shared.Length && n < f.Length && char.ToLowerInvariant(shared[n]) == char.ToLowerInvariant(f[n])) n++;
+            while (n < shared.Length && n < f.Length && Fold(shared[n]) == Fold(f[n])) n++;
             shared = shared[..n];
         }
         var text = shared.Length >= p.Text.Trim().Length ? shared : p.Text;

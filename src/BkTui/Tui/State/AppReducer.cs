@@ -53,9 +53,12 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             CloseOverlay => s with { Overlay = null },
             OpenCommandLine => s with { Overlay = new PromptOverlay("", PromptOverlay.CommandPurpose, ":", "") },
             OpenSearch => OpenSearchFor(s),
-            OpenPrompt p => s with { Overlay = new PromptOverlay(p.PaneId, p.Purpose, p.Label, p.Initial) },
+            OpenPrompt p => s with { Overlay = new PromptOverlay(p.PaneId, p.Purpose, p.Label, p.Initial) { PathField = p.PathField } },
             PromptInput or PromptBackspace or PromptSubmit or PromptHistory or PromptComplete or PromptCursor or PromptHome or PromptEnd
-                or PromptDelete or PromptKillStart or PromptDeleteWord => ReducePrompt(s, action),
+                or PromptDelete or PromptKillStart or PromptDeleteWord or Files.PromptPathCompleted => ReducePrompt(s, action),
+            Files.OpenFilePicker or Files.PickerMove or Files.PickerOpen or Files.PickerUp or Files.PickerToggleAll or Files.PickerHome
+                or Files.PickerCancel or Files.PickerListed => ReducePicker(s, action),
+            OverlayClicked c => OnOverlayClick(s, c),
             ConfirmAnswer a => OnAnswer(s, a),
             RunCommand r => OnCommand(s, r.Line, confirmed: false),
             Quit q when q.Force || s.JobsRunning == 0 => s with { Quitting = true },

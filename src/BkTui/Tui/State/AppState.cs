@@ -11,8 +11,20 @@ public abstract record Overlay;
 
 public sealed record HelpOverlay(int Scroll = 0) : Overlay;
 
-/// <summary>A yes/no question; <see cref="OnYes"/> is dispatched (already confirmed) on 'y'.</summary>
-public sealed record ConfirmOverlay(string Question, AppAction OnYes) : Overlay;
+/// <summary>
+/// A yes/no dialog; <see cref="OnYes"/> is dispatched (already confirmed) on 'y'. <see cref="Stakes"/>
+/// name what is at stake line by line above the <see cref="Question"/>; the default answer is No.
+/// </summary>
+public sealed record ConfirmOverlay(string Question, AppAction OnYes) : Overlay
+{
+    public string Title { get; init; } = "Confirm";
+    public ImmutableArray<Stake> Stakes { get; init; } = [];
+    /// <summary>What the Yes button says ("Flash", "Restore"…).</summary>
+    public string YesLabel { get; init; } = "Yes";
+
+    /// <summary>Everything the dialog says, as one text (stakes first, then the question).</summary>
+    public string Whole => string.Concat(Stakes.Select(s => $"{s.Label}: {s.Text}\n")) + Question;
+}
 
 /// <summary>Text read whole: wrapped to the dialog's width when drawn, scrolled by <see cref="Scroll"/> wrapped lines.</summary>
 public sealed record DetailOverlay(string Title, ImmutableArray<string> Lines, int Scroll = 0) : Overlay;
@@ -26,6 +38,12 @@ public sealed record PromptOverlay(string PaneId, string Purpose, string Label, 
 
     /// <summary>What Tab found when it matched several (shown after the field until the next edit).</summary>
     public ImmutableArray<string> Candidates { get; init; } = [];
+
+    /// <summary>A dialog title; with <see cref="Stakes"/> or a long label the prompt is a dialog with the field inside.</summary>
+    public string? Title { get; init; }
+    public ImmutableArray<Stake> Stakes { get; init; } = [];
+    /// <summary>The text is a file path: Tab completes it from the disk, Ctrl-O opens the file picker.</summary>
+    public bool PathField { get; init; }
 
     public const string CommandPurpose = "command";
     public const string SearchPurpose = "search";

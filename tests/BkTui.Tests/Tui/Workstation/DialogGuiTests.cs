@@ -1,6 +1,7 @@
 using BkTui.Core.Jobs;
 using BkTui.Tui.Panes.Archive;
 using BkTui.Tui.Panes.Queue;
+using BkTui.Tui.Keys;
 using BkTui.Tui.State;
 using TgKey = Terminal.Gui.Input.Key;
 
@@ -20,8 +21,10 @@ public sealed class DialogGuiTests
         var screen = new GuiScreen(t.App, t.Services);
         screen.Press(new TgKey('B'));
         var question = InBox(screen.Text());
-        Assert.Contains("Bootloader recovery on bk7231n-plug (BK7231N): rewrites the bootloader 0x000000–0x011000, then the app", question);
-        Assert.Contains("from dump #2 (38:1F:8D:5A:10:02)", question);
+        Assert.Contains("Bootloader recovery on bk7231n-plug", screen.Text());
+        Assert.Contains("Port        bk7231n-plug (BK7231N)", question);
+        Assert.Contains("! Bootloader  REWRITTEN: 0x000000–0x011000 from the dump, then the app", question);
+        Assert.Contains("Dump        #2 of 38:1F:8D:5A:10:02", question);
         Assert.Contains("Type BOOTLOADER to go on", question);
         screen.Type("yes").Press(TgKey.Enter);
         Assert.Empty(t.Bench.Enqueued);
@@ -48,10 +51,11 @@ public sealed class DialogGuiTests
         bench.DumpList.Add(bench.DumpList[1] with { Id = 3, Mac = "AA:BB:CC:00:00:01", TakenAt = WorkstationHarness.Clock });
         var t = new WorkstationHarness(bench: bench).Focus(ArchivePane.PaneIdValue);
         t.Do(new ArchiveMove(-10)).Do(new ArchiveMove(1)).Press("W");
-        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question;
-        Assert.Contains("dump #3 (AA:BB:CC:00:00:01)", question);
-        Assert.Contains("WARNING: this is another device's dump: the archive last saw plug 38:1F:8D:5A:10:02 BK7231N on this port", question);
-        Assert.Contains("the bootloader (0x000000–0x011000) is kept", question);
+        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole;
+        Assert.Contains("Dump: #3 of AA:BB:CC:00:00:01", question);
+        Assert.Contains("Device: this is another device's dump: the archive last saw plug 38:1F:8D:5A:10:02 BK7231N on this port", question);
+        Assert.Contains("The engine refuses it if the chip reports another MAC", question);
+        Assert.Contains("Bootloader: kept: 0x000000–0x011000 is not written", question);
     }
 
     [Theory, MemberData(nameof(Sizes))]
@@ -75,6 +79,133 @@ public sealed class DialogGuiTests
         screen.Press(TgKey.Esc).Press(new TgKey(':')).Press(TgKey.CursorUp);
         Assert.Equal("", Assert.IsType<PromptOverlay>(t.State.Overlay).Text); // the command line has its own history
     }
+}
+
+/// <summary>Dialog buttons by mouse, path completion and the file picker, through Terminal.Gui's input.</summary>
+public sealed class FileDialogGuiTests
+{
+    public static TheoryData<int, int> Sizes => PaneBehaviourGuiTests.Sizes;
+
+    private static (int X, int Y) Find(string screen, string text)
+    {
+        var rows = screen.Split('\n');
+        int y = Array.FindIndex(rows, r => r.Contains(text, StringComparison.Ordinal));
+        Assert.True(y >= 0, $"'{text}' is not on the screen:\n{screen}");
+        return (rows[y].IndexOf(text, StringComparison.Ordinal), y);
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void ConfirmButtons_AnswerByClick_NoCancels_YesQueues(int w, int h)
+    {
+        var t = new WorkstationHarness(w, h).Focus(QueuePane.PaneIdValue);
+        using var screen = new GuiScreen(t.App, t.Services);
+        screen.Press(new TgKey('F'));
+        var (x, y) = Find(screen.Text(), "[ n  No ]");
+        screen.Click(x + 2, y);
+        Assert.Null(t.State.Overlay);
+        Assert.Empty(t.Bench.Enqueued);
+        Assert.Equal("cancelled", t.State.Flash!.Text);
+        screen.Press(new TgKey('F'));
+        var text = screen.Text();
+        screen.Click(0, 0); // outside the buttons: nothing
+        Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        (x, y) = Find(text, "[ y  Restore ]");
+        screen.Click(x + 4, y);
+        Assert.Null(t.State.Overlay);
+        Assert.StartsWith("queued ", t.State.Flash!.Text); // the engine gets it from an effect on the GUI's loop
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void FirmwarePrompt_TabCompletesPaths_ListingSeveral(int w, int h)
+    {
+        var dir = DialogGoldenTests.PickerFolder();
+        var t = new WorkstationHarness(w, h).Focus(QueuePane.PaneIdValue);
+        using var screen = new GuiScreen(t.App, t.Services);
+        screen.Press(new TgKey('f')).Type(dir[..^3]).Press(TgKey.Tab);
+        screen.Text();
+        Assert.Equal(dir + "/", Assert.IsType<PromptOverlay>(t.State.Overlay).Text);
+        screen.Type("Op").Press(TgKey.Tab);
+        var text = screen.Text();
+        var prompt = Assert.IsType<PromptOverlay>(t.State.Overlay);
+        Assert.Equal(dir + "/OpenBK7231", prompt.Text);
+        // Listed by name in a box above the field (the firmware prompt's question leaves no room after it).
+        var rows = text.Split('\n');
+        int n = Array.FindIndex(rows, r => r.Contains("│ OpenBK7231N_QIO_1.17.bin │"));
+        Assert.True(n > 0 && rows[n + 1].Contains("│ OpenBK7231T_UA_1.17.rbl  │"), text);
+        screen.Type("T").Press(TgKey.Tab);
+        screen.Text();
+        Assert.Equal(dir + "/OpenBK7231T_UA_1.17.rbl", Assert.IsType<PromptOverlay>(t.State.Overlay).Text);
+        screen.Press(TgKey.Home).Press(TgKey.Tab);
+        screen.Text();
+        Assert.Equal(dir + "/OpenBK7231T_UA_1.17.rbl", Assert.IsType<PromptOverlay>(t.State.Overlay).Text); // a file: nothing more to add
+    }
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void FilePicker_DescendsGoesUpFiltersAndChoosesIntoTheFlashDialog(int w, int h)
+    {
+        var dir = DialogGoldenTests.PickerFolder();
+        var t = new WorkstationHarness(w, h).Focus(QueuePane.PaneIdValue);
+        using var screen = new GuiScreen(t.App, t.Services);
+        screen.Press(new TgKey('f')).Type(dir + "/notes").Press(TgKey.O.WithCtrl);
+        var text = screen.Text();
+        Assert.Contains("Choose a firmware file", text);
+        Assert.Contains(dir + "/", text);
+        Assert.Contains("only *.bin *.rbl *.img *.uf2, 2 other files hidden — a: all files", text);
+        Assert.DoesNotContain("notes.txt", text);
+        Assert.Equal("old", Picker(t).Current!.Name);
+        screen.Press(TgKey.Enter);                                    // into old/
+        Assert.Equal(dir + "/old/", Picker(t).Directory);
+        Assert.Contains("OpenBK7231N_QIO_1.16.bin", screen.Text());
+        screen.Press(TgKey.Backspace);                                // back up, old/ still selected
+        Assert.Equal((dir + "/", "old"), (Picker(t).Directory, Picker(t).Current!.Name));
+        screen.Press(new TgKey('a'));
+        text = screen.Text();
+        Assert.Contains("notes.txt", text);
+        Assert.Contains(".hidden.bin", text);
+        Assert.Contains("all files shown", text);
+        screen.Press(new TgKey('a')).Press(TgKey.Esc);                // Esc: the prompt as it was
+        Assert.Equal(dir + "/notes", Assert.IsType<PromptOverlay>(t.State.Overlay).Text);
+
+        screen.Press(TgKey.O.WithCtrl);
+        text = screen.Text();
+        var (x, y) = Find(text, "OpenBK7231T_UA_1.17.rbl");
+        screen.Click(x, y);                                           // a click selects…
+        Assert.Equal("OpenBK7231T_UA_1.17.rbl", Picker(t).Current!.Name);
+        screen.Click(x, y);                                           // …a second one chooses
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains($"File: {dir}/OpenBK7231T_UA_1.17.rbl", confirm.Whole);
+        Assert.Contains("Port: bk7231n-plug (BK7231N)", confirm.Whole);
+        screen.Press(TgKey.Esc);
+        screen.Press(new TgKey('f')).Press(TgKey.CursorUp);           // the chosen file is in the prompt's history
+        Assert.Equal($"{dir}/OpenBK7231T_UA_1.17.rbl", Assert.IsType<PromptOverlay>(t.State.Overlay).Text);
+    }
+
+    [Fact]
+    public void CtrlLetters_EditTheField_ThroughTerminalGui()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue);
+        using var screen = new GuiScreen(t.App, t.Services);
+        string Text() => Assert.IsType<PromptOverlay>(t.State.Overlay).Text;
+        screen.Press(new TgKey('f')).Type("fw/abc def").Press(TgKey.W.WithCtrl);
+        Assert.Equal("fw/abc ", Text());
+        screen.Press(TgKey.A.WithCtrl).Type("~/");
+        Assert.Equal("~/fw/abc ", Text());
+        screen.Press(TgKey.E.WithCtrl).Type("x").Press(TgKey.CursorLeft).Press(TgKey.U.WithCtrl);
+        Assert.Equal("x", Text());
+    }
+
+    [Fact]
+    public void Picker_AndPathKeys_AreOnlyInPathPrompts()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press(Key.Ctrl('o'));
+        Assert.IsType<PromptOverlay>(t.State.Overlay);                // the Wi-Fi prompt has no picker
+        var bar = t.App.Keymap.BarFor(t.State).Select(b => b.BarLabel).ToList();
+        Assert.DoesNotContain("Browse", bar);
+        t.Press(Key.Of(KeyCode.Escape)).Press("f");
+        Assert.Contains("Browse", t.App.Keymap.BarFor(t.State).Select(b => b.BarLabel));
+    }
+
+    private static BkTui.Tui.Files.FilePickerOverlay Picker(WorkstationHarness t) => Assert.IsType<BkTui.Tui.Files.FilePickerOverlay>(t.State.Overlay);
 }
 
 public sealed class DetailWrapTests

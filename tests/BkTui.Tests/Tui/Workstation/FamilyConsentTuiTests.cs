@@ -28,8 +28,8 @@ public sealed class FamilyConsentTuiTests : IDisposable
 
         // No consent: Esc at the typed question, then an answer that is no family — nothing is queued.
         var confirm = AskToFlash(h, file);
-        Assert.Contains("names no chip family", confirm.Question);
-        Assert.Contains("type the family", confirm.Question);
+        Assert.Contains("names no chip family", confirm.Whole);
+        Assert.Contains("type the family", confirm.Whole);
         h.Press("y");
         var prompt = Assert.IsType<PromptOverlay>(h.State.Overlay);
         Assert.Equal(QueuePane.FamilyPurpose, prompt.Purpose);

@@ -38,8 +38,8 @@ public sealed class WorkstationActionTests
     {
         var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press(" j b");
         var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
-        Assert.Contains("bk7231n-plug (BK7231N), bk7231t-bulb", confirm.Question);
-        Assert.Contains("2 marked ports", confirm.Question);
+        Assert.Contains("bk7231n-plug (BK7231N), bk7231t-bulb", confirm.Whole);
+        Assert.Contains("2 marked ports", confirm.Whole);
         Assert.Empty(t.Bench.Enqueued);
         t.Press("y");
         Assert.Equal([WorkstationHarness.PlugPort, WorkstationHarness.BulbPort], t.Bench.Enqueued.Select(r => r.Port).Order());
@@ -56,8 +56,8 @@ public sealed class WorkstationActionTests
     {
         var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press(" jb"); // plug marked, cursor on the bulb
         var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
-        Assert.Contains("Back up bk7231n-plug (BK7231N)?", confirm.Question);
-        Assert.Contains("marked port, not only the selected one", confirm.Question);
+        Assert.Contains("Port: bk7231n-plug (BK7231N) — the marked port, not only the selected one", confirm.Whole);
+        Assert.Contains("marked port, not only the selected one", confirm.Whole);
         t.Press("n");
         Assert.Empty(t.Bench.Enqueued);
         t.Press("u");
@@ -163,8 +163,8 @@ public sealed class WorkstationActionTests
     {
         var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Do(new QueueAdd(Recipe.RestoreRf));
         var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
-        Assert.Contains("bk7231n-plug (BK7231N)", confirm.Question);
-        Assert.Contains("0x1D0000–0x1D1000", confirm.Question); // the archive saw a BK7231N there
+        Assert.Contains("bk7231n-plug (BK7231N)", confirm.Whole);
+        Assert.Contains("0x1D0000–0x1D1000", confirm.Whole); // the archive saw a BK7231N there
         Assert.Empty(t.Bench.Enqueued);
         t.Focus(PortsPane.PaneIdValue).Press("j"); // nothing leaks past the dialog
         Assert.Empty(t.Bench.Enqueued);
@@ -176,7 +176,7 @@ public sealed class WorkstationActionTests
     public void FlashPrompt_TakesACachedVersion_OrAFile()
     {
         var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("f").Press("latest").Press(Key.Of(KeyCode.Enter));
-        Assert.Contains("cached 'latest' build", Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question);
+        Assert.Contains("cached 'latest' build", Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole);
         t.Press("y");
         var byVersion = Assert.Single(t.Bench.Enqueued);
         Assert.Equal(("latest", (string?)null), (byVersion.FirmwareVersion, byVersion.FirmwarePath));
@@ -185,7 +185,7 @@ public sealed class WorkstationActionTests
         try
         {
             var u = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("f").Press(file).Press(Key.Of(KeyCode.Enter));
-            Assert.Contains(Path.GetFileName(file), Assert.IsType<ConfirmOverlay>(u.State.Overlay).Question);
+            Assert.Contains(Path.GetFileName(file), Assert.IsType<ConfirmOverlay>(u.State.Overlay).Whole);
             u.Press("y");
             var byFile = Assert.Single(u.Bench.Enqueued);
             Assert.Equal(((string?)null, file), (byFile.FirmwareVersion, byFile.FirmwarePath));
@@ -197,7 +197,7 @@ public sealed class WorkstationActionTests
     public void WifiPrompt_NamesTheConfigSector_ThenQueuesTheCredentialsFile()
     {
         var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press("\"my net\" /tmp/pass.txt 10.0.0.5").Press(Key.Of(KeyCode.Enter));
-        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question;
+        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole;
         Assert.Contains("'my net'", question);
         Assert.Contains("bk7231n-plug", question);
         Assert.Contains("0x1D1000–0x1D2000", question); // the OBK config sector of the N the archive saw there
@@ -215,7 +215,7 @@ public sealed class WorkstationActionTests
         try
         {
             var w = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("c").Press($"write {file} 0x1D2000").Press(Key.Of(KeyCode.Enter));
-            Assert.Contains("0x1D2000–0x1D4000", Assert.IsType<ConfirmOverlay>(w.State.Overlay).Question);
+            Assert.Contains("0x1D2000–0x1D4000", Assert.IsType<ConfirmOverlay>(w.State.Overlay).Whole);
             w.Press("y");
             Assert.Equal((file, (uint?)0x1D2000), (Assert.Single(w.Bench.Enqueued).WritePath, w.Bench.Enqueued[0].Start));
 
@@ -235,7 +235,7 @@ public sealed class WorkstationActionTests
     public void RestoreRf_OnUnknownChip_NamesBothRfSectors_NoCancels()
     {
         var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("j").Do(new QueueAdd(Recipe.RestoreRf));
-        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question;
+        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole;
         Assert.Contains("bk7231t-bulb", question);
         Assert.Contains("0x1E0000–0x1E1000 on T/U", question);
         t.Press("n");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
@@ -23,21 +24,38 @@ public sealed partial class ArchivePane
         if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: restore is disabled", FlashLevel.Warning);
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] to restore to (u clears marks)", FlashLevel.Warning);
         var request = new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id };
-        var question = $"Restore dump #{id} ({row.Mac ?? "no MAC"}) on {ListWindow.PortName(port)}: rewrites 0x011000 to the end of flash " +
-                       "from the dump; the bootloader (0x000000–0x011000) is kept." + OtherDevice(app, row, port) + " Go on?";
-        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(new QueueEnqueue([request]))) };
+        var boot = ChipProfiles.For(Family(app, port) ?? ChipFamily.BK7231N).BootloaderSize;
+        var stakes = WriteBackStakes(app, row, id, port).AddRange(
+            new Stake("Writes", $"0x{boot:X6} to the end of flash, from the dump"),
+            new Stake("Bootloader", $"kept: 0x000000–0x{boot:X6} is not written"));
+        return app with { Overlay = new ConfirmOverlay("Restore it?", new Confirmed(new QueueEnqueue([request]))) { Title = $"Restore dump #{id}", Stakes = stakes, YesLabel = "Restore" } };
     }
 
     private Transition Recover(AppState app, ArchiveState pane, long id, ArchiveRow row)
     {
         if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: bootloader recovery is disabled", FlashLevel.Warning);
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] for the recovery (u clears marks)", FlashLevel.Warning);
+        var boot = ChipProfiles.For(Family(app, port) ?? ChipFamily.BK7231N).BootloaderSize;
+        var stakes = WriteBackStakes(app, row, id, port).Add(
+            new Stake("Bootloader", $"REWRITTEN: 0x000000–0x{boot:X6} from the dump, then the app and the rest. A wrong bootloader leaves the chip unable to boot.", StakeLevel.Danger));
+        var label = $"Type {RecoverWord} to go on: ";
+        return With(app, pane with { PendingRecovery = (id, port) }) with
+        {
+            Overlay = new PromptOverlay(Id, RecoverPurpose, label, "") { Title = $"Bootloader recovery on {ListWindow.PortName(port)}", Stakes = stakes },
+        };
+    }
+
+    /// <summary>The stakes every write-back names: the port with the chip last seen there, the dump, and whose dump it is.</summary>
+    private static ImmutableArray<Stake> WriteBackStakes(AppState app, ArchiveRow row, long id, string port)
+    {
         var family = Family(app, port);
-        var boot = ChipProfiles.For(family ?? ChipFamily.BK7231N).BootloaderSize;
-        var label = $"Bootloader recovery on {ListWindow.PortName(port)}{(family is null ? "" : $" ({family})")}: rewrites the bootloader " +
-                    $"0x000000–0x{boot:X6}, then the app and the rest, from dump #{id} ({row.Mac ?? "no MAC"})." + OtherDevice(app, row, port) +
-                    $" A wrong bootloader leaves the chip unable to boot. Type {RecoverWord} to go on: ";
-        return With(app, pane with { PendingRecovery = (id, port) }) with { Overlay = new PromptOverlay(Id, RecoverPurpose, label, "") };
+        var seen = PortsPane.LastDevice(app, port);
+        var stakes = ImmutableArray.CreateBuilder<Stake>();
+        stakes.Add(new("Port", ListWindow.PortName(port) + (family is null ? "" : $" ({family})") + (seen is null ? "" : $", last seen there: {PortRows.DeviceName(seen)}")));
+        stakes.Add(new("Dump", $"#{id} of {row.Mac ?? "a device without MAC"}" + (row.Date.Length > 0 ? $", taken {row.Date}" : "")));
+        if (OtherDevice(app, row, port) is { Length: > 0 } other) stakes.Add(new("Device", other, StakeLevel.Danger));
+        if (OtherKey(app, row, port) is { } key) stakes.Add(new("Key", key, StakeLevel.Danger));
+        return stakes.ToImmutable();
     }
 
     private Transition Recovered(AppState app, ArchiveState pane, string typed)
@@ -52,14 +70,31 @@ public sealed partial class ArchivePane
     /// <summary>The one port a write-back goes to: the single marked one, else the selected one.</summary>
     private static string? OnePort(AppState app) => PortsPane.TargetPorts(app) is [var only] ? only : null;
 
-    /// <summary>A warning when the archive last saw another device on that port than the dump's.</summary>
+    /// <summary>
+    /// When the archive last saw another device on that port than the dump's. The engine checks the
+    /// linked chip's MAC before writing and refuses another device's dump; only a chip that reports
+    /// no MAC would take it.
+    /// </summary>
     private static string OtherDevice(AppState app, ArchiveRow row, string port)
     {
         var seen = PortsPane.LastDevice(app, port);
         var dumpMac = MacText.Normalize(row.Mac);
         if (seen?.Mac is not { } mac || dumpMac is null || MacText.Normalize(mac) == dumpMac) return "";
-        return $" WARNING: this is another device's dump: the archive last saw {PortRows.DeviceName(seen)} on this port, the dump is of {row.Mac}; its RF calibration and MAC would replace this chip's.";
+        return $"this is another device's dump: the archive last saw {PortRows.DeviceName(seen)} on this port, the dump is of {row.Mac}. " +
+               "The engine refuses it if the chip reports another MAC; a chip without MAC would take this dump's RF calibration and MAC.";
     }
+
+    /// <summary>When the dump's device and the chip last seen on the port have different eFuse keys (the engine's key check refuses it).</summary>
+    private static string? OtherKey(AppState app, ArchiveRow row, string port)
+    {
+        var seenKey = PortsPane.LastDevice(app, port)?.KeyVerdict;
+        var dumpKey = app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) && o is PortsState s
+            ? s.Devices.FirstOrDefault(d => d.Mac is not null && MacText.Normalize(d.Mac) == MacText.Normalize(row.Mac))?.KeyVerdict : null;
+        if (seenKey is null || dumpKey is null || KeyWord(seenKey) == KeyWord(dumpKey)) return null;
+        return $"the dump's device has the {KeyWord(dumpKey)} key, the chip last seen here the {KeyWord(seenKey)} key: the engine's key check will refuse it.";
+    }
+
+    private static string KeyWord(string verdict) => verdict.Trim().ToLowerInvariant().Split('-', ' ')[0];
 
     private static ChipFamily? Family(AppState app, string port) =>
         Enum.TryParse<ChipFamily>(PortsPane.LastDevice(app, port)?.Chip, ignoreCase: true, out var f) ? f : null;

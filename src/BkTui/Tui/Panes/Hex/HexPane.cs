@@ -38,7 +38,7 @@ public sealed class HexPane : Pane<HexState>
         new(Id, [C('m')], new HexToggleBookmark(), "Toggle bookmark") { ShowInBar = true, Order = 3 },
         new(Id, [C('b')], new HexJumpBookmark(1), "Next bookmark"),
         new(Id, [C('B')], new HexJumpBookmark(-1), "Previous bookmark"),
-        new(Id, [C('c')], new OpenPrompt(Id, ComparePurpose, "Compare with file: "), "Compare with a file") { ShowInBar = true, Order = 4 },
+        new(Id, [C('c')], new OpenPrompt(Id, ComparePurpose, "Compare with file: ") { PathField = true }, "Compare with a file") { ShowInBar = true, Order = 4 },
         new(Id, [C('d')], new HexJumpDifference(1), "Next difference") { DisabledReason = NoCompare },
         new(Id, [C('D')], new HexJumpDifference(-1), "Previous difference") { DisabledReason = NoCompare },
         new(Id, [C('x')], new HexCloseCompare(), "Stop comparing") { DisabledReason = NoCompare },

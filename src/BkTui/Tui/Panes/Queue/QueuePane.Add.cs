@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
@@ -31,15 +32,20 @@ public sealed partial class QueuePane
         if (readsOnly && !marks) return Queued(app, requests);
         if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
         var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
-        // The engine's preview of a firmware file: its sentence goes in the question; an image of unknown family needs the typed consent after 'y'.
-        var preview = recipe == Recipe.Flash && version is null && firmware is not null ? CompatibilityPreview.Assess(firmware, FamilyOf(app, ports[0])) : null;
-        var question = readsOnly ? ReadQuestion(requests[0], ports, names) : Question(app, requests[0], ports, names, firmware, preview);
-        if (marks) question += $"\nIt goes to the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued.";
+        // The engine's preview of a firmware file (family, key, integrity); an image of unknown family needs the typed consent after 'y'.
+        var preview = recipe == Recipe.Flash && version is null && firmware is not null
+            ? CompatibilityPreview.Assess(firmware, FamilyOf(app, ports[0]), PortsPane.LastDevice(app, ports[0])?.KeyVerdict) : null;
+        var dialog = readsOnly ? ReadDialog(requests[0], ports.Count) : WriteDialog(app, requests[0], ports, firmware, preview);
+        var portsText = names + (marks ? $" — the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued" : "");
+        var stakes = dialog.Stakes.Insert(0, new Stake(ports.Count == 1 ? "Port" : $"{ports.Count} ports", portsText, marks ? StakeLevel.Warning : StakeLevel.Normal));
         AppAction onYes = preview is { NeedsFamilyConsent: true }
-            ? new QueueAskFamily(requests, FamilyConsent.Prompt(Path.GetFileName(firmware!), FamilyOf(app, ports[0])))
+            ? new QueueAskFamily(requests, FamilyConsent.Prompt(Path.GetFileName(firmware!), FamilyOf(app, ports[0])), stakes.RemoveAll(x => x.Label == "Consent"))
             : new QueueEnqueue(requests);
-        return app with { Overlay = new ConfirmOverlay(question, new Confirmed(onYes)) };
+        return app with { Overlay = new ConfirmOverlay(dialog.Question, new Confirmed(onYes)) { Title = dialog.Title, Stakes = stakes, YesLabel = dialog.Yes } };
     }
+
+    /// <summary>A confirmation's parts before the ports are added: title, what is at stake, the question, the Yes button's word.</summary>
+    private sealed record Dialog(string Title, ImmutableArray<Stake> Stakes, string Question, string Yes);
 
     /// <summary>The typed answer to <see cref="FamilyConsent.Prompt"/>: the named family goes with each job, and the gate holds it against the linked chip.</summary>
     private Transition AnswerFamily(AppState app, QueueState pane, string text)
@@ -52,24 +58,48 @@ public sealed partial class QueuePane
         return Queued(cleared, requests.Select(r => r with { UnknownFamilyBuiltFor = f }).ToList());
     }
 
-    private static string ReadQuestion(JobRequest request, IReadOnlyList<string> ports, string names) => request.Recipe == Recipe.Backup
-        ? $"Back up {(ports.Count == 1 ? "" : $"{ports.Count} ports, one job each: ")}{names}? Reads the whole flash; nothing is written."
-        : $"Read 0x{request.Start:X6}+0x{request.Length:X} into {Path.GetFileName(request.ReadPath)} from {names}? Nothing is written.";
+    private static Dialog ReadDialog(JobRequest request, int ports) => request.Recipe == Recipe.Backup
+        ? new(ports == 1 ? "Back up" : $"Back up {ports} ports", [new("Reads", "the whole flash, one job per port; nothing is written")], "Back them up?", "Back up")
+        : new("Custom read", [new("Reads", $"0x{request.Start:X6}+0x{request.Length:X} into {request.ReadPath}; nothing is written")], "Read it?", "Read");
 
-    private static string Question(AppState app, JobRequest request, IReadOnlyList<string> ports, string names, string? firmware, PreviewVerdict? preview) => request.Recipe switch
+    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, string? firmware, PreviewVerdict? preview)
     {
-        Recipe.Wifi =>
-            $"Write Wi-Fi '{request.Ssid}' on {names}: rewrites the OpenBeken config sector {ObkRange(app, ports)}. Go on?",
-        Recipe.Custom =>
-            $"Write {Path.GetFileName(request.WritePath)} on {names} at 0x{request.Start:X6}–0x{request.Start + (request.Length ?? FileLength(request.WritePath)):X6}. Go on?",
-        Recipe.Flash =>
-            $"Flash {(CachedVersion(firmware) is { } v ? $"the cached '{v}' build for each chip's family" : Path.GetFileName(firmware))} on {names}: writes 0x{Profile(app, ports[0]).AppOffset:X6} upward; the bootloader " +
-            $"(0x000000–0x{Profile(app, ports[0]).BootloaderSize:X6}) is kept. A factory dump is taken first if none is archived. " +
-            (preview is null ? "" : preview.Text + " ") + (preview is { NeedsFamilyConsent: true } ? "Go on (then type the family)?" : "Go on?"),
-        Recipe.RestoreRf =>
-            $"Restore RF on {names}: rewrites {RfRange(app, ports)} from this device's archived dump (or the template). Go on?",
-        _ => $"Run {request.Recipe.Name()} on {names}? It writes to the chip.",
-    };
+        var profile = Profile(app, ports[0]);
+        var bootloader = new Stake("Bootloader", $"kept: 0x000000–0x{profile.BootloaderSize:X6} is not written");
+        return request.Recipe switch
+        {
+            Recipe.Wifi => new("Write Wi-Fi credentials",
+                [new("Writes", $"the OpenBeken config sector {ObkRange(app, ports)}: Wi-Fi '{request.Ssid}'" + (request.MqttHost is { } m ? $", MQTT {m}" : "")), bootloader],
+                "Write them?", "Write"),
+            Recipe.Custom => new("Custom write",
+                [new("File", request.WritePath ?? ""), new("Writes", $"0x{request.Start:X6}–0x{request.Start + (request.Length ?? FileLength(request.WritePath)):X6}",
+                    request.Start < profile.BootloaderSize ? StakeLevel.Danger : StakeLevel.Normal),
+                 request.Start < profile.BootloaderSize ? new("Bootloader", $"the range starts inside 0x000000–0x{profile.BootloaderSize:X6}: the engine will refuse it before anything is sent", StakeLevel.Danger) : bootloader],
+                "Write it?", "Write"),
+            Recipe.Flash => new("Flash firmware", FlashStakes(profile, firmware, preview, bootloader),
+                preview is { NeedsFamilyConsent: true } ? "Go on (then type the family)?" : "Flash it?", "Flash"),
+            Recipe.RestoreRf => new("Restore RF calibration",
+                [new("Writes", $"{RfRange(app, ports)} from this device's archived dump (or the template)"), bootloader], "Restore it?", "Restore"),
+            _ => new(request.Recipe.Name(), [new("Writes", "to the chip")], $"Run {request.Recipe.Name()}?", "Run"),
+        };
+    }
+
+    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, string? firmware, PreviewVerdict? preview, Stake bootloader)
+    {
+        var stakes = ImmutableArray.CreateBuilder<Stake>();
+        stakes.Add(CachedVersion(firmware) is { } v
+            ? new("Firmware", $"the cached '{v}' build for each chip's family")
+            : new("File", firmware ?? ""));
+        if (preview is not null)
+            stakes.Add(new(preview.KeyMismatch ? "Key" : "Check", preview.Text,
+                preview.WillRefuse ? StakeLevel.Danger : preview.NeedsFamilyConsent ? StakeLevel.Warning : StakeLevel.Normal));
+        if (preview is { NeedsFamilyConsent: true })
+            stakes.Add(new("Consent", "after y you type the family it is built for; the engine refuses it on a chip of another family", StakeLevel.Warning));
+        stakes.Add(new("Writes", $"0x{profile.AppOffset:X6} upward (the app)"));
+        stakes.Add(bootloader);
+        stakes.Add(new("Before", "a factory dump is taken first if none is archived"));
+        return stakes.ToImmutable();
+    }
 
     /// <summary>
     /// A path that exists is a file; anything else without a slash ("latest", "1.17.2") names a build

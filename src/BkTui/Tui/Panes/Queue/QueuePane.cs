@@ -37,7 +37,7 @@ public sealed partial class QueuePane : Pane<QueueState>
         new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
         new(Id, [Of(KeyCode.Enter)], new QueueShowDetail(), "The job in full (steps, messages, facts)") { ShowInBar = true, Order = 4, Hint = "Detail" },
         new(Id, [C('L')], new QueueOpenLog(), "The job's log in [Log]") { ShowInBar = true, Order = 5, Hint = "Log" },
-        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): "), "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 6 },
+        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): ") { PathField = true }, "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 6 },
         new(Id, [C('F')], new QueueAdd(Recipe.RestoreRf), "Restore RF calibration") { Dangerous = true },
         new(Id, [C('w')], new OpenPrompt(Id, WifiPurpose, WifiPrompt), "Write Wi-Fi credentials") { Dangerous = true },
         new(Id, [C('c')], new OpenPrompt(Id, CustomPurpose, CustomPrompt), "Custom read/write") { Dangerous = true },
@@ -76,7 +76,11 @@ public sealed partial class QueuePane : Pane<QueueState>
             case QueueEnqueue e:
                 return Queued(app, e.Requests);
             case QueueAskFamily ask:
-                return With(app, pane with { AwaitingFamily = ask.Requests }) with { Overlay = new PromptOverlay(Id, FamilyPurpose, ask.Label, "") };
+                // Typed, never a y: the same stakes as the question before it, and the question whole in the dialog.
+                return With(app, pane with { AwaitingFamily = ask.Requests }) with
+                {
+                    Overlay = new PromptOverlay(Id, FamilyPurpose, ask.Label, "") { Title = "Which family is it built for?", Stakes = ask.Stakes.IsDefault ? [] : ask.Stakes },
+                };
             case PromptSubmitted { Purpose: FamilyPurpose } p:
                 return AnswerFamily(app, pane, p.Text);
             case QueueCancel when selected is null || selected.State.IsFinished():

@@ -28,7 +28,7 @@ public sealed record QueueAdd(Recipe Recipe) : QueueAction;
 /// <summary>Jobs the user already confirmed (or that change nothing on the device).</summary>
 public sealed record QueueEnqueue(IReadOnlyList<JobRequest> Requests) : QueueAction;
 /// <summary>Confirmed flash jobs whose image names no family: ask the user to type the family (the engine's question).</summary>
-public sealed record QueueAskFamily(IReadOnlyList<JobRequest> Requests, string Label) : QueueAction;
+public sealed record QueueAskFamily(IReadOnlyList<JobRequest> Requests, string Label, System.Collections.Immutable.ImmutableArray<Stake> Stakes = default) : QueueAction;
 public sealed record QueueCancel : QueueAction;
 public sealed record QueueRetry : QueueAction;
 public sealed record QueueOpenLog : QueueAction;
