@@ -6,7 +6,7 @@ switch (args.FirstOrDefault())
     case "wire": return BkTui.Benchmarks.WireBench.Run();
     case "analyze": return BkTui.Benchmarks.FormatsBench.Analyze();
     case "fuzz": return BkTui.Benchmarks.FormatsBench.Fuzz(args);
-    case "render": return BkTui.Benchmarks.RenderBench.Run();
+    case "render": return BkTui.Benchmarks.RenderBench.Run(frameOnly: args.Skip(1).FirstOrDefault() == "frames");
     case "hex": return BkTui.Benchmarks.HexViewBench.Run();
     case "dedup": return BkTui.Benchmarks.DedupBench.Run();
     case "queue": return BkTui.Benchmarks.QueueBench.Run();
@@ -15,6 +15,6 @@ switch (args.FirstOrDefault())
     case "baud": return BkTui.Benchmarks.BaudBench.Run();
     case "collateral": return BkTui.Benchmarks.CollateralBench.Run();
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render, hex, queue, queue-ports N, faults [RUNS [SEED]], baud)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render [frames], hex, queue, queue-ports N, faults [RUNS [SEED]], baud)");
         return 2;
 }

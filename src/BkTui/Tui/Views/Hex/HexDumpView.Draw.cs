@@ -1,13 +1,13 @@
+using BkTui.Tui.Views.Drawing;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
-using Cell = Terminal.Gui.Drawing.Cell;
 
 namespace BkTui.Tui.Views.Hex;
 
 public sealed partial class HexDumpView
 {
     private static readonly string HexDigits = "0123456789abcdef";
-    private readonly RowCells _cells = new();
+    private readonly RowWriter _cells = new();
     /// <summary>Short lines, so a narrow tile shows all of it.</summary>
     private static readonly string[] NoFileHelp = [" No file open.", " :open FILE, bktui tui --hex FILE,", " or Enter on a dump in [Archive]."];
 
@@ -43,8 +43,8 @@ public sealed partial class HexDumpView
     private void PaintText(int y, string text, Attribute attribute)
     {
         _cells.Reset(Viewport.Width, Palette.Normal);
-        _cells.Put(0, text, attribute);
-        Flush(y);
+        _cells.PutText(0, text, attribute);
+        _cells.Flush(this, y);
     }
 
     /// <summary>One row: partition letter, mark, name, address, hex and ASCII, each byte in its partition's attribute.</summary>
@@ -60,7 +60,7 @@ public sealed partial class HexDumpView
         long end = Math.Max(doc.Length, other?.Length ?? 0);
         if (start >= end)
         {
-            Flush(y);
+            _cells.Flush(this, y);
             return;
         }
         var rowPart = doc.PartitionAt(start);
@@ -83,24 +83,31 @@ public sealed partial class HexDumpView
                 for (int x = layout.HexX(i) + 2; x < layout.HexX(i + 1); x++) _cells.Put(x, ' ', part is null ? p.Normal : p.Partition(part.Index));
             _cells.Put(layout.AsciiX(i), mine ? (bytes[i] is >= 0x20 and < 0x7F ? (char)bytes[i] : '.') : ' ', attr);
         }
-        _cells.Put(layout.LetterX, rowPart is null ? " " : rowPart.Letter.ToString(), rowAttr);
-        _cells.Put(layout.MarkX, RowHasBookmark(start, n) ? "*" : differs ? "≠" : " ", RowHasBookmark(start, n) || differs ? p.Mark : rowAttr);
+        _cells.Put(layout.LetterX, rowPart is null ? ' ' : rowPart.Letter, rowAttr);
+        _cells.Put(layout.MarkX, RowHasBookmark(start, n) ? '*' : differs ? '≠' : ' ', RowHasBookmark(start, n) || differs ? p.Mark : rowAttr);
         if (layout.NameWidth > 0) PaintName(doc, start, n, layout, firstRow, rowAttr);
-        _cells.Put(layout.AddressX, start.ToString("x" + layout.AddressDigits), rowAttr);
-        for (int x = layout.AddressX + layout.AddressDigits; x < layout.HexX(0); x++) _cells.Put(x, " ", rowAttr);
-        _cells.Put(layout.SeparatorX - 1, " ", rowAttr);
-        _cells.Put(layout.SeparatorX, "│", rowAttr);
-        Flush(y);
+        PutAddress(start, layout, rowAttr);
+        for (int x = layout.AddressX + layout.AddressDigits; x < layout.HexX(0); x++) _cells.Put(x, ' ', rowAttr);
+        _cells.Put(layout.SeparatorX - 1, ' ', rowAttr);
+        _cells.Put(layout.SeparatorX, '│', rowAttr);
+        _cells.Flush(this, y);
     }
 
     /// <summary>The partition's name on the row where it starts; on the first row, dim, the one we are inside.</summary>
     private void PaintName(HexDocument doc, long start, int n, HexLayout layout, bool firstRow, Attribute rowAttr)
     {
-        for (int x = 0; x <= layout.NameWidth; x++) _cells.Put(layout.NameX + x, " ", rowAttr);
+        for (int x = 0; x <= layout.NameWidth; x++) _cells.Put(layout.NameX + x, ' ', rowAttr);
         if (doc.PartitionStartingIn(start, n) is { } starts)
-            _cells.Put(layout.NameX, Fit("▸" + starts.Name, layout.NameWidth), Palette.Name);
+            _cells.PutText(layout.NameX, Fit("▸" + starts.Name, layout.NameWidth), Palette.Name);
         else if (firstRow && doc.PartitionAt(start) is { } inside)
-            _cells.Put(layout.NameX, Fit(" " + inside.Name, layout.NameWidth), Palette.Dim);
+            _cells.PutText(layout.NameX, Fit(" " + inside.Name, layout.NameWidth), Palette.Dim);
+    }
+
+    /// <summary>The row's address in lower-case hex, padded to the layout's digits (no string built).</summary>
+    private void PutAddress(long start, HexLayout layout, Attribute attr)
+    {
+        for (int d = 0; d < layout.AddressDigits; d++)
+            _cells.Put(layout.AddressX + d, HexDigits[(int)(start >> (4 * (layout.AddressDigits - 1 - d))) & 0xF], attr);
     }
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
@@ -117,69 +124,4 @@ public sealed partial class HexDumpView
 
     private bool RowHasBookmark(long start, int n) =>
         _bookmarks.Count > 0 && _bookmarks.GetViewBetween(start, start + n - 1).Count > 0;
-
-    /// <summary>
-    /// Writes the row's cells that differ from what the screen buffer already holds. Terminal.Gui
-    /// sends every cell drawn, changed or not, so unchanged cells are skipped; short unchanged gaps
-    /// are written anyway, as a cursor jump costs more than a few characters.
-    /// </summary>
-    private void Flush(int y)
-    {
-        var contents = App?.Driver?.Contents;
-        var origin = ViewportToScreen(new System.Drawing.Point(0, y));
-        int width = _cells.Width;
-        int x = 0;
-        while (x < width)
-        {
-            if (Same(contents, origin.X + x, origin.Y, x)) { x++; continue; }
-            int end = x + 1, gap = 0;
-            for (int i = end; i < width && gap < RowCells.JumpCost; i++)
-            {
-                if (Same(contents, origin.X + i, origin.Y, i)) gap++;
-                else (end, gap) = (i + 1, 0);
-            }
-            for (int i = x; i < end; i++)
-            {
-                SetAttribute(_cells.Attributes[i]);
-                AddRune(i, y, new System.Text.Rune(_cells.Text[i]));
-            }
-            x = end;
-        }
-    }
-
-    private bool Same(Cell[,]? contents, int sx, int sy, int i)
-    {
-        if (contents is null || sy < 0 || sx < 0 || sy >= contents.GetLength(0) || sx >= contents.GetLength(1)) return false;
-        var cell = contents[sy, sx];
-        return cell.Attribute == _cells.Attributes[i] && cell.Grapheme is { Length: 1 } g && g[0] == _cells.Text[i];
-    }
-
-    /// <summary>One row being composed: a character and an attribute per column.</summary>
-    private sealed class RowCells
-    {
-        /// <summary>Unchanged cells worth rewriting rather than jumping over (a cursor jump is about this many bytes).</summary>
-        public const int JumpCost = 8;
-        public char[] Text = [];
-        public Attribute[] Attributes = [];
-        public int Width;
-
-        public void Reset(int width, Attribute blank)
-        {
-            if (Text.Length < width) (Text, Attributes) = (new char[width], new Attribute[width]);
-            Width = width;
-            Array.Fill(Text, ' ', 0, width);
-            Array.Fill(Attributes, blank, 0, width);
-        }
-
-        public void Put(int x, char c, Attribute a)
-        {
-            if (x < 0 || x >= Width) return;
-            (Text[x], Attributes[x]) = (c, a);
-        }
-
-        public void Put(int x, string s, Attribute a)
-        {
-            for (int i = 0; i < s.Length; i++) Put(x + i, s[i], a);
-        }
-    }
 }
