@@ -15,6 +15,7 @@ internal static class WorkstationLaunch
 {
     public static async Task<int> RunAsync(TuiOptions options, IBench bench, string archiveRoot, Action<TuiLoop>? started, CancellationToken ct)
     {
+        DeferredTerminalGuiSettings.ApplyIfDeferred();
         using var bellOut = Console.OpenStandardOutput();
         var services = new TuiServices()
             .Add(bench)
@@ -34,6 +35,7 @@ internal static class WorkstationLaunch
     /// </summary>
     public static async Task<int> RunRealAsync(TuiOptions options, string? archiveOption, CancellationToken ct)
     {
+        DeferredTerminalGuiSettings.ApplyIfDeferred();
         DumpArchive archive;
         try { archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption)); }
         catch (ArchiveException e)
