@@ -31,7 +31,9 @@ public class FuzzTests
 
     internal static void RunOne(byte[] input)
     {
+        var before = input.ToArray();
         var report = DumpAnalyzer.Analyze(input);
+        Assert.Equal(before, input); // read in place, never written
         Assert.Equal(input.Length, report.Size);
         Assert.DoesNotContain(report.Quality.Problems, p => p.Code == DumpAnalyzer.AnalysisErrorCode);
         Assert.NotNull(report.ToJson());

@@ -94,6 +94,19 @@ public class RealDumpAppendixTests
         Assert.Contains(r.Quality.Grade, new[] { "A", "B" });
     }
 
+    /// <summary>DumpAnalyzer.Analyze(byte[]) reads the caller's array in place (no copy): it must not change a byte of it.</summary>
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Analysis_leaves_the_callers_array_as_it_was(string file)
+    {
+        var dump = SharedDumps.Load(file);
+        if (dump is null) return;
+        var before = dump.ToArray();
+        var inPlace = DumpAnalyzer.Analyze(dump);
+        Assert.Equal(before, dump);
+        Assert.Equal(DumpAnalyzer.Analyze((ReadOnlySpan<byte>)before).ToJson(revealSecrets: true), inPlace.ToJson(revealSecrets: true));
+    }
+
     [Fact]
     public void Masked_json_never_contains_the_secrets_it_decoded()
     {
