@@ -81,6 +81,24 @@ public sealed partial class DumpArchive
         });
     }
 
+    /// <summary>
+    /// Names a device ("kitchen plug"): the name becomes its first label, which lists show before
+    /// the MAC; an earlier name stays as a later label (an empty name only moves nothing).
+    /// </summary>
+    public void NameDevice(string device, string name)
+    {
+        var dev = GetDevice(device) ?? throw new ArchiveException(ArchiveProblem.NotFound, $"No device {device} in the archive at {Root}. See `bktui dumps devices`.");
+        var clean = name.Trim().Replace(",", " ");
+        if (clean.Length == 0) throw new ArchiveException(ArchiveProblem.BadInput, "A device's name cannot be empty.");
+        var labels = new List<string> { clean };
+        labels.AddRange(dev.Labels.Where(l => l != clean));
+        Run($"naming device {dev.Name}", () =>
+        {
+            using var c = Connect();
+            Exec(c, "UPDATE devices SET labels = $l WHERE id = $id", null, ("$l", string.Join(',', labels)), ("$id", dev.Id));
+        });
+    }
+
     /// <summary>One row per device with its dump count and latest dump (unidentified rows only when they hold dumps).</summary>
     public IReadOnlyList<DeviceRecord> ListDevices() => Run("listing devices", () => QueryDevices(null, null));
 

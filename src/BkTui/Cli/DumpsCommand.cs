@@ -9,13 +9,14 @@ internal static class DumpsCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("dumps", "The dump archive: import, list, show, export, diff, label, attach, devices, check.");
+        var cmd = new Command("dumps", "The dump archive: import, list, show, export, diff, label, name, attach, devices, check.");
         cmd.Subcommands.Add(DumpsImportCommand.Create());
         cmd.Subcommands.Add(DumpsListCommand.CreateList());
         cmd.Subcommands.Add(DumpsShowCommand.CreateShow());
         cmd.Subcommands.Add(DumpsShowCommand.CreateExport());
         cmd.Subcommands.Add(DumpsDiffCommand.Create());
         cmd.Subcommands.Add(DumpsShowCommand.CreateLabel());
+        cmd.Subcommands.Add(DumpsShowCommand.CreateName());
         cmd.Subcommands.Add(DumpsShowCommand.CreateAttach());
         cmd.Subcommands.Add(DumpsListCommand.CreateDevices());
         cmd.Subcommands.Add(DumpsCheckCommand.Create());

@@ -65,37 +65,30 @@ internal static class DumpsShowCommand
         return cmd;
     }
 
-    public static Command CreateLabel()
-    {
-        var id = IdArgument();
-        var text = new Argument<string>("TEXT") { Description = "The label (replaces the previous one)." };
-        var archive = DumpsCommand.ArchiveOption();
-        var cmd = new Command("label", "Label a dump (e.g. \"factory\", \"before OBK 1.17\").");
-        cmd.Arguments.Add(id);
-        cmd.Arguments.Add(text);
-        cmd.Options.Add(archive);
-        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
-        {
-            a.LabelDump(pr.GetValue(id), pr.GetValue(text)!);
-            Console.Out.WriteLine($"dump #{pr.GetValue(id)} labelled \"{pr.GetValue(text)!.Trim()}\"");
-            return ExitCodes.Ok;
-        }));
-        return cmd;
-    }
+    public static Command CreateLabel() => TwoArguments("label", "Label a dump (e.g. \"factory\", \"before OBK 1.17\").",
+        IdArgument(), new Argument<string>("TEXT") { Description = "The label (replaces the previous one)." },
+        (a, id, text) => { a.LabelDump(id, text); return $"dump #{id} labelled \"{text.Trim()}\""; });
 
-    public static Command CreateAttach()
+    public static Command CreateName() => TwoArguments("name", "Name a device (e.g. \"kitchen plug\"): lists show the name before its MAC.",
+        new Argument<string>("DEVICE") { Description = "The device: its MAC (AA:BB:CC:DD:EE:FF) or identity key, as `bktui dumps devices` lists it." },
+        new Argument<string>("NAME") { Description = "What you call it (e.g. \"kitchen plug\"); shown before the MAC." },
+        (a, device, name) => { a.NameDevice(device, name); return $"{device} is now named \"{name.Trim()}\""; });
+
+    public static Command CreateAttach() => TwoArguments("attach", "Attach a dump (e.g. an unidentified one) to the device with this MAC.",
+        IdArgument(), new Argument<string>("MAC") { Description = "The device it came from (AA:BB:CC:DD:EE:FF)." },
+        (a, id, mac) => $"dump #{id} attached to {a.AttachDump(id, mac).Name}");
+
+    /// <summary>A verb that changes one thing in the archive, named by two arguments, and says what it did.</summary>
+    private static Command TwoArguments<T>(string name, string description, Argument<T> first, Argument<string> second, Func<DumpArchive, T, string, string> change)
     {
-        var id = IdArgument();
-        var mac = new Argument<string>("MAC") { Description = "The device it came from (AA:BB:CC:DD:EE:FF)." };
         var archive = DumpsCommand.ArchiveOption();
-        var cmd = new Command("attach", "Attach a dump (e.g. an unidentified one) to the device with this MAC.");
-        cmd.Arguments.Add(id);
-        cmd.Arguments.Add(mac);
+        var cmd = new Command(name, description);
+        cmd.Arguments.Add(first);
+        cmd.Arguments.Add(second);
         cmd.Options.Add(archive);
         cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
         {
-            var device = a.AttachDump(pr.GetValue(id), pr.GetValue(mac)!);
-            Console.Out.WriteLine($"dump #{pr.GetValue(id)} attached to {device.Name}");
+            Console.Out.WriteLine(change(a, pr.GetValue(first)!, pr.GetValue(second)!));
             return ExitCodes.Ok;
         }));
         return cmd;

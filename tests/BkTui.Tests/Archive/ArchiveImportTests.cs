@@ -210,4 +210,18 @@ public class ArchiveImportTests
         // The unidentified device is gone from the list once it holds no dump.
         Assert.DoesNotContain(t.Archive.ListDevices(), d => d.IsUnidentified);
     }
+
+    [Fact]
+    public void ANameGoesFirstAndAnEarlierNameStaysAsALabel()
+    {
+        using var t = new TempArchive();
+        t.Archive.RecordDevice(new DeviceObservation { Mac = "AA:BB:CC:00:11:22", Chip = "BK7231N" });
+        t.Archive.LabelDevice("AA:BB:CC:00:11:22", "bench 2");
+        t.Archive.NameDevice("aa:bb:cc:00:11:22", "kitchen plug");
+        Assert.Equal(["kitchen plug", "bench 2"], t.Archive.GetDevice("AA:BB:CC:00:11:22")!.Labels);
+        t.Archive.NameDevice("AA:BB:CC:00:11:22", " hall, plug ");
+        Assert.Equal(["hall  plug", "kitchen plug", "bench 2"], t.Archive.GetDevice("AA:BB:CC:00:11:22")!.Labels);
+        Assert.Equal(ArchiveProblem.BadInput, Assert.Throws<ArchiveException>(() => t.Archive.NameDevice("AA:BB:CC:00:11:22", "  ")).Problem);
+        Assert.Equal(ArchiveProblem.NotFound, Assert.Throws<ArchiveException>(() => t.Archive.NameDevice("AA:BB:CC:99:99:99", "x")).Problem);
+    }
 }

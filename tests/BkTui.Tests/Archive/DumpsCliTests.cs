@@ -62,6 +62,14 @@ public class DumpsCliTests
         var rows = JsonDocument.Parse(devices.Out).RootElement.EnumerateArray().ToList();
         Assert.Equal([("AA:BB:CC:DD:EE:01", 1), (null, 1)], rows.Select(r => (r.GetProperty("mac").GetString(), r.GetProperty("dumpCount").GetInt32())));
 
+        var name = BktuiProcess.Run("dumps", "name", "aa:bb:cc:dd:ee:01", "kitchen plug", "--archive", t.Root);
+        Assert.True(name.Code == 0, name.Err);
+        var named = BktuiProcess.Run("dumps", "devices", "--archive", t.Root);
+        Assert.Contains("kitchen plug", named.Out.Split('\n').Single(l => l.StartsWith("AA:BB:CC:DD:EE:01", StringComparison.Ordinal)));
+        var nobody = BktuiProcess.Run("dumps", "name", "aa:bb:cc:dd:ee:99", "x", "--archive", t.Root);
+        Assert.Equal(1, nobody.Code);
+        Assert.Contains("No device", nobody.Err);
+
         var missing = BktuiProcess.Run("dumps", "show", "999", "--archive", t.Root);
         Assert.Equal(1, missing.Code);
         Assert.Contains("No dump 999", missing.Err);

@@ -40,6 +40,7 @@ public sealed class EngineBench : IBench, IDisposable
     public IReadOnlyList<DumpSummary> Dumps() => _archive.ListDumps(null, 500);
     public byte[] DumpBytes(long dumpId) => _archive.ReadDumpBytes(dumpId);
     public void LabelDump(long dumpId, string label) => _archive.LabelDump(dumpId, label);
+    public void NameDevice(string device, string name) => _archive.NameDevice(device, name);
 
     public ChipInfo Identify(string port, CancellationToken cancel)
     {

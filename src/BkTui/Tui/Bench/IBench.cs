@@ -28,6 +28,8 @@ public interface IBench
     IReadOnlyList<DumpSummary> Dumps();
     byte[] DumpBytes(long dumpId);
     void LabelDump(long dumpId, string label);
+    /// <summary>Names a device (its MAC or identity key); the name is shown before the MAC.</summary>
+    void NameDevice(string device, string name);
 
     /// <summary>Links the chip on <paramref name="port"/>, identifies it, and lets it go.</summary>
     ChipInfo Identify(string port, CancellationToken cancel);

@@ -46,6 +46,8 @@ public sealed class FakeBench : IBench
     public IReadOnlyList<DumpSummary> Dumps() => DumpList;
     public byte[] DumpBytes(long dumpId) => Bytes[dumpId];
     public void LabelDump(long dumpId, string label) => Labels[dumpId] = label;
+    public Dictionary<string, string> DeviceNames { get; } = [];
+    public void NameDevice(string device, string name) => DeviceNames[device] = name;
 
     public ChipInfo Identify(string port, CancellationToken cancel) =>
         Chip ?? throw new PortUnavailableException(port, "no chip answered");

@@ -205,6 +205,23 @@ public sealed class ArchivePaneGuiTests
     }
 
     [Fact]
+    public void LOnADeviceRow_NamesTheDevice_OnADumpRow_LabelsTheDump()
+    {
+        var t = new WorkstationHarness().Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue);
+        t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(-10)).Press("l");
+        var prompt = Assert.IsType<PromptOverlay>(t.State.Overlay);
+        Assert.Equal("Name for 38:1F:8D:5A:10:02 (shown before its MAC): ", prompt.Label);
+        t.Press("kitchen plug").Press(BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Enter));
+        Assert.Equal("kitchen plug", t.Bench.DeviceNames["38:1F:8D:5A:10:02"]);
+        Assert.Empty(t.Bench.Labels);
+
+        t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(1)).Press("l");
+        Assert.StartsWith("Label for dump #", Assert.IsType<PromptOverlay>(t.State.Overlay).Label);
+        t.Press("before OBK").Press(BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Enter));
+        Assert.Equal("before OBK", Assert.Single(t.Bench.Labels).Value);
+    }
+
+    [Fact]
     public void DiffOfDumpsOfTwoDevices_SaysSo()
     {
         var bench = WorkstationHarness.Sample();

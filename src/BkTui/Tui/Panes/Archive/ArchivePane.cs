@@ -21,6 +21,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
 {
     public const string PaneIdValue = "archive";
     public const string LabelPurpose = "label";
+    public const string NamePurpose = "name";
 
     public override string Id => PaneIdValue;
     public override string Title => "Archive";
@@ -36,7 +37,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
         new(Id, [C(' ')], new ArchiveMark(), "Mark") { ShowInBar = true, Order = 2 },
         new(Id, [C('d')], new ArchiveDiff(), "Diff with the marked dump (hex compare)") { ShowInBar = true, Order = 4, Hint = "Diff" },
         new(Id, [C('a')], new ArchiveAnalyze(), "Analysis of the dump: why its grade, chip, key, Tuya pins, RF MAC (secrets masked)") { ShowInBar = true, Order = 3, Hint = "Analysis" },
-        new(Id, [C('l')], new OpenPrompt(Id, LabelPurpose, "Label for this dump: "), "Label") { ShowInBar = true, Order = 5 },
+        new(Id, [C('l')], new ArchiveLabel(), "Label the dump, or name the device (on a device row)") { ShowInBar = true, Order = 5, Hint = "Label/name" },
         new(Id, [C('c')], new ArchiveClearFilter(), "Clear the filter") { ShowInBar = true, Order = 6, DisabledReason = NoFilter, Hint = "Clear filter" },
         new(Id, [C('R')], new ArchiveRefresh(), "Reload the archive"),
         new(Id, [C('W')], new ArchiveRestore(), "Restore to the selected port (bootloader kept)") { Dangerous = true },
@@ -76,6 +77,16 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
                 return With(app, Reselect(pane with { Filter = null }, app.Now));
             case ArchiveRefresh:
                 return new Transition(app, [Load()]);
+            case ArchiveLabel when row is { IsDevice: true, Mac: { } device }:
+                return app with { Overlay = new PromptOverlay(Id, NamePurpose, $"Name for {device} (shown before its MAC): ", "") };
+            case ArchiveLabel when row is { IsDevice: true }:
+                return AppReducer.Flash(app, "an unidentified device cannot be named: attach its dumps to a MAC first (bktui dumps attach)", FlashLevel.Warning);
+            case ArchiveLabel when row?.DumpId is { } labelled:
+                return app with { Overlay = new PromptOverlay(Id, LabelPurpose, $"Label for dump #{labelled}: ", row.Label) };
+            case PromptSubmitted { Purpose: NamePurpose } p when row is { IsDevice: true, Mac: { } named }:
+                var name = p.Text.Trim();
+                if (name.Length == 0) return AppReducer.Flash(app, "no name given: nothing changed", FlashLevel.Warning);
+                return new Transition(app, [new BenchEffect("naming", (b, _) => { b.NameDevice(named, name); return [new ShowFlash($"{named} is now '{name}'"), new ArchiveRefresh()]; })]);
             case PaneClicked c:
                 int at = ListWindow.Start(rows.Count, Math.Max(0, index), area.Height) + c.Y;
                 return at < rows.Count ? With(app, pane with { Selected = rows[at].Key }) : app;

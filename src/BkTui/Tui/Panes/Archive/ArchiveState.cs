@@ -39,3 +39,5 @@ public sealed record ArchiveClearFilter : ArchiveAction;
 public sealed record ArchiveAnalyze : ArchiveAction;
 /// <summary>Bootloader recovery: the selected dump written whole (0x000000 up) to the selected port, after a typed consent.</summary>
 public sealed record ArchiveRecover : ArchiveAction;
+/// <summary>Label the selected dump, or name the selected device (a name is shown before its MAC).</summary>
+public sealed record ArchiveLabel : ArchiveAction;
