@@ -24,29 +24,49 @@ internal static class WorkstationLaunch
         return await TuiLauncher.RunAsync(options, services, loop =>
         {
             BenchWiring.Attach(bench, a => loop.Post(a));
-            foreach (var a in BenchWiring.Initial(bench)) loop.Post(a);
-            started?.Invoke(loop);
+            if (bench is OpeningBench opening) opening.Opened.ContinueWith(_ => Loaded(loop), TaskScheduler.Default); // not before the engine is open
+            else Loaded(loop);
         }, ct);
+
+        void Loaded(TuiLoop loop)
+        {
+            if (bench is not OpeningBench { Opened.IsFaulted: true }) // a failed opening: started says so
+                foreach (var a in BenchWiring.Initial(bench)) loop.Post(a);
+            started?.Invoke(loop);
+        }
     }
 
     /// <summary>
     /// <c>bktui tui</c> on a real bench: the same panes, numbers and names as the demo, over the
-    /// serial adapters and the archive. Without an archive (unwritable, busy) the viewers still open.
+    /// serial adapters and the archive. Without an archive (unwritable, busy) the viewers and the
+    /// ports list still work; jobs and dumps say why they cannot.
     /// </summary>
     public static async Task<int> RunRealAsync(TuiOptions options, string? archiveOption, CancellationToken ct)
     {
         DeferredTerminalGuiSettings.ApplyIfDeferred();
-        DumpArchive archive;
-        try { archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption)); }
-        catch (ArchiveException e)
+        var root = ArchiveLocation.Resolve(archiveOption);
+        DumpArchive? archive = null;
+        // The archive opens while Terminal.Gui starts and the first frame is drawn; the bench panes
+        // fill in when it is open (docs/performance.md, "First frame").
+        var bench = new OpeningBench(() => new EngineBench(archive = DumpArchive.Open(root), () => PortScanner.List()), () => PortScanner.List());
+        try
         {
-            return await TuiLauncher.RunAsync(options, null, loop => loop.Post(new ShowFlash($"no archive, so no bench panes: {e.Message}", FlashLevel.Warning)), ct);
+            return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench, root, loop =>
+            {
+                if (bench.Opened.Exception?.InnerException is { } e)
+                {
+                    loop.Post(new ShowFlash($"no archive, so no jobs or dumps: {e.Message}", FlashLevel.Warning));
+                    loop.Post(new Tui.Panes.Ports.PortsRefresh());
+                }
+                else loop.Log($"archive {root}; {"job".ToQuantity(bench.Jobs().Count)} known (open {SinceStart():F0} ms after process start)");
+            }, ct);
         }
-        using (archive)
-        using (var bench = new EngineBench(archive, () => PortScanner.List()))
+        finally
         {
-            return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench, archive.Root,
-                loop => loop.Log($"archive {archive.Root}; {"job".ToQuantity(bench.Jobs().Count)} known"), ct);
+            bench.Dispose(); // stops the queue at a safe point, before its archive closes
+            archive?.Dispose();
         }
     }
+
+    private static double SinceStart() => (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds;
 }
