@@ -62,13 +62,14 @@ public abstract class Pane<TState> : IPane where TState : class
 
     public void Render(PaneView view) => Render(view, StateOf(view.State));
 
-    public string Status(AppState state) => Status(StateOf(state));
+    public string Status(AppState state) => Status(state, StateOf(state));
 
     public IReadOnlyList<string> Completions(AppState state, string purpose, string text) => Completions(StateOf(state), purpose, text);
 
     protected abstract TState Initial(TuiOptions options);
     protected abstract Transition Reduce(AppState app, TState pane, PaneAction action, Rect area);
     protected abstract void Render(PaneView view, TState pane);
+    protected virtual string Status(AppState app, TState pane) => Status(pane);
     protected virtual string Status(TState pane) => "";
     protected virtual IReadOnlyList<string> Completions(TState pane, string purpose, string text) => [];
 }

@@ -1,3 +1,4 @@
+using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
 
@@ -27,6 +28,26 @@ public static class DeviceViews
             ("Baud", info.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac));
+    }
+
+    /// <summary>
+    /// What the archive recorded of the device last seen on <paramref name="port"/>, led by when that
+    /// was and that it is the archive's word, not the chip connected now (which i identifies).
+    /// </summary>
+    public static DeviceView FromArchive(string port, DeviceRecord seen, DateTimeOffset now)
+    {
+        EfuseKey? key = EfuseKey.TryParse(seen.EfuseKey, out var k) || EfuseKey.TryParse(seen.KeyVerdict, out k) ? k : null;
+        var facts = new List<(string, string)> { ("Last seen", $"{Humane.Ago(seen.LastSeen, now)} on this port (the archive's record; i identifies the chip connected now)") };
+        if (seen.Labels.Count > 0) facts.Add(("Label", string.Join(", ", seen.Labels)));
+        facts.Add(("Chip", (seen.Chip ?? "not recorded") + (seen.ChipId is { } id ? $" (chip id {id})" : "")));
+        if (seen.Bootloader is { } loader) facts.Add(("Bootloader", loader));
+        if (seen.FlashId is { } flash) facts.Add(("Flash", "id " + flash));
+        facts.Add(("eFuse key", key is { } known ? KeyInWords(known) : seen.KeyVerdict is "other" ? "a custom key" : "not recorded"));
+        facts.Add(("MAC", seen.Name));
+        facts.Add(("Dumps", $"{seen.DumpCount} in the archive"));
+        var verdict = key is not null && Enum.TryParse<ChipFamily>(seen.Chip, ignoreCase: true, out var family)
+            ? Verdict(family, key, seen.Mac ?? seen.PlaceholderMac) : [];
+        return new DeviceView(port, facts, verdict);
     }
 
     /// <summary>The eFuse key as a user reads it: whose key it is and what that means, then the words themselves.</summary>

@@ -141,6 +141,41 @@ public sealed class PaneBehaviourGuiTests
         Assert.Contains("is a placeholder: run Restore RF to get the real MAC and RF calibration back.", flat);
     }
 
+    [Fact]
+    public void Device_TileFollowsTheSelectedPort_IdentifiedThisSession_ElseTheArchivesRecord()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.Chip = FakeBench.ZeroKeyChip;
+        // The harness runs the identify effect inline and composes the screen (a headless Terminal.Gui
+        // application would hold the effect's continuation on its own loop).
+        var t = new WorkstationHarness(120, 40, bench: bench).Focus(PortsPane.PaneIdValue);
+        string After(string keys) => Flat(t.Press(keys).Screen(), 120);
+
+        // The plug: not identified yet, but the archive saw it on this port (and says so).
+        var tile = After("");
+        Assert.Contains("[6] Device bk7231n-plug, from the archive", tile);
+        Assert.Contains("Last seen 3 minutes ago on this port (the archive's record; i identifies the chip connected now)", tile);
+        Assert.Contains("Chip BK7231N (chip id 0x7231c)", tile);
+        Assert.Contains("eFuse key Tuya's standard key", tile);
+
+        // The bulb: nothing known; i identifies it, and the tile shows that chip.
+        Assert.Contains("[6] Device bk7231t-bulb Nothing known yet of the chip on bk7231t-bulb: i identifies it", After("j"));
+        Assert.Contains("Chip BK7231M (chip id 0x7231c)", tile = After("i"));
+        Assert.Contains("eFuse key all zero (a BK7231M / BL2028N)", tile);
+
+        // Back to the plug and to the bulb again: each port shows its own chip.
+        tile = After("1k");
+        Assert.Contains("[6] Device bk7231n-plug, from the archive", tile);
+        Assert.DoesNotContain("BK7231M", tile);
+        Assert.Contains("eFuse key all zero (a BK7231M / BL2028N)", After("j"));
+
+        // An identify that fails forgets what was identified there: it may be another chip now.
+        bench.Chip = null;
+        tile = After("i");
+        Assert.Contains("no chip answered", tile);
+        Assert.DoesNotContain("BK7231M", tile);
+    }
+
     [Theory, MemberData(nameof(Sizes))]
     public void LongMessage_SaysWhereToReadIt_MShowsItWhole(int w, int h)
     {

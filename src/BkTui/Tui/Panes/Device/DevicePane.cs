@@ -10,8 +10,10 @@ using static BkTui.Tui.Keys.K;
 namespace BkTui.Tui.Panes.Device;
 
 /// <summary>
-/// Identify and key check for the selected port with the verdict in the user's terms, and a serial
-/// monitor that listens to the boot log at 115200 and names the bootloader and firmware it hears.
+/// Identify and key check for the port selected in [Ports] with the verdict in the user's terms (the
+/// tile follows the selection: what this session identified there, else what the archive last saw
+/// there, said as such), and a serial monitor that listens to the boot log at 115200 and names the
+/// bootloader and firmware it hears.
 /// </summary>
 public sealed class DevicePane : Pane<DeviceState>
 {
@@ -31,9 +33,22 @@ public sealed class DevicePane : Pane<DeviceState>
 
     protected override DeviceState Initial(TuiOptions options) => new();
 
-    protected override string Status(DeviceState pane) =>
-        (pane.Port is null ? "no port" : ListWindow.PortName(pane.Port)) + (pane.Identifying ? ", identifying…" : "") +
-        (pane.MonitorPort is { } m ? $", listening to {ListWindow.PortName(m)}" : "");
+    /// <summary>The port shown: the one under the cursor in [Ports], else the last one identified.</summary>
+    private static string? ShownPort(AppState app, DeviceState pane) => PortsPane.SelectedPort(app) ?? pane.Port;
+
+    /// <summary>What is known of the chip on <paramref name="port"/>: identified this session, else the archive's device last seen there.</summary>
+    private static DeviceView? ViewOf(AppState app, DeviceState pane, string? port) =>
+        port is null ? null
+        : pane.Identified.TryGetValue(port, out var identified) ? identified
+        : PortsPane.LastDevice(app, port) is { } seen ? DeviceViews.FromArchive(port, seen, app.Now) : null;
+
+    protected override string Status(AppState app, DeviceState pane)
+    {
+        var port = ShownPort(app, pane);
+        var from = port is not null && !pane.Identified.ContainsKey(port) && ViewOf(app, pane, port) is not null ? ", from the archive" : "";
+        return (port is null ? "no port" : ListWindow.PortName(port)) + from + (pane.Identifying && pane.Port == port ? ", identifying…" : "") +
+            (pane.MonitorPort is { } m ? $", listening to {ListWindow.PortName(m)}" : "");
+    }
 
     protected override Transition Reduce(AppState app, DeviceState pane, PaneAction action, Rect area)
     {
@@ -49,14 +64,16 @@ public sealed class DevicePane : Pane<DeviceState>
                 });
                 return new Transition(With(app, pane with { Port = port, Identifying = true, Error = null }) with { Focus = Math.Max(0, app.PaneOrder.IndexOf(Id)) }, [identify]);
             case DeviceIdentified d:
-                return With(app, pane with { Port = d.Port, View = DeviceViews.From(d.Port, d.Info), Identifying = false, Error = null, Scroll = 0 });
+                return With(app, pane with { Port = d.Port, Identified = pane.Identified.SetItem(d.Port, DeviceViews.From(d.Port, d.Info)), Identifying = false, Error = null, Scroll = 0 });
             case DeviceScroll sc:
-                int max = pane.View is { } v ? Math.Max(0, Lines(v, area.Width - 1).Count - 1) : 0;
+                int max = ViewOf(app, pane, ShownPort(app, pane)) is { } v ? Math.Max(0, Lines(v, area.Width - 1).Count - 1) : 0;
                 return With(app, pane with { Scroll = Math.Clamp(pane.Scroll + sc.Delta, 0, max) });
             case DeviceShowDetail:
-                return app with { Overlay = new DetailOverlay($"Device on {(pane.Port is null ? "no port" : ListWindow.PortName(pane.Port))}", [.. DetailLines(pane)]) };
+                var shown = ShownPort(app, pane);
+                return app with { Overlay = new DetailOverlay($"Device on {(shown is null ? "no port" : ListWindow.PortName(shown))}", [.. DetailLines(app, pane, shown)]) };
             case DeviceFailed f:
-                var failed = pane with { Port = f.Port, Identifying = false, Error = f.Message };
+                // What was identified there before may be another chip now: forgotten, never shown as this one.
+                var failed = pane with { Port = f.Port, Identified = pane.Identified.Remove(f.Port), Identifying = false, Error = f.Message };
                 if (failed.MonitorPort == f.Port && failed.Monitor is null) failed = failed with { MonitorPort = null };
                 return AppReducer.Flash(With(app, failed), f.Message, FlashLevel.Error);
             case DeviceMonitorToggle when pane.Monitor is { } running:
@@ -104,20 +121,28 @@ public sealed class DevicePane : Pane<DeviceState>
     }
 
     /// <summary>The chip's facts and advice whole, for the detail view (Enter).</summary>
-    private static IEnumerable<string> DetailLines(DeviceState pane)
+    private static IEnumerable<string> DetailLines(AppState app, DeviceState pane, string? port)
     {
-        if (pane.View is not { } v) return [pane.Error ?? "No chip identified yet: press i."];
+        if (ViewOf(app, pane, port) is not { } v) return [Waiting(pane, port)];
         return v.Facts.Select(f => $"{f.Name}: {f.Value}").Append("")
             .Concat(v.Verdict.Select(l => $"{(l.Level switch { VerdictLevel.Ok => "OK", VerdictLevel.Warning => "NOTE", _ => "!!" })} {l.Text}"))
             .Concat(pane.Lines.IsEmpty ? [] : ["", $"Boot log: {pane.Boot.Reading()}", .. pane.Lines.TakeLast(40).Select(l => "  " + l)]);
     }
+
+    /// <summary>What the pane says while it knows nothing of the chip on <paramref name="port"/>.</summary>
+    private static string Waiting(DeviceState pane, string? port) =>
+        port is null ? "No serial port found: connect an adapter, then R in [Ports] rescans."
+        : pane.Port == port && pane.Identifying ? $"Identifying the chip on {ListWindow.PortName(port)}…"
+        : pane.Port == port && pane.Error is { } error ? error
+        : $"Nothing known yet of the chip on {ListWindow.PortName(port)}: i identifies it, m listens to its boot log.";
 
     protected override void Render(PaneView view, DeviceState pane)
     {
         var (buf, area) = (view.Buffer, view.Area);
         int y = area.Y;
         bool monitoring = pane.MonitorPort is not null || !pane.Lines.IsEmpty;
-        if (pane.View is { } v)
+        var port = ShownPort(view.State, pane);
+        if (ViewOf(view.State, pane, port) is { } v)
         {
             var lines = Lines(v, area.Width - 1);
             // The boot log keeps at least four rows while it runs; the facts scroll (j/k) in the rest.
@@ -133,13 +158,14 @@ public sealed class DevicePane : Pane<DeviceState>
         }
         else
         {
-            var text = pane.Identifying ? $"Identifying the chip on {pane.Port}…" : pane.Error ?? "Press i to identify the chip on the selected port, m to listen to its boot log.";
-            y += Text.PutWrapped(buf, area with { Height = Math.Max(0, area.Height - 3) }, text, view.Style(pane.Error is null ? Role.Dim : Role.Error));
+            bool failed = pane.Port == port && pane.Error is not null && !pane.Identifying;
+            y += Text.PutWrapped(buf, area with { Height = Math.Max(0, area.Height - 3) }, Waiting(pane, port), view.Style(failed ? Role.Error : Role.Dim));
         }
         if (!monitoring || y >= area.Bottom - 2) return;
         y++;
         buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Unicode ? '─' : '-');
-        buf.Put(area.X + 1, y++, $" boot log: {pane.Boot.Reading()} ", view.Style(Role.Title), area.Right);
+        var of = pane.MonitorPort is { } heard && heard != port ? " of " + ListWindow.PortName(heard) : "";
+        buf.Put(area.X + 1, y++, $" boot log{of}: {pane.Boot.Reading()} ", view.Style(Role.Title), area.Right);
         int rows = area.Bottom - y;
         foreach (var line in pane.Lines.Skip(Math.Max(0, pane.Lines.Count - rows)))
             Text.PutEllipsized(buf, area.X + 1, y++, line, view.Style(Role.Dim), area.Right);

@@ -6,14 +6,19 @@ using BkTui.Tui.ViewModels;
 
 namespace BkTui.Tui.Panes.Device;
 
-/// <summary>The identified chip of one port with its verdict, and the boot-log monitor (its lines and what they told).</summary>
+/// <summary>
+/// The chips identified this session (by port) with their verdicts, the last identify asked for
+/// (its port, whether it runs, its error), and the boot-log monitor (its lines and what they told).
+/// </summary>
 public sealed record DeviceState
 {
     public const int MonitorCapacity = 500;
 
+    /// <summary>The port of the last identify.</summary>
     public string? Port { get; init; }
-    public DeviceView? View { get; init; }
+    public ImmutableDictionary<string, DeviceView> Identified { get; init; } = ImmutableDictionary<string, DeviceView>.Empty;
     public bool Identifying { get; init; }
+    /// <summary>Why the last identify (on <see cref="Port"/>) failed.</summary>
     public string? Error { get; init; }
     public string? MonitorPort { get; init; }
     /// <summary>The running monitor (disposed when stopped or replaced).</summary>
