@@ -47,6 +47,7 @@ public sealed class OpeningBench : IBench, IDisposable
     public IReadOnlyList<DumpSummary> Dumps() => Engine.Dumps();
     public byte[] DumpBytes(long dumpId) => Engine.DumpBytes(dumpId);
     public void LabelDump(long dumpId, string label) => Engine.LabelDump(dumpId, label);
+    public void NameDevice(string device, string name) => Engine.NameDevice(device, name);
     public ChipInfo Identify(string port, CancellationToken cancel) => Engine.Identify(port, cancel);
 
     public IDisposable Monitor(string port, Action<string, IReadOnlyList<BootFact>> onLine, Action<string?> onStopped) =>
