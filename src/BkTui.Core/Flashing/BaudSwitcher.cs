@@ -11,8 +11,10 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
     /// <summary>
     /// Tries <paramref name="candidates"/> fastest first and returns the baud both sides now use.
     /// <paramref name="verify"/> must pass at the new rate. A rate is given up only when the chip
-    /// took it and it did not hold; a chip found back at the rate it came from (the switch was lost,
-    /// or the chip reset meanwhile) is asked again once, and a chip found nowhere is linked again
+    /// took it and twice did not hold: one failed proof can be a slow reply on a busy host (a
+    /// perfect virtual cable failed that way at load 15), a bad cable fails both. A chip found back
+    /// at the rate it came from (the switch was lost, or the chip reset meanwhile) is asked again
+    /// once, and a chip found nowhere is linked again
     /// from scratch (<paramref name="relink"/>: resets, the user). Every fallback is logged with the
     /// port and both rates.
     /// </summary>
@@ -31,7 +33,7 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
             {
                 try
                 {
-                    client.SetBaudRate(rate, cancel: cancel);
+                    client.SetBaudRate(rate, cancel: cancel); // also on the second turn: both sides agree only after a switch both saw
                     if (Proven(verify, cancel))
                     {
                         observer.Log($"{BaudPlan.LogPrefix}{client.Port}: {rate} baud proven (LinkChecks, bootloader CRC, a CRC-checked 4 KiB read)");
@@ -48,7 +50,7 @@ internal sealed class BaudSwitcher(BootloaderClient client, IFlashObserver obser
                     found = relink(rate);
                 }
                 current = found.Value;
-                if (current == rate) break; // the chip took the rate and it did not hold: go lower
+                if (current == rate && turn == 2) break; // the chip sits at the rate and it failed twice: go lower
             }
             failed = rate;
         }
