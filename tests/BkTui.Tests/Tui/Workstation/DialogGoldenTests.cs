@@ -53,6 +53,24 @@ public sealed class DialogGoldenTests
         }
     }
 
+    [Fact]
+    public void Flash_ToPortsWithDifferentChips_GivesEachPortsVerdictByName()
+    {
+        var file = Put("OpenBK7231N_QIO_1.17.bin", GateImages.Build(ChipFamily.BK7231N));
+        var bench = WorkstationHarness.Sample();
+        bench.DeviceList.Add(bench.DeviceList[0] with
+        {
+            Id = 2, Mac = "C8:47:8C:42:10:21", Chip = "BK7231T", Labels = [], BaudByAdapter = new Dictionary<string, int> { [WorkstationHarness.BulbPort] = 921600 },
+        });
+        var t = new WorkstationHarness(bench: bench).Focus(PortsPane.PaneIdValue).Press(" j ");
+        AskToFlash(t, file);
+        var checks = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Stakes.Where(s => s.Label == "Check").ToList();
+        Assert.Equal(2, checks.Count);
+        Assert.StartsWith("bk7231n-plug: OpenBK7231N_QIO_1.17.bin is built for BK7231N;", checks[0].Text);
+        Assert.StartsWith("bk7231t-bulb: OpenBK7231N_QIO_1.17.bin is built for BK7231N but this adapter last held a BK7231T", checks[1].Text);
+        Assert.Equal((StakeLevel.Normal, StakeLevel.Danger), (checks[0].Level, checks[1].Level));
+    }
+
     [Theory, MemberData(nameof(Sizes))]
     public void Flash_OfAZeroKeyBuild_OnATuyaKeyChip_NamesTheKeyMismatch(int w, int h)
     {

@@ -32,10 +32,13 @@ public sealed partial class QueuePane
         if (readsOnly && !marks) return Queued(app, requests);
         if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
         var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
-        // The engine's preview of a firmware file (family, key, integrity); an image of unknown family needs the typed consent after 'y'.
-        var preview = recipe == Recipe.Flash && version is null && firmware is not null
-            ? CompatibilityPreview.Assess(firmware, FamilyOf(app, ports[0]), PortsPane.LastDevice(app, ports[0])?.KeyVerdict) : null;
-        var dialog = readsOnly ? ReadDialog(requests[0], ports.Count) : WriteDialog(app, requests[0], ports, firmware, preview);
+        // The engine's preview of a firmware file (family, key, integrity) for each port, against the chip last seen there;
+        // an image of unknown family needs the typed consent after 'y'.
+        var previews = recipe == Recipe.Flash && version is null && firmware is not null
+            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(firmware, FamilyOf(app, p), PortsPane.LastDevice(app, p)?.KeyVerdict))).ToList()
+            : null;
+        var preview = previews?[0].Verdict;
+        var dialog = readsOnly ? ReadDialog(requests[0], ports.Count) : WriteDialog(app, requests[0], ports, firmware, previews);
         var portsText = names + (marks ? $" — the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued" : "");
         var stakes = dialog.Stakes.Insert(0, new Stake(ports.Count == 1 ? "Port" : $"{ports.Count} ports", portsText, marks ? StakeLevel.Warning : StakeLevel.Normal));
         AppAction onYes = preview is { NeedsFamilyConsent: true }
@@ -62,7 +65,7 @@ public sealed partial class QueuePane
         ? new(ports == 1 ? "Back up" : $"Back up {ports} ports", [new("Reads", "the whole flash, one job per port; nothing is written")], "Back them up?", "Back up")
         : new("Custom read", [new("Reads", $"0x{request.Start:X6}+0x{request.Length:X} into {request.ReadPath}; nothing is written")], "Read it?", "Read");
 
-    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, string? firmware, PreviewVerdict? preview)
+    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, string? firmware, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews)
     {
         var profile = Profile(app, ports[0]);
         var bootloader = new Stake("Bootloader", $"kept: 0x000000–0x{profile.BootloaderSize:X6} is not written");
@@ -76,24 +79,26 @@ public sealed partial class QueuePane
                     request.Start < profile.BootloaderSize ? StakeLevel.Danger : StakeLevel.Normal),
                  request.Start < profile.BootloaderSize ? new("Bootloader", $"the range starts inside 0x000000–0x{profile.BootloaderSize:X6}: the engine will refuse it before anything is sent", StakeLevel.Danger) : bootloader],
                 "Write it?", "Write"),
-            Recipe.Flash => new("Flash firmware", FlashStakes(profile, firmware, preview, bootloader),
-                preview is { NeedsFamilyConsent: true } ? "Go on (then type the family)?" : "Flash it?", "Flash"),
+            Recipe.Flash => new("Flash firmware", FlashStakes(profile, firmware, previews, bootloader),
+                previews is [{ Verdict.NeedsFamilyConsent: true }, ..] ? "Go on (then type the family)?" : "Flash it?", "Flash"),
             Recipe.RestoreRf => new("Restore RF calibration",
                 [new("Writes", $"{RfRange(app, ports)} from this device's archived dump (or the template)"), bootloader], "Restore it?", "Restore"),
             _ => new(request.Recipe.Name(), [new("Writes", "to the chip")], $"Run {request.Recipe.Name()}?", "Run"),
         };
     }
 
-    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, string? firmware, PreviewVerdict? preview, Stake bootloader)
+    /// <summary>The file, the preview's verdict (once when every port gets the same, else per port by name), the consent, the range.</summary>
+    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, string? firmware, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews, Stake bootloader)
     {
         var stakes = ImmutableArray.CreateBuilder<Stake>();
         stakes.Add(CachedVersion(firmware) is { } v
             ? new("Firmware", $"the cached '{v}' build for each chip's family")
             : new("File", firmware ?? ""));
-        if (preview is not null)
-            stakes.Add(new(preview.KeyMismatch ? "Key" : "Check", preview.Text,
+        bool same = previews is null || previews.Select(p => p.Verdict.Text).Distinct().Count() == 1;
+        foreach (var (port, preview) in same ? previews?.Take(1) ?? [] : previews!)
+            stakes.Add(new(preview.KeyMismatch ? "Key" : "Check", (same ? "" : ListWindow.PortName(port) + ": ") + preview.Text,
                 preview.WillRefuse ? StakeLevel.Danger : preview.NeedsFamilyConsent ? StakeLevel.Warning : StakeLevel.Normal));
-        if (preview is { NeedsFamilyConsent: true })
+        if (previews is [{ Verdict.NeedsFamilyConsent: true }, ..])
             stakes.Add(new("Consent", "after y you type the family it is built for; the engine refuses it on a chip of another family", StakeLevel.Warning));
         stakes.Add(new("Writes", $"0x{profile.AppOffset:X6} upward (the app)"));
         stakes.Add(bootloader);
