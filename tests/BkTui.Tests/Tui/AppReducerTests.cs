@@ -67,6 +67,17 @@ public class AppReducerTests
     }
 
     [Fact]
+    public void WaitingJobsAreNotCalledRunning_InTheTabStripOrQsQuestion()
+    {
+        var t = new TuiHarness().Do(new SetJobsRunning(13, Waiting: 12));
+        Assert.Contains("1 running, 12 waiting", t.Screen().Split('\n')[0]);
+        Assert.DoesNotContain("13 jobs running", t.Screen());
+        t.Press(Key.Ch('q'));
+        Assert.StartsWith("1 running, 12 waiting. Quitting stops them", Assert.IsType<ConfirmOverlay>(t.State.Overlay).Question);
+        Assert.Contains("2 jobs running", new TuiHarness().Do(new SetJobsRunning(2)).Screen().Split('\n')[0]);
+    }
+
+    [Fact]
     public void Quit_WithJobsRunning_AsksAndNoIsTheDefault()
     {
         var t = new TuiHarness().Do(new SetJobsRunning(2)).Press(Key.Ch('q'));

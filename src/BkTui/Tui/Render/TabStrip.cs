@@ -12,7 +12,7 @@ public static class TabStrip
 {
     public static void Draw(AppState state, ScreenBuffer buffer, Rect area, RenderKit kit)
     {
-        var right = (state.ReadOnly ? "READ-ONLY " : "") + (state.JobsRunning > 0 ? $"{state.JobsRunning} job{(state.JobsRunning == 1 ? "" : "s")} running " : "");
+        var right = (state.ReadOnly ? "READ-ONLY " : "") + (state.JobsRunning > 0 ? state.JobsText + " " : "");
         var tabs = state.PaneOrder.Select((id, i) => (i, pane: kit.Pane(id))).Where(t => t.pane is not null).ToList();
         int room = area.Width - right.Length - 1;
         int Width(bool named, bool shortNames) => (named ? 7 : 0) + tabs.Sum(t => 3 + Label(t.i, t.pane!.Title, shortNames && t.i != state.Focus).Length);

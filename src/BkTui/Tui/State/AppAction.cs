@@ -93,7 +93,7 @@ public sealed record Tick(DateTimeOffset Now) : AppAction;
 public sealed record ShowFlash(string Text, FlashLevel Level = FlashLevel.Info) : AppAction;
 public sealed record ClearFlash : AppAction;
 /// <summary>The engine reports how many jobs are running (q asks before quitting when non-zero).</summary>
-public sealed record SetJobsRunning(int Count) : AppAction;
+public sealed record SetJobsRunning(int Count, int Waiting = 0) : AppAction;
 
 /// <summary>An action the user already confirmed (skips the dangerous-action question).</summary>
 public sealed record Confirmed(AppAction Inner) : AppAction;

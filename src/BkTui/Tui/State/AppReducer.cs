@@ -65,7 +65,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             Quit => s with
             {
                 Overlay = new ConfirmOverlay(
-                    $"{s.JobsRunning} job{(s.JobsRunning == 1 ? " is" : "s are")} running. Quitting stops them at a safe point (they can be resumed). Quit anyway?",
+                    $"{(s.JobsWaiting > 0 ? s.JobsText : $"{s.JobsRunning} job{(s.JobsRunning == 1 ? " is" : "s are")} running")}. Quitting stops them at a safe point (they can be resumed). Quit anyway?",
                     new Quit(Force: true)),
             },
             Suspend => new Transition(s, [new SuspendEffect()]),
@@ -74,7 +74,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             Tick t => OnTick(s, t.Now),
             ShowFlash f => Flash(s, f.Text, f.Level),
             ClearFlash => s.Flash is null ? s : s with { Flash = null },
-            SetJobsRunning j => s with { JobsRunning = Math.Max(0, j.Count) },
+            SetJobsRunning j => s with { JobsRunning = Math.Max(0, j.Count), JobsWaiting = Math.Clamp(j.Waiting, 0, Math.Max(0, j.Count)) },
             _ => s,
         };
     }

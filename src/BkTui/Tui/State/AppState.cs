@@ -65,7 +65,14 @@ public sealed record AppState
     public Overlay? Overlay { get; init; }
     public Flash? Flash { get; init; }
     public bool ReadOnly { get; init; }
+    /// <summary>Jobs not finished yet: running, waiting for the user, or waiting their turn.</summary>
     public int JobsRunning { get; init; }
+    /// <summary>Of <see cref="JobsRunning"/>, those still waiting their turn in the queue.</summary>
+    public int JobsWaiting { get; init; }
+
+    /// <summary>"2 jobs running", or "1 running, 12 waiting": what the tab strip and q's question say.</summary>
+    public string JobsText => JobsWaiting > 0 && JobsWaiting < JobsRunning ? $"{JobsRunning - JobsWaiting} running, {JobsWaiting} waiting"
+        : JobsWaiting > 0 ? $"{JobsWaiting} job{(JobsWaiting == 1 ? "" : "s")} waiting" : $"{JobsRunning} job{(JobsRunning == 1 ? "" : "s")} running";
     public bool Quitting { get; init; }
     public DateTimeOffset Now { get; init; }
     /// <summary>Command-line history, oldest first (bounded).</summary>

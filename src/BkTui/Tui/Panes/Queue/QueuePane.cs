@@ -129,7 +129,11 @@ public sealed partial class QueuePane : Pane<QueueState>
 
     /// <summary>Keeps the header's "n jobs running" (and q's question) in step with the queue.</summary>
     private AppState Counted(AppState app, QueueState pane) =>
-        With(app, pane) with { JobsRunning = pane.Jobs.Values.Count(j => j.State.IsActive() || j.State == JobState.Queued) };
+        With(app, pane) with
+        {
+            JobsRunning = pane.Jobs.Values.Count(j => j.State.IsActive() || j.State == JobState.Queued),
+            JobsWaiting = pane.Jobs.Values.Count(j => j.State == JobState.Queued),
+        };
 
     /// <summary>Running jobs (and those waiting for the user) first, then the waiting ones in queue order, then finished ones, newest first.</summary>
     internal static IEnumerable<JobSnapshot> Ordered(QueueState pane) =>
