@@ -76,16 +76,38 @@ public sealed class LogPane : Pane<LogState>
         return AppReducer.Flash(With(app, pane), $"'{pane.Search}' not found {(direction < 0 ? "above" : "below")}", FlashLevel.Warning);
     }
 
+    /// <summary>Cells before a line's text: its time, then a level tag for all but Info.</summary>
+    private static int Prefix(LogLine line) => 9 + (line.Level == LogLevel.Info ? 0 : 4);
+
+    /// <summary>
+    /// The newest lines up to the scroll position, each wrapped under its text column so a long line
+    /// (a ':' verb's table, an error with its fix) is read whole; as many as fill <paramref name="height"/>
+    /// rows, oldest first. The oldest one shown may start above the pane (Rows skipped by <c>Skip</c>),
+    /// unless it is the only one: then its start shows.
+    /// </summary>
+    private static List<(LogLine Line, List<string> Rows, int Skip)> Visible(LogState pane, int width, int height)
+    {
+        var shown = new List<(LogLine, List<string>, int)>();
+        int used = 0;
+        for (int i = pane.Lines.Count - pane.ScrollBack - 1; i >= 0 && used < height; i--)
+        {
+            var line = pane.Lines[i];
+            var rows = DetailView.WrapIndented(TextSanitizer.Clean(line.Text), Math.Max(8, width - Prefix(line))).ToList();
+            used += rows.Count;
+            shown.Add((line, rows, 0));
+        }
+        shown.Reverse();
+        if (used > height && shown.Count > 1) shown[0] = shown[0] with { Item3 = used - height };
+        return shown;
+    }
+
     protected override void Render(PaneView view, LogState pane)
     {
         var (buffer, area) = (view.Buffer, view.Area);
-        int end = pane.Lines.Count - pane.ScrollBack;
-        int start = Math.Max(0, end - area.Height);
         int dim = view.Style(Role.Dim), match = view.Style(Role.HexMatch);
-        for (int i = start, y = area.Y; i < end && y < area.Bottom; i++, y++)
+        int y = area.Y;
+        foreach (var (line, rows, skip) in Visible(pane, area.Width, area.Height))
         {
-            var line = pane.Lines[i];
-            int x = buffer.Put(area.X, y, line.Time.ToString("HH:mm:ss "), dim, area.Right);
             var (tag, role) = line.Level switch
             {
                 LogLevel.Error => ("ERR ", Role.Error),
@@ -93,11 +115,18 @@ public sealed class LogPane : Pane<LogState>
                 LogLevel.Debug => ("dbg ", Role.Dim),
                 _ => ("", Role.Normal),
             };
-            if (tag.Length > 0) x = buffer.Put(x, y, tag, view.Style(role), area.Right);
-            int textX = x;
-            Text.PutEllipsized(buffer, x, y, line.Text, line.Level == LogLevel.Error ? view.Style(Role.Error) : view.Style(Role.Normal), area.Right);
-            if (pane.Search is { Length: > 0 } search)
-                HighlightMatches(buffer, textX, y, line.Text, search, match, area.Right);
+            int textX = area.X + Prefix(line), style = line.Level == LogLevel.Error ? view.Style(Role.Error) : view.Style(Role.Normal);
+            for (int r = skip; r < rows.Count && y < area.Bottom; r++, y++)
+            {
+                if (r == 0)
+                {
+                    int x = buffer.Put(area.X, y, line.Time.ToString("HH:mm:ss "), dim, area.Right);
+                    if (tag.Length > 0) buffer.Put(x, y, tag, view.Style(role), area.Right);
+                }
+                buffer.Put(textX, y, rows[r], style, area.Right);
+                if (pane.Search is { Length: > 0 } search)
+                    HighlightMatches(buffer, textX, y, rows[r], search, match, area.Right);
+            }
         }
     }
 
