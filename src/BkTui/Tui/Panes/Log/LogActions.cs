@@ -19,3 +19,6 @@ public sealed record LogFollow : LogAction;
 
 /// <summary>Next (+1) or previous (-1) line matching the last search.</summary>
 public sealed record LogFindNext(int Direction) : LogAction;
+
+/// <summary>Shows every line again (drops the filter).</summary>
+public sealed record LogClearFilter : LogAction;

@@ -13,6 +13,8 @@ public sealed class LogPane : Pane<LogState>
 
     public override string Id => PaneIdValue;
     public override string Title => "Log";
+    public const string FilterPurpose = "filter";
+
     public override string? SearchLabel => "/ find in log: ";
 
     public override IEnumerable<Binding> Keys =>
@@ -25,31 +27,40 @@ public sealed class LogPane : Pane<LogState>
         new(Id, [Of(KeyCode.End), C('G')], new LogFollow(), "Follow new lines") { ShowInBar = true, Order = 2 },
         new(Id, [C('n')], new LogFindNext(-1), "Previous match (older)"),
         new(Id, [C('N')], new LogFindNext(1), "Next match (newer)"),
+        new(Id, [C('f')], new OpenPrompt(Id, FilterPurpose, "f show only lines containing (empty: all): "), "Filter: show only lines containing a text") { ShowInBar = true, Order = 3, Hint = "Filter" },
+        new(Id, [C('c')], new LogClearFilter(), "Clear the filter") { ShowInBar = true, Order = 4, DisabledReason = NoFilter, Hint = "Clear filter" },
     ];
+
+    private static string? NoFilter(AppState app) => app.Panes.TryGetValue(PaneIdValue, out var o) && o is LogState { Filter: not null } ? null : "no filter is set";
 
     protected override LogState Initial(TuiOptions options) => LogState.Empty;
 
     protected override string Status(LogState pane) =>
-        $"{pane.Lines.Count} lines" + (pane.ScrollBack > 0 ? $", {pane.ScrollBack} newer below" : ", following");
+        (pane.Filter is { } f ? $"{pane.Shown.Count} of {pane.Lines.Count} lines, filter '{f}' (c clears)" : $"{pane.Lines.Count} lines")
+        + (pane.ScrollBack > 0 ? $", {pane.ScrollBack} newer below" : ", following");
 
     protected override Transition Reduce(AppState app, LogState pane, PaneAction action, Rect area)
     {
         int rows = Math.Max(1, area.Height);
-        int maxBack = Math.Max(0, pane.Lines.Count - rows);
         switch (action)
         {
             case LogAppend a:
                 var lines = pane.Lines.Add(a.Line);
                 long dropped = pane.Dropped;
                 if (lines.Count > LogState.Capacity) { lines = lines.RemoveAt(0); dropped++; }
-                // A reader scrolled back keeps looking at the same lines.
-                int back = pane.ScrollBack > 0 ? pane.ScrollBack + 1 : 0;
-                return With(app, pane with { Lines = lines, Dropped = dropped, ScrollBack = Math.Min(back, Math.Max(0, lines.Count - rows)) });
+                // A reader scrolled back keeps looking at the same lines (a line the filter hides moves nothing).
+                int back = pane.ScrollBack > 0 && pane.Passes(a.Line) ? pane.ScrollBack + 1 : pane.ScrollBack;
+                var grown = pane with { Lines = lines, Dropped = dropped };
+                return With(app, grown with { ScrollBack = Math.Min(back, MaxBack(grown, rows)) });
             case LogScroll s:
                 long target = (long)pane.ScrollBack + s.Lines;
-                return With(app, pane with { ScrollBack = (int)Math.Clamp(target, 0, maxBack) });
+                return With(app, pane with { ScrollBack = (int)Math.Clamp(target, 0, MaxBack(pane, rows)) });
             case LogFollow:
                 return With(app, pane with { ScrollBack = 0 });
+            case PromptSubmitted { Purpose: FilterPurpose } p:
+                return With(app, pane with { Filter = p.Text.Trim().Length == 0 ? null : p.Text.Trim(), ScrollBack = 0 });
+            case LogClearFilter:
+                return With(app, pane with { Filter = null, ScrollBack = 0 });
             case PromptSubmitted { Purpose: PromptOverlay.SearchPurpose } p:
                 return Find(app, pane with { Search = p.Text }, -1, rows, includeCurrent: true);
             case LogFindNext f when pane.Search is not null:
@@ -61,15 +72,18 @@ public sealed class LogPane : Pane<LogState>
         }
     }
 
+    private static int MaxBack(LogState pane, int rows) => Math.Max(0, pane.Shown.Count - rows);
+
     /// <summary>Moves the bottom visible line to the next match in <paramref name="direction"/>.</summary>
     private Transition Find(AppState app, LogState pane, int direction, int rows, bool includeCurrent)
     {
-        int bottom = pane.Lines.Count - 1 - pane.ScrollBack;
+        var shown = pane.Shown;
+        int bottom = shown.Count - 1 - pane.ScrollBack;
         int i = includeCurrent ? bottom : bottom + direction;
-        for (; i >= 0 && i < pane.Lines.Count; i += direction)
+        for (; i >= 0 && i < shown.Count; i += direction)
         {
-            if (!pane.Lines[i].Text.Contains(pane.Search!, StringComparison.OrdinalIgnoreCase)) continue;
-            int back = Math.Clamp(pane.Lines.Count - 1 - i, 0, Math.Max(0, pane.Lines.Count - rows));
+            if (!shown[i].Text.Contains(pane.Search!, StringComparison.OrdinalIgnoreCase)) continue;
+            int back = Math.Clamp(shown.Count - 1 - i, 0, Math.Max(0, shown.Count - rows));
             // Keep the match on screen even near the top of the log.
             return With(app, pane with { ScrollBack = back });
         }
@@ -88,10 +102,11 @@ public sealed class LogPane : Pane<LogState>
     private static List<(LogLine Line, List<string> Rows, int Skip)> Visible(LogState pane, int width, int height)
     {
         var shown = new List<(LogLine, List<string>, int)>();
+        var lines = pane.Shown;
         int used = 0;
-        for (int i = pane.Lines.Count - pane.ScrollBack - 1; i >= 0 && used < height; i--)
+        for (int i = lines.Count - pane.ScrollBack - 1; i >= 0 && used < height; i--)
         {
-            var line = pane.Lines[i];
+            var line = lines[i];
             var rows = DetailView.WrapIndented(TextSanitizer.Clean(line.Text), Math.Max(8, width - Prefix(line))).ToList();
             used += rows.Count;
             shown.Add((line, rows, 0));
@@ -105,6 +120,8 @@ public sealed class LogPane : Pane<LogState>
     {
         var (buffer, area) = (view.Buffer, view.Area);
         int dim = view.Style(Role.Dim), match = view.Style(Role.HexMatch);
+        if (pane.Filter is { } filter && pane.Shown.Count == 0)
+            Text.PutEllipsized(buffer, area.X, area.Y, $"No line contains '{filter}'. Press c to clear the filter.", dim, area.Right);
         int y = area.Y;
         foreach (var (line, rows, skip) in Visible(pane, area.Width, area.Height))
         {
