@@ -164,7 +164,18 @@ public sealed class Workstation
             OnDialogMouse(x, y, flags);
             return;
         }
-        var slot = ScreenLayout.Compute(_app.State).SlotAt(x, y);
+        var layout = ScreenLayout.Compute(_app.State);
+        if (layout.Header.Contains(x, y))
+        {
+            // A click on a tab label focuses that pane, as its number key does.
+            if (flags.HasFlag(MouseFlags.LeftButtonClicked) && TabStrip.NumberAt(_app.State, layout.Header, _app.Renderer.Kit, x) is { } number)
+            {
+                Run(new FocusPane(number));
+                Refresh();
+            }
+            return;
+        }
+        var slot = layout.SlotAt(x, y);
         if (slot is null) return;
         if (_app.State.FocusedPaneId != slot.PaneId) Run(new FocusPane(slot.Number));
         if (flags.HasFlag(MouseFlags.WheeledDown) || flags.HasFlag(MouseFlags.WheeledUp))

@@ -46,7 +46,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             FocusPaneById f => s.PaneOrder.IndexOf(f.PaneId) is var i and >= 0 ? s with { Focus = i } : s,
             ToggleZoom => s with { Zoomed = !s.Zoomed },
             ShowHelp => s with { Overlay = new HelpOverlay() },
-            ScrollHelp d when s.Overlay is HelpOverlay h => s with { Overlay = h with { Scroll = ClampHelp(h.Scroll + d.Delta) } },
+            ScrollHelp d when s.Overlay is HelpOverlay h => s with { Overlay = h with { Scroll = HelpView.ClampScroll(s, Keymap, Panes, h.Scroll + d.Delta) } },
             ShowDetail d => s with { Overlay = new DetailOverlay(d.Title, [.. d.Lines]) },
             ScrollDetail d when s.Overlay is DetailOverlay o => s with { Overlay = o with { Scroll = DetailView.ClampScroll(o, s, o.Scroll + d.Delta) } },
             ShowMessages => s.Messages.IsEmpty ? Flash(s, "no messages yet") : s with { Overlay = MessagesOverlay(s) },
@@ -121,8 +121,6 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
         if (flash is not null && flash.Level != FlashLevel.Error && now - flash.Shown >= FlashLifetime) flash = null;
         return s with { Now = now, Flash = flash };
     }
-
-    private int ClampHelp(int scroll) => Math.Clamp(scroll, 0, Math.Max(0, HelpContent.Lines(Keymap, Panes).Count - 1));
 
     public const int MessageLimit = 50;
 
