@@ -17,6 +17,8 @@ public abstract record PartitionsAction : PaneAction
 public sealed record PartitionsMove(int Delta) : PartitionsAction;
 /// <summary>Put the hex viewer's cursor on the selected partition's start and focus it.</summary>
 public sealed record PartitionsJump : PartitionsAction;
+/// <summary>The selected partition whole (its evidence is cut in the table) in the detail view.</summary>
+public sealed record PartitionsShowWhole : PartitionsAction;
 /// <summary>The map shown changed (raised by the view, kept for the title).</summary>
 public sealed record PartitionsShown(string Status) : PartitionsAction;
 
@@ -36,6 +38,7 @@ public sealed class PartitionsPane : Pane<PartitionsState>
         new(Id, [Of(KeyCode.Up), C('k')], new PartitionsMove(-1), "Previous partition"),
         new(Id, [Of(KeyCode.Down), C('j')], new PartitionsMove(1), "Next partition"),
         new(Id, [Of(KeyCode.Enter)], new PartitionsJump(), "Show in hex") { ShowInBar = true, Order = 1 },
+        new(Id, [C('e')], new PartitionsShowWhole(), "The selected partition whole (its evidence uncut)") { ShowInBar = true, Order = 2, Hint = "Evidence" },
     ];
 
     protected override PartitionsState Initial(TuiOptions options) => new();
@@ -45,7 +48,7 @@ public sealed class PartitionsPane : Pane<PartitionsState>
     protected override Transition Reduce(AppState app, PartitionsState pane, PaneAction action, Rect area) => action switch
     {
         PartitionsShown s => With(app, new PartitionsState(s.Status)),
-        PartitionsMove or PartitionsJump => new Transition(app, [new PartitionMapEffect((PartitionsAction)action)]),
+        PartitionsMove or PartitionsJump or PartitionsShowWhole => new Transition(app, [new PartitionMapEffect((PartitionsAction)action)]),
         _ => app,
     };
 
@@ -56,11 +59,18 @@ public sealed class PartitionsPane : Pane<PartitionsState>
 /// <summary>Hands a move or a jump to the partition map view (a service the workstation registers).</summary>
 public sealed record PartitionMapEffect(PartitionsAction Action) : Effect
 {
+    private static readonly ShowFlash NoMap = new("no partition map: open a dump first ([Archive], :open FILE)", FlashLevel.Warning);
+
     public override Task RunAsync(EffectContext context)
     {
         var map = context.Services.Get<PartitionMapPane>();
         if (Action is PartitionsMove m) map?.Move(m.Delta);
-        else if (map?.Choose() is false) context.Post(new ShowFlash("no partition map: open a dump first ([Archive], :open FILE)", FlashLevel.Warning));
+        else if (Action is PartitionsShowWhole)
+        {
+            if (map?.SelectedWhole() is { } whole) context.Post(new ShowDetail(whole.Title, whole.Lines));
+            else context.Post(NoMap);
+        }
+        else if (map?.Choose() is false) context.Post(NoMap);
         return Task.CompletedTask;
     }
 }

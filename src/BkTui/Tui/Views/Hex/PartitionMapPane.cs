@@ -14,6 +14,8 @@ namespace BkTui.Tui.Views.Hex;
 public sealed class PartitionMapPane : View
 {
     private const int TableTop = 3;
+    /// <summary>Cells before the EVIDENCE column: letter, name, start, size.</summary>
+    private const int EvidenceX = 3 + 15 + 1 + 9 + 1 + 9 + 1;
     private PartitionMapView? _map;
 
     public HexPalette Palette { get; set; } = HexPalette.Colour;
@@ -62,6 +64,14 @@ public sealed class PartitionMapPane : View
         return true;
     }
 
+    /// <summary>The selected partition whole (title, lines) for the detail view; null when there is no map.</summary>
+    public (string Title, IReadOnlyList<string> Lines)? SelectedWhole()
+    {
+        if (_map is not { Rows.Count: > 0 } map) return null;
+        var r = map.Rows[Math.Clamp(Selected, 0, map.Rows.Count - 1)];
+        return ($"Partition {r.Letter} {r.Name}", [$"Name      {r.Name}", $"Start     {r.StartText}", $"Size      {r.SizeText}", $"Evidence  {r.Evidence}"]);
+    }
+
     protected override bool OnMouseEvent(Mouse mouse)
     {
         if (mouse.Position is not { } at || !mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked)) return false;
@@ -107,15 +117,30 @@ public sealed class PartitionMapPane : View
         }
         SetAttribute(Palette.Dim);
         AddStr(0, TableTop, $"   {"NAME",-15} {"START",-9} {"SIZE",-9} EVIDENCE");
-        int first = FirstRow(map);
-        for (int i = first, y = TableTop + 1; i < map.Rows.Count && y < Viewport.Height; i++, y++)
+        int first = FirstRow(map), room = Math.Max(1, Viewport.Width - EvidenceX), y = TableTop + 1;
+        for (int i = first; i < map.Rows.Count && y < Viewport.Height; i++, y++)
         {
             var r = map.Rows[i];
             SetAttribute(i == Selected ? Palette.Cursor : Palette.Partition(r.Index));
             AddStr(0, y, $" {r.Letter} ");
             SetAttribute(i == Selected ? Palette.Cursor : Palette.Normal);
-            AddStr(3, y, $"{r.Name,-15} {r.StartText,-9} {r.SizeText,-9} {r.Evidence}");
+            AddStr(3, y, $"{r.Name,-15} {r.StartText,-9} {r.SizeText,-9} {Cut(r.Evidence, room)}");
         }
+        DrawSelectedEvidence(map, y + 1, room);
         return true;
+    }
+
+    /// <summary>A cut evidence never reads as whole: it ends with '…'.</summary>
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..Math.Max(0, width - 1)] + "…";
+
+    /// <summary>Below the table, where rows are left: the selected partition's evidence whole when its cell cut it ('e' shows it anywhere).</summary>
+    private void DrawSelectedEvidence(PartitionMapView map, int y, int room)
+    {
+        var r = map.Rows[Math.Clamp(Selected, 0, map.Rows.Count - 1)];
+        if (r.Evidence.Length <= room) return;
+        var lines = Render.Box.Wrap($"{r.Letter} {r.Name}: {r.Evidence}", Math.Max(8, Viewport.Width - 2));
+        if (y + lines.Count > Viewport.Height) return;
+        SetAttribute(Palette.Dim);
+        foreach (var line in lines) AddStr(1, y++, line);
     }
 }
