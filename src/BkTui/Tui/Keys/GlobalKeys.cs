@@ -8,6 +8,10 @@ namespace BkTui.Tui.Keys;
 /// <summary>The keymap blocks of the app itself: global keys and the overlays.</summary>
 public static class GlobalKeys
 {
+    /// <summary>A typed consent (a dialog with stakes) is typed in full each time: nothing completes or recalls it.</summary>
+    private static string? TypedConsent(AppState s) =>
+        s.Overlay is PromptOverlay { Stakes.IsEmpty: false } ? "a consent is typed in full each time" : null;
+
     public static IEnumerable<Binding> All()
     {
         const string g = Contexts.Global;
@@ -47,8 +51,8 @@ public static class GlobalKeys
         const string p = Contexts.Prompt;
         yield return new Binding(p, [Of(KeyCode.Enter)], new PromptSubmit(), "Run / accept") { ShowInBar = true };
         yield return new Binding(p, [Of(KeyCode.Escape)], new CloseOverlay(), "Cancel") { ShowInBar = true, Order = 1 };
-        yield return new Binding(p, [Of(KeyCode.Tab)], new PromptComplete(), "Accept the suggestion") { ShowInBar = true, Order = 2, Hint = "Complete" };
-        yield return new Binding(p, [Of(KeyCode.Up)], new PromptHistory(-1), "Earlier entry (each prompt keeps its own history)") { ShowInBar = true, Order = 3, Hint = "History" };
+        yield return new Binding(p, [Of(KeyCode.Tab)], new PromptComplete(), "Accept the suggestion") { ShowInBar = true, Order = 2, Hint = "Complete", DisabledReason = TypedConsent };
+        yield return new Binding(p, [Of(KeyCode.Up)], new PromptHistory(-1), "Earlier entry (each prompt keeps its own history)") { ShowInBar = true, Order = 3, Hint = "History", DisabledReason = TypedConsent };
         yield return new Binding(p, [Of(KeyCode.Down)], new PromptHistory(1), "Later entry");
         yield return new Binding(p, [Of(KeyCode.Left)], new PromptCursor(-1), "Cursor left");
         yield return new Binding(p, [Of(KeyCode.Right)], new PromptCursor(1), "Cursor right (at the end: accept the suggestion)");

@@ -114,6 +114,9 @@ public sealed class DialogGoldenTests
     {
         var t = new WorkstationHarness(w, h, ColorMode.Mono).Focus(ArchivePane.PaneIdValue).Press("B").Press("BOOT");
         Golden.Verify(Name("recover", w, h), t.App, t.Services);
+        t.Press(Key.Of(KeyCode.Up)).Press(Key.Of(KeyCode.Tab)); // shown dim in the bar: nothing recalls or completes a consent
+        Assert.Equal("BOOT", Assert.IsType<PromptOverlay>(t.State.Overlay).Text);
+        Assert.Contains("a consent is typed in full each time", t.State.Flash!.Text);
     }
 
     [Theory, MemberData(nameof(Sizes))]
