@@ -30,8 +30,7 @@ internal static class WorkstationLaunch
 
         void Loaded(TuiLoop loop)
         {
-            if (bench is not OpeningBench { Opened.IsFaulted: true }) // a failed opening: started says so
-                foreach (var a in BenchWiring.Initial(bench)) loop.Post(a);
+            foreach (var a in BenchWiring.Initial(bench)) loop.Post(a);
             started?.Invoke(loop);
         }
     }
@@ -54,10 +53,7 @@ internal static class WorkstationLaunch
             return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench, root, loop =>
             {
                 if (bench.Opened.Exception?.InnerException is { } e)
-                {
                     loop.Post(new ShowFlash($"no archive, so no jobs or dumps: {e.Message}", FlashLevel.Warning));
-                    loop.Post(new Tui.Panes.Ports.PortsRefresh());
-                }
                 else loop.Log($"archive {root}; {"job".ToQuantity(bench.Jobs().Count)} known (open {SinceStart():F0} ms after process start)");
             }, ct);
         }

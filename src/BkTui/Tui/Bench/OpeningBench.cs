@@ -9,9 +9,10 @@ namespace BkTui.Tui.Bench;
 /// <summary>
 /// The bench while its engine opens on another thread (the archive's SQLite file, the job queue
 /// resuming queued jobs): `bktui tui` draws its first frame without waiting for that (docs/performance.md,
-/// "First frame"). Ports are listed at once (they need no archive); every other call waits for the
-/// opening — bench calls block anyway, and effects make them off the UI thread — and rethrows its
-/// error when it failed, which the effect shows. Job events are forwarded once the engine is open.
+/// "First frame"). Every call but the port scan waits for the opening — bench calls block anyway,
+/// and effects make them off the UI thread. When the opening failed, the lists are empty (nothing
+/// is known without an archive) and every action rethrows its error, which the effect shows: no
+/// job can start. Job events are forwarded once the engine is open.
 /// </summary>
 public sealed class OpeningBench : IBench, IDisposable
 {
@@ -36,15 +37,27 @@ public sealed class OpeningBench : IBench, IDisposable
 
     public event Action<JobEvent>? JobChanged;
 
+    /// <summary>The engine once open; the opening's error when it failed.</summary>
     private IBench Engine => _opening.GetAwaiter().GetResult();
 
+    /// <summary>The engine once open, or null when the opening failed.</summary>
+    private IBench? OpenEngine
+    {
+        get
+        {
+            try { _opening.Wait(); }
+            catch (AggregateException) { return null; }
+            return _opening.Result;
+        }
+    }
+
     public IReadOnlyList<PortInfo> Ports() => _ports();
-    public IReadOnlyList<JobSnapshot> Jobs() => Engine.Jobs();
+    public IReadOnlyList<JobSnapshot> Jobs() => OpenEngine?.Jobs() ?? [];
     public JobSnapshot Enqueue(JobRequest request) => Engine.Enqueue(request);
     public bool Cancel(long jobId) => Engine.Cancel(jobId);
     public JobSnapshot Retry(long jobId) => Engine.Retry(jobId);
-    public IReadOnlyList<DeviceRecord> Devices() => Engine.Devices();
-    public IReadOnlyList<DumpSummary> Dumps() => Engine.Dumps();
+    public IReadOnlyList<DeviceRecord> Devices() => OpenEngine?.Devices() ?? [];
+    public IReadOnlyList<DumpSummary> Dumps() => OpenEngine?.Dumps() ?? [];
     public byte[] DumpBytes(long dumpId) => Engine.DumpBytes(dumpId);
     public void LabelDump(long dumpId, string label) => Engine.LabelDump(dumpId, label);
     public void NameDevice(string device, string name) => Engine.NameDevice(device, name);
@@ -56,8 +69,6 @@ public sealed class OpeningBench : IBench, IDisposable
     /// <summary>Waits for the opening to end, then disposes the engine it opened (if any).</summary>
     public void Dispose()
     {
-        try { _opening.Wait(); }
-        catch (AggregateException) { return; } // nothing was opened
-        if (_opening.Result is IDisposable engine) engine.Dispose();
+        if (OpenEngine is IDisposable engine) engine.Dispose();
     }
 }

@@ -49,14 +49,17 @@ public sealed class OpeningBenchTests
     }
 
     [Fact]
-    public void AFailedOpening_ListsPortsAndRethrowsItsErrorForEverythingElse()
+    public void AFailedOpening_StillListsPorts_KnowsNothingElse_AndRefusesEveryAction()
     {
-        var error = new ArchiveException(ArchiveProblem.Unusable, "archive /x is busy");
+        var error = new ArchiveException(ArchiveProblem.Busy, "archive /x is busy");
         using var bench = new OpeningBench(() => throw error, () => [Adapter]);
         Assert.Throws<AggregateException>(() => bench.Opened.Wait(TimeSpan.FromSeconds(30)));
-        Assert.Single(bench.Ports());
-        Assert.Same(error, Assert.Throws<ArchiveException>(() => bench.Dumps()));
+        var t = new WorkstationHarness(bench); // the first loads, as the workstation makes them
+        Assert.Single(t.Pane<PortsState>(PortsPane.PaneIdValue).Ports);
+        Assert.Empty(t.Pane<ArchiveState>(ArchivePane.PaneIdValue).Dumps);
+        Assert.Empty(bench.Jobs());
         Assert.Same(error, Assert.Throws<ArchiveException>(() => bench.Enqueue(new JobRequest { Recipe = Recipe.Backup, Port = Adapter.Path })));
+        Assert.Same(error, Assert.Throws<ArchiveException>(() => bench.Identify(Adapter.Path, default)));
         bench.Dispose(); // nothing to close, no throw
     }
 
