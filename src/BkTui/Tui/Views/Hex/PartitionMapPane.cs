@@ -136,6 +136,7 @@ public sealed class PartitionMapPane : View
     /// <summary>Below the table, where rows are left: the selected partition's evidence whole when its cell cut it ('e' shows it anywhere).</summary>
     private void DrawSelectedEvidence(PartitionMapView map, int y, int room)
     {
+        if (map.Rows.Count == 0) return;
         var r = map.Rows[Math.Clamp(Selected, 0, map.Rows.Count - 1)];
         if (r.Evidence.Length <= room) return;
         var lines = Render.Box.Wrap($"{r.Letter} {r.Name}: {r.Evidence}", Math.Max(8, Viewport.Width - 2));
