@@ -36,7 +36,8 @@ public static class DetailView
         return Math.Clamp(scroll, 0, MaxScroll(Wrapped(detail, width).Count, inner.Height));
     }
 
-    private static Rect Area(Rect body) => body.Centered(Math.Min(body.Width - 2, MaxWidth), body.Height);
+    /// <summary>The whole body up to <see cref="MaxWidth"/> columns: a one-column margin showed stray cells of the pane below at 80×24.</summary>
+    private static Rect Area(Rect body) => body.Centered(Math.Min(body.Width, MaxWidth), body.Height);
 
     private static int MaxScroll(int lines, int height) => Math.Max(0, lines - Math.Max(1, height));
 
