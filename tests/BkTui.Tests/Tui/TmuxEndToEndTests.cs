@@ -37,7 +37,8 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         PrepareShell(tmux);
         Start(tmux);
         // The partition map comes from the dump's own analysis (off the UI thread).
-        var screen = tmux.WaitFor("bootloader+0x0");
+        // A frame reaches tmux in pieces: wait for its top and bottom parts before reading the rest.
+        var screen = tmux.WaitFor(s => s.Contains("bootloader+0x0") && s.Contains("A 000000") && s.Contains("q Quit"), "the hex view of the dump");
         Assert.Contains("[4] Hex", screen);
         foreach (var name in new[] { "1 Ports", "2 Queue", "3 Arc", "4 Hex", "5 Par", "6 Dev", "7 Log" }) Assert.Contains(name, screen);
         Assert.Contains("A 000000", screen);
@@ -45,7 +46,7 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         Assert.Equal("1", tmux.Format("alternate_on"));
 
         tmux.SendKeys("?");
-        Assert.Contains("[4] Hex (focused)", tmux.WaitFor("Keys — Esc closes"));
+        tmux.WaitFor(s => s.Contains("Keys — Esc closes") && s.Contains("[4] Hex (focused)"), "the help, the focused pane's keys first");
         tmux.SendKeys("Escape");
         tmux.WaitFor(s => !s.Contains("Keys — Esc closes"), "help to close");
 

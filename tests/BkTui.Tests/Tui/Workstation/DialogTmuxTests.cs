@@ -28,13 +28,14 @@ public sealed class DialogTmuxTests
         tmux.SendKeys("f");
         tmux.WaitFor("Flash firmware (file, or cached build");
         tmux.SendKeys("C-o");
-        var picker = tmux.WaitFor(s => s.Contains("Choose a firmware file") && s.Contains("OpenBK7231N_QIO_1.17.bin"), "the file picker");
+        // A frame reaches tmux in pieces: wait for its last part too before reading the rest of it.
+        var picker = tmux.WaitFor(s => s.Contains("Choose a firmware file") && s.Contains("OpenBK7231N_QIO_1.17.bin") && s.Contains("a: all files"), "the file picker");
         Assert.Contains(folder + "/", picker);
         Assert.DoesNotContain("README.txt", picker);
         Assert.Contains("1 other file hidden — a: all files", picker);
         tmux.SendKeys("Enter"); // the first entry after ".." is selected: the firmware
 
-        var dialog = tmux.WaitFor(s => s.Contains("┌─ Flash firmware"), "the flash dialog");
+        var dialog = tmux.WaitFor(s => s.Contains("┌─ Flash firmware") && s.Contains("[ n  No ]"), "the flash dialog");
         Assert.Contains("2 ports     bk7231n-plug, bk7231t-bulb — the 2 marked ports", dialog);
         Assert.Contains($"File        {folder}/OpenBK7231N_QIO_1.17.bin", dialog);
         Assert.Contains("Writes      0x011000 upward (the app)", dialog);
