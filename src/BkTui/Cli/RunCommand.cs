@@ -67,9 +67,7 @@ internal static class RunCommand
         List<JobRequest> requests;
         try
         {
-            var ports = pr.GetValue(Port)!.Distinct().ToList();
-            var logPorts = LogPorts(pr.GetValue(LogPort) ?? [], ports);
-            requests = ports.Select(p => BuildRequest(pr, recipe, p) with { LogPort = logPorts.GetValueOrDefault(p) }).ToList();
+            requests = Requests(pr, recipe);
         }
         catch (FormatException e) { Console.Error.WriteLine($"bktui run {recipe.Name()}: {e.Message}"); return ExitCodes.Usage; }
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
@@ -79,6 +77,20 @@ internal static class RunCommand
         }
         return RunSession.Run(requests, pr.GetValue(Archive), pr.GetValue(Json));
     }
+
+    /// <summary>
+    /// One request per --port, as the line asks (the workstation's ':' line queues the same requests);
+    /// FormatException for a bad number or --log-port.
+    /// </summary>
+    internal static List<JobRequest> Requests(ParseResult pr, Recipe recipe)
+    {
+        var ports = pr.GetValue(Port)!.Distinct().ToList();
+        var logPorts = LogPorts(pr.GetValue(LogPort) ?? [], ports);
+        return ports.Select(p => BuildRequest(pr, recipe, p) with { LogPort = logPorts.GetValueOrDefault(p) }).ToList();
+    }
+
+    /// <summary>The --archive the line names, if any.</summary>
+    internal static string? ArchiveOf(ParseResult pr) => pr.GetValue(Archive);
 
     private static JobRequest BuildRequest(ParseResult pr, Recipe recipe, string port)
     {

@@ -63,7 +63,8 @@ public class GoldenScreenTests
     [Theory, MemberData(nameof(Sizes))]
     public void ConfirmDialog(int w, int h, ColorMode mode)
     {
-        var t = HexWithLog(w, h, mode).Do(new RunCommand("erase --port /dev/ttyUSB0 0x11000 0x200000"));
+        // A question with no stakes (the dialogs before a write: DialogGoldenTests).
+        var t = HexWithLog(w, h, mode).Do(new SetJobsRunning(2)).Do(new Quit());
         Golden.Verify(Name("confirm", w, h, mode), t.App, t.Services);
     }
 

@@ -13,8 +13,8 @@ public static class CommandLine
     public static readonly string[] TuiWords = ["quit", "help", "goto", "open"];
 
     /// <summary>
-    /// Top-level verbs that change a chip: confirmed first (naming the port and range) and refused in
-    /// --read-only mode. `run` recipes are judged by <see cref="IsDangerous"/>.
+    /// Top-level verbs that change a chip: asked in the workstation's write dialog first
+    /// (<see cref="CommandWrites"/>) and refused in --read-only mode. `run` recipes are judged by <see cref="IsDangerous"/>.
     /// </summary>
     public static readonly HashSet<string> DangerousVerbs = new(StringComparer.OrdinalIgnoreCase) { "write", "erase" };
 
@@ -75,26 +75,5 @@ public static class CommandLine
             if (history[i].Length > text.Length && history[i].StartsWith(text, StringComparison.Ordinal)) return history[i];
         if (text.Contains(' ')) return null;
         return Verbs.FirstOrDefault(v => v.Length > text.Length && v.StartsWith(text, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>"Run `erase` on /dev/ttyUSB0 (0x0–0x200000)?" from a dangerous verb's tokens.</summary>
-    public static string DescribeDangerous(string[] tokens)
-    {
-        string? port = null;
-        var addresses = new List<string>();
-        for (int i = 1; i < tokens.Length; i++)
-        {
-            if (tokens[i] is "--port" or "-p" && i + 1 < tokens.Length) port = tokens[++i];
-            else if (tokens[i].StartsWith("--port=", StringComparison.Ordinal)) port = tokens[i]["--port=".Length..];
-            else if (tokens[i].StartsWith("0x", StringComparison.OrdinalIgnoreCase)) addresses.Add(tokens[i]);
-        }
-        var where = port is null ? "on the port it names" : $"on {port}";
-        var range = addresses.Count switch
-        {
-            0 => "",
-            1 => $" at {addresses[0]}",
-            _ => $" at {addresses[0]}–{addresses[1]}",
-        };
-        return $"Run '{string.Join(' ', tokens)}'?\nThis changes the chip {where}{range}.";
     }
 }

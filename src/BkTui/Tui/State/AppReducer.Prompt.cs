@@ -7,7 +7,7 @@ public sealed partial class AppReducer
 {
     /// <summary>Prompts whose entries are not kept in a history (a typed consent is given each time).</summary>
     // A typed consent is asked afresh each time: recalling the last answer would make it one keystroke.
-    private static readonly HashSet<string> NoHistory = [global::BkTui.Tui.Panes.Archive.ArchivePane.RecoverPurpose, global::BkTui.Tui.Panes.Queue.QueuePane.FamilyPurpose];
+    private static readonly HashSet<string> NoHistory = [global::BkTui.Tui.Panes.Queue.QueuePane.BootloaderPurpose, global::BkTui.Tui.Panes.Queue.QueuePane.FamilyPurpose];
 
     private Transition ReducePrompt(AppState s, AppAction action)
     {
@@ -103,7 +103,7 @@ public sealed partial class AppReducer
         return history.Count > HistoryLimit ? history.RemoveAt(0) : history;
     }
 
-    private Transition OnCommand(AppState s, string line, bool confirmed)
+    private Transition OnCommand(AppState s, string line)
     {
         var tokens = CommandLine.Tokenize(line);
         if (tokens.Length == 0) return s;
@@ -121,11 +121,16 @@ public sealed partial class AppReducer
                 return Reduce(Reduce(s, new FocusPaneById("hex")).State, new PromptSubmitted("hex", "goto", string.Join(' ', tokens.Skip(1))));
         }
         if (CommandLine.RefusedVerbs.Contains(verb)) return Flash(s, $"'{verb}' cannot run inside the TUI", FlashLevel.Warning);
-        if (CommandLine.IsDangerous(tokens))
-        {
-            if (s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
-            if (!confirmed) return s with { Overlay = new ConfirmOverlay(CommandLine.DescribeDangerous(tokens), new Confirmed(new RunCommand(line))) };
-        }
-        return new Transition(Flash(s, $"running '{line}'…"), [new RunVerbEffect(tokens)]);
+        bool writes = CommandLine.IsDangerous(tokens);
+        if (writes && s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
+        // Jobs go to the workstation's own queue, and every write meets the dialog a key would give it.
+        if (writes || verb == "run")
+            return s.Panes.ContainsKey(global::BkTui.Tui.Panes.Queue.QueuePane.PaneIdValue)
+                ? Reduce(s, CommandWrites.Route(tokens))
+                : Flash(s, $"'{verb}' is queued from the workstation's [Queue]; this screen has none", FlashLevel.Warning);
+        return RunVerb(s, tokens);
     }
+
+    private static Transition RunVerb(AppState s, string[] tokens) =>
+        new(Flash(s, $"running '{string.Join(' ', tokens)}'…"), [new RunVerbEffect(tokens)]);
 }

@@ -60,7 +60,8 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
                 or Files.PickerCancel or Files.PickerListed => ReducePicker(s, action),
             OverlayClicked c => OnOverlayClick(s, c),
             ConfirmAnswer a => OnAnswer(s, a),
-            RunCommand r => OnCommand(s, r.Line, confirmed: false),
+            RunCommand r => OnCommand(s, r.Line),
+            Commands.RunConfirmedVerb v => RunVerb(s, v.Tokens),
             Quit q when q.Force || s.JobsRunning == 0 => s with { Quitting = true },
             Quit => s with
             {
@@ -81,7 +82,6 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
 
     private Transition ReduceConfirmed(AppState s, AppAction inner) => inner switch
     {
-        RunCommand r => OnCommand(s, r.Line, confirmed: true),
         PaneAction p => ToPane(s, p),
         _ => Reduce(s, inner),
     };

@@ -16,33 +16,50 @@ namespace BkTui.Tui.Panes.Archive;
 /// </summary>
 public sealed partial class ArchivePane
 {
-    public const string RecoverPurpose = "recover";
-    public const string RecoverWord = "BOOTLOADER";
+    public const string RecoverWord = QueuePane.BootloaderWord;
 
     private static Transition Restore(AppState app, long id, ArchiveRow row)
     {
         if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: restore is disabled", FlashLevel.Warning);
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] to restore to (u clears marks)", FlashLevel.Warning);
-        var request = new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id };
+        return Restore(app, new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id }, row);
+    }
+
+    /// <summary>The restore question for a request (from W, or `:run restore-factory`), bootloader kept.</summary>
+    private static Transition Restore(AppState app, JobRequest request, ArchiveRow row)
+    {
+        var (id, port) = (request.DumpId!.Value, request.Port);
         var boot = ChipProfiles.For(Family(app, port) ?? ChipFamily.BK7231N).BootloaderSize;
         var stakes = WriteBackStakes(app, row, id, port).AddRange(
             new Stake("Writes", $"0x{boot:X6} to the end of flash, from the dump"),
             new Stake("Bootloader", $"kept: 0x000000–0x{boot:X6} is not written"));
-        return app with { Overlay = new ConfirmOverlay("Restore it?", new Confirmed(new QueueEnqueue([request]))) { Title = $"Restore dump #{id}", Stakes = stakes, YesLabel = "Restore" } };
+        return app with { Overlay = new ConfirmOverlay("Restore it?", new Confirmed(new QueueEnqueue([request with { AllowBootloader = false }]))) { Title = $"Restore dump #{id}", Stakes = stakes, YesLabel = "Restore" } };
     }
 
-    private Transition Recover(AppState app, ArchiveState pane, long id, ArchiveRow row)
+    private static Transition Recover(AppState app, long id, ArchiveRow row)
     {
         if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: bootloader recovery is disabled", FlashLevel.Warning);
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] for the recovery (u clears marks)", FlashLevel.Warning);
+        return Recover(app, new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id, AllowBootloader = true }, row);
+    }
+
+    /// <summary>The recovery question for a request (from B, or `:run restore-factory --allow-bootloader`): only the typed word starts it.</summary>
+    private static Transition Recover(AppState app, JobRequest request, ArchiveRow row)
+    {
+        var (id, port) = (request.DumpId!.Value, request.Port);
         var boot = ChipProfiles.For(Family(app, port) ?? ChipFamily.BK7231N).BootloaderSize;
         var stakes = WriteBackStakes(app, row, id, port).Add(
             new Stake("Bootloader", $"REWRITTEN: 0x000000–0x{boot:X6} from the dump, then the app and the rest. A wrong bootloader leaves the chip unable to boot.", StakeLevel.Danger));
-        var label = $"Type {RecoverWord} to go on: ";
-        return With(app, pane with { PendingRecovery = (id, port) }) with
-        {
-            Overlay = new PromptOverlay(Id, RecoverPurpose, label, "") { Title = $"Bootloader recovery on {ListWindow.PortName(port)}", Stakes = stakes },
-        };
+        return QueuePane.AskBootloader(app, new QueueEnqueue([request with { AllowBootloader = true }]), "bootloader recovery", $"Bootloader recovery on {ListWindow.PortName(port)}", stakes);
+    }
+
+    /// <summary>`:run restore-factory`: the same questions as W and B, for the dump and port the line names.</summary>
+    private static Transition WriteBack(AppState app, ArchiveState pane, JobRequest request)
+    {
+        if (!pane.Loaded) return AppReducer.Flash(app, "the archive is still being read: try again in a moment", FlashLevel.Warning);
+        var row = ArchiveRows.Build(pane.Devices, pane.Dumps, null, app.Now).FirstOrDefault(r => r.DumpId == request.DumpId);
+        if (row is null) return AppReducer.Flash(app, $"there is no dump #{request.DumpId} in this session's archive ([3] Archive lists them)", FlashLevel.Warning);
+        return request.AllowBootloader ? Recover(app, request, row) : Restore(app, request, row);
     }
 
     /// <summary>The stakes every write-back names: the port with the chip last seen there, the dump, and whose dump it is.</summary>
@@ -56,15 +73,6 @@ public sealed partial class ArchivePane
         if (OtherDevice(app, row, port) is { Length: > 0 } other) stakes.Add(new("Device", other, StakeLevel.Danger));
         if (OtherKey(app, row, port) is { } key) stakes.Add(new("Key", key, StakeLevel.Danger));
         return stakes.ToImmutable();
-    }
-
-    private Transition Recovered(AppState app, ArchiveState pane, string typed)
-    {
-        var cleared = With(app, pane with { PendingRecovery = null });
-        if (pane.PendingRecovery is not { } pending) return cleared;
-        if (typed.Trim() != RecoverWord) return AppReducer.Flash(cleared, $"bootloader recovery not started: you typed '{typed.Trim()}', not {RecoverWord}. Nothing was written.", FlashLevel.Warning);
-        var request = new JobRequest { Port = pending.Port, Recipe = Recipe.RestoreFactory, DumpId = pending.DumpId, AllowBootloader = true };
-        return new Transition(AppReducer.Flash(cleared, $"bootloader recovery of {ListWindow.PortName(pending.Port)} from dump #{pending.DumpId}: queued"), [new Bench.PostEffect(new QueueEnqueue([request]))]);
     }
 
     /// <summary>The one port a write-back goes to: the single marked one, else the selected one.</summary>

@@ -71,8 +71,8 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
                 return i < 0 ? app : With(app, pane with { Selected = rows[i].Key });
             case PromptSubmitted { Purpose: PromptOverlay.SearchPurpose } p:
                 return With(app, Reselect(pane with { Filter = p.Text.Trim().Length == 0 ? null : p.Text.Trim() }, app.Now));
-            case PromptSubmitted { Purpose: RecoverPurpose } p:
-                return Recovered(app, pane, p.Text);
+            case ArchiveWriteBack w:
+                return WriteBack(app, pane, w.Request);
             case ArchiveClearFilter:
                 return With(app, Reselect(pane with { Filter = null }, app.Now));
             case ArchiveRefresh:
@@ -117,7 +117,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
             case ArchiveRestore:
                 return Restore(app, id, row);
             case ArchiveRecover:
-                return Recover(app, pane, id, row);
+                return Recover(app, id, row);
             default:
                 return app;
         }

@@ -13,8 +13,6 @@ public sealed record ArchiveState
     public string? Selected { get; init; }
     public long? Marked { get; init; }
     public bool Loaded { get; init; }
-    /// <summary>The bootloader recovery waiting for its typed consent: which dump goes to which port.</summary>
-    public (long DumpId, string Port)? PendingRecovery { get; init; }
 }
 
 public abstract record ArchiveAction : PaneAction
@@ -39,5 +37,7 @@ public sealed record ArchiveClearFilter : ArchiveAction;
 public sealed record ArchiveAnalyze : ArchiveAction;
 /// <summary>Bootloader recovery: the selected dump written whole (0x000000 up) to the selected port, after a typed consent.</summary>
 public sealed record ArchiveRecover : ArchiveAction;
+/// <summary>`:run restore-factory`: the restore (or, with AllowBootloader, the recovery) question for the dump and port it names.</summary>
+public sealed record ArchiveWriteBack(BkTui.Core.Jobs.JobRequest Request) : ArchiveAction;
 /// <summary>Label the selected dump, or name the selected device (a name is shown before its MAC).</summary>
 public sealed record ArchiveLabel : ArchiveAction;

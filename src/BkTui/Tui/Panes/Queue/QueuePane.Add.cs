@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
+using BkTui.Tui.Commands;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.State;
 
@@ -25,30 +26,101 @@ public sealed partial class QueuePane
         {
             Port = p, Recipe = recipe, FirmwarePath = version is null ? firmware : null, FirmwareVersion = version,
         })).ToList();
+        return Ask(app, requests, PortsPane.TargetsMarks(app), []);
+    }
+
+    /// <summary>
+    /// The one question before a job is queued, whether a key or the ':' line asked for it: the ports by
+    /// name, what is written, the engine's preview of a firmware file, the consents. A backup (and a
+    /// custom read) to the selected port only is queued at once.
+    /// </summary>
+    /// <param name="marks">The ports came from the marks (said so, and the marks are cleared once queued).</param>
+    /// <param name="extra">Stakes the caller adds after the ports (how a ':' verb runs here).</param>
+    private Transition Ask(AppState app, IReadOnlyList<JobRequest> requests, bool marks, ImmutableArray<Stake> extra)
+    {
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
-        bool readsOnly = recipe == Recipe.Backup || requests[0] is { Recipe: Recipe.Custom, ReadPath: not null };
-        bool marks = PortsPane.TargetsMarks(app);
+        var first = requests[0];
+        var recipe = first.Recipe;
+        var ports = requests.Select(r => r.Port).ToList();
+        bool readsOnly = recipe == Recipe.Backup || first is { Recipe: Recipe.Custom, ReadPath: not null };
         if (readsOnly && !marks) return Queued(app, requests);
         if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
-        var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
         // The engine's preview of a firmware file (family, key, integrity) for each port, against the chip last seen there;
         // an image of unknown family needs the typed consent after 'y'.
-        var previews = recipe == Recipe.Flash && version is null && firmware is not null
-            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(firmware, FamilyOf(app, p), PortsPane.LastDevice(app, p)?.KeyVerdict))).ToList()
+        var previews = recipe == Recipe.Flash && first.FirmwarePath is { } file
+            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(file, FamilyOf(app, p), PortsPane.LastDevice(app, p)?.KeyVerdict))).ToList()
             : null;
         var preview = previews?[0].Verdict;
-        var dialog = readsOnly ? ReadDialog(requests[0], ports.Count) : WriteDialog(app, requests[0], ports, firmware, previews);
-        var portsText = names + (marks ? $" — the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued" : "");
-        var stakes = dialog.Stakes.Insert(0, new Stake(ports.Count == 1 ? "Port" : $"{ports.Count} ports", portsText, marks ? StakeLevel.Warning : StakeLevel.Normal));
+        var dialog = readsOnly ? ReadDialog(first, ports.Count) : WriteDialog(app, first, ports, previews);
+        var stakes = dialog.Stakes.InsertRange(0, extra).Insert(0, PortsStake(app, ports, marks));
+        if (first is { Recipe: Recipe.Custom, AllowBootloader: true } && first.Start < Profile(app, ports[0]).BootloaderSize)
+            return AskBootloader(app, new QueueEnqueue(requests), "custom write", dialog.Title + " into the bootloader", stakes);
         AppAction onYes = preview is { NeedsFamilyConsent: true }
-            ? new QueueAskFamily(requests, FamilyConsent.Prompt(Path.GetFileName(firmware!), FamilyOf(app, ports[0])), stakes.RemoveAll(x => x.Label == "Consent"))
+            ? new QueueAskFamily(requests, FamilyConsent.Prompt(Path.GetFileName(first.FirmwarePath!), FamilyOf(app, ports[0])), stakes.RemoveAll(x => x.Label == "Consent"))
             : new QueueEnqueue(requests);
         return app with { Overlay = new ConfirmOverlay(dialog.Question, new Confirmed(onYes)) { Title = dialog.Title, Stakes = stakes, YesLabel = dialog.Yes } };
     }
 
+    /// <summary>Every port a write goes to, by name with the family last seen there; ports from the marks say so.</summary>
+    private static Stake PortsStake(AppState app, IReadOnlyList<string> ports, bool marks)
+    {
+        var names = string.Join(", ", ports.Select(p => $"{ListWindow.PortName(p)}{FamilyOf(app, p) switch { null => "", var f => $" ({f})" }}"));
+        var text = names + (marks ? $" — the {(ports.Count == 1 ? "marked port" : $"{ports.Count} marked ports")}, not only the selected one; the marks are cleared once it is queued" : "");
+        return new Stake(ports.Count == 1 ? "Port" : $"{ports.Count} ports", text, marks ? StakeLevel.Warning : StakeLevel.Normal);
+    }
+
+    /// <summary>
+    /// `:erase` (no job erases): the same question and typed consent as a job, then the CLI verb runs.
+    /// A range inside the bootloader without --allow-bootloader is said to be refused (the verb refuses it before sending).
+    /// </summary>
+    private static AppState AskErase(AppState app, QueueAskErase erase)
+    {
+        var profile = Profile(app, erase.Port);
+        bool inside = erase.Start < profile.BootloaderSize;
+        var stakes = ImmutableArray.Create(
+            PortsStake(app, [erase.Port], marks: false),
+            new Stake("Erases", $"0x{erase.Start:X6}–0x{erase.Start + (long)erase.Length:X6}", inside ? StakeLevel.Danger : StakeLevel.Normal),
+            BootloaderStake(profile, erase.Start, erase.AllowBootloader),
+            new Stake("Runs", "the erase verb (bktui erase): 4 KiB / 64 KiB erases, verified blank; no dump is taken first"));
+        var run = new RunConfirmedVerb(erase.Tokens);
+        if (inside && erase.AllowBootloader) return AskBootloader(app, run, "erase", "Erase flash into the bootloader", stakes);
+        return app with { Overlay = new ConfirmOverlay("Erase it?", new Confirmed(run)) { Title = "Erase flash", Stakes = stakes, YesLabel = "Erase" } };
+    }
+
+    /// <summary>A write from <paramref name="start"/>: the bootloader kept, refused by the engine, or (consented) rewritten.</summary>
+    private static Stake BootloaderStake(ChipProfile profile, uint? start, bool allowed)
+    {
+        var range = $"0x000000–0x{profile.BootloaderSize:X6}";
+        if (!(start < profile.BootloaderSize)) return new("Bootloader", $"kept: {range} is not written");
+        return allowed
+            ? new("Bootloader", $"REWRITTEN: the range starts inside {range}. A wrong bootloader leaves the chip unable to boot.", StakeLevel.Danger)
+            : new("Bootloader", $"the range starts inside {range}: the engine will refuse it before anything is sent", StakeLevel.Danger);
+    }
+
     /// <summary>A confirmation's parts before the ports are added: title, what is at stake, the question, the Yes button's word.</summary>
     private sealed record Dialog(string Title, ImmutableArray<Stake> Stakes, string Question, string Yes);
+
+    /// <summary>
+    /// Asks for the typed word before anything that rewrites the bootloader (the archive's recovery, a
+    /// custom write or erase from the ':' line with --allow-bootloader): <paramref name="onConsent"/>
+    /// runs only when BOOTLOADER is typed. Owned by the queue so every such write meets the same question.
+    /// </summary>
+    internal static AppState AskBootloader(AppState app, AppAction onConsent, string what, string title, ImmutableArray<Stake> stakes) =>
+        app with
+        {
+            Panes = app.Panes.SetItem(PaneIdValue, (QueueState)app.Panes[PaneIdValue] with { AwaitingBootloader = new(onConsent, what) }),
+            Overlay = new PromptOverlay(PaneIdValue, BootloaderPurpose, $"Type {BootloaderWord} to go on: ", "") { Title = title, Stakes = stakes },
+        };
+
+    private Transition AnswerBootloader(AppState app, QueueState pane, string typed)
+    {
+        var cleared = With(app, pane with { AwaitingBootloader = null });
+        if (pane.AwaitingBootloader is not { } pending) return cleared;
+        if (typed.Trim() != BootloaderWord)
+            return AppReducer.Flash(cleared, $"{pending.What} not started: you typed '{typed.Trim()}', not {BootloaderWord}. Nothing was written.", FlashLevel.Warning);
+        return new Transition(cleared, [new Bench.PostEffect(pending.OnConsent)]);
+    }
 
     /// <summary>The typed answer to <see cref="FamilyConsent.Prompt"/>: the named family goes with each job, and the gate holds it against the linked chip.</summary>
     private Transition AnswerFamily(AppState app, QueueState pane, string text)
@@ -65,10 +137,11 @@ public sealed partial class QueuePane
         ? new(ports == 1 ? "Back up" : $"Back up {ports} ports", [new("Reads", "the whole flash, one job per port; nothing is written")], "Back them up?", "Back up")
         : new("Custom read", [new("Reads", $"0x{request.Start:X6}+0x{request.Length:X} into {request.ReadPath}; nothing is written")], "Read it?", "Read");
 
-    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, string? firmware, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews)
+    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews)
     {
         var profile = Profile(app, ports[0]);
-        var bootloader = new Stake("Bootloader", $"kept: 0x000000–0x{profile.BootloaderSize:X6} is not written");
+        var bootloader = BootloaderStake(profile, null, false);
+        var inside = request.Start < profile.BootloaderSize;
         return request.Recipe switch
         {
             Recipe.Wifi => new("Write Wi-Fi credentials",
@@ -76,24 +149,26 @@ public sealed partial class QueuePane
                 "Write them?", "Write"),
             Recipe.Custom => new("Custom write",
                 [new("File", request.WritePath ?? ""), new("Writes", $"0x{request.Start:X6}–0x{request.Start + (request.Length ?? FileLength(request.WritePath)):X6}",
-                    request.Start < profile.BootloaderSize ? StakeLevel.Danger : StakeLevel.Normal),
-                 request.Start < profile.BootloaderSize ? new("Bootloader", $"the range starts inside 0x000000–0x{profile.BootloaderSize:X6}: the engine will refuse it before anything is sent", StakeLevel.Danger) : bootloader],
+                    inside ? StakeLevel.Danger : StakeLevel.Normal),
+                 BootloaderStake(profile, request.Start, request.AllowBootloader)],
                 "Write it?", "Write"),
-            Recipe.Flash => new("Flash firmware", FlashStakes(profile, firmware, previews, bootloader),
+            Recipe.Flash => new("Flash firmware", FlashStakes(profile, request, previews, bootloader),
                 previews is [{ Verdict.NeedsFamilyConsent: true }, ..] ? "Go on (then type the family)?" : "Flash it?", "Flash"),
             Recipe.RestoreRf => new("Restore RF calibration",
-                [new("Writes", $"{RfRange(app, ports)} from this device's archived dump (or the template)"), bootloader], "Restore it?", "Restore"),
+                [new("Writes", $"{RfRange(app, ports)} from {(request.DumpId is { } d ? $"dump #{d}" : "this device's archived dump (or the template)")}"),
+                 .. request.Mac is { } mac ? [new Stake("MAC", mac + (request.ForceMac ? " — although another archived device has it (--force-mac)" : ""), request.ForceMac ? StakeLevel.Danger : StakeLevel.Normal)] : Array.Empty<Stake>(),
+                 bootloader], "Restore it?", "Restore"),
             _ => new(request.Recipe.Name(), [new("Writes", "to the chip")], $"Run {request.Recipe.Name()}?", "Run"),
         };
     }
 
     /// <summary>The file, the preview's verdict (once when every port gets the same, else per port by name), the consent, the range.</summary>
-    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, string? firmware, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews, Stake bootloader)
+    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, JobRequest request, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews, Stake bootloader)
     {
         var stakes = ImmutableArray.CreateBuilder<Stake>();
-        stakes.Add(CachedVersion(firmware) is { } v
+        stakes.Add(request.FirmwareVersion is { } v
             ? new("Firmware", $"the cached '{v}' build for each chip's family")
-            : new("File", firmware ?? ""));
+            : new("File", request.FirmwarePath ?? ""));
         bool same = previews is null || previews.Select(p => p.Verdict.Text).Distinct().Count() == 1;
         foreach (var (port, preview) in same ? previews?.Take(1) ?? [] : previews!)
             stakes.Add(new(preview.KeyMismatch ? "Key" : "Check", (same ? "" : ListWindow.PortName(port) + ": ") + preview.Text,

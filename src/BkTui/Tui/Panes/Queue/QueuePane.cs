@@ -24,6 +24,8 @@ public sealed partial class QueuePane : Pane<QueueState>
     public const string PaneIdValue = "queue";
     public const string FirmwarePurpose = "firmware";
     public const string FamilyPurpose = "family-consent";
+    public const string BootloaderPurpose = "bootloader-consent";
+    public const string BootloaderWord = "BOOTLOADER";
 
     public override string Id => PaneIdValue;
     public override string Title => "Queue";
@@ -83,6 +85,14 @@ public sealed partial class QueuePane : Pane<QueueState>
                 };
             case PromptSubmitted { Purpose: FamilyPurpose } p:
                 return AnswerFamily(app, pane, p.Text);
+            case QueueAskFor ask:
+                return Ask(app, ask.Requests, marks: false, ask.Extra.IsDefault ? [] : ask.Extra);
+            case QueueAskErase erase when app.ReadOnly:
+                return AppReducer.Flash(app, "read-only mode: erase is disabled", FlashLevel.Warning);
+            case QueueAskErase erase:
+                return AskErase(app, erase);
+            case PromptSubmitted { Purpose: BootloaderPurpose } p:
+                return AnswerBootloader(app, pane, p.Text);
             case QueueCancel when selected is null || selected.State.IsFinished():
                 return AppReducer.Flash(app, "nothing to cancel: select a waiting or running job", FlashLevel.Warning);
             case QueueCancel:

@@ -12,7 +12,12 @@ public sealed record QueueState
     public bool Unicode { get; init; } = true;
     /// <summary>Flash jobs confirmed with 'y' that wait for the typed family of an image that names none (FamilyConsent).</summary>
     public IReadOnlyList<JobRequest>? AwaitingFamily { get; init; }
+    /// <summary>What runs once BOOTLOADER is typed (a recovery, a custom write or erase into the bootloader).</summary>
+    public BootloaderConsent? AwaitingBootloader { get; init; }
 }
+
+/// <summary>A write into the bootloader waiting for its typed word: what then runs, and what to call it.</summary>
+public sealed record BootloaderConsent(AppAction OnConsent, string What);
 
 public abstract record QueueAction : PaneAction
 {
@@ -29,6 +34,13 @@ public sealed record QueueAdd(Recipe Recipe) : QueueAction;
 public sealed record QueueEnqueue(IReadOnlyList<JobRequest> Requests) : QueueAction;
 /// <summary>Confirmed flash jobs whose image names no family: ask the user to type the family (the engine's question).</summary>
 public sealed record QueueAskFamily(IReadOnlyList<JobRequest> Requests, string Label, System.Collections.Immutable.ImmutableArray<Stake> Stakes = default) : QueueAction;
+/// <summary>
+/// Jobs a ':' line asked for (its own ports, not the marks): the same question as from a key.
+/// <paramref name="Extra"/> says how the verb runs here when that differs from the shell.
+/// </summary>
+public sealed record QueueAskFor(IReadOnlyList<JobRequest> Requests, System.Collections.Immutable.ImmutableArray<Stake> Extra = default) : QueueAction;
+/// <summary>`:erase` (no job erases): the queue's question, then the CLI verb with these tokens.</summary>
+public sealed record QueueAskErase(string[] Tokens, string Port, uint Start, uint Length, bool AllowBootloader) : QueueAction;
 public sealed record QueueCancel : QueueAction;
 public sealed record QueueRetry : QueueAction;
 public sealed record QueueOpenLog : QueueAction;
