@@ -85,7 +85,8 @@ public sealed partial class DumpArchive
     /// Names a device ("kitchen plug"): the name becomes its first label, which lists show before
     /// the MAC; an earlier name stays as a later label (an empty name only moves nothing).
     /// </summary>
-    public void NameDevice(string device, string name)
+    /// <summary>Puts the name first among the device's labels; returns the device as it was found.</summary>
+    public DeviceRecord NameDevice(string device, string name)
     {
         var dev = GetDevice(device) ?? throw new ArchiveException(ArchiveProblem.NotFound, $"No device {device} in the archive at {Root}. See `bktui dumps devices`.");
         var clean = name.Trim().Replace(",", " ");
@@ -97,6 +98,7 @@ public sealed partial class DumpArchive
             using var c = Connect();
             Exec(c, "UPDATE devices SET labels = $l WHERE id = $id", null, ("$l", string.Join(',', labels)), ("$id", dev.Id));
         });
+        return dev;
     }
 
     /// <summary>One row per device with its dump count and latest dump (unidentified rows only when they hold dumps).</summary>

@@ -16,7 +16,7 @@ public sealed record ChipInfo
     public EfuseKey? EfuseKey { get; init; }
     /// <summary>"tuya", "zero", "other", or null when the key cannot be read.</summary>
     public string? KeyVerdict => EfuseKey?.Verdict;
-    /// <summary>Wi-Fi MAC from the RF calibration TLV ("c8:47:8c:12:34:56"), null if absent.</summary>
+    /// <summary>Wi-Fi MAC from the RF calibration TLV ("C8:47:8C:12:34:56"), null if absent.</summary>
     public string? Mac { get; init; }
     public IReadOnlyList<string> Advice { get; init; } = [];
     public required int Baud { get; init; }

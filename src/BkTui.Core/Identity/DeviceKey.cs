@@ -64,5 +64,5 @@ public sealed record DeviceKey(string Key, IdentityEvidence Evidence)
     public static IdentityEvidence ParseEvidence(string name) =>
         Enum.GetValues<IdentityEvidence>().FirstOrDefault(e => EvidenceName(e) == name, IdentityEvidence.BootLogMac);
 
-    private static string Canonical(MacAddress m) => m.ToString().ToUpperInvariant();
+    private static string Canonical(MacAddress m) => m.ToString();
 }

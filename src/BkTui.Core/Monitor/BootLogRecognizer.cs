@@ -56,7 +56,7 @@ public static partial class BootLogRecognizer
         if (TuyaSdkRx().Match(line) is { Success: true } tuya) Named("Tuya IoT SDK", tuya.Groups[1].Value);
     }
 
-    /// <summary>"c8:47:8c: 0: 0: 1" (the SDK pads with spaces) → "c8:47:8c:00:00:01"; null if not six bytes.</summary>
+    /// <summary>"c8:47:8c: 0: 0: 1" (the SDK pads with spaces) → "C8:47:8C:00:00:01" (the case every other MAC is shown in); null if not six bytes.</summary>
     public static string? NormaliseMac(string text)
     {
         var parts = text.Split(':', '-');
@@ -66,7 +66,7 @@ public static partial class BootLogRecognizer
         {
             var t = p.Trim();
             if (t.Length is 0 or > 2 || !t.All(Uri.IsHexDigit)) return null;
-            bytes.Add(t.PadLeft(2, '0').ToLowerInvariant());
+            bytes.Add(t.PadLeft(2, '0').ToUpperInvariant());
         }
         return string.Join(':', bytes);
     }

@@ -72,7 +72,7 @@ internal static class DumpsShowCommand
     public static Command CreateName() => TwoArguments("name", "Name a device (e.g. \"kitchen plug\"): lists show the name before its MAC.",
         new Argument<string>("DEVICE") { Description = "The device: its MAC (AA:BB:CC:DD:EE:FF) or identity key, as `bktui dumps devices` lists it." },
         new Argument<string>("NAME") { Description = "What you call it (e.g. \"kitchen plug\"); shown before the MAC." },
-        (a, device, name) => { a.NameDevice(device, name); return $"{device} is now named \"{name.Trim()}\""; });
+        (a, device, name) => $"{a.NameDevice(device, name).Name} is now named \"{name.Trim()}\"");
 
     public static Command CreateAttach() => TwoArguments("attach", "Attach a dump (e.g. an unidentified one) to the device with this MAC.",
         IdArgument(), new Argument<string>("MAC") { Description = "The device it came from (AA:BB:CC:DD:EE:FF)." },

@@ -14,7 +14,7 @@ public class ChipSessionTests
         Assert.Equal("tuya", s.Info.KeyVerdict);
         Assert.Equal(0x1560EBu, s.Info.FlashId);
         Assert.Equal((uint)FakeChips.FlashSize, s.Info.FlashSize);
-        Assert.Equal("c8:47:8c:12:34:56", s.Info.Mac);
+        Assert.Equal("C8:47:8C:12:34:56", s.Info.Mac);
         Assert.Equal(921600, s.Info.Baud);
     }
 

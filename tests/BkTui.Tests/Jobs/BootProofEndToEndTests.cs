@@ -31,7 +31,7 @@ public sealed class BootProofEndToEndTests : IDisposable
         Assert.Equal("OpenBeken 1.18.21", job.Boot.Version);
         Assert.Equal(SimBench.MacFor(21).ToString(), job.Boot.Mac);
         var reboot = job.Steps.Single(s => s.Name == "reboot");
-        Assert.StartsWith("OpenBeken 1.18.21 started, MAC c8:47:8c:10:20:15", reboot.Detail);
+        Assert.StartsWith("OpenBeken 1.18.21 started, MAC C8:47:8C:10:20:15", reboot.Detail);
         Assert.DoesNotContain("now runs", reboot.Detail);
     }
 

@@ -102,12 +102,12 @@ public sealed class RecipeStepsTests : IDisposable
         if (confirmed)
         {
             Assert.Equal(JobState.Done, job.State);
-            Assert.Equal("after the reboot the firmware reports MAC fc:58:4a:b8:cf:d2", job.Steps.Single(s => s.Name == "confirm MAC").Detail);
+            Assert.Equal("after the reboot the firmware reports MAC FC:58:4A:B8:CF:D2", job.Steps.Single(s => s.Name == "confirm MAC").Detail);
         }
         else
         {
             Assert.Equal(JobState.Failed, job.State);
-            Assert.Contains($"reports MAC {printed}, not fc:58:4a:b8:cf:d2", job.Error);
+            Assert.Contains($"reports MAC {printed.ToUpperInvariant()}, not FC:58:4A:B8:CF:D2", job.Error);
         }
     }
 }

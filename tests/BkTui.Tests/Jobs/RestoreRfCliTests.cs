@@ -15,7 +15,7 @@ namespace BkTui.Tests.Jobs;
 public sealed class RestoreRfCliTests : IDisposable
 {
     private static readonly MacAddress Placeholder = new(0xC8, 0x47, 0x8C, 0, 0, 1);
-    private const string TrueMac = "fc:58:4a:b8:cf:d2"; // the MAC the seed's original firmware printed
+    private const string TrueMac = "FC:58:4A:B8:CF:D2"; // the MAC the seed's original firmware printed
     private static readonly uint RfOffset = ChipProfiles.For(ChipFamily.BK7231M).RfOffset;
     private readonly SimBench _bench = new();
 
@@ -66,7 +66,7 @@ public sealed class RestoreRfCliTests : IDisposable
         var preflight = Detail(job, "pre-flight");
         Assert.Contains("template", preflight);
         Assert.Contains("generic calibration", preflight);
-        Assert.Contains($"c8:47:8c:00:00:01 (placeholder", Detail(job, "write"));
+        Assert.Contains($"C8:47:8C:00:00:01 (placeholder", Detail(job, "write"));
         Assert.Contains($"→ {TrueMac}", Detail(job, "write"));
         Assert.Contains($"identical, MAC {TrueMac}", Detail(job, "verify"));
         // The MAC is confirmed from the boot log when one is heard; when the listener hears nothing in its

@@ -21,10 +21,10 @@ public sealed class BootListenerTests
         var p = Hear(Banner + "go os_addr(0x10000)..........\r\nOpenBK7231N, version 1.18.21\r\nInfo:MAIN:Main_Init_Before_Delay\r\nmac c8:47:8c:10:20:05\r\n");
         Assert.Equal(BootVerdict.Booted, p.Verdict);
         Assert.Equal("OpenBeken 1.18.21", p.Version);
-        Assert.Equal("c8:47:8c:10:20:05", p.Mac);
+        Assert.Equal("C8:47:8C:10:20:05", p.Mac);
         Assert.Equal("BK7231n_1.0.11", p.Bootloader);
         Assert.False(p.MacIsPlaceholder);
-        Assert.StartsWith("OpenBeken 1.18.21 started, MAC c8:47:8c:10:20:05", p.Message);
+        Assert.StartsWith("OpenBeken 1.18.21 started, MAC C8:47:8C:10:20:05", p.Message);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class BootListenerTests
         var p = Hear(text[from..to]);
         Assert.Equal(BootVerdict.Booted, p.Verdict);
         Assert.Contains("OpenBeken", p.Firmware);
-        Assert.Equal("c8:47:8c:00:00:01", p.Mac);
+        Assert.Equal("C8:47:8C:00:00:01", p.Mac);
         Assert.True(p.AppVerifyFailed); // the RT-Thread loader complains, then jumps anyway
     }
 
@@ -60,7 +60,7 @@ public sealed class BootListenerTests
         Assert.Equal(BootVerdict.Booted, p.Verdict);
         Assert.Equal("LibreTiny, ESPHome", p.Firmware);
         Assert.Equal("ESPHome 2024.6.1", p.Version);
-        Assert.Equal("c8:47:8c:10:20:07", p.Mac);
+        Assert.Equal("C8:47:8C:10:20:07", p.Mac);
     }
 
     [Fact]

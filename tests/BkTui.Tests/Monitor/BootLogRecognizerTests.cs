@@ -19,8 +19,8 @@ public sealed class BootLogRecognizerTests
     [InlineData("SDK Rev: 3.0.56 7e6923f", BootFactKind.Firmware, "Beken SDK 3.0.56")]
     [InlineData("[Flash]id:0xeb6015", BootFactKind.FlashId, "0xeb6015")]
     [InlineData("chip id=7231c device id=20521028", BootFactKind.ChipId, "chip 7231c, device 0x20521028")]
-    [InlineData("mac c8:47:8c: 0: 0: 1", BootFactKind.Mac, "c8:47:8c:00:00:01")]
-    [InlineData("  Device MAC: fc:58:4a:b8:cf:d2", BootFactKind.Mac, "fc:58:4a:b8:cf:d2")]
+    [InlineData("mac c8:47:8c: 0: 0: 1", BootFactKind.Mac, "C8:47:8C:00:00:01")]
+    [InlineData("  Device MAC: fc:58:4a:b8:cf:d2", BootFactKind.Mac, "FC:58:4A:B8:CF:D2")]
     [InlineData("[E/OTA] (ota_main:171) App verify failed! Need to recovery factory firmware.", BootFactKind.AppInvalid, "the bootloader found no valid app")]
     public void Recognise_KnownLine_YieldsFact(string line, BootFactKind kind, string value)
     {
@@ -65,7 +65,7 @@ public sealed class BootLogRecognizerTests
         Assert.Equal("chip 7231c, device 0x20521028", s.ChipId);
         Assert.Contains("VeSync SDK v1.2.1-1d1881fe", s.Firmware);
         Assert.Contains("Beken SDK 3.0.56", s.Firmware);
-        Assert.Equal("fc:58:4a:b8:cf:d2", s.Mac);
+        Assert.Equal("FC:58:4A:B8:CF:D2", s.Mac);
     }
 
     [Fact]

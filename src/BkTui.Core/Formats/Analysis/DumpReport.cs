@@ -14,7 +14,7 @@ public sealed record DumpReport
     public EncryptionInfo Encryption { get; init; } = new();
     public IReadOnlyList<PartitionInfo> Partitions { get; init; } = [];
     public AppInfo App { get; init; } = new();
-    /// <summary>Lower-case aa:bb:cc:dd:ee:ff, null when none.</summary>
+    /// <summary>Upper-case AA:BB:CC:DD:EE:FF, null when none.</summary>
     public string? Mac { get; init; }
     public string? MacSource { get; init; }
     public RfInfo Rf { get; init; } = new();

@@ -1,13 +1,13 @@
 namespace BkTui.Core.Formats.Rf;
 
-/// <summary>A 6-byte Wi-Fi MAC in transmission order, printed lower-case "aa:bb:cc:dd:ee:ff".</summary>
+/// <summary>A 6-byte Wi-Fi MAC in transmission order, printed upper-case "AA:BB:CC:DD:EE:FF" everywhere (CLI, JSON, TUI, archive), so one device never looks like two.</summary>
 public readonly record struct MacAddress(byte B0, byte B1, byte B2, byte B3, byte B4, byte B5)
 {
     public static MacAddress FromBytes(ReadOnlySpan<byte> b) => new(b[0], b[1], b[2], b[3], b[4], b[5]);
 
     public byte[] ToBytes() => [B0, B1, B2, B3, B4, B5];
 
-    public override string ToString() => $"{B0:x2}:{B1:x2}:{B2:x2}:{B3:x2}:{B4:x2}:{B5:x2}";
+    public override string ToString() => $"{B0:X2}:{B1:X2}:{B2:X2}:{B3:X2}:{B4:X2}:{B5:X2}";
 
     public static bool TryParse(string? text, out MacAddress mac)
     {
