@@ -31,7 +31,7 @@ public class SimEndToEndTests
         Assert.Equal(family, s.Info.Family);
         Assert.Equal(verdict, s.Info.KeyVerdict);
         Assert.Equal((uint)sim.Chip.Flash.Size, s.Info.FlashSize);
-        Assert.Equal(string.Join(':', ImageSynthesizer.DefaultMac(family).Select(b => b.ToString("x2"))), s.Info.Mac);
+        Assert.Equal(string.Join(':', ImageSynthesizer.DefaultMac(family).Select(b => b.ToString("X2"))), s.Info.Mac);
         if (family == ChipFamily.BK7231M) Assert.Contains(s.Info.Advice, a => a.Contains("zero-key"));
     }
 
