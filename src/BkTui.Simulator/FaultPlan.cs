@@ -2,16 +2,26 @@ using System.Globalization;
 
 namespace BkTui.Simulator;
 
-public enum FaultKind { Drop, Flip, Stall, Reset, Unplug, RxDrop, RxFlip }
+public enum FaultKind { Drop, Flip, Stall, Reset, Unplug, RxDrop, RxFlip, AddrFlip }
+
+/// <summary>The commands an <c>addrflip</c> fault can aim at: erases (0x0F, 0x0B), writes (0x07, 0x06), reads (0x09).</summary>
+public enum AddressedCommand { Erase, Write, Read }
 
 /// <summary>
 /// One fault, fired when the chip is about to send its byte number <see cref="AtByte"/> (0-based),
 /// or for <see cref="FaultKind.RxDrop"/>/<see cref="FaultKind.RxFlip"/> when it receives its byte number AtByte from the host.
+/// An <see cref="FaultKind.AddrFlip"/> flips address bit <see cref="Bit"/> of the AtByte-th (1-based)
+/// <see cref="Command"/> the chip receives: a host→chip flip aimed at an address byte.
 /// </summary>
-public sealed record Fault(FaultKind Kind, long AtByte, int StallMs = 0)
+public sealed record Fault(FaultKind Kind, long AtByte, int StallMs = 0, AddressedCommand Command = AddressedCommand.Erase, int Bit = 0)
 {
-    public bool HostToChip => Kind is FaultKind.RxDrop or FaultKind.RxFlip;
-    public override string ToString() => Kind == FaultKind.Stall ? $"stall@{AtByte}:{StallMs}" : $"{Kind.ToString().ToLowerInvariant()}@{AtByte}";
+    public bool HostToChip => Kind is FaultKind.RxDrop or FaultKind.RxFlip or FaultKind.AddrFlip;
+    public override string ToString() => Kind switch
+    {
+        FaultKind.Stall => $"stall@{AtByte}:{StallMs}",
+        FaultKind.AddrFlip => $"addrflip@{Command.ToString().ToLowerInvariant()}#{AtByte}:{Bit}",
+        _ => $"{Kind.ToString().ToLowerInvariant()}@{AtByte}",
+    };
 }
 
 /// <summary>
@@ -19,7 +29,9 @@ public sealed record Fault(FaultKind Kind, long AtByte, int StallMs = 0)
 /// <c>stall@N:MS</c>, <c>reset@N</c>, <c>unplug@N</c> — N counts the bytes the chip has sent — and
 /// <c>random:RATE:SEED</c>: seeded drops, bit flips and short stalls, RATE per MiB sent on average.
 /// On the host→chip stream: <c>rxdrop@N</c>, <c>rxflip@N</c> — N counts the bytes the chip has
-/// received (commands and write data alike; a flipped bit there is what the chip acts on).
+/// received (commands and write data alike; a flipped bit there is what the chip acts on) — and
+/// <c>addrflip@CMD#K:BIT</c>: address bit BIT (0–31) of the K-th erase, write or read command the
+/// chip receives is flipped before it acts (the echo in its reply carries the damaged address).
 /// Each fault fires once.
 /// </summary>
 public sealed class FaultPlan
@@ -30,6 +42,8 @@ public sealed class FaultPlan
     private readonly double _ratePerByte;
     private long _nextRandom = long.MaxValue;
     private readonly List<Fault> _fired = new();
+    private readonly List<Fault> _addressed = new();
+    private readonly Dictionary<AddressedCommand, long> _commandsSeen = new();
 
     public static FaultPlan None => new([], 0, 0);
 
@@ -56,6 +70,7 @@ public sealed class FaultPlan
 
     private void Plant(Fault f)
     {
+        if (f.Kind == FaultKind.AddrFlip) { lock (_addressed) _addressed.Add(f); return; }
         var map = f.HostToChip ? _incoming : _fixed;
         if (!map.TryGetValue(f.AtByte, out var list)) map[f.AtByte] = list = [];
         list.Add(f);
@@ -81,8 +96,13 @@ public sealed class FaultPlan
                     throw new FormatException($"'{raw}': expected random:RATE:SEED, e.g. random:2:42 (RATE faults per MiB, SEED an integer).");
                 continue;
             }
+            if (item.StartsWith("addrflip@"))
+            {
+                faults.Add(ParseAddrFlip(raw, item["addrflip@".Length..]));
+                continue;
+            }
             int at = item.IndexOf('@');
-            if (at <= 0) throw new FormatException($"'{raw}': expected KIND@N (drop, flip, stall, reset, unplug, rxdrop, rxflip) or random:RATE:SEED.");
+            if (at <= 0) throw new FormatException($"'{raw}': expected KIND@N (drop, flip, stall, reset, unplug, rxdrop, rxflip), addrflip@CMD#K:BIT or random:RATE:SEED.");
             var kind = item[..at] switch
             {
                 "drop" => FaultKind.Drop, "flip" => FaultKind.Flip, "stall" => FaultKind.Stall,
@@ -103,6 +123,40 @@ public sealed class FaultPlan
             faults.Add(new Fault(kind, n, ms));
         }
         return new FaultPlan(faults, rate, seed);
+    }
+
+    /// <summary><c>erase#1:16</c>: which command (erase, write, read), which one of them (1-based), which address bit.</summary>
+    private static Fault ParseAddrFlip(string raw, string spec)
+    {
+        var hash = spec.IndexOf('#');
+        var colon = spec.IndexOf(':');
+        AddressedCommand? command = hash < 0 ? null : spec[..hash] switch
+        {
+            "erase" => AddressedCommand.Erase, "write" => AddressedCommand.Write, "read" => AddressedCommand.Read, _ => null,
+        };
+        if (command is null || colon < hash
+            || !long.TryParse(spec[(hash + 1)..colon], NumberStyles.Integer, CultureInfo.InvariantCulture, out var nth) || nth < 1
+            || !int.TryParse(spec[(colon + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bit) || bit is < 0 or > 31)
+            throw new FormatException($"'{raw}': expected addrflip@CMD#K:BIT, CMD erase, write or read, K ≥ 1 (which one of them), BIT 0–31 (e.g. addrflip@erase#1:16).");
+        return new Fault(FaultKind.AddrFlip, nth, Command: command.Value, Bit: bit);
+    }
+
+    /// <summary>
+    /// Counts an erase, write or read command the chip received (address at <paramref name="addressAt"/>
+    /// of <paramref name="payload"/>) and flips the address bit an <c>addrflip</c> fault aims at it, in place.
+    /// </summary>
+    internal void DamageAddress(AddressedCommand command, byte[] payload, int addressAt)
+    {
+        lock (_addressed)
+        {
+            var nth = _commandsSeen[command] = _commandsSeen.GetValueOrDefault(command) + 1;
+            foreach (var f in _addressed.Where(f => f.Command == command && f.AtByte == nth).ToList())
+            {
+                payload[addressAt + f.Bit / 8] ^= (byte)(1 << (f.Bit % 8));
+                _addressed.Remove(f);
+                lock (_fired) _fired.Add(f);
+            }
+        }
     }
 
     /// <summary>Faults due for byte number <paramref name="index"/> (removed once returned).</summary>

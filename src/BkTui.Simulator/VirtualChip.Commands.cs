@@ -13,6 +13,7 @@ public sealed partial class VirtualChip
 
     private void Handle(Frame f, CancellationToken cancel)
     {
+        if (f.Long) DamageAddress(f);
         if (!f.Long)
         {
             switch (f.Opcode)
@@ -42,6 +43,20 @@ public sealed partial class VirtualChip
         }
         // Anything else: this bootloader does not know it and stays silent, like the real ones.
         Trace($"ignored {(f.Long ? "long" : "short")} opcode 0x{f.Opcode:X2} ({f.Payload.Length} payload bytes)");
+    }
+
+    /// <summary>The <c>addrflip</c> faults: the chip acts on (and echoes) the damaged address, as a real one would.</summary>
+    private void DamageAddress(Frame f)
+    {
+        (AddressedCommand Command, int At)? target = f.Opcode switch
+        {
+            0x0F when f.Payload.Length >= 5 => (AddressedCommand.Erase, 1),
+            0x0B when f.Payload.Length >= 4 => (AddressedCommand.Erase, 0),
+            0x06 or 0x07 when f.Payload.Length >= 4 => (AddressedCommand.Write, 0),
+            0x09 when f.Payload.Length >= 4 => (AddressedCommand.Read, 0),
+            _ => null,
+        };
+        if (target is { } t) _wire.Faults.DamageAddress(t.Command, f.Payload, t.At);
     }
 
     private void LinkCheck(CancellationToken cancel)

@@ -46,6 +46,10 @@ public sealed partial class DumpArchive
     /// <summary>The newest dump of a device, or null (the queue's factory-dump-first guard).</summary>
     public DumpSummary? LatestDumpOf(string device) => ListDumps(device, 1).FirstOrDefault();
 
+    /// <summary>The newest whole-flash dump (<paramref name="flashSize"/> bytes) of the device a key names, with its bytes; null when there is none.</summary>
+    public (long Id, byte[] Bytes)? NewestWholeDump(string deviceKey, uint flashSize) =>
+        ListDumps(deviceKey, 20).FirstOrDefault(d => d.Size == flashSize) is { } d ? (d.Id, ReadDumpBytes(d.Id)) : null;
+
     public DumpDetail? GetDump(long id) => Run($"reading dump {id}", () =>
     {
         using var c = Connect();

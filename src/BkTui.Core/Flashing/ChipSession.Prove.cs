@@ -23,7 +23,11 @@ public sealed partial class ChipSession
         var image = new byte[last - first];
         MergeEdges(first, last, start, expected.Length, image, cancel);
         expected.CopyTo(image.AsSpan((int)(start - first)));
-        try { ProveWritten(first, image, cancel); }
+        try
+        {
+            ProveWritten(first, image, cancel);
+            ProveCollateralUnchanged(null, first, last, cancel); // a repair's command may have gone astray
+        }
         finally { RestoreProtection(); }
     }
 

@@ -30,7 +30,7 @@ public sealed partial class ChipSession
         var blank = new bool[count];
         var changed = options.SkipMatching ? FindChangedSectors(first, image, blank, cancel) : Enumerable.Repeat(true, count).ToArray();
         _observer.Log($"write 0x{first:X6}..0x{last:X6}: {changed.Count(c => c)} of {count} sectors differ");
-        var collateral = changed.Any(c => c) ? SnapshotCollateral(first, last, cancel) : null;
+        var collateral = changed.Any(c => c) ? SnapshotCollateral(first, last, options.ProvenByCaller, cancel) : null;
 
         try
         {
@@ -57,7 +57,7 @@ public sealed partial class ChipSession
                 Progress(FlashPhase.Write, done, image.Length, moved);
             }
             if (options.Verify) ProveWritten(first, image, cancel);
-            ProveCollateralUnchanged(collateral, first, last, cancel);
+            ProveCollateralUnchanged(collateral, first, last, cancel, options.ProvenByCaller);
         }
         finally { RestoreProtection(); }
     }
@@ -69,7 +69,7 @@ public sealed partial class ChipSession
         if (start % SectorSize != 0 || length % SectorSize != 0)
             throw new GuardRefusedException(Port, start, $"erase start and length must be multiples of 4 KiB (0x1000); got 0x{start:X}+0x{length:X}.");
         BeginOperation();
-        var collateral = SnapshotCollateral(start, start + length, cancel);
+        var collateral = SnapshotCollateral(start, start + length, null, cancel);
         try
         {
             EnsureUnprotected(cancel);
@@ -88,6 +88,7 @@ public sealed partial class ChipSession
                     if (CrcRaw(at, unit, cancel) != blank)
                         throw new ProtocolException(ProtocolFailure.Mismatch, "the area is not blank after erasing (write-protected flash?)");
                 }, cancel);
+                for (var s = at; s < at + unit; s += SectorSize) _putThere[s] = BlankSector;
                 a += unit;
                 Progress(FlashPhase.Erase, a - start, length, a - start);
             }
@@ -144,6 +145,7 @@ public sealed partial class ChipSession
         var blank = BekenCrc32.Chip(sector) == BekenCrc32.ErasedSector4K;
         var needErase = !erased;
         Touch(address, SectorSize);
+        _putThere[address] = sector;
         Attempt("write", address, () =>
         {
             if (needErase)
@@ -186,6 +188,8 @@ public sealed partial class ChipSession
         if (end != last && (last - SectorSize != first || start == first))
             ReadSector(last - SectorSize, cancel).CopyTo(image, image.Length - SectorSize);
     }
+
+    private static readonly byte[] BlankSector = Enumerable.Repeat((byte)0xFF, SectorSize).ToArray();
 
     private static ReadOnlySpan<byte> Sector(byte[] image, int index) => image.AsSpan(index * SectorSize, SectorSize);
 }

@@ -61,4 +61,9 @@ public sealed record WriteOptions
     public bool SkipMatching { get; init; } = true;
     /// <summary>End with the whole-range CRC (and repair what differs). Off only when the caller proves a larger range itself (<see cref="ChipSession.VerifyWritten"/>).</summary>
     public bool Verify { get; init; } = true;
+    /// <summary>
+    /// The larger range the caller writes in chunks and proves at its end (with <see cref="Verify"/> off):
+    /// a command of this chunk that acted elsewhere inside it is left to that proof, not restored here.
+    /// </summary>
+    public (uint Start, uint Length)? ProvenByCaller { get; init; }
 }

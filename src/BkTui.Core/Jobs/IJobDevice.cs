@@ -25,7 +25,11 @@ public interface IJobDevice : IDisposable
     /// Not cancellable: callers pass chunks of at most one 64 KiB block and stop between chunks,
     /// never between an erase and its write.
     /// </summary>
-    void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader);
+    /// <param name="whole">The whole range the caller writes in chunks and proves with <see cref="VerifyWritten"/>.</param>
+    void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader, (uint Start, uint Length) whole);
+
+    /// <summary>The device's verified whole-flash dump: places outside a write that a damaged address hit are put back from it (when proven current).</summary>
+    void UseBackup(FlashBackup backup);
 
     /// <summary>Proves the chip holds <paramref name="expected"/> (whole-range CRC; sectors that differ are found and rewritten, bounded); throws when it cannot.</summary>
     void VerifyWritten(uint start, ReadOnlySpan<byte> expected);

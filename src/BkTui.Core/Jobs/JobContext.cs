@@ -163,6 +163,7 @@ public sealed class JobContext
     /// </summary>
     public void WriteWithSafePoints(uint start, byte[] data, bool allowBootloader)
     {
+        if (BackupForRepairs() is { } backup) Device.UseBackup(backup);
         var offset = 0;
         while (offset < data.Length)
         {
@@ -172,10 +173,21 @@ public sealed class JobContext
             var toBoundary = WriteChunk - (int)(address % WriteChunk);
             var n = Math.Min(toBoundary, data.Length - offset);
             _runner.Written.Add(address, (uint)n);
-            Device.Write(address, data.AsSpan(offset, n), allowBootloader);
+            Device.Write(address, data.AsSpan(offset, n), allowBootloader, (start, (uint)data.Length));
             offset += n;
             _runner.LastGoodAddress = start + (uint)offset;
         }
+    }
+
+    /// <summary>
+    /// The newest whole-flash dump of this chip (the factory dump step made sure there is one), else the
+    /// dump this job holds: what a place outside the write is restored from. The session takes its bytes
+    /// only where a chip CRC from before the write proves them current, so an older dump cannot do harm.
+    /// </summary>
+    private FlashBackup? BackupForRepairs()
+    {
+        var dump = LatestFullDump() ?? (DumpId is { } id ? _archive?.GetDump(id) : null);
+        return dump is { } d && d.Bytes.Length == Info.FlashSize ? new FlashBackup(d.Bytes, $"dump #{d.Id}") : null;
     }
 
     /// <summary>

@@ -33,8 +33,10 @@ public sealed class SerialJobConnector(ConnectOptions? defaults = null) : IJobDe
         public byte[] Read(uint start, uint length, IKnownBlocks? known, CancellationToken cancel) =>
             session.Read(start, length, new ReadOptions { Known = known }, cancel);
 
-        public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader) =>
-            session.Write(start, data, new WriteOptions { AllowBootloader = allowBootloader, Verify = false }, CancellationToken.None);
+        public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader, (uint Start, uint Length) whole) =>
+            session.Write(start, data, new WriteOptions { AllowBootloader = allowBootloader, Verify = false, ProvenByCaller = whole }, CancellationToken.None);
+
+        public void UseBackup(FlashBackup backup) => session.Backup = backup;
 
         public void VerifyWritten(uint start, ReadOnlySpan<byte> expected) => session.VerifyWritten(start, expected);
 

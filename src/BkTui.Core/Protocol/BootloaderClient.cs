@@ -108,21 +108,45 @@ public sealed class BootloaderClient(ISerialLink link, ProtocolTimeouts? timeout
         return r.Payload.AsSpan(4).ToArray();
     }
 
+    /// <summary>
+    /// Programs one sector. A well-formed reply echoing another address means the chip wrote THERE (the
+    /// address was damaged on the way; commands carry no checksum): recorded in <see cref="ActedElsewhere"/>
+    /// and failed as a mismatch, never skipped as stale — the caller retries and repairs the other place.
+    /// </summary>
     public void FlashWrite4K(uint address, ReadOnlySpan<byte> sector, CancellationToken cancel = default)
     {
         var r = Exchange(CommandFrame.FlashWrite4K(address, sector),
-            ResponseSpec.LongFixed((byte)LongOpcode.FlashWrite4K, 4, EchoU32(0, address)), Timeouts.Write4K, cancel);
+            ResponseSpec.LongFixed((byte)LongOpcode.FlashWrite4K, 4), Timeouts.Write4K, cancel);
         CheckStatus(r, address);
+        if (U32(r, 0) != address) ActedAt("write", address, U32(r, 0), FlashGeometry.SectorSize);
     }
 
+    /// <summary>Erases a sector or block; an echo of another address (or size) is recorded and failed as in <see cref="FlashWrite4K"/>.</summary>
     public void FlashErase(EraseSize size, uint address, CancellationToken cancel = default)
     {
         var r = Exchange(CommandFrame.FlashErase(size, address),
-            ResponseSpec.LongFixed((byte)LongOpcode.FlashErase, 5, r => r.Payload[0] == (byte)size && U32(r, 1) == address),
+            ResponseSpec.LongFixed((byte)LongOpcode.FlashErase, 5),
             size == EraseSize.Block64K ? Timeouts.Erase64K : Timeouts.Erase4K, cancel);
         CheckStatus(r, address);
+        if (U32(r, 1) != address || r.Payload[0] != (byte)size)
+            ActedAt("erase", address, U32(r, 1), EraseSpan(r.Payload[0]) ?? (uint)(size == EraseSize.Block64K ? FlashGeometry.BlockSize : FlashGeometry.SectorSize));
         if (size == EraseSize.Block64K) Erases64K++; else Erases4K++;
     }
+
+    /// <summary>
+    /// Erases and writes the chip answered for another address than asked, since this list was last
+    /// cleared: each is a place the chip acted on outside the request (the flashing layer repairs it).
+    /// </summary>
+    public List<MisdirectedCommand> ActedElsewhere { get; } = [];
+
+    private void ActedAt(string command, uint requested, uint echoed, uint length)
+    {
+        ActedElsewhere.Add(new MisdirectedCommand(command, requested, echoed, length));
+        throw new ProtocolException(ProtocolFailure.Mismatch,
+            $"the chip answered the {command} of 0x{requested:X6} for 0x{echoed:X6}: it acted there (the address was damaged on the way)");
+    }
+
+    private static uint? EraseSpan(byte spiOpcode) => spiOpcode switch { 0x20 => 0x1000, 0x52 => 0x8000, 0xD8 => 0x10000, _ => null };
 
     public byte FlashReadSr(byte readOpcode, CancellationToken cancel = default)
     {

@@ -17,3 +17,11 @@ public sealed record ResponseSpec(bool IsLong, byte Code, int MinPayload, int Ma
     public static ResponseSpec ShortFixed(byte code, int payload, Func<Response, bool>? accept = null) => new(false, code, payload, payload, accept);
     public static ResponseSpec LongFixed(byte code, int payload, Func<Response, bool>? accept = null) => new(true, code, payload, payload, accept);
 }
+
+/// <summary>An erase or write the chip answered for <see cref="Echoed"/> instead of <see cref="Requested"/>: it acted on [Echoed, Echoed+Length) (aligned by the flash).</summary>
+public sealed record MisdirectedCommand(string Command, uint Requested, uint Echoed, uint Length)
+{
+    /// <summary>The first byte the flash acted on: an erase ignores the address bits below its size, a page program stays in its sector.</summary>
+    public uint Start => Echoed & ~(Length - 1);
+}
+

@@ -13,17 +13,20 @@ internal static class EraseCommand
         var start = new Option<string>("--start") { Description = "First address (4 KiB aligned; 0x hex accepted).", Required = true };
         var length = new Option<string>("--length") { Description = "Bytes to erase (multiple of 4 KiB).", Required = true };
         var allowBoot = new Option<bool>("--allow-bootloader") { Description = "Allow erasing below 0x11000 (N, M, BK7238 only)." };
+        var archive = DumpsCommand.ArchiveOption();
         var cmd = new Command("erase", "Erase a flash range (4 KiB / 64 KiB erases), verified blank.");
         flash.AddTo(cmd);
         cmd.Options.Add(start);
         cmd.Options.Add(length);
         cmd.Options.Add(allowBoot);
+        cmd.Options.Add(archive);
         cmd.SetAction((pr, ct) =>
         {
             uint from = 0, count = 0;
             var consent = pr.GetValue(allowBoot);
-            return Task.FromResult(flash.Run(pr, "erase", (session, _, cancel) =>
+            return Task.FromResult(flash.Run(pr, "erase", (session, log, cancel) =>
             {
+                session.Backup = FlashVerb.BackupOf(session, pr.GetValue(archive), log);
                 session.Erase(from, count, consent, cancel);
                 Console.Error.WriteLine($"erased and verified blank: 0x{from:X}..0x{from + count:X}");
                 return ExitCodes.Ok;

@@ -3,6 +3,7 @@ using System.Globalization;
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Identity;
 using BkTui.Core.Inputs;
 using BkTui.Core.Logging;
 using BkTui.Core.Serial;
@@ -111,6 +112,25 @@ internal sealed class FlashVerb
         IOException or UnauthorizedAccessException => ExitCodes.Failed,
         _ => null,
     };
+
+    /// <summary>This chip's newest whole-flash dump in the archive: places outside the range a damaged address hits are put back from it.</summary>
+    public static FlashBackup? BackupOf(ChipSession session, string? archiveOption, RunLog log)
+    {
+        var root = ArchiveLocation.Resolve(archiveOption);
+        if (DeviceKey.FromMac(session.Info.Mac, IdentityEvidence.RfMac) is not { } key || !Directory.Exists(root)) return null;
+        try
+        {
+            using var a = DumpArchive.Open(root);
+            if (a.NewestWholeDump(key.Key, session.Info.FlashSize) is not { } d) return null;
+            log.Info($"backup for repairs outside the range: dump #{d.Id} of {key.Key} in {root}");
+            return new FlashBackup(d.Bytes, $"dump #{d.Id}");
+        }
+        catch (ArchiveException e)
+        {
+            log.Warn($"no backup for repairs outside the range: {e.Message}");
+            return null;
+        }
+    }
 
     /// <summary>Reads an input file with a size bound; only a regular file (a FIFO would block, a device never ends).</summary>
     public static byte[] ReadInput(string path)

@@ -42,10 +42,10 @@ internal sealed class ProgressPrinter(TextWriter output, bool terminal) : IFlash
         output.WriteLine($">>> {message}");
     }
 
-    /// <summary>Only the baud ladder's lines reach the terminal (which rate, and every fallback); the rest goes to the log file.</summary>
+    /// <summary>Only the baud ladder's lines and what happened outside a write's range reach the terminal; the rest goes to the log file.</summary>
     public void Log(string line)
     {
-        if (!line.StartsWith(BaudPlan.LogPrefix, StringComparison.Ordinal)) return;
+        if (!line.StartsWith(BaudPlan.LogPrefix, StringComparison.Ordinal) && !line.StartsWith(ChipSession.OutsideLogPrefix, StringComparison.Ordinal)) return;
         Finish();
         output.WriteLine(line);
     }

@@ -2,6 +2,7 @@ using BkTui.Core.Compatibility;
 using BkTui.Core.Monitor;
 using System.Runtime.InteropServices;
 using BkTui.Core.Archive;
+using BkTui.Core.Flashing;
 using BkTui.Core.Jobs;
 
 namespace BkTui.Cli;
@@ -76,6 +77,9 @@ internal static class RunSession
                 break;
             case JobEventKind.Attention:
                 Say($"\a{port}: {e.Message}");
+                break;
+            case JobEventKind.Log when e.Message?.StartsWith(ChipSession.OutsideLogPrefix, StringComparison.Ordinal) == true:
+                Say(e.Message); // a place outside the write was hit and put back: the user sees it, not only the log
                 break;
             case JobEventKind.State when e.Job.State is JobState.Failed or JobState.Cancelled or JobState.Interrupted && e.Job.Error is { } err:
                 Say($"{port}: {e.Job.State.Word()} — {err}");

@@ -16,6 +16,7 @@ internal static class WriteCommand
         var start = new Option<string?>("--start") { Description = "Write the whole file at this address instead of deciding by content." };
         var allowBoot = new Option<bool>("--allow-bootloader") { Description = "Allow writing below 0x11000 (only where the bootloader is writable: N, M, BK7238)." };
         var allowKey = new Option<bool>("--allow-key-mismatch") { Description = "Write an image encrypted for another eFuse key than the chip's (it will not boot as is)." };
+        var archive = DumpsCommand.ArchiveOption();
         var allowUnknown = new Option<bool>("--allow-unknown-family") { Description = "Write an image whose chip family cannot be told from its content (you know it is built for this chip)." };
         var cmd = new Command("write", "Write firmware; sectors that already match are skipped; verified by CRC.");
         flash.AddTo(cmd);
@@ -24,6 +25,7 @@ internal static class WriteCommand
         cmd.Options.Add(allowBoot);
         cmd.Options.Add(allowKey);
         cmd.Options.Add(allowUnknown);
+        cmd.Options.Add(archive);
         cmd.SetAction((pr, ct) =>
         {
             byte[] file = [];
@@ -49,6 +51,7 @@ internal static class WriteCommand
                 log.Info($"file: {kind.Kind}, key {kind.Key}; placement: {place.Reason}");
                 Console.Error.WriteLine($"writing {place.Length} bytes at 0x{place.Address:X} ({place.Reason})");
                 var data = file.AsSpan(place.FileOffset, place.Length);
+                session.Backup = FlashVerb.BackupOf(session, pr.GetValue(archive), log);
                 session.Write(place.Address, data, new WriteOptions { AllowBootloader = consent }, cancel);
                 Console.Error.WriteLine($"written and verified: 0x{place.Address:X}..0x{place.Address + place.Length:X}");
                 return ExitCodes.Ok;

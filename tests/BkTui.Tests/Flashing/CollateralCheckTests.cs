@@ -9,8 +9,9 @@ namespace BkTui.Tests.Flashing;
 /// A bit flipped in the address of an erase or write command on its way to the chip (the virtual
 /// chip's rxflip fault, over a real pty) acts on a sector outside the range. The whole-range CRC cannot
 /// see it; the collateral check (chip CRCs of the places one flipped address bit can reach, before and
-/// after) fails the write loudly, naming the port and the place. Without the check the same fault
-/// ends "written and verified" with another sector destroyed.
+/// after) finds it and, with no backup to put it back from, fails the write loudly, naming the port and
+/// the place. Without those CRCs the chip's echo of the damaged address still names it
+/// (MisdirectedAddressTests: with a backup, the place is put back).
 /// </summary>
 public class CollateralCheckTests
 {
@@ -42,11 +43,14 @@ public class CollateralCheckTests
             Assert.Equal(sim.PtyPath, e.Port);
         }
 
-        // The same fault without the check: "written and verified", and another sector destroyed.
-        (e, sim, _) = WriteWithAFlippedAddressBit(data, SimEndToEndTests.Options with { CollateralCheck = false });
+        // The same fault without the collateral CRCs: the chip's own echo of the damaged address still
+        // names the place (before the echo counted as evidence, this ended "written and verified").
+        (e, sim, target) = WriteWithAFlippedAddressBit(data, SimEndToEndTests.Options with { CollateralCheck = false });
         using (sim)
         {
-            Assert.Null(e);
+            Assert.NotNull(e);
+            Assert.Contains($"0x{target:X6} (the chip acted there", e.Message);
+            Assert.Contains("no backup of this device covers it", e.Message);
             Assert.Equal(data, sim.Chip.Flash.Read(Start, data.Length));
         }
     }

@@ -79,7 +79,9 @@ internal sealed class FakeDevice(FakeChip chip, int baud, IFlashObserver observe
         return result;
     }
 
-    public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader)
+    public void UseBackup(FlashBackup backup) { }
+
+    public void Write(uint start, ReadOnlySpan<byte> data, bool allowBootloader, (uint Start, uint Length) whole)
     {
         if (start < ChipProfiles.For(chip.Family).BootloaderSize && !allowBootloader)
             throw new InvalidOperationException("fake: bootloader write without consent reached the device");

@@ -18,6 +18,15 @@ public class FaultTests
     }
 
     [Fact]
+    public void Parse_AimsAnAddressFlipAtTheKthEraseWriteOrRead()
+    {
+        Assert.NotNull(FaultPlan.Parse("addrflip@erase#1:16,addrflip@write#3:12,addrflip@read#40:20"));
+        foreach (var bad in new[] { "addrflip@erase", "addrflip@erase#0:16", "addrflip@erase#1:32", "addrflip@crc#1:3", "addrflip@write#1", "addrflip@read1:3" })
+            Assert.Throws<FormatException>(() => FaultPlan.Parse(bad));
+        Assert.Equal("addrflip@write#3:12", new Fault(FaultKind.AddrFlip, 3, Command: AddressedCommand.Write, Bit: 12).ToString());
+    }
+
+    [Fact]
     public void Drop_LosesExactlyThatByte()
     {
         using var h = new ChipHarness(ChipFamily.BK7231N, faults: "drop@20"); // byte 12 of the second reply
