@@ -28,6 +28,34 @@ public sealed class TmuxSession : IDisposable
     /// <summary>tmux key names: "Escape", "C-z", "?"...</summary>
     public void SendKeys(params string[] keys) => Run(["send-keys", "-t", "0", .. keys]);
 
+    /// <summary>
+    /// A left click on a cell (0-based, as in <see cref="Capture"/>): the SGR mouse report a terminal
+    /// sends (ESC[&lt;0;X;YM, then ESC[&lt;0;X;Ym for the release, 1-based), typed into the pane as is.
+    /// Only an application that turned on mouse reporting (<see cref="MouseReporting"/>) reads it as a click.
+    /// </summary>
+    public void Click(int x, int y)
+    {
+        SendRaw($"\e[<0;{x + 1};{y + 1}M");
+        SendRaw($"\e[<0;{x + 1};{y + 1}m");
+    }
+
+    /// <summary>One wheel notch over a cell (SGR buttons 64 up, 65 down).</summary>
+    public void Wheel(int x, int y, bool down) => SendRaw($"\e[<{(down ? 65 : 64)};{x + 1};{y + 1}M");
+
+    /// <summary>Whether the application asked for SGR mouse reports (tmux's pane flags).</summary>
+    public bool MouseReporting => Format("mouse_sgr_flag") == "1" && (Format("mouse_any_flag") == "1" || Format("mouse_button_flag") == "1" || Format("mouse_standard_flag") == "1");
+
+    /// <summary>Where <paramref name="text"/> starts on <paramref name="screen"/> (column, row), or a failure naming the screen.</summary>
+    public static (int X, int Y) Locate(string screen, string text)
+    {
+        var rows = screen.Split('\n');
+        int y = Array.FindIndex(rows, r => r.Contains(text, StringComparison.Ordinal));
+        if (y < 0) throw new Xunit.Sdk.XunitException($"'{text}' is not on the screen:\n{screen}");
+        return (rows[y].IndexOf(text, StringComparison.Ordinal), y);
+    }
+
+    private void SendRaw(string text) => Run("send-keys", "-t", "0", "-l", text);
+
     public void Resize(int width, int height) => Run("resize-window", "-t", "0", "-x", width.ToString(), "-y", height.ToString());
 
     public string Capture() => Run("capture-pane", "-t", "0", "-p");
