@@ -40,7 +40,7 @@ public sealed class PortHolders
                 if (l.Major == id.Major && l.Minor == id.Minor && l.Inode == id.Inode && Alive(l.Pid))
                     return new PortHolder(l.Pid, NameOf(l.Pid), "flock");
         }
-        if (OpenedBy(real).FirstOrDefault() is var pid and > 0)
+        if (Eldest(OpenedBy(real).ToList()) is var pid and > 0)
             return new PortHolder(pid, NameOf(pid), "open file");
         if (UucpLockOwner(Path.GetFileName(real)) is { } lockPid && Alive(lockPid))
             return new PortHolder(lockPid, NameOf(lockPid), "UUCP lock file");
@@ -54,8 +54,29 @@ public sealed class PortHolders
     public PortHolder? OtherOpener(string devicePath)
     {
         var real = Native.ResolvePath(devicePath) ?? devicePath;
-        var pid = OpenedBy(real).FirstOrDefault(p => p != Environment.ProcessId && Alive(p));
+        int self = Environment.ProcessId;
+        // A child of ours holds our descriptors only between fork and exec (they are close-on-exec).
+        var others = OpenedBy(real).Where(p => p != self && ParentOf(p) != self && Alive(p)).ToList();
+        int pid = Eldest(others);
         return pid > 0 ? new PortHolder(pid, NameOf(pid), "open file") : null;
+    }
+
+    /// <summary>
+    /// The opener whose parent is not an opener too: a program that forks (a shell, a monitor, us
+    /// starting a helper) shares its descriptors with the child, and the port is the parent's. /proc
+    /// lists pids in order, but pids wrap (pid_max is 32768 on many systems), so order proves nothing.
+    /// </summary>
+    private int Eldest(List<int> pids) =>
+        pids.Count <= 1 ? pids.FirstOrDefault() : pids.FirstOrDefault(p => !pids.Contains(ParentOf(p)), pids[0]);
+
+    /// <summary>The parent pid from /proc/PID/stat ("pid (comm) state ppid …"; comm may hold spaces and parentheses).</summary>
+    private int ParentOf(int pid)
+    {
+        var stat = ReadOrEmpty(Path.Combine(_procRoot, pid.ToString(CultureInfo.InvariantCulture), "stat"));
+        int close = stat.LastIndexOf(')');
+        if (close < 0) return 0;
+        var f = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return f.Length > 1 && int.TryParse(f[1], out int ppid) ? ppid : 0;
     }
 
     private IEnumerable<int> OpenedBy(string realPath) => _openFds.Value.TryGetValue(realPath, out var pids) ? pids : [];

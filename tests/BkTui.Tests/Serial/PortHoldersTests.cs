@@ -58,4 +58,40 @@ public class PortHoldersTests
         }
         finally { Native.Close(fd); }
     }
+
+    /// <summary>
+    /// A child of ours that has the port open too (a fork shares descriptors; here the child opens it
+    /// itself, so no other test's child can inherit ours). The port is still ours, whatever order the
+    /// pids are in — this flaked when the pid counter wrapped — and our own child is not "another
+    /// program holding the port".
+    /// </summary>
+    [Fact]
+    public void A_port_shared_with_a_child_belongs_to_the_parent_and_our_own_child_is_not_another_program()
+    {
+        using var pty = PseudoTerminal.Open();
+        int fd = Native.Open(pty.SlavePath, Native.O_RDWR | Native.O_NOCTTY | Native.O_NONBLOCK | Native.O_CLOEXEC, 0);
+        Assert.True(fd >= 0);
+        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", $"exec 3<>{pty.SlavePath}; exec sleep 30"]) { UseShellExecute = false };
+        using var child = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => ChildHolds(child.Id, pty.SlavePath), 5000), "the child did not open the port");
+            var holder = PortHolders.Find(pty.SlavePath);
+            Assert.NotNull(holder);
+            Assert.Equal(Environment.ProcessId, holder.Pid);
+            Assert.Null(PortHolders.Snapshot().OtherOpener(pty.SlavePath));
+        }
+        finally
+        {
+            child.Kill();
+            child.WaitForExit();
+            Native.Close(fd);
+        }
+    }
+
+    private static bool ChildHolds(int pid, string path)
+    {
+        try { return Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Any(f => new FileInfo(f).LinkTarget == path); }
+        catch (IOException) { return false; }
+    }
 }
