@@ -10,19 +10,26 @@ namespace BkTui.Tui.Keys;
 /// (<see cref="Resolve"/>), the hint bar (<see cref="BarFor"/>), the '?' help and the README table.
 /// In --read-only mode dangerous bindings are stripped here, so they are neither shown nor bound.
 /// </summary>
-public sealed class Keymap
+public sealed partial class Keymap
 {
-    public Keymap(IEnumerable<Binding> bindings, bool readOnly)
+    public Keymap(IEnumerable<Binding> bindings, bool readOnly, IReadOnlyDictionary<string, string>? paneTitles = null)
     {
-        Bindings = bindings.Where(b => !(readOnly && b.Dangerous)).ToImmutableArray();
+        var all = bindings.ToList();
+        Bindings = all.Where(b => !(readOnly && b.Dangerous)).ToImmutableArray();
+        Absent = all.Where(b => readOnly && b.Dangerous).ToImmutableArray();
         ReadOnly = readOnly;
+        PaneTitles = paneTitles ?? ImmutableDictionary<string, string>.Empty;
     }
 
     public static Keymap Build(IEnumerable<IPane> panes, bool readOnly) =>
-        new(GlobalKeys.All().Concat(panes.SelectMany(p => p.Keys)), readOnly);
+        new(GlobalKeys.All().Concat(panes.SelectMany(p => p.Keys)), readOnly, panes.ToDictionary(p => p.Id, p => p.Title));
 
     public ImmutableArray<Binding> Bindings { get; }
+    /// <summary>The bindings --read-only took away (a key of theirs says so instead of doing nothing).</summary>
+    public ImmutableArray<Binding> Absent { get; }
     public bool ReadOnly { get; }
+    /// <summary>Pane titles by pane id, for saying where a key works.</summary>
+    public IReadOnlyDictionary<string, string> PaneTitles { get; }
 
     /// <summary>The contexts consulted for a key, most specific first.</summary>
     public static IReadOnlyList<string> ContextsFor(AppState state) => state.Overlay switch
@@ -55,7 +62,7 @@ public sealed class Keymap
             return reason is null ? binding.Action : new ShowFlash($"{binding.Label}: {reason}", FlashLevel.Warning);
         }
         if (state.Overlay is PromptOverlay && key.IsPrintable) return new PromptInput(key.Char);
-        return null;
+        return Elsewhere(key, state) is { } where ? new ShowFlash(where) : null;
     }
 
     /// <summary>

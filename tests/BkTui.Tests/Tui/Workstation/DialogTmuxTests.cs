@@ -48,4 +48,32 @@ public sealed class DialogTmuxTests
         tmux.SendKeys("q");
         tmux.WaitFor("DEMO-EXIT=0");
     }
+
+    /// <summary>
+    /// As the README says: select the port in [1] and press the key. F on the bulb in [Ports] is the
+    /// Restore RF dialog naming it; in [Archive] the same key says where it works instead of nothing.
+    /// </summary>
+    [Fact]
+    public void Demo_RestoreRfFromPorts_IsADialogNamingThePort_AndElsewhereTheKeySaysWhereItWorks()
+    {
+        if (!TmuxSession.Available) return;
+        using var tmux = new TmuxSession(80, 24);
+        tmux.SendLine($"dotnet {Path.Combine(AppContext.BaseDirectory, "bktui.dll")} demo; echo DEMO-EXIT=$?");
+        tmux.WaitFor(s => s.Contains("[1] Ports") && s.Contains("bk7231t-bulb"), "the demo's ports", 90);
+
+        tmux.SendKeys("j", "F");
+        var dialog = tmux.WaitFor(s => s.Contains("┌─ Restore RF calibration") && s.Contains("[ n  No ]"), "the Restore RF dialog");
+        Assert.Contains("Port        bk7231t-bulb", dialog);
+        Assert.Contains("▶[1] Ports", dialog);
+        tmux.SendKeys("n");
+        tmux.WaitFor(s => !s.Contains("┌─ Restore RF calibration") && s.Contains("cancelled"), "the dialog answered no");
+
+        tmux.SendKeys("3");
+        tmux.WaitFor("▶[3] Archive");
+        tmux.SendKeys("F");
+        tmux.WaitFor("F: Restore RF calibration in [1] Ports, [2] Queue — not in [3] Archive");
+
+        tmux.SendKeys("q");
+        tmux.WaitFor("DEMO-EXIT=0");
+    }
 }

@@ -27,7 +27,7 @@ public sealed partial class PortsPane : Pane<PortsState>
     [
         new(Id, [Of(KeyCode.Up), C('k')], new PortsMove(-1), "Previous port"),
         new(Id, [Of(KeyCode.Down), C('j')], new PortsMove(1), "Next port"),
-        new(Id, [C('b')], new QueueAdd(Core.Jobs.Recipe.Backup), "Backup (the marked ports, else the selected one)") { ShowInBar = true, Order = 1, Hint = "Backup" },
+        .. JobKeys.For(Id),
         new(Id, [C(' ')], new PortsToggleMark(), "Mark or unmark the port (jobs go to every marked port)") { ShowInBar = true, Order = 2, Hint = "Mark" },
         new(Id, [C('u')], new PortsClearMarks(), "Clear all marks") { ShowInBar = true, Order = 3, DisabledReason = NoMarks, Hint = "Unmark all" },
         new(Id, [C('i')], new DeviceIdentifySelected(), "Identify the chip on the selected port") { ShowInBar = true, Order = 4, Hint = "Identify" },

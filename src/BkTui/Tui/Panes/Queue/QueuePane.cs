@@ -34,15 +34,11 @@ public sealed partial class QueuePane : Pane<QueueState>
     [
         new(Id, [Of(KeyCode.Up), C('k')], new QueueMove(-1), "Previous job"),
         new(Id, [Of(KeyCode.Down), C('j')], new QueueMove(1), "Next job"),
-        new(Id, [C('b')], new QueueAdd(Recipe.Backup), "Backup") { ShowInBar = true, Order = 1 },
+        .. JobKeys.For(Id),
         new(Id, [C('x')], new QueueCancel(), "Cancel") { ShowInBar = true, Order = 2 },
         new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
         new(Id, [Of(KeyCode.Enter)], new QueueShowDetail(), "The job in full (steps, messages, facts)") { ShowInBar = true, Order = 4, Hint = "Detail" },
         new(Id, [C('L')], new QueueOpenLog(), "The job's log in [Log]") { ShowInBar = true, Order = 5, Hint = "Log" },
-        new(Id, [C('f')], new OpenPrompt(Id, FirmwarePurpose, "Flash firmware (file, or cached build: latest|TAG): ") { PathField = true }, "Flash firmware") { Dangerous = true, ShowInBar = true, Order = 6 },
-        new(Id, [C('F')], new QueueAdd(Recipe.RestoreRf), "Restore RF calibration") { Dangerous = true },
-        new(Id, [C('w')], new OpenPrompt(Id, WifiPurpose, WifiPrompt), "Write Wi-Fi credentials") { Dangerous = true },
-        new(Id, [C('c')], new OpenPrompt(Id, CustomPurpose, CustomPrompt), "Custom read/write") { Dangerous = true },
     ];
 
     protected override QueueState Initial(TuiOptions options) => new() { Unicode = options.Unicode };
