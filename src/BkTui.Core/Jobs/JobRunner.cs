@@ -78,7 +78,8 @@ internal sealed class JobRunner : IFlashObserver
             MarkStep(index, StepState.Cancelled, null);
             var where = LastGoodAddress is { } a ? $" (last good address 0x{a:X6})" : "";
             var state = _stopIsHangup ? JobState.Interrupted : JobState.Cancelled;
-            var message = $"stopped at a safe point before step '{StepName(index)}'{where}: {_stopReason}";
+            var when = index == _startedStep ? "during" : "before";
+            var message = $"stopped at a safe point {when} step '{StepName(index)}'{where}: {_stopReason}";
             Finish(state, message, null);
         }
         catch (Exception ex)
@@ -92,6 +93,9 @@ internal sealed class JobRunner : IFlashObserver
             _stop.Dispose();
         }
     }
+
+    /// <summary>The step whose work began last: a stop inside it is "during", not "before" it (Ctrl-C mid-write said "before step 'write'").</summary>
+    private int _startedStep = -1;
 
     private string StepName(int index) => index < _steps.Count ? _steps[index].Name : "end";
 
@@ -107,6 +111,7 @@ internal sealed class JobRunner : IFlashObserver
                 SafePoint();
                 if (step.NeedsChip) EnsureConnected();
                 ctx.StepSkipped = false;
+                _startedStep = index;
                 var detail = step.Run(ctx);
                 MarkStep(index, ctx.StepSkipped ? StepState.Skipped : StepState.Done, detail);
                 return;

@@ -298,6 +298,7 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(JobState.Interrupted, result.State);
         Assert.Contains("SIGHUP", result.Error);
         Assert.Contains("0x120000", result.Error);
+        Assert.Contains("during step 'write'", result.Error); // it stopped inside the write, not before it
         Assert.Equal(2, chip.Writes.Count); // the chunk in flight completed; nothing after it started
         Assert.Equal(JobState.Queued, q.Get(later.Id)!.State);
         Assert.Equal(ArchivedJobState.Queued, _store.StateOf(later.Id));

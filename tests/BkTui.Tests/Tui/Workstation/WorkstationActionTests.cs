@@ -111,6 +111,18 @@ public sealed class WorkstationActionTests
         Assert.Equal(0, t.State.JobsRunning);
     }
 
+    [Theory]
+    [InlineData(Recipe.Backup, "dump #2 archived")]
+    [InlineData(Recipe.Flash, "factory dump #2 kept")] // a flash relies on the factory dump; it archived none
+    [InlineData(Recipe.RestoreFactory, "dump #2 written back")]
+    public void A_finished_job_says_what_its_dump_is_to_it(Recipe recipe, string words)
+    {
+        var t = new WorkstationHarness();
+        var done = t.Bench.JobList[1] with { Request = t.Bench.JobList[1].Request with { Recipe = recipe }, State = JobState.Done, DumpId = 2, Progress = null };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, done))) t.Do(a);
+        Assert.EndsWith(words, t.State.Flash!.Text);
+    }
+
     [Fact]
     public void OpenDump_FromArchive_ShowsItInHexWithPartitions()
     {

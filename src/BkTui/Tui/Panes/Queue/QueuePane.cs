@@ -126,12 +126,24 @@ public sealed partial class QueuePane : Pane<QueueState>
         {
             var word = c.Job.State == JobState.Done ? "done" : c.Job.State.Word();
             var level = c.Job.State == JobState.Done ? FlashLevel.Info : FlashLevel.Error;
-            var text = $"job #{c.Job.Id} {c.Job.Recipe.Name()} on {ListWindow.PortName(c.Job.Port)} {word}" + (c.Job.Error is { } e ? $": {e}" : c.Job.DumpId is { } d ? $": dump #{d} archived" : "");
+            var text = $"job #{c.Job.Id} {c.Job.Recipe.Name()} on {ListWindow.PortName(c.Job.Port)} {word}" + (c.Job.Error is { } e ? $": {e}" : c.Job.DumpId is { } d ? DumpWords(c.Job.Recipe, d) : "");
             t = new Transition(AppReducer.Flash(t.State, text, level), t.EffectsOrEmpty);
             if (c.Job.DumpId is not null) t = t.With(ArchivePane.Load(), PortsPane.Load());
         }
         return t;
     }
+
+    /// <summary>
+    /// What the job's dump is to it: a backup archived it; a write relied on it as the device's factory
+    /// dump (taken now or long before), and a restore wrote it back. "archived" for all three claimed
+    /// a new dump where a flash archived none.
+    /// </summary>
+    private static string DumpWords(Recipe recipe, long dump) => recipe switch
+    {
+        Recipe.Backup => $": dump #{dump} archived",
+        Recipe.RestoreFactory => $": dump #{dump} written back",
+        _ => $": factory dump #{dump} kept",
+    };
 
     /// <summary>Keeps the header's "n jobs running" (and q's question) in step with the queue.</summary>
     private AppState Counted(AppState app, QueueState pane) =>
