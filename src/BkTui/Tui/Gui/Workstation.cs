@@ -188,12 +188,21 @@ public sealed class Workstation
         Refresh();
     }
 
-    /// <summary>With a dialog open, a click goes to it (buttons, picker rows) and the wheel moves a picker's selection.</summary>
+    /// <summary>With a dialog open, a click goes to it (buttons, picker rows); the wheel moves a picker's selection or scrolls the help, a detail view or what a dialog names.</summary>
     private void OnDialogMouse(int x, int y, MouseFlags flags)
     {
         if (flags.HasFlag(MouseFlags.LeftButtonClicked)) Run(new OverlayClicked(x, y));
-        else if (_app.State.Overlay is Files.FilePickerOverlay && (flags.HasFlag(MouseFlags.WheeledDown) || flags.HasFlag(MouseFlags.WheeledUp)))
-            Run(new Files.PickerMove(flags.HasFlag(MouseFlags.WheeledDown) ? 3 : -3));
+        else if (flags.HasFlag(MouseFlags.WheeledDown) || flags.HasFlag(MouseFlags.WheeledUp))
+        {
+            int notch = flags.HasFlag(MouseFlags.WheeledDown) ? 3 : -3;
+            Run(_app.State.Overlay switch
+            {
+                Files.FilePickerOverlay => new Files.PickerMove(notch),
+                HelpOverlay => new ScrollHelp(notch),
+                DetailOverlay => new ScrollDetail(notch),
+                _ => new ScrollDialog(notch),
+            });
+        }
         else return;
         Refresh();
     }

@@ -48,6 +48,11 @@ public static class GlobalKeys
         yield return new Binding(c, [C('y'), C('Y')], new ConfirmAnswer(true), "Yes, do it (or click its button)") { ShowInBar = true, Hint = "Yes, do it" };
         yield return new Binding(c, [C('n'), C('N'), Of(KeyCode.Escape), Of(KeyCode.Enter)], new ConfirmAnswer(false), "No (default; or click its button)") { ShowInBar = true, Order = 1, Hint = "No (default)" };
 
+        yield return new Binding(c, [Of(KeyCode.Down), C('j')], new ScrollDialog(1), "Scroll what the dialog names, when some is hidden");
+        yield return new Binding(c, [Of(KeyCode.Up), C('k')], new ScrollDialog(-1), "Scroll back");
+        yield return new Binding(c, [Of(KeyCode.PageDown), C(' ')], new ScrollDialog(10), "Page down");
+        yield return new Binding(c, [Of(KeyCode.PageUp)], new ScrollDialog(-10), "Page up");
+
         const string p = Contexts.Prompt;
         yield return new Binding(p, [Of(KeyCode.Enter)], new PromptSubmit(), "Run / accept") { ShowInBar = true };
         yield return new Binding(p, [Of(KeyCode.Escape)], new CloseOverlay(), "Cancel") { ShowInBar = true, Order = 1 };
@@ -62,6 +67,8 @@ public static class GlobalKeys
         yield return new Binding(p, [Of(KeyCode.Delete)], new PromptDelete(), "Delete the character under the cursor");
         yield return new Binding(p, [Ctrl('u')], new PromptKillStart(), "Delete to the start of the line");
         yield return new Binding(p, [Ctrl('w')], new PromptDeleteWord(), "Delete the word before the cursor");
+        yield return new Binding(p, [Of(KeyCode.PageDown)], new ScrollDialog(10), "A typed consent: scroll what it names, when some is hidden");
+        yield return new Binding(p, [Of(KeyCode.PageUp)], new ScrollDialog(-10), "A typed consent: scroll back");
 
         const string f = Contexts.PathPrompt;
         yield return new Binding(f, [Ctrl('o')], new OpenFilePicker(), "Choose the file in a file picker") { ShowInBar = true, Order = 2, Hint = "Browse" };

@@ -15,18 +15,33 @@ public static class ConfirmView
 {
     public const int MaxWidth = 90;
 
+    /// <summary>The keys that scroll a dialog's stakes (said in the dialog when some are hidden).</summary>
+    public const string ScrollKeys = "↓/↑";
+
+    /// <summary>The stakes' lines and how many rows they get; the question and the buttons always show.</summary>
+    private static (List<DialogLine> Stakes, List<DialogLine> Question, int Room, bool Roomy) Parts(ConfirmOverlay confirm, Rect body)
+    {
+        int text = Math.Min(body.Width - 4, MaxWidth) - 4;
+        var stakes = StakeLines.Wrap(confirm.Stakes, text);
+        var question = StakeLines.Plain(confirm.Question, text).ToList();
+        // Blank rows around the question go first when the screen is short.
+        bool roomy = stakes.Count + question.Count + 5 <= body.Height;
+        if (stakes.Count > 0 && roomy) stakes.Add(DialogLine.Blank);
+        return (stakes, question, Math.Max(0, body.Height - 2 - question.Count - (roomy ? 2 : 1)), roomy);
+    }
+
+    /// <summary>The scroll of the stakes kept within what there is to scroll.</summary>
+    public static int ClampScroll(ConfirmOverlay confirm, Rect body, int scroll)
+    {
+        var (stakes, _, room, _) = Parts(confirm, body);
+        return Math.Clamp(scroll, 0, StakeLines.MaxScroll(stakes.Count, room));
+    }
+
     public static ConfirmLayout Layout(ConfirmOverlay confirm, Rect body)
     {
         int width = Math.Min(body.Width - 4, MaxWidth);
-        int text = width - 4;
-        var stakes = StakeLines.Wrap(confirm.Stakes, text);
-        var question = StakeLines.Plain(confirm.Question, text).ToList();
-        // Blank rows around the question go first when the screen is short; the question and the buttons always show.
-        var lines = new List<DialogLine>(stakes);
-        bool roomy = stakes.Count + question.Count + 5 <= body.Height;
-        if (stakes.Count > 0 && roomy) lines.Add(DialogLine.Blank);
-        int room = Math.Max(0, body.Height - 2 - question.Count - (roomy ? 2 : 1));
-        if (lines.Count > room) lines = [.. lines.Take(Math.Max(0, room - 1)), new DialogLine("", "… (more above the question)", Role.Dim)];
+        var (stakes, question, room, roomy) = Parts(confirm, body);
+        var lines = StakeLines.Window(stakes, room, confirm.Scroll, ScrollKeys);
         lines.AddRange(question);
         if (roomy) lines.Add(DialogLine.Blank);
         var area = body.Centered(width, Math.Min(body.Height, lines.Count + 3));

@@ -15,16 +15,32 @@ public static class PromptView
     /// <summary>True when the prompt is drawn as a dialog (stakes, or less than 24 cells left to type in on the message line).</summary>
     public static bool IsLong(PromptOverlay prompt, int width) => !prompt.Stakes.IsEmpty || CellWidth.Of(prompt.Label) > width - 24;
 
+    /// <summary>The keys that scroll a typed dialog's stakes (↑/↓ and letters belong to its field).</summary>
+    public const string ScrollKeys = "PgDn/PgUp";
+
+    /// <summary>The stakes' lines, the question's, and how many rows the stakes get: the question, field and keys always show.</summary>
+    private static (List<DialogLine> Stakes, List<DialogLine> Question, int Room) Parts(PromptOverlay prompt, Rect body)
+    {
+        int text = Math.Min(body.Width - 4, MaxWidth) - 4;
+        var stakes = StakeLines.Wrap(prompt.Stakes, text);
+        if (stakes.Count > 0) stakes.Add(DialogLine.Blank);
+        var question = StakeLines.Plain(prompt.Label, text, Role.PromptLabel).ToList();
+        // Below them: the field, a blank row, the keys.
+        return (stakes, question, Math.Max(1, body.Height - 2 - 3 - question.Count));
+    }
+
+    public static int ClampScroll(PromptOverlay prompt, Rect body, int scroll)
+    {
+        var (stakes, _, room) = Parts(prompt, body);
+        return Math.Clamp(scroll, 0, StakeLines.MaxScroll(stakes.Count, room));
+    }
+
     public static void Draw(PromptOverlay prompt, AppState state, ScreenBuffer buffer, Rect body, RenderKit kit)
     {
         int width = Math.Min(body.Width - 4, MaxWidth);
-        int text = width - 4;
-        var lines = StakeLines.Wrap(prompt.Stakes, text);
-        if (lines.Count > 0) lines.Add(DialogLine.Blank);
-        lines.AddRange(StakeLines.Plain(prompt.Label, text, Role.PromptLabel));
-        // The field, a blank row, the keys; stakes give way first on a short screen.
-        int room = Math.Max(1, body.Height - 2 - 3);
-        if (lines.Count > room) lines = lines.Skip(lines.Count - room).ToList();
+        var (stakes, question, room) = Parts(prompt, body);
+        var lines = StakeLines.Window(stakes, room, prompt.StakesScroll, ScrollKeys);
+        lines.AddRange(question);
         var area = body.Centered(width, Math.Min(body.Height, lines.Count + 5));
         var inner = Box.Draw(buffer, area, prompt.Title ?? "Answer", Role.Danger, kit.Unicode);
         int y = inner.Y;

@@ -36,6 +36,28 @@ public static class StakeLines
     public static IEnumerable<DialogLine> Plain(string text, int width, Role role = Role.Normal) =>
         Box.Wrap(text.TrimEnd(), width).Select(l => new DialogLine("", l, role));
 
+    /// <summary>
+    /// The lines that fit in <paramref name="room"/> rows from <paramref name="scroll"/>; when some do
+    /// not fit, the last row says how many are hidden and which <paramref name="keys"/> scroll to them,
+    /// so nothing a dialog names is cut without a way to read it.
+    /// </summary>
+    public static List<DialogLine> Window(List<DialogLine> lines, int room, int scroll, string keys)
+    {
+        if (lines.Count <= room) return lines;
+        int shown = Math.Max(0, room - 1);
+        int from = Math.Clamp(scroll, 0, lines.Count - shown);
+        int above = from, below = lines.Count - from - shown;
+        var window = lines.Skip(from).Take(shown).ToList();
+        var hidden = below > 0
+            ? $"… {below} more line{(below == 1 ? "" : "s")} below{(above > 0 ? $", {above} above" : "")} — {keys} scroll"
+            : $"… {above} line{(above == 1 ? "" : "s")} above — {keys} scroll";
+        window.Add(new DialogLine("", hidden, Role.Dim));
+        return window;
+    }
+
+    /// <summary>The largest scroll <see cref="Window"/> uses for <paramref name="count"/> lines in <paramref name="room"/> rows.</summary>
+    public static int MaxScroll(int count, int room) => count <= room ? 0 : count - Math.Max(0, room - 1);
+
     public static void Draw(ScreenBuffer buffer, int x, int y, int right, DialogLine line)
     {
         int at = buffer.Put(x, y, line.Label, Theme.Id(line.Label.StartsWith('!') ? Role.Danger : Role.Dim), right);

@@ -68,6 +68,9 @@ public sealed record PromptSubmitted(string Pane, string Purpose, string Text) :
 
 public sealed record ConfirmAnswer(bool Yes) : AppAction;
 
+/// <summary>Scrolls what an open dialog names (its stakes) when they do not all fit.</summary>
+public sealed record ScrollDialog(int Delta) : AppAction;
+
 /// <summary>A left click while a dialog is open, at a screen cell (a dialog's button, a picker's row).</summary>
 public sealed record OverlayClicked(int X, int Y) : AppAction;
 

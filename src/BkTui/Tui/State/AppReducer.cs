@@ -60,14 +60,16 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
                 or Files.PickerCancel or Files.PickerListed => ReducePicker(s, action),
             OverlayClicked c => OnOverlayClick(s, c),
             ConfirmAnswer a => OnAnswer(s, a),
+            ScrollDialog d when s.Overlay is ConfirmOverlay c => s with { Overlay = c with { Scroll = ConfirmView.ClampScroll(c, ScreenLayout.Compute(s).Body, c.Scroll + d.Delta) } },
+            ScrollDialog d when s.Overlay is PromptOverlay { Stakes.IsEmpty: false } p => s with { Overlay = p with { StakesScroll = PromptView.ClampScroll(p, ScreenLayout.Compute(s).Body, p.StakesScroll + d.Delta) } },
             RunCommand r => OnCommand(s, r.Line),
             Commands.RunConfirmedVerb v => RunVerb(s, v.Tokens),
             Quit q when q.Force || s.JobsRunning == 0 => s with { Quitting = true },
             Quit => s with
             {
                 Overlay = new ConfirmOverlay(
-                    $"{(s.JobsWaiting > 0 ? s.JobsText : $"{s.JobsRunning} job{(s.JobsRunning == 1 ? " is" : "s are")} running")}. Quitting stops them at a safe point (they can be resumed). Quit anyway?",
-                    new Quit(Force: true)),
+                    $"{(s.JobsWaiting > 0 ? s.JobsText : $"{s.JobsRunning} job{(s.JobsRunning == 1 ? " is" : "s are")} running")}. Quitting stops {(s.JobsRunning == 1 ? "it" : "them")} at a safe point ({(s.JobsRunning == 1 ? "it" : "they")} can be resumed). Quit anyway?",
+                    new Quit(Force: true)) { Title = "Quit", YesLabel = "Quit" },
             },
             Suspend => new Transition(s, [new SuspendEffect()]),
             Redraw => new Transition(s, [new InvalidateEffect()]),

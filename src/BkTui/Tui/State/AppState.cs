@@ -21,6 +21,8 @@ public sealed record ConfirmOverlay(string Question, AppAction OnYes) : Overlay
     public ImmutableArray<Stake> Stakes { get; init; } = [];
     /// <summary>What the Yes button says ("Flash", "Restore"…).</summary>
     public string YesLabel { get; init; } = "Yes";
+    /// <summary>The first stake line shown when they do not all fit (↓/↑ scroll them).</summary>
+    public int Scroll { get; init; }
 
     /// <summary>Everything the dialog says, as one text (stakes first, then the question).</summary>
     public string Whole => string.Concat(Stakes.Select(s => $"{s.Label}: {s.Text}\n")) + Question;
@@ -42,6 +44,8 @@ public sealed record PromptOverlay(string PaneId, string Purpose, string Label, 
     /// <summary>A dialog title; with <see cref="Stakes"/> or a long label the prompt is a dialog with the field inside.</summary>
     public string? Title { get; init; }
     public ImmutableArray<Stake> Stakes { get; init; } = [];
+    /// <summary>The first stake line shown when they do not all fit (PgDn/PgUp scroll them).</summary>
+    public int StakesScroll { get; init; }
     /// <summary>The text is a file path: Tab completes it from the disk, Ctrl-O opens the file picker.</summary>
     public bool PathField { get; init; }
 

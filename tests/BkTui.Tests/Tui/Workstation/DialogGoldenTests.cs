@@ -31,7 +31,7 @@ public sealed class DialogGoldenTests
         return path;
     }
 
-    private static string Name(string what, int w, int h, ColorMode mode = ColorMode.Mono) =>
+    internal static string Name(string what, int w, int h, ColorMode mode = ColorMode.Mono) =>
         $"dialog-{what}-{w}x{h}-{(mode == ColorMode.Mono ? "mono" : "16")}";
 
     /// <summary>[Queue] f, the file typed, Enter: the flash dialog.</summary>

@@ -81,7 +81,7 @@ public sealed partial class QueuePane
         var stakes = ImmutableArray.Create(
             PortsStake(app, [erase.Port], marks: false),
             new Stake("Erases", $"0x{erase.Start:X6}–0x{erase.Start + (long)erase.Length:X6}", inside ? StakeLevel.Danger : StakeLevel.Normal),
-            BootloaderStake(profile, erase.Start, erase.AllowBootloader),
+            BootloaderStake(profile, erase.Start, erase.AllowBootloader, "ERASED"),
             new Stake("Runs", "the erase verb (bktui erase): 4 KiB / 64 KiB erases, verified blank; no dump is taken first"));
         var run = new RunConfirmedVerb(erase.Tokens);
         if (inside && erase.AllowBootloader) return AskBootloader(app, run, "erase", "Erase flash into the bootloader", stakes);
@@ -89,12 +89,12 @@ public sealed partial class QueuePane
     }
 
     /// <summary>A write from <paramref name="start"/>: the bootloader kept, refused by the engine, or (consented) rewritten.</summary>
-    private static Stake BootloaderStake(ChipProfile profile, uint? start, bool allowed)
+    private static Stake BootloaderStake(ChipProfile profile, uint? start, bool allowed, string done = "REWRITTEN")
     {
         var range = $"0x000000–0x{profile.BootloaderSize:X6}";
         if (!(start < profile.BootloaderSize)) return new("Bootloader", $"kept: {range} is not written");
         return allowed
-            ? new("Bootloader", $"REWRITTEN: the range starts inside {range}. A wrong bootloader leaves the chip unable to boot.", StakeLevel.Danger)
+            ? new("Bootloader", $"{done}: the range starts inside {range}. {(done == "ERASED" ? "Without one the chip cannot boot until a bootloader is written back." : "A wrong bootloader leaves the chip unable to boot.")}", StakeLevel.Danger)
             : new("Bootloader", $"the range starts inside {range}: the engine will refuse it before anything is sent", StakeLevel.Danger);
     }
 
