@@ -1,4 +1,3 @@
-using Humanizer;
 using BkTui.Core.Archive;
 using BkTui.Core.Serial;
 using BkTui.Tui;
@@ -6,6 +5,7 @@ using BkTui.Tui.Bench;
 using BkTui.Tui.Commands;
 using BkTui.Tui.Loop;
 using BkTui.Tui.Panes;
+using BkTui.Tui.ViewModels;
 using BkTui.Tui.State;
 
 namespace BkTui.Cli;
@@ -54,7 +54,7 @@ internal static class WorkstationLaunch
             {
                 if (bench.Opened.Exception?.InnerException is { } e)
                     loop.Post(new ShowFlash($"no archive, so no jobs or dumps: {e.Message}", FlashLevel.Warning));
-                else loop.Log($"archive {root}; {"job".ToQuantity(bench.Jobs().Count)} known (open {SinceStart():F0} ms after process start)");
+                else loop.Log($"archive {root}; {Humane.Count(bench.Jobs().Count, "job")} known (open {SinceStart():F0} ms after process start)");
             }, ct);
         }
         finally

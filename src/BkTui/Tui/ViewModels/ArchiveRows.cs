@@ -68,7 +68,7 @@ public static class ArchiveRows
         var label = d?.Labels.FirstOrDefault(l => l.Length > 0);
         var title = (label is null ? "" : label + " · ") + (mac.Length == 0 ? Unidentified : mac) + (chip.Length > 0 ? $"  {chip}" : "") + verdict;
         var seen = d?.LastSeen ?? (dumps.Count > 0 ? dumps[0].TakenAt : default);
-        var count = dumps.Count == 1 ? "1 dump" : $"{dumps.Count} dumps";
+        var count = Humane.Count(dumps.Count, "dump");
         return new ArchiveRow(true, mac.Length == 0 ? null : mac, null, title, Humane.Ago(seen, now), count, "", string.Join(", ", d?.Labels ?? []));
     }
 

@@ -8,6 +8,11 @@ public static class Humane
     // Explicit: Humanizer follows the thread's UI culture, which other code (and invariant mode) may change.
     private static readonly System.Globalization.CultureInfo English = System.Globalization.CultureInfo.GetCultureInfo("en-US");
 
+    /// <summary>"1 job", "0 jobs", "3 dumps": regular English plurals only. Not Humanizer's ToQuantity: its first
+    /// call builds ~100 inflection rules as compiled regular expressions, ~150 ms of CPU before the first frame
+    /// under JIT or ReadyToRun (docs/performance.md, "First frame").</summary>
+    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
     public static string Bytes(long bytes) => bytes.Bytes().Humanize("0.#");
 
     public static string Speed(double bytesPerSecond) =>

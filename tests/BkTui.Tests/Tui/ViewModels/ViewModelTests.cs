@@ -20,6 +20,13 @@ public sealed class ViewModelTests
     public void ProgressBar_Fraction_FillsWholeCells(double f, int width, bool unicode, string expected) =>
         Assert.Equal(expected, ProgressBar.Draw(f, width, unicode));
 
+    [Theory]
+    [InlineData(0, "job", "0 jobs")]
+    [InlineData(1, "job", "1 job")]
+    [InlineData(2, "dump", "2 dumps")]
+    public void Count_NamesTheQuantityWithItsNoun(int n, string noun, string expected) =>
+        Assert.Equal(expected, Humane.Count(n, noun));
+
     private static JobSnapshot Job(long id, string port, JobState state, JobProgress? p = null, string? step = null, int retries = 0) => new()
     {
         Id = id, Request = new JobRequest { Port = port, Recipe = Recipe.Backup }, State = state, Progress = p, Retries = retries,

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Humanizer;
 using BkTui.Core.Archive;
 using BkTui.Core.Jobs;
 using BkTui.Tui.Canvas;
@@ -49,7 +48,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
     protected override ArchiveState Initial(TuiOptions options) => new();
 
     protected override string Status(ArchiveState pane) =>
-        !pane.Loaded ? "reading…" : "dump".ToQuantity(pane.Dumps.Length) + (pane.Filter is { Length: > 0 } f ? $", filter '{f}' (c clears)" : "") + (pane.Marked is { } m ? $", #{m} marked" : "");
+        !pane.Loaded ? "reading…" : Humane.Count(pane.Dumps.Length, "dump") + (pane.Filter is { Length: > 0 } f ? $", filter '{f}' (c clears)" : "") + (pane.Marked is { } m ? $", #{m} marked" : "");
 
     /// <summary>Reads devices and dumps (on start, on R, after a backup).</summary>
     public static BenchEffect Load() => new("reading the archive", (b, _) => [new ArchiveLoaded(b.Devices(), b.Dumps())]);

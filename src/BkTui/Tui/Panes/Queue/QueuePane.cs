@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Humanizer;
 using BkTui.Core.Jobs;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
@@ -46,7 +45,7 @@ public sealed partial class QueuePane : Pane<QueueState>
     protected override string Status(QueueState pane)
     {
         int active = pane.Jobs.Values.Count(j => j.State.IsActive()), waiting = pane.Jobs.Values.Count(j => j.State == JobState.Queued);
-        return $"{"job".ToQuantity(pane.Jobs.Count)}, {active} running, {waiting} waiting";
+        return $"{Humane.Count(pane.Jobs.Count, "job")}, {active} running, {waiting} waiting";
     }
 
     protected override Transition Reduce(AppState app, QueueState pane, PaneAction action, Rect area)
