@@ -36,6 +36,8 @@ public static class GlobalKeys
         yield return new Binding(h, [Of(KeyCode.Up), C('k')], new ScrollHelp(-1), "Scroll up") { ShowInBar = true, Order = 2 };
         yield return new Binding(h, [Of(KeyCode.PageDown), C(' ')], new ScrollHelp(10), "Page down");
         yield return new Binding(h, [Of(KeyCode.PageUp)], new ScrollHelp(-10), "Page up");
+        yield return new Binding(h, [Of(KeyCode.Home), C('g')], new ScrollHelp(-ListKeys.Far), "Top");
+        yield return new Binding(h, [Of(KeyCode.End), C('G')], new ScrollHelp(ListKeys.Far), "Bottom");
 
         const string d = Contexts.Detail;
         yield return new Binding(d, [Of(KeyCode.Escape), C('q'), Of(KeyCode.Enter)], new CloseOverlay(), "Close") { ShowInBar = true };
@@ -43,6 +45,8 @@ public static class GlobalKeys
         yield return new Binding(d, [Of(KeyCode.Up), C('k')], new ScrollDetail(-1), "Scroll up") { ShowInBar = true, Order = 2 };
         yield return new Binding(d, [Of(KeyCode.PageDown), C(' ')], new ScrollDetail(10), "Page down");
         yield return new Binding(d, [Of(KeyCode.PageUp)], new ScrollDetail(-10), "Page up");
+        yield return new Binding(d, [Of(KeyCode.Home), C('g')], new ScrollDetail(-ListKeys.Far), "Top");
+        yield return new Binding(d, [Of(KeyCode.End), C('G')], new ScrollDetail(ListKeys.Far), "Bottom");
 
         const string c = Contexts.Confirm;
         yield return new Binding(c, [C('y'), C('Y')], new ConfirmAnswer(true), "Yes, do it (or click its button)") { ShowInBar = true, Hint = "Yes, do it" };
@@ -79,12 +83,7 @@ public static class GlobalKeys
         yield return new Binding(pk, [Of(KeyCode.Backspace), Of(KeyCode.Left), C('h')], new PickerUp(), "Up to the parent folder") { ShowInBar = true, Order = 1, Hint = "Up" };
         yield return new Binding(pk, [C('a')], new PickerToggleAll(), $"All files / only firmware ({FirmwareFiles.Pattern})") { ShowInBar = true, Order = 2, Hint = "All files" };
         yield return new Binding(pk, [Of(KeyCode.Escape), C('q')], new PickerCancel(), "Back to the prompt") { ShowInBar = true, Order = 3, Hint = "Back" };
-        yield return new Binding(pk, [Of(KeyCode.Up), C('k')], new PickerMove(-1), "Previous entry");
-        yield return new Binding(pk, [Of(KeyCode.Down), C('j')], new PickerMove(1), "Next entry");
-        yield return new Binding(pk, [Of(KeyCode.PageUp)], new PickerMove(-10), "Page up");
-        yield return new Binding(pk, [Of(KeyCode.PageDown)], new PickerMove(10), "Page down");
-        yield return new Binding(pk, [Of(KeyCode.Home), C('g')], new PickerMove(-int.MaxValue), "First entry");
-        yield return new Binding(pk, [Of(KeyCode.End), C('G')], new PickerMove(int.MaxValue), "Last entry");
+        foreach (var b in ListKeys.Rows(pk, d => new PickerMove(d), "entry")) yield return b;
         yield return new Binding(pk, [C('~')], new PickerHome(), "Home folder");
     }
 }

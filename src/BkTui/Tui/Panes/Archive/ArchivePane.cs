@@ -28,10 +28,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
 
     public override IEnumerable<Binding> Keys =>
     [
-        new(Id, [Of(KeyCode.Up), C('k')], new ArchiveMove(-1), "Previous row"),
-        new(Id, [Of(KeyCode.Down), C('j')], new ArchiveMove(1), "Next row"),
-        new(Id, [Of(KeyCode.PageUp)], new ArchiveMove(-10), "Page up"),
-        new(Id, [Of(KeyCode.PageDown)], new ArchiveMove(10), "Page down"),
+        .. ListKeys.Rows(Id, d => new ArchiveMove(d), "row"),
         new(Id, [Of(KeyCode.Enter), C('o')], new ArchiveOpen(), "Open in hex") { ShowInBar = true, Order = 1, Hint = "Open" },
         new(Id, [C(' ')], new ArchiveMark(), "Mark") { ShowInBar = true, Order = 2 },
         new(Id, [C('d')], new ArchiveDiff(), "Diff with the marked dump (hex compare)") { ShowInBar = true, Order = 4, Hint = "Diff" },

@@ -27,8 +27,7 @@ public sealed class DevicePane : Pane<DeviceState>
         new(Id, [C('i')], new DeviceIdentifySelected(), "Identify") { ShowInBar = true, Order = 1 },
         new(Id, [C('m')], new DeviceMonitorToggle(), "Boot log on/off") { ShowInBar = true, Order = 2 },
         new(Id, [Of(KeyCode.Enter)], new DeviceShowDetail(), "The chip's facts and advice in full") { ShowInBar = true, Order = 3, Hint = "Detail" },
-        new(Id, [Of(KeyCode.Down), C('j')], new DeviceScroll(1), "Scroll down"),
-        new(Id, [Of(KeyCode.Up), C('k')], new DeviceScroll(-1), "Scroll up"),
+        .. ListKeys.Text(Id, d => new DeviceScroll(d)),
     ];
 
     protected override DeviceState Initial(TuiOptions options) => new();

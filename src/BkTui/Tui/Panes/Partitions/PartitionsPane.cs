@@ -35,8 +35,7 @@ public sealed class PartitionsPane : Pane<PartitionsState>
 
     public override IEnumerable<Binding> Keys =>
     [
-        new(Id, [Of(KeyCode.Up), C('k')], new PartitionsMove(-1), "Previous partition"),
-        new(Id, [Of(KeyCode.Down), C('j')], new PartitionsMove(1), "Next partition"),
+        .. ListKeys.Rows(Id, d => new PartitionsMove(d), "partition"),
         new(Id, [Of(KeyCode.Enter)], new PartitionsJump(), "Show in hex") { ShowInBar = true, Order = 1 },
         new(Id, [C('e')], new PartitionsShowWhole(), "The selected partition whole (its evidence uncut)") { ShowInBar = true, Order = 2, Hint = "Evidence" },
     ];

@@ -25,8 +25,7 @@ public sealed partial class PortsPane : Pane<PortsState>
 
     public override IEnumerable<Binding> Keys =>
     [
-        new(Id, [Of(KeyCode.Up), C('k')], new PortsMove(-1), "Previous port"),
-        new(Id, [Of(KeyCode.Down), C('j')], new PortsMove(1), "Next port"),
+        .. ListKeys.Rows(Id, d => new PortsMove(d), "port"),
         .. JobKeys.For(Id),
         new(Id, [C(' ')], new PortsToggleMark(), "Mark or unmark the port (jobs go to every marked port)") { ShowInBar = true, Order = 2, Hint = "Mark" },
         new(Id, [C('u')], new PortsClearMarks(), "Clear all marks") { ShowInBar = true, Order = 3, DisabledReason = NoMarks, Hint = "Unmark all" },

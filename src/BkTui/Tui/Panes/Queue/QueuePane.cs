@@ -31,8 +31,7 @@ public sealed partial class QueuePane : Pane<QueueState>
 
     public override IEnumerable<Binding> Keys =>
     [
-        new(Id, [Of(KeyCode.Up), C('k')], new QueueMove(-1), "Previous job"),
-        new(Id, [Of(KeyCode.Down), C('j')], new QueueMove(1), "Next job"),
+        .. ListKeys.Rows(Id, d => new QueueMove(d), "job"),
         .. JobKeys.For(Id),
         new(Id, [C('x')], new QueueCancel(), "Cancel") { ShowInBar = true, Order = 2 },
         new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
