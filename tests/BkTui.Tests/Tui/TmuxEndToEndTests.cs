@@ -55,7 +55,7 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         tmux.SendKeys(":");
         tmux.SendKeys("-l", "about");
         tmux.SendKeys("Enter");
-        tmux.WaitFor("'about' done (exit 0)");
+        tmux.WaitFor("about done (exit 0)");
 
         // A resize while full-screen: the terminal reflows the shell's screen underneath.
         tmux.Resize(120, 40);

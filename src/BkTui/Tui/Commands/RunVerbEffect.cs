@@ -14,7 +14,8 @@ public sealed record RunVerbEffect(string[] Args) : Effect
         int code = await CommandRunner.RunAsync(args,
             l => context.Post(new LogAppend(new LogLine(DateTimeOffset.Now, LogLevel.Info, l))), context.Cancellation);
         context.Post(code == 0
-            ? new ShowFlash($"'{line}' done (exit 0) — output in the log")
-            : new ShowFlash($"'{line}' failed with exit code {code} — see the log", FlashLevel.Error));
+            // The verdict first: a long line is cut at the message line's end.
+            ? new ShowFlash($"{Args[0]} done (exit 0), output in [Log]: '{line}'")
+            : new ShowFlash($"{Args[0]} failed with exit code {code}, see [Log]: '{line}'", FlashLevel.Error));
     }
 }
