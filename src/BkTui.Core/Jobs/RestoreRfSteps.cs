@@ -3,6 +3,12 @@ using BkTui.Core.Identity;
 
 namespace BkTui.Core.Jobs;
 
+/// <summary>Words of Restore RF's refusals that a shell reacts to (the TUI then asks for the MAC).</summary>
+public static class RestoreRfText
+{
+    public const string NoTrueMac = "no true MAC is known for this device";
+}
+
 /// <summary>
 /// Restore RF (docs/identity.md): the device's own calibration from anywhere in its archived history,
 /// else the family template (generic, said plainly), always with the device's true MAC (its own,
@@ -63,7 +69,7 @@ internal static class RestoreRfSteps
         var before = DescribeMac(ctx.Device.Read(rf, RfCalibration.SectorSize, null, ctx.StopToken));
         var (calibration, source) = OwnCalibration(ctx);
         var mac = RfMacChoice.Choose(ctx, calibration) ?? throw new JobRefusedException(
-            $"no true MAC is known for this device (its RF sector holds {before}; no archived dump of it has a real one). " +
+            $"{RestoreRfText.NoTrueMac} (its RF sector holds {before}; no archived dump of it has a real one). " +
             "Pass --mac AA:BB:CC:DD:EE:FF: the MAC on the module's label, in your router's client list, or the 'mac …' line of the original firmware's boot log. " +
             "Or --mac random for a made-up one. Nothing was written.");
         if (DeviceKey.FromMac(mac.Mac.ToString(), IdentityEvidence.UserMac) is { } key && ctx.OtherDeviceWith(key) is { } other)

@@ -254,6 +254,56 @@ public sealed class WorkstationActionTests
         Assert.Empty(t.Bench.Enqueued);
     }
 
+    [Theory]
+    [InlineData("random", "random")]
+    [InlineData("fc:58:4a:b8:cf:d2", "fc:58:4a:b8:cf:d2")]
+    public void RestoreRf_OnAnUnidentifiedDevice_AsksTheMac_AndTheQuestionNamesIt(string typed, string sent)
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.DeviceList[0] = bench.DeviceList[0] with { Mac = null, PlaceholderMac = "C8:47:8C:00:00:01" };
+        var t = new WorkstationHarness(bench: bench).Focus(PortsPane.PaneIdValue).Press("F");
+        var ask = Assert.IsType<PromptOverlay>(t.State.Overlay);
+        Assert.Equal(("MAC to write: ", "own"), (ask.Label, ask.Text));
+        Assert.Contains("bk7231n-plug: unidentified, reports C8:47:8C:00:00:01", string.Join(" ", ask.Stakes.Select(x => x.Text)));
+        t.Press(Key.Of(KeyCode.Backspace)).Press(Key.Of(KeyCode.Backspace)).Press(Key.Of(KeyCode.Backspace)).Press(typed).Press(Key.Of(KeyCode.Enter));
+        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+        Assert.Contains($"MAC: {sent}", confirm.Whole);
+        t.Press("y");
+        Assert.Equal(sent, Assert.Single(t.Bench.Enqueued).Mac);
+    }
+
+    [Fact]
+    public void RestoreRf_OnAnUnidentifiedDevice_OwnKeepsTheEnginesChoice()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.DeviceList[0] = bench.DeviceList[0] with { Mac = null, PlaceholderMac = "C8:47:8C:00:00:01" };
+        var t = new WorkstationHarness(bench: bench).Focus(PortsPane.PaneIdValue).Press("F").Press(Key.Of(KeyCode.Enter)).Press("y");
+        Assert.Null(Assert.Single(t.Bench.Enqueued).Mac);
+    }
+
+    [Fact]
+    public void RestoreRf_AfterAJobStoppedForWantOfAMac_SaysSoAndTheNextAsksForIt()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("j"); // the bulb: not on record
+        var failed = new JobSnapshot
+        {
+            Id = 20, Request = new JobRequest { Port = WorkstationHarness.BulbPort, Recipe = Recipe.RestoreRf }, State = JobState.Running,
+        };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, failed))) t.Do(a);
+        failed = failed with { State = JobState.Failed, Error = $"{RestoreRfText.NoTrueMac} (its RF sector holds …). Pass --mac …" };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, failed))) t.Do(a);
+        Assert.EndsWith("press F again, it asks for the MAC", t.State.Flash!.Text);
+        t.Press("F");
+        Assert.Equal(QueuePane.RfMacPurpose, Assert.IsType<PromptOverlay>(t.State.Overlay).Purpose);
+    }
+
+    [Fact]
+    public void RestoreRf_OnADeviceWithItsOwnMac_AsksNoMac()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Do(new QueueAdd(Recipe.RestoreRf));
+        Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+    }
+
     [Fact]
     public void ReadOnly_DangerousKeysAreGone_AndRecipesThatWriteAreRefused()
     {

@@ -61,8 +61,12 @@ public sealed partial class QueuePane : Pane<QueueState>
                 var ids = Ordered(pane).Select(j => j.Id).ToList();
                 int i = ListWindow.Step(ids.Count, pane.Selected is { } s ? ids.IndexOf(s) : 0, m.Delta);
                 return i < 0 ? app : With(app, pane with { Selected = ids[i] });
+            case QueueAdd { Recipe: Recipe.RestoreRf }:
+                return AddRestoreRf(app);
             case QueueAdd a:
                 return Add(app, a.Recipe, null);
+            case PromptSubmitted { Purpose: RfMacPurpose } p:
+                return AnswerRfMac(app, p.Text);
             case PromptSubmitted { Purpose: FirmwarePurpose } p:
                 return string.IsNullOrWhiteSpace(p.Text) ? app : Add(app, Recipe.Flash, p.Text.Trim());
             case PromptSubmitted { Purpose: WifiPurpose } p:
@@ -124,7 +128,8 @@ public sealed partial class QueuePane : Pane<QueueState>
         {
             var word = c.Job.State == JobState.Done ? "done" : c.Job.State.Word();
             var level = c.Job.State == JobState.Done ? FlashLevel.Info : FlashLevel.Error;
-            var text = $"job #{c.Job.Id} {c.Job.Recipe.Name()} on {ListWindow.PortName(c.Job.Port)} {word}" + (c.Job.Error is { } e ? $": {e}" : c.Job.DumpId is { } d ? DumpWords(c.Job.Recipe, d) : "");
+            var text = $"job #{c.Job.Id} {c.Job.Recipe.Name()} on {ListWindow.PortName(c.Job.Port)} {word}" + (c.Job.Error is { } e ? $": {e}" : c.Job.DumpId is { } d ? DumpWords(c.Job.Recipe, d) : "")
+                + (c.Job.Error?.Contains(RestoreRfText.NoTrueMac, StringComparison.Ordinal) == true ? " — here: press F again, it asks for the MAC" : "");
             t = new Transition(AppReducer.Flash(t.State, text, level), t.EffectsOrEmpty);
             if (c.Job.DumpId is not null) t = t.With(ArchivePane.Load(), PortsPane.Load());
         }
