@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Formats;
 using BkTui.Core.Inputs;
-using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Core.Jobs;
 
@@ -92,12 +91,7 @@ internal static class FlashSteps
     /// </summary>
     private static void CheckRfOwner(JobContext ctx, string name, byte[] data, uint address)
     {
-        var rf = ctx.Profile.RfOffset;
-        if (ctx.Mac is null || rf < address || rf + 0x1000UL > address + (ulong)data.Length) return;
-        var sector = data.AsSpan((int)(rf - address), 0x1000);
-        if (!RfCalibration.HasMagic(sector)) return;
-        var theirs = MacAddress.FromBytes(sector.Slice(0x24, 6));
-        if (MacAddress.TryParse(ctx.Mac, out var mine) && theirs != mine)
-            throw new JobRefusedException($"{name} contains the RF calibration of another device (MAC {theirs}); writing it would replace this chip's own calibration and MAC {mine}. Nothing was written. Use a firmware (QIO/UA) file, or `bktui run restore-factory` with a dump of this device.");
+        if (Preflight.OtherDeviceRf.In(ctx.Profile, ctx.Mac, data, address) is { } theirs)
+            throw new JobRefusedException($"{name} contains the RF calibration of another device (MAC {theirs}); writing it would replace this chip's own calibration and MAC {ctx.Mac}. Nothing was written. Use a firmware (QIO/UA) file, or `bktui run restore-factory` with a dump of this device.");
     }
 }

@@ -60,12 +60,7 @@ internal sealed class JobArchive(DumpArchive archive)
 
     public int? RememberedBaud(string port) => archive.LastWorkingBaud(AdapterKey.For(port));
 
-    private static DeviceObservation Observation(ChipInfo c, string port) => new()
-    {
-        Mac = c.Mac, Chip = c.Family.ToString(), ChipId = c.ChipId is { } id ? $"0x{id:X}" : null,
-        FlashId = c.FlashId is { } f ? $"0x{f:X6}" : null, EfuseKey = c.EfuseKey?.Hex, KeyVerdict = c.KeyVerdict,
-        Bootloader = c.Bootloader, Adapter = AdapterKey.For(port), Baud = c.Baud > 0 ? c.Baud : null,
-    };
+    private static DeviceObservation Observation(ChipInfo c, string port) => Preflight.ChipObservations.Of(c, AdapterKey.For(port));
 
     // ---- jobs
 

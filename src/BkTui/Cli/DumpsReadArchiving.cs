@@ -34,12 +34,7 @@ internal sealed class DumpsReadArchiving
             using var archive = DumpArchive.Open(ArchiveLocation.Resolve(pr.GetValue(Archive)));
             var r = archive.Import(data, DumpSource.FromPort(port), new ImportOptions
             {
-                Device = new DeviceObservation
-                {
-                    Mac = info.Mac, Chip = info.Family.ToString(), ChipId = info.ChipId is { } id ? $"0x{id:X}" : null,
-                    FlashId = info.FlashId is { } f ? $"0x{f:X6}" : null, EfuseKey = info.EfuseKey?.Hex, KeyVerdict = info.KeyVerdict,
-                    Bootloader = info.Bootloader, Adapter = port, Baud = info.Baud,
-                },
+                Device = Core.Preflight.ChipObservations.Of(info, port),
             });
             var line = r.IsNew
                 ? $"archived as dump #{r.DumpId} ({r.Mac ?? "unidentified device"}, +{DumpsCommand.Size(r.NewBytes)} stored) in {archive.Root}"

@@ -102,6 +102,7 @@ internal sealed class FlashVerb
     {
         UsageException or ArgumentException => ExitCodes.Usage,
         GuardRefusedException => ExitCodes.Refused,
+        ArchiveException => ExitCodes.ArchiveError,
         VerifyFailedException => ExitCodes.VerifyFailed,
         NoLinkException => ExitCodes.NoLink,
         DeviceGoneException or DeviceChangedException => ExitCodes.DeviceGone,
@@ -113,24 +114,12 @@ internal sealed class FlashVerb
         _ => null,
     };
 
-    /// <summary>This chip's newest whole-flash dump in the archive: places outside the range a damaged address hits are put back from it.</summary>
-    public static FlashBackup? BackupOf(ChipSession session, string? archiveOption, RunLog log)
+    /// <summary>A pre-flight line: on stderr for the user and in the run log.</summary>
+    public static Action<string> Say(RunLog log) => line =>
     {
-        var root = ArchiveLocation.Resolve(archiveOption);
-        if (DeviceKey.FromMac(session.Info.Mac, IdentityEvidence.RfMac) is not { } key || !Directory.Exists(root)) return null;
-        try
-        {
-            using var a = DumpArchive.Open(root);
-            if (a.NewestWholeDump(key.Key, session.Info.FlashSize) is not { } d) return null;
-            log.Info($"backup for repairs outside the range: dump #{d.Id} of {key.Key} in {root}");
-            return new FlashBackup(d.Bytes, $"dump #{d.Id}");
-        }
-        catch (ArchiveException e)
-        {
-            log.Warn($"no backup for repairs outside the range: {e.Message}");
-            return null;
-        }
-    }
+        log.Info(line);
+        Console.Error.WriteLine(line);
+    };
 
     /// <summary>Reads an input file with a size bound; only a regular file (a FIFO would block, a device never ends).</summary>
     public static byte[] ReadInput(string path)

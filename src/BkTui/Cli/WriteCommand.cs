@@ -1,12 +1,14 @@
 using System.CommandLine;
+using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Flashing;
 using BkTui.Core.Formats;
+using BkTui.Core.Preflight;
 
 namespace BkTui.Cli;
 
-/// <summary><c>bktui write --port P --in FILE [--start A] [--allow-bootloader]</c>: write firmware, bootloader kept unless consented.</summary>
+/// <summary><c>bktui write --port P --in FILE [--start A] [--allow-bootloader]</c>: write firmware, bootloader kept unless consented; the pre-flight of the recipes first (docs/flashing.md).</summary>
 internal static class WriteCommand
 {
     public static Command Create()
@@ -18,6 +20,7 @@ internal static class WriteCommand
         var allowKey = new Option<bool>("--allow-key-mismatch") { Description = "Write an image encrypted for another eFuse key than the chip's (it will not boot as is)." };
         var archive = DumpsCommand.ArchiveOption();
         var allowUnknown = new Option<bool>("--allow-unknown-family") { Description = "Write an image whose chip family cannot be told from its content (you know it is built for this chip)." };
+        var consents = new DirectWriteConsents("--allow-rf-overwrite", "Change this chip's own RF calibration sector (its MAC and radio tuning).", otherDeviceRf: true);
         var cmd = new Command("write", "Write firmware; sectors that already match are skipped; verified by CRC.");
         flash.AddTo(cmd);
         cmd.Options.Add(input);
@@ -26,6 +29,7 @@ internal static class WriteCommand
         cmd.Options.Add(allowKey);
         cmd.Options.Add(allowUnknown);
         cmd.Options.Add(archive);
+        consents.AddTo(cmd);
         cmd.SetAction((pr, ct) =>
         {
             byte[] file = [];
@@ -51,7 +55,8 @@ internal static class WriteCommand
                 log.Info($"file: {kind.Kind}, key {kind.Key}; placement: {place.Reason}");
                 Console.Error.WriteLine($"writing {place.Length} bytes at 0x{place.Address:X} ({place.Reason})");
                 var data = file.AsSpan(place.FileOffset, place.Length);
-                session.Backup = FlashVerb.BackupOf(session, pr.GetValue(archive), log);
+                session.Backup = DirectWritePreflight.BeforeWrite(session, ArchiveLocation.Resolve(pr.GetValue(archive)), place.Address, data,
+                    consents.From(pr), FlashVerb.Say(log), cancel);
                 session.Write(place.Address, data, new WriteOptions { AllowBootloader = consent }, cancel);
                 Console.Error.WriteLine($"written and verified: 0x{place.Address:X}..0x{place.Address + place.Length:X}");
                 return ExitCodes.Ok;

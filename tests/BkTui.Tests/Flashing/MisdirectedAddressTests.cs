@@ -83,7 +83,8 @@ public sealed class MisdirectedAddressTests : IDisposable
         var before = SimBench.Image(ChipFamily.BK7231N, 72);
         var sim = _bench.Add(ChipFamily.BK7231N, 72, before, faults: "addrflip@erase#1:16");
 
-        var r = BktuiProcess.Run("write", "--port", sim.PtyPath, "--in", Build(), "--archive", _bench.Store.Archive.Root);
+        // Without --no-backup the write would take the factory dump first, and that would be the backup.
+        var r = BktuiProcess.Run("write", "--port", sim.PtyPath, "--in", Build(), "--archive", _bench.Store.Archive.Root, "--no-backup");
 
         Assert.True(r.ExitCode == 6, r.Stderr);
         Assert.Contains(sim.PtyPath, r.Stderr);

@@ -1,0 +1,15 @@
+using BkTui.Core.Archive;
+using BkTui.Core.Flashing;
+
+namespace BkTui.Core.Preflight;
+
+/// <summary>What the archive records about a linked chip with a dump it read (one place, so every verb records the same facts).</summary>
+public static class ChipObservations
+{
+    public static DeviceObservation Of(ChipInfo c, string adapter) => new()
+    {
+        Mac = c.Mac, Chip = c.Family.ToString(), ChipId = c.ChipId is { } id ? $"0x{id:X}" : null,
+        FlashId = c.FlashId is { } f ? $"0x{f:X6}" : null, EfuseKey = c.EfuseKey?.Hex, KeyVerdict = c.KeyVerdict,
+        Bootloader = c.Bootloader, Adapter = adapter, Baud = c.Baud > 0 ? c.Baud : null,
+    };
+}

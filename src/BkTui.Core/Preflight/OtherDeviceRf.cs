@@ -1,0 +1,22 @@
+using BkTui.Core.Chips;
+using BkTui.Core.Formats.Rf;
+
+namespace BkTui.Core.Preflight;
+
+/// <summary>
+/// A whole dump of another device carries that device's RF calibration and MAC: writing it would
+/// silently replace this chip's own. Shared by the flash recipe and <c>bktui write</c>.
+/// </summary>
+public static class OtherDeviceRf
+{
+    /// <summary>The MAC in the RF calibration that <paramref name="data"/> (written at <paramref name="address"/>) would put on a chip reporting <paramref name="chipMac"/>, when it is another one; else null.</summary>
+    public static MacAddress? In(ChipProfile profile, string? chipMac, ReadOnlySpan<byte> data, uint address)
+    {
+        var rf = profile.RfOffset;
+        if (chipMac is null || rf < address || rf + 0x1000UL > address + (ulong)data.Length) return null;
+        var sector = data.Slice((int)(rf - address), 0x1000);
+        if (!RfCalibration.HasMagic(sector)) return null;
+        var theirs = MacAddress.FromBytes(sector.Slice(0x24, 6));
+        return MacAddress.TryParse(chipMac, out var mine) && theirs != mine ? theirs : null;
+    }
+}
