@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Formats.Rf;
 
 namespace BkTui.Simulator;
 
@@ -6,14 +7,15 @@ namespace BkTui.Simulator;
 /// What the chip prints at 115200 when it boots from flash (<see cref="BootImage"/> decides how far it
 /// gets): the bootloader banner (with the RT-Thread loader's FAL/OTA lines on BK7231M, as in
 /// seeds/bk7231m-zero-key-flashing.txt), then the firmware's own start-up lines — OpenBeken,
-/// LibreTiny/ESPHome or the Tuya SDK — with the MAC from the RF sector; noise when no bootloader can
+/// LibreTiny/ESPHome or the Tuya SDK — with the MAC from the RF sector (the original firmware's own,
+/// <see cref="SimOptions.VendorMac"/>, when the RF sector has only a placeholder); noise when no bootloader can
 /// run; the banner alone for an erased app; a crash before the watchdog resets for an app that cannot run.
 /// </summary>
 internal static class BootLog
 {
     private const string Nl = "\r\n";
 
-    public static string Startup(ChipProfile profile, BootImage image, string? bootVersion, int flashSize)
+    public static string Startup(ChipProfile profile, BootImage image, string? bootVersion, int flashSize, string? vendorMac = null)
     {
         if (image.Outcome == BootOutcome.NoBootloader) return Noise();
         var rtThread = profile.Family == ChipFamily.BK7231M;
@@ -25,7 +27,7 @@ internal static class BootLog
         text += Nl + "go os_addr(0x10000).........." + Nl;
         if (image.Outcome == BootOutcome.Crashes)
             return text + "undefined instruction" + Nl + "REG:cpsr        spsr        r13         r14" + Nl;
-        return text + Sdk(flashSize) + Firmware(image);
+        return text + Sdk(flashSize) + Firmware(image, vendorMac);
     }
 
     private static string Loader(ChipProfile profile, string? bootVersion, bool rtThread)
@@ -52,9 +54,11 @@ internal static class BootLog
         $"[Flash]id:0x{FlashIds.For(flashSize).Jedec:x6}" + Nl +
         "sctrl_sta_ps_init" + Nl;
 
-    private static string Firmware(BootImage image)
+    private static string Firmware(BootImage image, string? vendorMac)
     {
         var mac = image.Mac;
+        // The original firmware falls back on the MAC it keeps in its own storage; replacements print what the RF sector gives.
+        var own = vendorMac is not null && PlaceholderMac.Is(mac) ? vendorMac.ToLowerInvariant() : mac;
         return image.Kind switch
         {
             AppKind.OpenBeken =>
@@ -73,8 +77,8 @@ internal static class BootLog
             AppKind.Tuya =>
                 $"[01-01 00:00:00 TUYA Notice][tuya_main.c:97] < TUYA IOT SDK V:{image.Version} >{Nl}" +
                 "[FUNC]rwnxl_init" + Nl + "[FUNC]calibration_main" + Nl +
-                $"mac {mac}{Nl}",
-            _ => "[FUNC]rwnxl_init" + Nl + "[FUNC]calibration_main" + Nl + $"mac {mac}{Nl}" + "app_init finished" + Nl,
+                $"mac {own}{Nl}",
+            _ => "[FUNC]rwnxl_init" + Nl + "[FUNC]calibration_main" + Nl + $"mac {own}{Nl}" + "app_init finished" + Nl,
         };
     }
 

@@ -22,6 +22,13 @@ public sealed record SimOptions
     /// <summary>MAC written into a synthesized image's RF partition (null: a fixed per-family MAC).</summary>
     public byte[]? Mac { get; init; }
 
+    /// <summary>
+    /// The MAC the original (vendor) firmware keeps in its own storage and prints at boot when the RF
+    /// sector holds none of its own (a placeholder) — as the zero-key seed's VeSync firmware does from
+    /// its fac_data partition (<c>--vendor-mac</c>). Never printed by OpenBeken or LibreTiny. Null: the RF MAC.
+    /// </summary>
+    public string? VendorMac { get; init; }
+
     public FaultPlan Faults { get; init; } = FaultPlan.None;
 
     /// <summary>The adapter between host and chip: the rates it can carry (<c>--adapter</c>).</summary>

@@ -214,7 +214,7 @@ public sealed partial class VirtualChip : IDisposable
         _heartbeats = 0;
         _nextHeartbeat = _clock.Now + 1;
         var image = BootImage.Inspect(Profile, Key, Flash);
-        _appOutput = Encoding.Latin1.GetBytes(BootLog.Startup(Profile, image, BootVersion, Flash.Size));
+        _appOutput = Encoding.Latin1.GetBytes(BootLog.Startup(Profile, image, BootVersion, Flash.Size, Options.VendorMac));
         _appOutputPos = 0;
         _heartbeatsOn = image is { Outcome: BootOutcome.Runs, Kind: AppKind.OpenBeken };
         // A crashing app takes the watchdog's time (about a second) to reset the chip, then boots again.

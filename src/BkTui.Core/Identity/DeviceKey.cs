@@ -13,7 +13,7 @@ public enum IdentityEvidence
     UserMac,
     /// <summary>The Tuya device uuid in the dump's encrypted KV storage (gw_bi); unique per device from the factory.</summary>
     TuyaUuid,
-    /// <summary>A real MAC the device's firmware printed in its boot log.</summary>
+    /// <summary>A real MAC the device's original (vendor) firmware printed in its boot log (never OpenBeken's or LibreTiny's).</summary>
     BootLogMac,
 }
 

@@ -108,6 +108,31 @@ public sealed class JobContext
     }
 
     /// <summary>
+    /// The original firmware printed a real MAC in its boot log (<see cref="Monitor.OriginalFirmware"/>):
+    /// recorded as this device's boot-log-mac key, through the dump this job holds of it. A key the device
+    /// already has only confirms it; a key another archived device owns is never moved (logged instead).
+    /// </summary>
+    /// <returns>A short note for the step's detail, or null when nothing new was learned.</returns>
+    public string? RecordBootLogMac(DeviceKey key, string firmware)
+    {
+        if (DeviceKeys.Any(k => k.Key == key.Key)) { Log($"boot log: {firmware} reports MAC {key.Mac}, which this device already has"); return null; }
+        if (_archive is null || DumpId is null)
+        {
+            Log($"boot log: {firmware} reports MAC {key.Mac}; not recorded (no archived dump of this device in this job)");
+            return null;
+        }
+        if (OtherDeviceWith(key) is { } other)
+        {
+            Log($"boot log: {firmware} reports MAC {key.Mac}, which archived device {other.Id} already owns; not recorded for {DeviceName} " +
+                "(a key never moves between devices: check `bktui dumps devices`, and `bktui dumps attach` if they are one board)");
+            return $"MAC {key.Mac} belongs to archived device {other.Id}: not recorded";
+        }
+        Log($"boot log: {firmware} (the original firmware) reports MAC {key.Mac}: recording it as {DeviceKey.EvidenceName(key.Evidence)}");
+        RecordEvidence(key);
+        return $"MAC {key.Mac} recorded as this device's {DeviceKey.EvidenceName(key.Evidence)}";
+    }
+
+    /// <summary>
     /// Blocks a read may take once the chip proves them: <paramref name="previous"/> (this device's
     /// last dump) and, with an archive, other dumps of the same family and bootloader.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using BkTui.Core.Chips;
+using BkTui.Core.Formats.Rf;
 using BkTui.Simulator;
 
 namespace BkTui.Cli;
@@ -14,7 +15,8 @@ internal static class SimCommand
         var image = new Option<string?>("--image") { Description = "Serve this flash dump instead of a synthesized image." };
         var persist = new Option<bool>("--persist") { Description = "Write every erase/program back to the --image file." };
         var key = new Option<string?>("--efuse-key") { Description = "eFuse key: tuya, zero or 32 hex digits (default: the family's; BK7231M zero, N/T Tuya)." };
-        var faults = new Option<string?>("--faults") { Description = "Comma list: drop@N, flip@N, stall@N:MS, reset@N, unplug@N (N = reply bytes sent), random:RATE:SEED." };
+        var faults = new Option<string?>("--faults") { Description = "Comma list: drop@N, flip@N, stall@N:MS, reset@N, unplug@N (N = reply bytes sent), rxdrop@N, rxflip@N (N = bytes received), addrflip@erase|write|read#K:BIT (address bit BIT of the K-th such command), random:RATE:SEED." };
+        var vendorMac = new Option<string?>("--vendor-mac") { Description = "The MAC the original (vendor) firmware keeps in its own storage and prints at boot when the RF sector holds only a placeholder." };
         var link = new Option<string?>("--link") { Description = "Also create this symlink to the pty." };
         var noWire = new Option<bool>("--no-wire-model") { Description = "Serve at full speed (no byte pacing, no modelled flash time)." };
         var window = new Option<int?>("--link-window") { Description = "Milliseconds the chip listens for LinkCheck after a reset (default from profiles/sim-timing.yaml)." };
@@ -23,14 +25,14 @@ internal static class SimCommand
         var cable = new Option<string?>("--cable") { Description = "good (default), or bad@RATE[:FROM]: replies above RATE baud lose bits (from reply byte FROM on)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print chip events (resets, link, baud, faults) to stderr." };
         var cmd = new Command("sim", "Run a virtual BK72xx chip on a pseudo-terminal (prints 'PTY <path>' first).");
-        foreach (var o in new Option[] { chip, image, persist, key, faults, link, noWire, window, tx2, adapter, cable, verbose }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { chip, image, persist, key, faults, link, noWire, window, tx2, adapter, cable, verbose, vendorMac }) cmd.Options.Add(o);
         cmd.SetAction(pr => Run(pr.GetValue(chip)!, pr.GetValue(image), pr.GetValue(persist), pr.GetValue(key), pr.GetValue(faults),
-            pr.GetValue(link), pr.GetValue(noWire), pr.GetValue(window), pr.GetValue(verbose), pr.GetValue(tx2), pr.GetValue(adapter), pr.GetValue(cable)));
+            pr.GetValue(link), pr.GetValue(noWire), pr.GetValue(window), pr.GetValue(verbose), pr.GetValue(tx2), pr.GetValue(adapter), pr.GetValue(cable), pr.GetValue(vendorMac)));
         return cmd;
     }
 
     private static int Run(string chipName, string? image, bool persist, string? keyText, string? faultSpec, string? link,
-        bool noWire, int? windowMs, bool verbose, bool logOnTx2, string? adapterName, string? cableSpec)
+        bool noWire, int? windowMs, bool verbose, bool logOnTx2, string? adapterName, string? cableSpec, string? vendorMac)
     {
         SimOptions options;
         try
@@ -40,10 +42,11 @@ internal static class SimCommand
             if (keyText is not null) key = EfuseKey.Parse(keyText);
             if (persist && image is null) throw new ArgumentException("--persist needs --image FILE (the file to write back to).");
             if (windowMs is < 0 or > 600_000) throw new ArgumentException("--link-window must be between 0 and 600000 ms.");
+            if (vendorMac is not null && !MacAddress.TryParse(vendorMac, out _)) throw new ArgumentException($"--vendor-mac: '{vendorMac}' is not a MAC address (e.g. D8:1F:12:34:56:78).");
             options = new SimOptions
             {
                 Family = profile.Family, ImagePath = image, Persist = persist, EfuseKey = key,
-                Faults = FaultPlan.Parse(faultSpec), Adapter = AdapterModel.Parse(adapterName), Cable = CableModel.Parse(cableSpec), WireModel = !noWire, LinkPath = link, LogOnTx2 = logOnTx2,
+                Faults = FaultPlan.Parse(faultSpec), Adapter = AdapterModel.Parse(adapterName), Cable = CableModel.Parse(cableSpec), WireModel = !noWire, LinkPath = link, LogOnTx2 = logOnTx2, VendorMac = vendorMac,
                 LinkWindow = windowMs is null ? null : TimeSpan.FromMilliseconds(windowMs.Value),
                 Trace = verbose ? line => Console.Error.WriteLine(line) : null,
             };

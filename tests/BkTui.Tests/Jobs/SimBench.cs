@@ -23,12 +23,12 @@ internal sealed class SimBench : IDisposable
 
     /// <summary>Starts a virtual chip serving <paramref name="image"/> (default: a realistic image with MAC …:n).</summary>
     public SimHost Add(ChipFamily family, byte n, byte[]? image = null, string? faults = null, bool wireModel = false, bool logOnTx2 = false,
-        string cable = "good", Action<string>? trace = null)
+        string cable = "good", Action<string>? trace = null, string? vendorMac = null)
     {
         var sim = SimHost.Start(new SimOptions
         {
             Family = family, Image = image ?? Image(family, n), WireModel = wireModel, Faults = FaultPlan.Parse(faults), LogOnTx2 = logOnTx2,
-            Cable = CableModel.Parse(cable), Trace = trace,
+            Cable = CableModel.Parse(cable), Trace = trace, VendorMac = vendorMac,
         });
         _sims.Add(sim);
         return sim;
