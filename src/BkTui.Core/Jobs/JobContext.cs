@@ -99,6 +99,9 @@ public sealed class JobContext
     /// <summary>A step is about to give the chip this MAC (Restore RF): a relink that finds it is still the same chip.</summary>
     public void ExpectMac(string mac) => _runner.ExpectMac(mac);
 
+    /// <summary>The chip was proven to hold <paramref name="mac"/> now (read back): the job reports it, and the MAC before.</summary>
+    public void MacChanged(string mac) { if (mac != Mac) _runner.MacChanged(Mac, mac); }
+
     /// <summary>Records new evidence (e.g. the MAC Restore RF wrote) for this chip's device, via the dump this job holds.</summary>
     public void RecordEvidence(DeviceKey key)
     {

@@ -142,6 +142,9 @@ internal sealed class JobRunner : IFlashObserver
     /// <summary>Restore RF is about to give the chip <paramref name="mac"/>: a relink may then see either MAC.</summary>
     internal void ExpectMac(string mac) => _newMac = mac;
 
+    /// <summary>A step proved the chip now holds <paramref name="after"/>: the job reports it, with the MAC from before.</summary>
+    internal void MacChanged(string? before, string after) => _job.Update(s => s with { Mac = after, MacBefore = s.MacBefore ?? before });
+
     private static string Identity(ChipInfo f, string? mac) =>
         $"{f.Family}, MAC {mac ?? "unknown"}, flash id 0x{f.FlashId:x6}, key {f.EfuseKey?.Verdict ?? "unread"}";
 

@@ -24,7 +24,10 @@ public sealed record JobSnapshot
     public JobProgress? Progress { get; init; }
     /// <summary>Link/step retries so far (bounded).</summary>
     public int Retries { get; init; }
+    /// <summary>The MAC the chip reports now (after Restore RF: the one written).</summary>
     public string? Mac { get; init; }
+    /// <summary>The MAC it reported when the job began, when a step changed it (Restore RF); else null.</summary>
+    public string? MacBefore { get; init; }
     public string? Chip { get; init; }
     /// <summary>Dump archived (backup) or written back (restore-factory).</summary>
     public long? DumpId { get; init; }

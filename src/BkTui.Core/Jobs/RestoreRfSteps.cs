@@ -36,6 +36,7 @@ internal static class RestoreRfSteps
             if (!back.AsSpan().SequenceEqual(plan.Sector))
                 throw new JobVerifyException($"{ctx.Request.Port}: the RF sector read back at 0x{ctx.Profile.RfOffset:X6} differs from what was written; run restore-rf again.");
             var mac = RfCalibration.TryParse(back)?.Mac;
+            if (mac is { } written) ctx.MacChanged(written.ToString());
             if (DeviceKey.FromMac(mac?.ToString(), plan.Mac.FromUser ? IdentityEvidence.UserMac : IdentityEvidence.RfMac) is { } key)
                 ctx.RecordEvidence(key);
             return $"read back 4 KiB at 0x{ctx.Profile.RfOffset:X6}: identical, MAC {mac}";

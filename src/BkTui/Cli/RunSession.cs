@@ -93,13 +93,13 @@ internal static class RunSession
         {
             if (json)
             {
-                CliJson.Write(results.Select(r => new JobJson(r.Port, r.Recipe.Name(), r.State.Word(), r.Mac, r.DumpId, r.Error,
+                CliJson.Write(results.Select(r => new JobJson(r.Port, r.Recipe.Name(), r.State.Word(), r.Mac, r.MacBefore, r.DumpId, r.Error,
                     r.ErrorKind?.ToString().ToLowerInvariant(), r.Boot, r.Compatibility?.ToJson(),
                     r.Steps.Select(s => new StepJson(s.Name, s.State.ToString().ToLowerInvariant(), s.Detail)).ToList(), r.LogPath)).ToList());
                 return;
             }
             foreach (var r in results)
-                Console.Out.WriteLine($"{r.Port}\t{r.Recipe.Name()}\t{r.State.Word()}\tmac {r.Mac ?? "-"}\tdump {r.DumpId?.ToString() ?? "-"}{(r.Error is null ? "" : $"\t{r.Error}")}");
+                Console.Out.WriteLine($"{r.Port}\t{r.Recipe.Name()}\t{r.State.Word()}\tmac {r.Mac ?? "-"}{(r.MacBefore is null ? "" : $" (was {r.MacBefore})")}\tdump {r.DumpId?.ToString() ?? "-"}{(r.Error is null ? "" : $"\t{r.Error}")}");
         }
         catch (IOException) { } // stdout went away with the session; the archive and the log files have everything
     }
@@ -109,7 +109,7 @@ internal static class RunSession
         try { Console.Error.WriteLine(line); } catch (IOException) { }
     }
 
-    internal sealed record JobJson(string Port, string Recipe, string State, string? Mac, long? DumpId, string? Error, string? ErrorKind,
+    internal sealed record JobJson(string Port, string Recipe, string State, string? Mac, string? MacBefore, long? DumpId, string? Error, string? ErrorKind,
         BootProof? Boot, CompatibilityJson? Compatibility, IReadOnlyList<StepJson> Steps, string? Log);
 
     internal sealed record StepJson(string Name, string State, string? Detail);

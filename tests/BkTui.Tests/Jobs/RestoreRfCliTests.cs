@@ -69,6 +69,9 @@ public sealed class RestoreRfCliTests : IDisposable
         Assert.Contains($"C8:47:8C:00:00:01 (placeholder", Detail(job, "write"));
         Assert.Contains($"→ {TrueMac}", Detail(job, "write"));
         Assert.Contains($"identical, MAC {TrueMac}", Detail(job, "verify"));
+        // The job reports the MAC the chip holds now, and the one before (it reported the placeholder).
+        Assert.Equal(TrueMac, job.GetProperty("mac").GetString());
+        Assert.Equal("C8:47:8C:00:00:01", job.GetProperty("macBefore").GetString());
         // The MAC is confirmed from the boot log when one is heard; when the listener hears nothing in its
         // window (seen on this loaded host, also in the boot-proof tests), it must say so, never claim it.
         var confirm = Detail(job, "confirm MAC");
