@@ -9,6 +9,7 @@ internal static class TuiCommand
 {
     public static readonly Option<string?> Color = new("--color") { Description = "Colour mode: auto (from NO_COLOR and TERM), none, mono, 16 or 256." };
     public static readonly Option<bool> Ascii = new("--ascii") { Description = "ASCII borders instead of Unicode box drawing." };
+    public static readonly Option<bool> RevealSecrets = new("--reveal-secrets") { Description = "Show passwords in the hex view (masked by default; S toggles)." };
     public static readonly Option<bool> ReadOnly = new("--read-only") { Description = "Bench mode: write, erase and other dangerous actions are removed." };
 
     public static Command Create()
@@ -17,7 +18,7 @@ internal static class TuiCommand
         var compare = new Option<FileInfo?>("--compare") { Description = "Compare the --hex file with this one (changed bytes highlighted)." };
         var archive = new Option<string?>("--archive") { Description = "Archive folder for the bench panes (default: BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui)." };
         var cmd = new Command("tui", "Open the full-screen terminal UI (needs a terminal on stdin and stdout).");
-        foreach (var o in new Option[] { hex, compare, archive, Color, Ascii, ReadOnly }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { hex, compare, archive, Color, Ascii, ReadOnly, RevealSecrets }) cmd.Options.Add(o);
         cmd.SetAction(async (pr, ct) =>
         {
             TuiOptions options;
@@ -27,6 +28,7 @@ internal static class TuiCommand
                 {
                     HexFile = pr.GetValue(hex)?.FullName,
                     CompareFile = pr.GetValue(compare)?.FullName,
+                    RevealSecrets = pr.GetValue(RevealSecrets),
                 };
             }
             catch (Exception e) when (e is ArgumentException or FormatException)

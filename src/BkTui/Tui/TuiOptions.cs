@@ -10,6 +10,8 @@ public sealed record TuiOptions
     /// <summary>Unicode box drawing; false for ASCII borders.</summary>
     public bool Unicode { get; init; } = true;
     public bool ReadOnly { get; init; }
+    /// <summary>Show secrets (passwords) in the hex view from the start; else masked until S.</summary>
+    public bool RevealSecrets { get; init; }
     /// <summary>File opened in the hex viewer at start (which then has the focus).</summary>
     public string? HexFile { get; init; }
     public string? CompareFile { get; init; }

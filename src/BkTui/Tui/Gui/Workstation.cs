@@ -40,6 +40,7 @@ public sealed class Workstation
             MouseInput = OnMouse,
         };
         Dumps = services.Get<DumpPanes>() ?? new DumpPanes(app.Options.Color, services, a => Post(a));
+        if (app.Options.RevealSecrets) Dumps.Hex.RevealSecrets = true; // never hides what S showed in views made before (tests)
         Top = new Runnable { Title = TerminalGuard.WindowTitle }; // Terminal.Gui writes it as the window title (TerminalGuard restores the shell's)
         Top.Add(Canvas, Dumps.Hex, Dumps.Map);
         _effects = new EffectContext(a => Post(a), services, cancellation)

@@ -20,6 +20,8 @@ public sealed record HexToggleBookmark : HexAction;
 public sealed record HexJumpBookmark(int Direction) : HexAction;
 public sealed record HexJumpDifference(int Direction) : HexAction;
 public sealed record HexCloseCompare : HexAction;
+/// <summary>Shows or masks the dump's secret bytes (passwords) for this session.</summary>
+public sealed record HexToggleSecrets : HexAction;
 
 /// <summary>Open a file in the viewer (from ':open' or the command line).</summary>
 public sealed record HexOpenFile(string Path, bool AsCompare = false) : HexAction;

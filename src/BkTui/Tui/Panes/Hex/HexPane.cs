@@ -42,6 +42,7 @@ public sealed class HexPane : Pane<HexState>
         new(Id, [C('d')], new HexJumpDifference(1), "Next difference") { DisabledReason = NoCompare },
         new(Id, [C('D')], new HexJumpDifference(-1), "Previous difference") { DisabledReason = NoCompare },
         new(Id, [C('x')], new HexCloseCompare(), "Stop comparing") { DisabledReason = NoCompare },
+        new(Id, [C('S')], new HexToggleSecrets(), "Show or mask secrets (OpenBeken Wi-Fi/MQTT passwords) for this session"),
     ];
 
     private static string? NoCompare(AppState s) =>

@@ -1,5 +1,6 @@
 using BkTui.Core.Formats;
 using BkTui.Core.Formats.Analysis;
+using BkTui.Core.Formats.Obk;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.ViewModels;
 
@@ -15,7 +16,22 @@ public sealed class HexDocument : IDisposable
     {
         Source = source;
         Map = map ?? new PartitionMapView(source.Length, []);
+        // Only sectors starting with the config magic are read whole: microseconds for a 4 MiB dump.
+        Secrets = ObkSecretRanges.Find(source.Length, (offset, buffer) => source.Read(offset, buffer));
     }
+
+    /// <summary>Where the dump holds secrets (the OpenBeken config's passwords): masked unless the user reveals them.</summary>
+    public IReadOnlyList<SecretRange> Secrets { get; }
+
+    public bool IsSecret(long offset)
+    {
+        foreach (var r in Secrets)
+            if (r.Contains(offset)) return true;
+        return false;
+    }
+
+    /// <summary>True when [start, start+length) touches a secret byte.</summary>
+    public bool TouchesSecret(long start, int length) => Secrets.Any(r => start < r.Start + r.Length && r.Start < start + length);
 
     public IByteSource Source { get; }
     /// <summary>The partitions; empty until the analysis of an opened file arrives (<see cref="HexDumpView.ShowMap"/>).</summary>

@@ -40,6 +40,15 @@ public sealed partial class HexDumpView
         return true;
     }
 
+    /// <summary>A secret byte: ·· in the hex column, • in the text column (the gap after it as a plain byte's).</summary>
+    private void PutMasked(HexLayout layout, int i, Attribute attr)
+    {
+        _cells.Put(layout.HexX(i), '·', attr);
+        _cells.Put(layout.HexX(i) + 1, '·', attr);
+        for (int x = layout.HexX(i) + 2; i + 1 < layout.BytesPerRow && x < layout.HexX(i + 1); x++) _cells.Put(x, ' ', Palette.Normal);
+        _cells.Put(layout.AsciiX(i), '•', attr);
+    }
+
     private void PaintText(int y, string text, Attribute attribute)
     {
         _cells.Reset(Viewport.Width, Palette.Normal);
@@ -77,6 +86,11 @@ public sealed partial class HexDumpView
             differs |= changed;
             var part = at == start ? rowPart : doc.PartitionAt(at);
             var attr = ByteAttribute(at, part, changed);
+            if (mine && !_revealSecrets && doc.IsSecret(at))
+            {
+                PutMasked(layout, i, at == Offset ? attr : p.Mark);
+                continue;
+            }
             _cells.Put(layout.HexX(i), mine ? HexDigits[bytes[i] >> 4] : '-', attr);
             _cells.Put(layout.HexX(i) + 1, mine ? HexDigits[bytes[i] & 0xF] : '-', attr);
             if (i + 1 < n && start + i + 1 < end)

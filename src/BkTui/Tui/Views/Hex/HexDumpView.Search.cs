@@ -28,11 +28,11 @@ public sealed partial class HexDumpView
     private bool FindFrom(long from, int direction)
     {
         var source = _document!.Source;
-        var at = HexSearch.Find(source, _pattern, from, direction);
+        var at = FindShown(from, direction);
         var wrapped = "";
         if (at is null)
         {
-            at = HexSearch.Find(source, _pattern, direction > 0 ? 0 : source.Length - 1, direction);
+            at = FindShown(direction > 0 ? 0 : source.Length - 1, direction);
             wrapped = " (wrapped)";
         }
         _matchAt = at;
@@ -44,6 +44,28 @@ public sealed partial class HexDumpView
         Goto(found);
         Say($"{_patternText} at 0x{found:X}{wrapped}");
         return true;
+    }
+
+    /// <summary>
+    /// The next match that touches no masked secret: a match inside a password would tell what it is,
+    /// so while secrets are masked it is passed over as if absent.
+    /// </summary>
+    private long? FindShown(long from, int direction)
+    {
+        var source = _document!.Source;
+        var at = HexSearch.Find(source, _pattern, from, direction);
+        while (at is { } found && !_revealSecrets && _document.TouchesSecret(found, _pattern.Length))
+            at = HexSearch.Find(source, _pattern, found + direction, direction);
+        return at;
+    }
+
+    /// <summary>Shows or hides the secret bytes for this session.</summary>
+    public void ToggleSecrets()
+    {
+        RevealSecrets = !RevealSecrets;
+        int count = (_document?.Secrets.Count ?? 0) + (_other?.Secrets.Count ?? 0);
+        Say(count == 0 ? "this dump holds no known secrets (OpenBeken passwords)"
+            : RevealSecrets ? $"secrets SHOWN in the hex view ({count}); S masks them again" : "secrets masked");
     }
 
     /// <summary>Shows <paramref name="other"/> below the document at the same offsets, differences marked; the view owns it.</summary>
@@ -98,6 +120,7 @@ public sealed partial class HexDumpView
             case HexJumpBookmark b: JumpBookmark(b.Direction); break;
             case HexJumpDifference d: JumpDifference(d.Direction); break;
             case HexCloseCompare: CloseCompare(); break;
+            case HexToggleSecrets: ToggleSecrets(); break;
             default: return false;
         }
         return true;

@@ -53,6 +53,20 @@ public sealed partial class HexDumpView : View
 
     private bool _paneFocused;
 
+    /// <summary>Show secret bytes (passwords) as they are; else each is drawn as ·· and • and search passes over them.</summary>
+    public bool RevealSecrets
+    {
+        get => _revealSecrets;
+        set
+        {
+            if (_revealSecrets == value) return;
+            _revealSecrets = value;
+            SetNeedsDraw();
+        }
+    }
+
+    private bool _revealSecrets;
+
     /// <summary>Attributes to draw with (colour, or monochrome for NO_COLOR).</summary>
     public HexPalette Palette { get; set; } = HexPalette.Colour;
 
@@ -107,7 +121,9 @@ public sealed partial class HexDumpView : View
             var part = _partition is null ? "" : $"  {_partition.Name}+0x{Offset - _partition.Start:X}";
             var vs = _other is null ? "" : $"  vs {_other.Name}";
             var marks = _bookmarks.Count == 0 ? "" : $"  {_bookmarks.Count} bookmark{(_bookmarks.Count == 1 ? "" : "s")}";
-            return $"{_document.Name}  0x{Offset:X8}/0x{_document.Length:X8}{part}{vs}{marks}";
+            int secrets = _document.Secrets.Count + (_other?.Secrets.Count ?? 0);
+            var masked = secrets == 0 ? "" : _revealSecrets ? "  secrets SHOWN (S hides)" : $"  {secrets} secret{(secrets == 1 ? "" : "s")} masked (S shows)";
+            return $"{_document.Name}  0x{Offset:X8}/0x{_document.Length:X8}{part}{vs}{marks}{masked}";
         }
     }
 
