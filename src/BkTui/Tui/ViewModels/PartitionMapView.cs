@@ -6,7 +6,13 @@ namespace BkTui.Tui.ViewModels;
 public sealed record PartitionMapRow(int Index, char Letter, string Name, long Start, long Size, string Evidence)
 {
     public string StartText => $"0x{Start:X6}";
-    public string SizeText => Size >= 1024 && Size % 1024 == 0 ? $"{Size / 1024} KiB" : Humane.Bytes(Size);
+    /// <summary>
+    /// Always in KiB, as flash layouts are written ("1.1 MB" beside "68 KiB" read as mixed units); "~"
+    /// when rounded, so it fits the table's 9 columns. The detail view gives the exact bytes.
+    /// </summary>
+    public string SizeText => Size < 1024 ? $"{Size} B" : Size % 1024 == 0 ? $"{Size / 1024} KiB" : $"~{Math.Round(Size / 1024.0)} KiB";
+
+    public string ExactSizeText => $"{SizeText} ({Size:N0} bytes, 0x{Size:X})";
 }
 
 /// <summary>The partition map: a bar of the whole flash and a table (name, start, size, evidence).</summary>

@@ -146,6 +146,7 @@ public sealed class ViewModelTests
         Assert.Equal(["bootloader", "app", "rf"], map.Rows.Select(r => r.Name));
         Assert.Equal("0x011000", map.Rows[1].StartText);
         Assert.Equal("1124 KiB", map.Rows[1].SizeText);
+        Assert.Equal(["~2 KiB", "512 B", "~1230 KiB", "4 KiB"], new long[] { 1536, 512, 1_259_315, 4096 }.Select(n => (map.Rows[1] with { Size = n }).SizeText));
         var bar = map.Bar(32);
         Assert.Equal(32, bar.Length);
         Assert.Equal('A', bar[0]);

@@ -69,7 +69,7 @@ public sealed class PartitionMapPane : View
     {
         if (_map is not { Rows.Count: > 0 } map) return null;
         var r = map.Rows[Math.Clamp(Selected, 0, map.Rows.Count - 1)];
-        return ($"Partition {r.Letter} {r.Name}", [$"Name      {r.Name}", $"Start     {r.StartText}", $"Size      {r.SizeText}", $"Evidence  {r.Evidence}"]);
+        return ($"Partition {r.Letter} {r.Name}", [$"Name      {r.Name}", $"Start     {r.StartText}", $"Size      {r.ExactSizeText}", $"Evidence  {r.Evidence}"]);
     }
 
     protected override bool OnMouseEvent(Mouse mouse)
