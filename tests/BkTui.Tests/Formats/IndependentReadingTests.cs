@@ -26,7 +26,7 @@ public partial class IndependentReadingTests
         var tlv = (int)row.RawTlv!.Value;
         // LTC's rule: the 8 bytes at 0x1C are the MAC item's tag and length.
         Assert.Equal(new byte[] { 0x02, 0x11, 0x11, 0x11, 0x06, 0, 0, 0 }, dump[(tlv + 0x1C)..(tlv + 0x24)]);
-        var expected = string.Join(":", dump[(tlv + 0x24)..(tlv + 0x2A)].Select(b => b.ToString("x2")));
+        var expected = string.Join(":", dump[(tlv + 0x24)..(tlv + 0x2A)].Select(b => b.ToString("X2")));
         Assert.Equal(expected, DumpAnalyzer.Analyze(dump).Mac);
     }
 
