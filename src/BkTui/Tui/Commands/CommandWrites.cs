@@ -25,6 +25,8 @@ public static class CommandWrites
         var command = parse.CommandResult.Command;
         if (Flag(parse, "--allow-key-mismatch"))
             return Refused("--allow-key-mismatch is not taken inside the workstation: its dialog shows the key check and the engine refuses a mismatch. Convert the image (bktui image convert) or run the verb from the shell");
+        if (Flag(parse, "--no-backup"))
+            return Refused("--no-backup is not taken inside the workstation: it always has a factory dump of the device before a write or erase");
         if (Value(parse, "--archive") is not null)
             return Refused("jobs in the workstation use its own archive: drop --archive");
         try
@@ -72,7 +74,7 @@ public static class CommandWrites
 
     private static AppAction Erase(ParseResult parse, string[] tokens) => new QueueAskErase(tokens, Value(parse, "--port")!,
         FlashVerb.ParseNumber(Value(parse, "--start"), "--start")!.Value, FlashVerb.ParseNumber(Value(parse, "--length"), "--length")!.Value,
-        Flag(parse, "--allow-bootloader"));
+        Flag(parse, "--allow-bootloader"), Flag(parse, "--allow-rf-erase"));
 
     private static ShowFlash Refused(string why) => new($"{why.TrimEnd('.')}. Nothing was queued.", FlashLevel.Warning);
 

@@ -209,6 +209,19 @@ public sealed class CommandLineWriteTests : IDisposable
         Assert.Contains("the engine will refuse it before anything is sent", refused.Whole);
     }
 
+    [Fact]
+    public void Erase_OfTheRfSector_SaysTheVerbRefusesIt_OrThatItIsErased_AndNoBackupIsRefused()
+    {
+        Assert.Contains("RF: 0x1D0000 holds this chip's RF calibration: the verb refuses it unless --allow-rf-erase",
+            Confirm(Typed($"erase --port {Plug} --start 0x1D0000 --length 0x1000")).Whole);
+        Assert.Contains("RF: ERASED: 0x1D0000 holds this chip's RF calibration",
+            Confirm(Typed($"erase --port {Plug} --start 0x1C0000 --length 0x20000 --allow-rf-erase")).Whole);
+        Assert.DoesNotContain("RF:", Confirm(Typed($"erase --port {Plug} --start 0x1F0000 --length 0x1000")).Whole);
+        var noBackup = Typed($"erase --port {Plug} --start 0x1F0000 --length 0x1000 --no-backup");
+        Assert.Null(noBackup.State.Overlay);
+        Assert.Contains("--no-backup is not taken inside the workstation", noBackup.State.Flash!.Text);
+    }
+
     [Theory]
     [InlineData("run flash --port {0} --firmware-version latest")]
     [InlineData("run restore-rf --port {0}")]

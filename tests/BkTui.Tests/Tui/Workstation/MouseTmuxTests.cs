@@ -148,18 +148,18 @@ public sealed partial class MouseTmuxTests
             tmux.SendKeys("Enter");
         }
 
-        Command($"erase --port {plug} --start 0x1D0000 --length 0x1000 --yes");
+        Command($"erase --port {plug} --start 0x1F0000 --length 0x1000 --yes");
         tmux.WaitFor(s => s.Contains("Nothing was queued.") || s.Contains("M reads it all"), "the --yes line refused");
         Assert.DoesNotContain("┌─ Erase flash", tmux.Capture());
 
-        Command($"erase --port {plug} --start 0x1D0000 --length 0x1000");
+        Command($"erase --port {plug} --start 0x1F0000 --length 0x1000");
         var dialog = tmux.WaitFor(s => s.Contains("┌─ Erase flash") && s.Contains("[ n  No ]"), "the erase dialog");
-        Assert.Contains("Erases      0x1D0000–0x1D1000", dialog);
+        Assert.Contains("Erases      0x1F0000–0x1F1000", dialog);
         Assert.Contains("Bootloader  kept: 0x000000–0x011000 is not written", dialog);
         ClickOn(tmux, dialog, "[ y  Erase ]", dx: 4);
         tmux.WaitFor(s => !s.Contains("┌─ Erase flash") && s.Contains("erase done (exit 0)"), "the erase verb done on the virtual plug, said first on the message line", 120);
         tmux.SendKeys("7"); // the verb's output goes to the Log
-        tmux.WaitFor("erased and verified blank: 0x1D0000..0x1D1000");
+        tmux.WaitFor("erased and verified blank: 0x1F0000..0x1F1000");
 
         tmux.SendKeys("q");
         tmux.WaitFor("DEMO-EXIT=0");

@@ -81,8 +81,12 @@ public sealed partial class QueuePane
         var stakes = ImmutableArray.Create(
             PortsStake(app, [erase.Port], marks: false),
             new Stake("Erases", $"0x{erase.Start:X6}–0x{erase.Start + (long)erase.Length:X6}", inside ? StakeLevel.Danger : StakeLevel.Normal),
-            BootloaderStake(profile, erase.Start, erase.AllowBootloader, "ERASED"),
-            new Stake("Runs", "the erase verb (bktui erase): 4 KiB / 64 KiB erases, verified blank; no dump is taken first"));
+            BootloaderStake(profile, erase.Start, erase.AllowBootloader, "ERASED"));
+        if (Core.Preflight.DirectWritePreflight.RfOverlap(profile, erase.Start, erase.Length) is { } rf)
+            stakes = stakes.Add(erase.AllowRfErase
+                ? new("RF", $"ERASED: 0x{rf.Start:X6} holds this chip's RF calibration (its MAC and radio tuning); the device then reports a placeholder MAC until Restore RF", StakeLevel.Danger)
+                : new("RF", $"0x{rf.Start:X6} holds this chip's RF calibration: the verb refuses it unless --allow-rf-erase is on the line", StakeLevel.Danger));
+        stakes = stakes.Add(new Stake("Runs", "the erase verb (bktui erase): a factory dump first if none is archived, then 4 KiB / 64 KiB erases, verified blank"));
         var run = new RunConfirmedVerb(erase.Tokens);
         if (inside && erase.AllowBootloader) return AskBootloader(app, run, "erase", "Erase flash into the bootloader", stakes);
         return app with { Overlay = new ConfirmOverlay("Erase it?", new Confirmed(run)) { Title = "Erase flash", Stakes = stakes, YesLabel = "Erase" } };

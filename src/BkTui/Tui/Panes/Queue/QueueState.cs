@@ -40,7 +40,7 @@ public sealed record QueueAskFamily(IReadOnlyList<JobRequest> Requests, string L
 /// </summary>
 public sealed record QueueAskFor(IReadOnlyList<JobRequest> Requests, System.Collections.Immutable.ImmutableArray<Stake> Extra = default) : QueueAction;
 /// <summary>`:erase` (no job erases): the queue's question, then the CLI verb with these tokens.</summary>
-public sealed record QueueAskErase(string[] Tokens, string Port, uint Start, uint Length, bool AllowBootloader) : QueueAction;
+public sealed record QueueAskErase(string[] Tokens, string Port, uint Start, uint Length, bool AllowBootloader, bool AllowRfErase = false) : QueueAction;
 public sealed record QueueCancel : QueueAction;
 public sealed record QueueRetry : QueueAction;
 public sealed record QueueOpenLog : QueueAction;
