@@ -1,6 +1,7 @@
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Formats.Rf;
 using BkTui.Core.Identity;
 
 namespace BkTui.Core.Preflight;
@@ -13,8 +14,6 @@ namespace BkTui.Core.Preflight;
 /// </summary>
 public static class DirectWritePreflight
 {
-    private const uint RfSector = 0x1000;
-
     public static FlashBackup? BeforeWrite(ChipSession session, string archiveRoot, uint address, ReadOnlySpan<byte> data,
         DirectWriteConsent consent, Action<string> say, CancellationToken cancel)
     {
@@ -59,7 +58,7 @@ public static class DirectWritePreflight
     public static (uint Start, uint Length)? RfOverlap(ChipProfile profile, uint start, uint length)
     {
         var from = Math.Max(start, profile.RfOffset);
-        var to = Math.Min((ulong)start + length, (ulong)profile.RfOffset + RfSector);
+        var to = Math.Min((ulong)start + length, (ulong)profile.RfOffset + RfCalibration.SectorSize);
         return profile.RfOffset > 0 && from < to ? (from, (uint)(to - from)) : null;
     }
 

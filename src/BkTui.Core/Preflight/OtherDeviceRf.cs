@@ -13,10 +13,10 @@ public static class OtherDeviceRf
     public static MacAddress? In(ChipProfile profile, string? chipMac, ReadOnlySpan<byte> data, uint address)
     {
         var rf = profile.RfOffset;
-        if (chipMac is null || rf < address || rf + 0x1000UL > address + (ulong)data.Length) return null;
-        var sector = data.Slice((int)(rf - address), 0x1000);
+        if (chipMac is null || rf < address || rf + (ulong)RfCalibration.SectorSize > address + (ulong)data.Length) return null;
+        var sector = data.Slice((int)(rf - address), RfCalibration.SectorSize);
         if (!RfCalibration.HasMagic(sector)) return null;
-        var theirs = MacAddress.FromBytes(sector.Slice(0x24, 6));
+        var theirs = MacAddress.FromBytes(sector.Slice(RfCalibration.MacOffset, 6));
         return MacAddress.TryParse(chipMac, out var mine) && theirs != mine ? theirs : null;
     }
 }

@@ -63,11 +63,12 @@ public sealed partial class QueuePane
     {
         var ports = PortsPane.TargetPorts(app);
         var jobs = app.Panes.TryGetValue(PaneIdValue, out var o) && o is QueueState q ? q.Jobs.Values : [];
-        var unknown = ports.Where(p => PortsPane.LastDevice(app, p) is { Mac: null } || LastRestoreRfNeededAMac(jobs, p)).ToList();
-        if (ports.Count == 0 || unknown.Count == 0) return Add(app, Recipe.RestoreRf, null);
-        var seen = unknown.Select(p => PortsPane.LastDevice(app, p) is { PlaceholderMac: { } ph }
-            ? $"{ListWindow.PortName(p)}: unidentified, reports {ph} (a placeholder shared by many boards)"
-            : $"{ListWindow.PortName(p)}: unidentified, no MAC of its own on record");
+        var unknown = ports.Select(p => (Port: p, Device: PortsPane.LastDevice(app, p)))
+            .Where(x => x.Device is { Mac: null } || LastRestoreRfNeededAMac(jobs, x.Port)).ToList();
+        if (unknown.Count == 0) return Add(app, Recipe.RestoreRf, null);
+        var seen = unknown.Select(x => x.Device is { PlaceholderMac: { } ph }
+            ? $"{ListWindow.PortName(x.Port)}: unidentified, reports {ph} (a placeholder shared by many boards)"
+            : $"{ListWindow.PortName(x.Port)}: unidentified, no MAC of its own on record");
         ImmutableArray<Stake> stakes =
         [
             new("Device", string.Join("; ", seen), StakeLevel.Warning),
