@@ -37,7 +37,7 @@ public class KeymapTests
         { "hex", "N", new HexFindNext(-1) },
         { "hex", "m", new HexToggleBookmark() },
         { "hex", "b", new HexJumpBookmark(1) },
-        { "log", "PgUp", new LogScroll(20) },
+        { "log", "PgUp", new LogPage(1) },
         { "log", "End", new LogFollow() },
         { "log", "g", new LogScroll(int.MaxValue) },
         { "log", "q", new Quit() },

@@ -26,13 +26,48 @@ public class LogPaneTests
     public void ScrolledBack_StaysPutWhileLinesArrive_EndFollowsAgain()
     {
         var t = WithLines(50).Press(Key.Of(KeyCode.PageUp));
-        Assert.Equal(20, t.LogState.ScrollBack);
+        Assert.Equal(19, t.LogState.ScrollBack); // 20 rows on screen: the old top line is now the bottom one
+        Assert.EndsWith("line 30", t.Rows()[21].TrimEnd());
         t.Log("new");
-        Assert.EndsWith("line 29", t.Rows()[21].TrimEnd());
+        Assert.EndsWith("line 30", t.Rows()[21].TrimEnd());
         t.Press(Key.Of(KeyCode.End));
         Assert.EndsWith("new", t.Rows()[21].TrimEnd());
         t.Press(Key.Ch('g'));
         Assert.EndsWith("line 0", t.Rows()[2].TrimEnd());
+    }
+
+    /// <summary>Lines that wrap: each one is three rows at 80 columns.</summary>
+    private static TuiHarness WithLongLines(int n)
+    {
+        var t = new TuiHarness().Press(Key.Ch('2'));
+        for (int i = 0; i < n; i++) t.Log($"line {i} " + string.Concat(Enumerable.Repeat("step 'read': 0x011000-0x1F0000 verified ", 4)));
+        return t;
+    }
+
+    [Fact]
+    public void WrappedLines_TheOldestIsReachable()
+    {
+        var t = WithLongLines(12).Press(Key.Ch('g'));
+        Assert.StartsWith("line 0 ", t.Rows()[2][9..]);
+        t.Press(Key.Of(KeyCode.Up));
+        Assert.StartsWith("line 0 ", t.Rows()[2][9..]);
+    }
+
+    [Fact]
+    public void WrappedLines_PageDownSkipsNoLine()
+    {
+        var t = WithLongLines(30).Press(Key.Ch('g'));
+        var seen = new HashSet<string>();
+        for (int page = 0; page < 30 && t.LogState.ScrollBack > 0; page++)
+        {
+            var screen = string.Join('\n', t.Rows());
+            for (int i = 0; i < 30; i++) if (screen.Contains($"line {i} step", StringComparison.Ordinal)) seen.Add($"{i}");
+            t.Press(Key.Of(KeyCode.PageDown));
+        }
+        var last = string.Join('\n', t.Rows());
+        for (int i = 0; i < 30; i++) if (last.Contains($"line {i} step", StringComparison.Ordinal)) seen.Add($"{i}");
+        Assert.Equal(30, seen.Count);
+        Assert.Equal(0, t.LogState.ScrollBack);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed record LogAppend(LogLine Line) : LogAction;
 /// <summary>Scrolls by lines (positive = back in time); <see cref="int.MaxValue"/> = to the top.</summary>
 public sealed record LogScroll(int Lines) : LogAction;
 
+/// <summary>A screenful back in time (+1) or forward (-1), keeping one line of the last screen in view.</summary>
+public sealed record LogPage(int Direction) : LogAction;
+
 /// <summary>Back to the end, following new lines.</summary>
 public sealed record LogFollow : LogAction;
 

@@ -21,8 +21,8 @@ public sealed class LogPane : Pane<LogState>
     [
         new(Id, [Of(KeyCode.Up), C('k')], new LogScroll(1), "Scroll up"),
         new(Id, [Of(KeyCode.Down), C('j')], new LogScroll(-1), "Scroll down"),
-        new(Id, [Of(KeyCode.PageUp)], new LogScroll(20), "Page up") { ShowInBar = true, Order = 1 },
-        new(Id, [Of(KeyCode.PageDown)], new LogScroll(-20), "Page down"),
+        new(Id, [Of(KeyCode.PageUp)], new LogPage(1), "Page up") { ShowInBar = true, Order = 1 },
+        new(Id, [Of(KeyCode.PageDown)], new LogPage(-1), "Page down"),
         new(Id, [Of(KeyCode.Home), C('g')], new LogScroll(int.MaxValue), "Oldest line"),
         new(Id, [Of(KeyCode.End), C('G')], new LogFollow(), "Follow new lines") { ShowInBar = true, Order = 2 },
         new(Id, [C('n')], new LogFindNext(-1), "Previous match (older)"),
@@ -41,7 +41,7 @@ public sealed class LogPane : Pane<LogState>
 
     protected override Transition Reduce(AppState app, LogState pane, PaneAction action, Rect area)
     {
-        int rows = Math.Max(1, area.Height);
+        int rows = Math.Max(1, area.Height), width = area.Width;
         switch (action)
         {
             case LogAppend a:
@@ -51,10 +51,15 @@ public sealed class LogPane : Pane<LogState>
                 // A reader scrolled back keeps looking at the same lines (a line the filter hides moves nothing).
                 int back = pane.ScrollBack > 0 && pane.Passes(a.Line) ? pane.ScrollBack + 1 : pane.ScrollBack;
                 var grown = pane with { Lines = lines, Dropped = dropped };
-                return With(app, grown with { ScrollBack = Math.Min(back, MaxBack(grown, rows)) });
+                return With(app, grown with { ScrollBack = Math.Min(back, MaxBack(grown, width, rows)) });
             case LogScroll s:
                 long target = (long)pane.ScrollBack + s.Lines;
-                return With(app, pane with { ScrollBack = (int)Math.Clamp(target, 0, MaxBack(pane, rows)) });
+                return With(app, pane with { ScrollBack = (int)Math.Clamp(target, 0, MaxBack(pane, width, rows)) });
+            case LogPage page:
+                // Lines, not rows, are the unit of ScrollBack: a page is the lines on screen now less one.
+                int step = Math.Max(1, FullyVisible(pane, width, rows) - 1);
+                long paged = (long)pane.ScrollBack + step * page.Direction;
+                return With(app, pane with { ScrollBack = (int)Math.Clamp(paged, 0, MaxBack(pane, width, rows)) });
             case LogFollow:
                 return With(app, pane with { ScrollBack = 0 });
             case PromptSubmitted { Purpose: FilterPurpose } p:
@@ -62,9 +67,9 @@ public sealed class LogPane : Pane<LogState>
             case LogClearFilter:
                 return With(app, pane with { Filter = null, ScrollBack = 0 });
             case PromptSubmitted { Purpose: PromptOverlay.SearchPurpose } p:
-                return Find(app, pane with { Search = p.Text }, -1, rows, includeCurrent: true);
+                return Find(app, pane with { Search = p.Text }, -1, width, rows, includeCurrent: true);
             case LogFindNext f when pane.Search is not null:
-                return Find(app, pane, f.Direction, rows, includeCurrent: false);
+                return Find(app, pane, f.Direction, width, rows, includeCurrent: false);
             case LogFindNext:
                 return AppReducer.Flash(app, "no search yet: press / first", FlashLevel.Warning);
             default:
@@ -72,10 +77,29 @@ public sealed class LogPane : Pane<LogState>
         }
     }
 
-    private static int MaxBack(LogState pane, int rows) => Math.Max(0, pane.Shown.Count - rows);
+    /// <summary>
+    /// The farthest scroll back: the oldest lines fill the pane from its top. Counted in screen rows,
+    /// since a long line wraps; counting lines left the oldest ones unreachable.
+    /// </summary>
+    private static int MaxBack(LogState pane, int width, int rows)
+    {
+        var shown = pane.Shown;
+        int used = 0, fit = 0;
+        while (fit < shown.Count && (fit == 0 || used + RowsOf(shown[fit], width) <= rows)) used += RowsOf(shown[fit++], width);
+        return Math.Max(0, shown.Count - fit);
+    }
+
+    /// <summary>How many lines are on screen whole at the current scroll position.</summary>
+    private static int FullyVisible(LogState pane, int width, int rows) =>
+        Visible(pane, width, rows).Count(v => v.Skip == 0);
+
+    private static int RowsOf(LogLine line, int width) => Wrap(line, width).Count;
+
+    private static List<string> Wrap(LogLine line, int width) =>
+        DetailView.WrapIndented(TextSanitizer.Clean(line.Text), Math.Max(8, width - Prefix(line))).ToList();
 
     /// <summary>Moves the bottom visible line to the next match in <paramref name="direction"/>.</summary>
-    private Transition Find(AppState app, LogState pane, int direction, int rows, bool includeCurrent)
+    private Transition Find(AppState app, LogState pane, int direction, int width, int rows, bool includeCurrent)
     {
         var shown = pane.Shown;
         int bottom = shown.Count - 1 - pane.ScrollBack;
@@ -83,7 +107,7 @@ public sealed class LogPane : Pane<LogState>
         for (; i >= 0 && i < shown.Count; i += direction)
         {
             if (!shown[i].Text.Contains(pane.Search!, StringComparison.OrdinalIgnoreCase)) continue;
-            int back = Math.Clamp(shown.Count - 1 - i, 0, Math.Max(0, shown.Count - rows));
+            int back = Math.Clamp(shown.Count - 1 - i, 0, MaxBack(pane, width, rows));
             // Keep the match on screen even near the top of the log.
             return With(app, pane with { ScrollBack = back });
         }
@@ -107,7 +131,7 @@ public sealed class LogPane : Pane<LogState>
         for (int i = lines.Count - pane.ScrollBack - 1; i >= 0 && used < height; i--)
         {
             var line = lines[i];
-            var rows = DetailView.WrapIndented(TextSanitizer.Clean(line.Text), Math.Max(8, width - Prefix(line))).ToList();
+            var rows = Wrap(line, width);
             used += rows.Count;
             shown.Add((line, rows, 0));
         }
