@@ -21,7 +21,14 @@ public static class Humane
     public static string Duration(TimeSpan? span) =>
         span is not { } s ? "" : s < TimeSpan.FromSeconds(1) ? "<1 second" : s.Humanize(1, English, minUnit: TimeUnit.Second);
 
-    /// <summary>"3 minutes ago" relative to <paramref name="now"/> (the app's clock, fixed in tests).</summary>
-    public static string Ago(DateTimeOffset when, DateTimeOffset now) =>
-        when.ToUnixTimeMilliseconds() == 0 ? "never" : when.Humanize(now, English);
+    /// <summary>
+    /// "3 minutes ago" relative to <paramref name="now"/> (the app's clock, fixed in tests). A minute is
+    /// the finest step: "39 seconds ago" counting up redrew the screen every second while idle (over SSH).
+    /// </summary>
+    public static string Ago(DateTimeOffset when, DateTimeOffset now)
+    {
+        if (when.ToUnixTimeMilliseconds() == 0) return "never";
+        var age = now - when;
+        return age >= TimeSpan.Zero && age < TimeSpan.FromMinutes(1) ? "just now" : when.Humanize(now, English);
+    }
 }

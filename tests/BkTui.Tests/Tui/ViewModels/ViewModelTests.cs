@@ -12,6 +12,16 @@ public sealed class ViewModelTests
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
 
     [Theory]
+    [InlineData(0, "just now")]
+    [InlineData(39, "just now")]
+    [InlineData(59, "just now")]
+    [InlineData(61, "a minute ago")]
+    [InlineData(180, "3 minutes ago")]
+    [InlineData(7200, "2 hours ago")]
+    public void Ago_ChangesAtMostOnceAMinute(int secondsAgo, string expected) =>
+        Assert.Equal(expected, Humane.Ago(Now.AddSeconds(-secondsAgo), Now));
+
+    [Theory]
     [InlineData(0.0, 10, true, "░░░░░░░░░░")]
     [InlineData(0.5, 10, true, "█████░░░░░")]
     [InlineData(1.0, 4, false, "####")]

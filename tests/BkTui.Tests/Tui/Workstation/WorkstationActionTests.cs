@@ -353,18 +353,25 @@ public sealed class WorkstationActionTests
         Assert.Null(t.Pane<DeviceState>(DevicePane.PaneIdValue).Monitor);
     }
     [Fact]
-    public void OpenLog_ShowsTheJobLogInTheLogPane()
+    public void OpenLog_ShowsTheJobLogFileWhole_InItsOwnTimes_WithoutCopyingItIntoTheLog()
     {
         var log = Path.GetTempFileName();
         try
         {
-            File.WriteAllLines(log, ["identify: BK7231N", "read: 2048 KiB", "archive: dump 1"]);
+            File.WriteAllLines(log, [
+                "2026-12-03T19:38:36.960+00:00 [INF] chip BK7231N, bootloader BK7231n_1.0.11",
+                "2026-12-03T19:38:41.002+00:00 [WRN] read: retry at 0x011000",
+                "2026-12-03T19:39:02.500+00:00 [INF] archive: dump 1"]);
             var bench = WorkstationHarness.Sample();
             bench.JobList[0] = bench.JobList[0] with { LogPath = log };
-            var t = new WorkstationHarness(bench: bench).Focus(QueuePane.PaneIdValue).Do(new QueueMove(10)).Press("L");
-            Assert.Equal(BkTui.Tui.Panes.Log.LogPane.PaneIdValue, t.State.FocusedPaneId);
-            var lines = t.Pane<BkTui.Tui.Panes.Log.LogState>(BkTui.Tui.Panes.Log.LogPane.PaneIdValue).Lines.Select(l => l.Text).ToList();
-            Assert.Equal(["identify: BK7231N", "read: 2048 KiB", "archive: dump 1"], lines.TakeLast(3));
+            var t = new WorkstationHarness(bench: bench).Focus(QueuePane.PaneIdValue).Do(new QueueMove(10));
+            int logLines = t.Pane<BkTui.Tui.Panes.Log.LogState>(BkTui.Tui.Panes.Log.LogPane.PaneIdValue).Lines.Count;
+            t.Press("L");
+            var detail = Assert.IsType<DetailOverlay>(t.State.Overlay);
+            Assert.Equal($"Log of job #{bench.JobList[0].Id}", detail.Title);
+            Assert.Equal($"file: {log}", detail.Lines[0]);
+            Assert.Equal(["19:38:36 chip BK7231N, bootloader BK7231n_1.0.11", "19:38:41 WRN read: retry at 0x011000", "19:39:02 archive: dump 1"], detail.Lines.TakeLast(3));
+            Assert.Equal(logLines, t.Pane<BkTui.Tui.Panes.Log.LogState>(BkTui.Tui.Panes.Log.LogPane.PaneIdValue).Lines.Count);
         }
         finally { File.Delete(log); }
     }

@@ -36,7 +36,7 @@ public sealed partial class QueuePane : Pane<QueueState>
         new(Id, [C('x')], new QueueCancel(), "Cancel") { ShowInBar = true, Order = 2 },
         new(Id, [C('r')], new QueueRetry(), "Retry") { ShowInBar = true, Order = 3 },
         new(Id, [Of(KeyCode.Enter)], new QueueShowDetail(), "The job in full (steps, messages, facts)") { ShowInBar = true, Order = 4, Hint = "Detail" },
-        new(Id, [C('L')], new QueueOpenLog(), "The job's log in [Log]") { ShowInBar = true, Order = 5, Hint = "Log" },
+        new(Id, [C('L')], new QueueOpenLog(), "The job's log file") { ShowInBar = true, Order = 5, Hint = "Log" },
     ];
 
     protected override QueueState Initial(TuiOptions options) => new() { Unicode = options.Unicode };
@@ -110,7 +110,7 @@ public sealed partial class QueuePane : Pane<QueueState>
             case QueueOpenLog when selected?.LogPath is null:
                 return AppReducer.Flash(app, "this job has no log file yet", FlashLevel.Warning);
             case QueueOpenLog:
-                return new Transition(app, [OpenLog(selected.LogPath!)]);
+                return new Transition(app, [OpenLog(selected.Id, selected.LogPath!)]);
             default:
                 return app;
         }
@@ -166,11 +166,10 @@ public sealed partial class QueuePane : Pane<QueueState>
         return [new QueueLoaded(ids)];
     });
 
-    private static BenchEffect OpenLog(string path) => new("opening the log", (_, _) =>
+    private static BenchEffect OpenLog(long job, string path) => new("opening the log", (_, _) =>
     {
-        // The newest lines only: a log is bounded on screen as everywhere else.
-        var lines = File.Exists(path) ? File.ReadLines(path).TakeLast(400).ToList() : [$"{path} does not exist (yet)"];
-        var now = DateTimeOffset.Now;
-        return [new LogAppend(new LogLine(now, LogLevel.Info, $"── {path}")), .. lines.Select(l => new LogAppend(new LogLine(now, LogLevel.Info, l))), new FocusPaneById(LogPane.PaneIdValue)];
+        // Read whole in the detail view: appended to the Log pane it repeated lines the Log already had.
+        var lines = File.Exists(path) ? JobLogText.Lines(path, File.ReadLines(path)) : [$"{path} does not exist (yet)"];
+        return [new ShowDetail($"Log of job #{job}", lines)];
     });
 }
