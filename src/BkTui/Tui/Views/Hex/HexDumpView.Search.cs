@@ -1,3 +1,4 @@
+using System.Globalization;
 using BkTui.Tui.Panes.Hex;
 using BkTui.Tui.State;
 
@@ -92,13 +93,19 @@ public sealed partial class HexDumpView
         MoveTo(Offset);
     }
 
-    /// <summary>Goes to the next (+1) or previous (-1) differing byte; bytes past the shorter file differ.</summary>
+    /// <summary>
+    /// Goes to the start of the next (+1) or previous (-1) range of differences (as `dumps diff` merges
+    /// them) and says where it ends; bytes past the shorter file differ.
+    /// </summary>
     public bool JumpDifference(int direction)
     {
         if (_document is null || _other is null) return Refuse("no comparison open (press c)");
-        var at = HexSearch.NextDifference(_document.Source, _other.Source, Offset + direction, direction);
-        if (at is not { } found) return Refuse($"no difference {(direction > 0 ? "after" : "before")} 0x{Offset:X}");
-        Goto(found);
+        var range = new DifferenceRanges(_document.Source, _other.Source).Next(Offset, direction);
+        if (range is not var (start, end)) return Refuse($"no difference {(direction > 0 ? "after" : "before")} 0x{Offset:X}");
+        Goto(start);
+        var part = _document.PartitionAt(start)?.Name;
+        var size = end - start == 1 ? "1 byte" : string.Create(CultureInfo.InvariantCulture, $"{end - start:N0} bytes");
+        Say($"differs 0x{start:X6}–0x{end - 1:X6} ({size}{(part is null ? "" : $", {part}")}): d next, D previous");
         return true;
     }
 

@@ -58,4 +58,30 @@ public class PartitionMapPaneTests
         s.Press(Key.X);
         Assert.Null(s.View.CompareDocument);
     }
+
+    [Fact]
+    public void Compare_DJumpsOverAWholeRangeOfChanges_AsDumpsDiffMergesThem()
+    {
+        using var s = new HexScreen(80, 24, HexScreen.SyntheticDump());
+        var other = HexScreen.SyntheticDump("flashed.bin");
+        var bytes = new byte[other.Length];
+        other.Source.Read(0, bytes);
+        // A rewritten app: 0x20000 bytes changed, but every 200th one happens to stay the same.
+        for (int i = 0x11000; i < 0x31000; i++) if ((i - 0x11000) % 200 != 199) bytes[i] ^= 0x5A;
+        bytes[0x1D0004] ^= 0x01;
+        s.View.Compare(HexDocument.FromBytes("flashed.bin", bytes));
+        s.Press(Key.D);
+        Assert.Equal(0x11000, s.View.Offset);
+        Assert.StartsWith("differs 0x011000–0x030FFF (131,072 bytes", s.Messages[^1].Text);
+        s.Press(Key.D);
+        Assert.Equal(0x1D0004, s.View.Offset);
+        Assert.StartsWith("differs 0x1D0004–0x1D0004 (1 byte", s.Messages[^1].Text);
+        s.Press(Key.D);
+        Assert.Equal(0x1D0004, s.View.Offset);
+        Assert.Contains("no difference after", s.Messages[^1].Text);
+        s.Press(Key.D.WithShift);
+        Assert.Equal(0x11000, s.View.Offset);
+        s.Press(Key.D.WithShift);
+        Assert.Contains("no difference before", s.Messages[^1].Text);
+    }
 }
