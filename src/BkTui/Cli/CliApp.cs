@@ -27,6 +27,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
+        TerminalGuiWarmUp.StartIfTuiAhead(args);
         KeypadModeReset.Install();
         var root = BuildRoot(VerbsFor(args));
         if (args.Length == 0)

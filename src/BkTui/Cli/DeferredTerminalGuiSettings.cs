@@ -15,14 +15,22 @@ internal static class DeferredTerminalGuiSettings
     /// <summary>Set (to true) only by the Native AOT publish, together with the stub.</summary>
     public const string Switch = "BkTui.DeferTerminalGuiSettings";
 
-    private static int _applied;
+    private static readonly Lock Gate = new();
+    private static bool _applied;
 
+    public static bool IsDeferred => AppContext.TryGetSwitch(Switch, out var deferred) && deferred;
+
+    /// <summary>Once; a second caller waits until the first is done (TerminalGuiWarmUp may be applying them on another thread).</summary>
     public static void ApplyIfDeferred()
     {
-        if (!AppContext.TryGetSwitch(Switch, out var deferred) || !deferred) return;
-        if (Interlocked.Exchange(ref _applied, 1) == 1) return;
-        // What Terminal.Gui's own initializer does, and like it, a bad config file leaves the defaults.
-        try { TuiConfigurationBuilder.Shared.ApplyToStaticFacades(); }
-        catch (Exception e) { Console.Error.WriteLine($"bktui: Terminal.Gui settings not applied ({e.Message}); running with the defaults"); }
+        if (!IsDeferred) return;
+        lock (Gate)
+        {
+            if (_applied) return;
+            _applied = true;
+            // What Terminal.Gui's own initializer does, and like it, a bad config file leaves the defaults.
+            try { TuiConfigurationBuilder.Shared.ApplyToStaticFacades(); }
+            catch (Exception e) { Console.Error.WriteLine($"bktui: Terminal.Gui settings not applied ({e.Message}); running with the defaults"); }
+        }
     }
 }

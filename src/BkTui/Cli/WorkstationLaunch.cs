@@ -15,7 +15,7 @@ internal static class WorkstationLaunch
 {
     public static async Task<int> RunAsync(TuiOptions options, IBench bench, string archiveRoot, Action<TuiLoop>? started, CancellationToken ct)
     {
-        DeferredTerminalGuiSettings.ApplyIfDeferred();
+        TerminalGuiWarmUp.Wait(); // Terminal.Gui's settings, started early on another thread when the command line opens the TUI
         using var bellOut = Console.OpenStandardOutput();
         var services = new TuiServices()
             .Add(bench)
@@ -42,7 +42,6 @@ internal static class WorkstationLaunch
     /// </summary>
     public static async Task<int> RunRealAsync(TuiOptions options, string? archiveOption, CancellationToken ct)
     {
-        DeferredTerminalGuiSettings.ApplyIfDeferred();
         var root = ArchiveLocation.Resolve(archiveOption);
         DumpArchive? archive = null;
         // The archive opens while Terminal.Gui starts and the first frame is drawn; the bench panes
