@@ -193,18 +193,23 @@ public sealed class JobContext
     {
         if (BackupForRepairs() is { } backup) Device.UseBackup(backup);
         var offset = 0;
-        while (offset < data.Length)
+        try
         {
-            SafePoint();
-            // Align chunk ends to 64 KiB boundaries of the flash address so 64 KiB erases stay possible.
-            var address = start + (uint)offset;
-            var toBoundary = WriteChunk - (int)(address % WriteChunk);
-            var n = Math.Min(toBoundary, data.Length - offset);
-            _runner.Written.Add(address, (uint)n);
-            Device.Write(address, data.AsSpan(offset, n), allowBootloader, (start, (uint)data.Length));
-            offset += n;
-            _runner.LastGoodAddress = start + (uint)offset;
+            while (offset < data.Length)
+            {
+                SafePoint();
+                // Align chunk ends to 64 KiB boundaries of the flash address so 64 KiB erases stay possible.
+                var address = start + (uint)offset;
+                var toBoundary = WriteChunk - (int)(address % WriteChunk);
+                var n = Math.Min(toBoundary, data.Length - offset);
+                _runner.Written.Add(address, (uint)n);
+                _runner.WriteWindow = (offset, n, data.Length);
+                Device.Write(address, data.AsSpan(offset, n), allowBootloader, (start, (uint)data.Length));
+                offset += n;
+                _runner.LastGoodAddress = start + (uint)offset;
+            }
         }
+        finally { _runner.WriteWindow = null; }
     }
 
     /// <summary>

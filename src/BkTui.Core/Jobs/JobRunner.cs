@@ -139,6 +139,21 @@ internal sealed class JobRunner : IFlashObserver
     /// <summary>What this job wrote (or began to write): a relink may find those regions' content CRCs changed.</summary>
     internal WrittenRanges Written { get; } = new();
 
+    /// <summary>
+    /// Set while a write goes in 64 KiB chunks (<see cref="JobContext.WriteWithSafePoints"/>): where the
+    /// chunk starts in the whole write, its length, and the whole length. The session reports each chunk
+    /// as 0–100 %, which showed the bar full a second into a write with most of the app still to go.
+    /// </summary>
+    internal (long Base, long Length, long Whole)? WriteWindow
+    {
+        get => _writeWindow;
+        set { _writeWindow = value; if (value is null) (_windowDone, _windowSpeed) = (0, 0); }
+    }
+
+    private (long Base, long Length, long Whole)? _writeWindow;
+    private long _windowDone;
+    private double _windowSpeed;
+
     /// <summary>Restore RF is about to give the chip <paramref name="mac"/>: a relink may then see either MAC.</summary>
     internal void ExpectMac(string mac) => _newMac = mac;
 
@@ -264,6 +279,16 @@ internal sealed class JobRunner : IFlashObserver
             var more = p.Retries - _sessionRetries;
             _sessionRetries = p.Retries;
             _job.Update(s => s with { Retries = s.Retries + more });
+        }
+        if (WriteWindow is var (at, length, whole))
+        {
+            // The chunk's own compare and erase passes count as its start; its programming moves the bar.
+            long inChunk = p.Phase == FlashPhase.Write && p.Total > 0 ? Math.Min(length, p.Done * length / p.Total) : 0;
+            if (p.Phase == FlashPhase.Write && p.BytesPerSecond > 0) _windowSpeed = p.BytesPerSecond;
+            // Never backwards: a check after a chunk's programming reports from the chunk's start again.
+            _windowDone = Math.Max(_windowDone, at + inChunk);
+            ReportProgress("write", _windowDone, whole, _windowSpeed, p.Retries);
+            return;
         }
         ReportProgress(p.Phase.ToString().ToLowerInvariant(), p.Done, p.Total, p.BytesPerSecond, p.Retries);
     }
