@@ -70,7 +70,15 @@ public sealed record DeviceRecord(long Id, string? Mac, string? Chip, string? Ch
     public string? PlaceholderMac { get; init; }
     public bool IsUnidentified => Mac is null && Keys.Count == 0;
     /// <summary>Its MAC, else its first key, else "unidentified" (with the placeholder it reported).</summary>
-    public string Name => Mac ?? Keys.FirstOrDefault()?.Key ?? (PlaceholderMac is null ? "unidentified" : $"unidentified (reported {PlaceholderMac})");
+    public string Name => Mac ?? Keys.FirstOrDefault()?.Key ?? DeviceNames.Unidentified(PlaceholderMac);
+}
+
+/// <summary>How every part names a device without a true identity, so the archive, the jobs and the TUI say the same.</summary>
+public static class DeviceNames
+{
+    /// <summary>"unidentified", or "unidentified (reported C8:47:8C:00:00:00)" with the placeholder it reported, upper case.</summary>
+    public static string Unidentified(string? placeholderMac) =>
+        placeholderMac is null ? "unidentified" : $"unidentified (reported {MacText.Normalize(placeholderMac) ?? placeholderMac})";
 }
 
 /// <summary>Result of <see cref="DumpArchive.Check"/>: ok means nothing is missing or damaged (orphans are harmless).</summary>

@@ -125,14 +125,18 @@ public sealed partial class DumpArchive
                 (keys.TryGetValue(r.GetInt64(0), out var l) ? l : keys[r.GetInt64(0)] = []).Add(new DeviceKey(r.GetString(1), DeviceKey.ParseEvidence(r.GetString(2))));
         var list = new List<DeviceRecord>();
         using var cmd = Command(c, """
-            SELECT v.id, v.mac, v.chip, v.chip_id, v.flash_id, v.efuse_key, v.key_verdict, v.bootloader, v.labels, v.notes,
-                   v.first_seen, v.last_seen,
+            SELECT v.id, v.mac,
+                   -- The unidentified bucket records no facts (it is no one device): its chips and times are its dumps'.
+                   COALESCE(v.chip, (SELECT group_concat(c, ', ') FROM (SELECT DISTINCT d.chip AS c FROM dumps d WHERE d.device_id = v.id AND d.chip IS NOT NULL ORDER BY d.chip))),
+                   v.chip_id, v.flash_id, v.efuse_key, v.key_verdict, v.bootloader, v.labels, v.notes,
+                   CASE WHEN v.first_seen > 0 THEN v.first_seen ELSE COALESCE((SELECT MIN(d.taken_at) FROM dumps d WHERE d.device_id = v.id), 0) END,
+                   MAX(v.last_seen, COALESCE((SELECT MAX(d.taken_at) FROM dumps d WHERE d.device_id = v.id), 0)) AS seen,
                    (SELECT COUNT(*) FROM dumps d WHERE d.device_id = v.id),
                    (SELECT d.id FROM dumps d WHERE d.device_id = v.id ORDER BY d.taken_at DESC, d.id DESC LIMIT 1),
                    v.placeholder_mac, EXISTS (SELECT 1 FROM device_keys k WHERE k.device_id = v.id)
             FROM devices v
             WHERE ($k IS NULL OR v.id = (SELECT device_id FROM device_keys WHERE key = $k)) AND ($id IS NULL OR v.id = $id)
-            ORDER BY NOT EXISTS (SELECT 1 FROM device_keys k WHERE k.device_id = v.id), v.last_seen DESC
+            ORDER BY NOT EXISTS (SELECT 1 FROM device_keys k WHERE k.device_id = v.id), seen DESC
             """, tx, ("$k", key), ("$id", id));
         using var rd = cmd.ExecuteReader();
         while (rd.Read())

@@ -172,6 +172,6 @@ public sealed partial class DumpArchive
         r.IsDBNull(8) ? null : r.GetInt64(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
         r.GetString(11), r.GetInt64(12))
     {
-        Device = r.IsDBNull(3) ? r.IsDBNull(13) ? r.IsDBNull(14) ? "unidentified" : $"unidentified (reported {r.GetString(14)})" : r.GetString(13) : r.GetString(3),
+        Device = r.IsDBNull(3) ? r.IsDBNull(13) ? DeviceNames.Unidentified(r.IsDBNull(14) ? null : r.GetString(14)) : r.GetString(13) : r.GetString(3),
     };
 }

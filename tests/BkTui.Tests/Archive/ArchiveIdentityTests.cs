@@ -56,6 +56,25 @@ public class ArchiveIdentityTests
     }
 
     /// <summary>
+    /// The unidentified bucket records no facts of its own (it is no one board), so `dumps devices` said
+    /// "LAST SEEN never" and no chip right after a backup of the zero-key demo board: both come from its dumps.
+    /// </summary>
+    [Fact]
+    public void The_unidentified_device_is_listed_with_the_chip_and_time_of_its_dumps()
+    {
+        using var t = new TempArchive();
+        var taken = new DateTimeOffset(2026, 12, 3, 19, 37, 0, TimeSpan.Zero);
+        t.Archive.Import(Board(ChipFamily.BK7231M, 3), DumpSource.FromPort("/dev/ttyUSB2"), new ImportOptions
+        {
+            TakenAt = taken, Device = new DeviceObservation { Mac = "c8:47:8c:00:00:00", Chip = "BK7231M", Adapter = "/dev/ttyUSB2", Baud = 2000000 },
+        });
+
+        var bucket = Assert.Single(t.Archive.ListDevices(), d => d.IsUnidentified);
+        Assert.Equal((taken, taken, "BK7231M", "unidentified"), (bucket.LastSeen, bucket.FirstSeen, bucket.Chip, bucket.Name));
+        Assert.Equal("unidentified (reported C8:47:8C:00:00:00)", DeviceNames.Unidentified("c8:47:8c:00:00:00"));
+    }
+
+    /// <summary>
     /// Fixtures/archive-v3-a05c5d9.tar.gz was made by the release at a05c5d9 (`bktui dumps import`, then
     /// `dumps label 2 "second plug"`) from four 64 KiB synthetic dumps (RF sector at 0, Tuya KV at 0x2000):
     /// plug-a and plug-b (placeholder C8:47:8C:00:00:00, Tuya uuids …0001 and …0002; that release merged

@@ -20,7 +20,8 @@ public sealed record ArchiveRow(bool IsDevice, string? Mac, long? DumpId, string
 /// </summary>
 public static class ArchiveRows
 {
-    public const string Unidentified = "(no MAC)";
+    /// <summary>The heading of dumps without a MAC when the archive gives no other name (as `dumps list` says).</summary>
+    public const string Unidentified = "unidentified";
 
     public static IReadOnlyList<ArchiveRow> Build(IReadOnlyList<DeviceRecord> devices, IReadOnlyList<DumpSummary> dumps, string? filter, DateTimeOffset now)
     {
@@ -66,11 +67,15 @@ public static class ArchiveRows
         var verdict = d?.KeyVerdict is { } v ? $" key {v}" : "";
         // The name people gave the device comes first; the MAC and chip identify it.
         var label = d?.Labels.FirstOrDefault(l => l.Length > 0);
-        var title = (label is null ? "" : label + " · ") + (mac.Length == 0 ? Unidentified : mac) + (chip.Length > 0 ? $"  {chip}" : "") + verdict;
+        var title = (label is null ? "" : label + " · ") + (mac.Length == 0 ? NoMacName(dumps) : mac) + (chip.Length > 0 ? $"  {chip}" : "") + verdict;
         var seen = d?.LastSeen ?? (dumps.Count > 0 ? dumps[0].TakenAt : default);
         var count = Humane.Count(dumps.Count, "dump");
         return new ArchiveRow(true, mac.Length == 0 ? null : mac, null, title, Humane.Ago(seen, now), count, "", string.Join(", ", d?.Labels ?? []));
     }
+
+    /// <summary>Dumps without a MAC under the archive's own name(s) for their devices ("unidentified", a key).</summary>
+    private static string NoMacName(List<DumpSummary> dumps) =>
+        dumps.Select(d => d.Device).Distinct().ToList() is { Count: > 0 } names ? string.Join(", ", names) : Unidentified;
 
     private static ArchiveRow DumpRow(DumpSummary d, DateTimeOffset now) =>
         new(false, d.Mac, d.Id, $"#{d.Id}", Humane.Ago(d.TakenAt, now), Humane.Bytes(d.Size), d.Grade ?? "", d.Label)

@@ -38,12 +38,13 @@ public static class DeviceViews
     {
         EfuseKey? key = EfuseKey.TryParse(seen.EfuseKey, out var k) || EfuseKey.TryParse(seen.KeyVerdict, out k) ? k : null;
         var facts = new List<(string, string)> { ("Last seen", $"{Humane.Ago(seen.LastSeen, now)} on this port (the archive's record; i identifies the chip connected now)") };
-        if (seen.Labels.Count > 0) facts.Add(("Label", string.Join(", ", seen.Labels)));
+        if (seen.Labels.Count > 0 && !seen.IsUnidentified) facts.Add(("Label", string.Join(", ", seen.Labels)));
         facts.Add(("Chip", (seen.Chip ?? "not recorded") + (seen.ChipId is { } id ? $" (chip id {id})" : "")));
         if (seen.Bootloader is { } loader) facts.Add(("Bootloader", loader));
         if (seen.FlashId is { } flash) facts.Add(("Flash", "id " + flash));
         facts.Add(("eFuse key", key is { } known ? KeyInWords(known) : seen.KeyVerdict is "other" ? "a custom key" : "not recorded"));
-        facts.Add(("MAC", seen.Name));
+        facts.Add(("MAC", seen.Mac
+            ?? (seen.IsUnidentified ? $"none of its own: archived as {seen.Name} (a placeholder MAC names no device)" : $"none on record; identified as {seen.Name}")));
         facts.Add(("Dumps", $"{seen.DumpCount} in the archive"));
         var verdict = key is not null && Enum.TryParse<ChipFamily>(seen.Chip, ignoreCase: true, out var family)
             ? Verdict(family, key, seen.Mac ?? seen.PlaceholderMac) : [];

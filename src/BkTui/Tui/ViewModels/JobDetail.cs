@@ -24,7 +24,8 @@ public static class JobDetail
         foreach (var s in j.Steps) lines.Add($"  {Glyph(s.State)} {s.Name} — {s.State.ToString().ToLowerInvariant()}" + (s.Detail is { } d ? $": {d}" : ""));
         lines.Add("");
         if (j.Chip is not null) lines.Add("Chip: " + j.Chip);
-        if (j.Mac is not null) lines.Add("MAC: " + j.Mac);
+        if (QueueRows.Device(j) is { } device)
+            lines.Add(QueueRows.ReportsPlaceholder(j) ? $"Device: {device} — a placeholder MAC, not this board's own" : "MAC: " + device);
         if (j.DumpId is { } dump) lines.Add($"Dump: #{dump} in the archive");
         if (j.Firmware is not null) lines.Add("Firmware: " + j.Firmware);
         if (j.Boot is { } boot) lines.Add($"After reboot: {boot.Message}");

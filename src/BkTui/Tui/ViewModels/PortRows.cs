@@ -40,9 +40,12 @@ public static class PortRows
         return new PortRow(p.Path, ShortName(p), p.Driver ?? "", adapter, state, holder, seen is null ? "" : DeviceName(seen), jobText, busy, ours);
     }
 
-    /// <summary>"plug 38:1F:8D:5A:10:02 BK7231N": the label people gave it first, then what identifies it.</summary>
+    /// <summary>
+    /// "plug 38:1F:8D:5A:10:02 BK7231N": the label people gave it first, then the archive's name for it
+    /// ("unidentified" for a board without a true identity, whose bucket's label is no name), then its chip.
+    /// </summary>
     public static string DeviceName(DeviceRecord d) =>
-        string.Join(' ', new[] { d.Labels.FirstOrDefault(l => l.Length > 0), d.Mac ?? "?", d.Chip }.Where(s => !string.IsNullOrEmpty(s)));
+        string.Join(' ', new[] { d.IsUnidentified ? null : d.Labels.FirstOrDefault(l => l.Length > 0), d.Name, d.Chip }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>The by-id name without its directory (what users recognise), else the device path.</summary>
     public static string ShortName(PortInfo p) =>

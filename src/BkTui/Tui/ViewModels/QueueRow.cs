@@ -1,3 +1,5 @@
+using BkTui.Core.Archive;
+using BkTui.Core.Flashing;
 using BkTui.Core.Jobs;
 
 namespace BkTui.Tui.ViewModels;
@@ -60,7 +62,19 @@ public static class QueueRows
     {
         JobState.NeedsAttention => j.Attention,
         JobState.Failed or JobState.Cancelled or JobState.Interrupted => j.Error,
-        JobState.Done when j.DumpId is { } id => $"dump #{id}" + (j.Mac is null ? "" : $" of {j.Mac}"),
+        JobState.Done when j.DumpId is { } id => $"dump #{id}" + (Device(j) is { } device ? $" of {device}" : ""),
         _ => null,
     };
+
+    /// <summary>
+    /// The job's device as the archive names it: its MAC in upper case, or for a placeholder MAC (which
+    /// names no device) "unidentified (reported …)". Null when the chip reported no MAC.
+    /// </summary>
+    public static string? Device(JobSnapshot j) => j.Mac is not { } mac ? null
+        : ReportsPlaceholder(j) ? DeviceNames.Unidentified(mac) : MacText.Normalize(mac) ?? mac;
+
+    public static bool ReportsPlaceholder(JobSnapshot j) => j.Mac is { } mac && ChipAdvice.IsPlaceholder(mac);
+
+    /// <summary>"MAC 38:1F:8D:5A:10:02", or "unidentified (reported C8:47:8C:00:00:00)" for a placeholder.</summary>
+    public static string? DeviceFact(JobSnapshot j) => Device(j) is not { } device ? null : ReportsPlaceholder(j) ? device : "MAC " + device;
 }

@@ -56,7 +56,7 @@ public sealed partial class QueuePane
         if (job.Attention is { } att && job.State == JobState.NeedsAttention) lines.Add(("ACTION NEEDED: " + att, Role.Warning));
         if (job.Error is { } err) lines.Add(("FAIL: " + err, Role.Error));
         if (job.Steps.LastOrDefault(s => s.Detail is not null) is { } current) lines.Add(($"{current.Name}: {current.Detail}", Role.Dim));
-        var facts = string.Join("  ", new[] { job.Chip, job.Mac is null ? null : "MAC " + job.Mac, job.DumpId is { } d ? $"dump #{d}" : null }.Where(s => s is not null));
+        var facts = string.Join("  ", new[] { job.Chip, QueueRows.DeviceFact(job), job.DumpId is { } d ? $"dump #{d}" : null }.Where(s => s is not null));
         if (facts.Length > 0) lines.Add((facts, Role.Dim));
         // Wrapped, so the attention request and the error are read whole when there is room.
         foreach (var (text, role) in lines)
