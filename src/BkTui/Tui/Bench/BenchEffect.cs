@@ -25,6 +25,8 @@ public sealed record BenchEffect(string What, Func<IBench, CancellationToken, IE
         {
             context.Post(new ShowFlash($"{What}: {e.Message}", FlashLevel.Error));
         }
+        // Its "…" message (AppReducer.Busy) must not outlive it.
+        context.Post(new WorkEnded(What));
     }
 }
 

@@ -34,6 +34,14 @@ public static class CommandLine
 
     public static IReadOnlyList<string> Verbs => VerbNames.Value;
 
+    /// <summary>
+    /// What to say when <paramref name="word"/> (the line's first word) is no command: what was typed,
+    /// that it is not a command, and the commands. Null for a command (or an option such as --help).
+    /// </summary>
+    public static string? Unknown(string word) =>
+        word.StartsWith('-') || Verbs.Contains(word, StringComparer.OrdinalIgnoreCase) ? null
+        : $"':{word}' is not a command. Commands: {string.Join(", ", Verbs.Where(v => !RefusedVerbs.Contains(v)))} (':VERB --help' explains one)";
+
     /// <summary>Splits a line like a shell would (double/single quotes, backslash escapes).</summary>
     public static string[] Tokenize(string line)
     {

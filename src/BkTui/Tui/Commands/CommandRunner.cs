@@ -18,7 +18,11 @@ public static class CommandRunner
         var parse = CliApp.BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) onLine(e.Message);
+            // An unknown word under a verb (`dumps frobnicate`) also yields "Required command was not
+            // provided." above the real error; the word is the one error to read.
+            var errors = parse.Errors.Select(e => e.Message).ToList();
+            if (errors.Count > 1) errors.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+            foreach (var e in errors) onLine(e);
             return ExitCodes.Usage;
         }
         await OneAtATime.WaitAsync(ct);

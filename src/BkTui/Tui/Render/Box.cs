@@ -25,7 +25,11 @@ public static class Box
         return new Rect(area.X + 2, area.Y + 1, Math.Max(0, area.Width - 4), Math.Max(0, area.Height - 2));
     }
 
-    /// <summary>Word-wraps text to a width (hard-cuts words longer than a line); keeps explicit newlines.</summary>
+    /// <summary>
+    /// Word-wraps text to a width; keeps explicit newlines. A word longer than a line starts its own
+    /// line and breaks after a '/' where it has one (a path is cut between names, never inside one, so
+    /// each piece is selected whole), else at the width.
+    /// </summary>
     public static List<string> Wrap(string text, int width)
     {
         width = Math.Max(1, width);
@@ -39,8 +43,10 @@ public static class Box
                 while (w.Length > width)
                 {
                     if (line.Length > 0) { lines.Add(line); line = ""; }
-                    lines.Add(w[..width]);
-                    w = w[width..];
+                    int cut = w.LastIndexOf('/', width - 1) + 1;
+                    if (cut < 2) cut = width;
+                    lines.Add(w[..cut]);
+                    w = w[cut..];
                 }
                 if (line.Length == 0) line = w;
                 else if (line.Length + 1 + w.Length <= width) line += " " + w;

@@ -95,6 +95,8 @@ public sealed record Tick(DateTimeOffset Now) : AppAction;
 
 public sealed record ShowFlash(string Text, FlashLevel Level = FlashLevel.Info) : AppAction;
 public sealed record ClearFlash : AppAction;
+/// <summary>Work started with <see cref="AppReducer.Busy"/> is over: its "…ing" message goes (whatever replaced it stays).</summary>
+public sealed record WorkEnded(string What) : AppAction;
 /// <summary>The engine reports how many jobs are running (q asks before quitting when non-zero).</summary>
 public sealed record SetJobsRunning(int Count, int Waiting = 0) : AppAction;
 

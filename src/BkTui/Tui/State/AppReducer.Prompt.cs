@@ -121,6 +121,8 @@ public sealed partial class AppReducer
                 return Reduce(Reduce(s, new FocusPaneById("hex")).State, new PromptSubmitted("hex", "goto", string.Join(' ', tokens.Skip(1))));
         }
         if (CommandLine.RefusedVerbs.Contains(verb)) return Flash(s, $"'{verb}' cannot run inside the TUI", FlashLevel.Warning);
+        // Said here, once: the CLI's parser would log "Required command was not provided." above its own error.
+        if (CommandLine.Unknown(tokens[0]) is { } unknown) return Flash(s, unknown, FlashLevel.Error);
         bool writes = CommandLine.IsDangerous(tokens);
         if (writes && s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
         // Jobs go to the workstation's own queue, and every write meets the dialog a key would give it.

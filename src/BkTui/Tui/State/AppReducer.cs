@@ -77,6 +77,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             Tick t => OnTick(s, t.Now),
             ShowFlash f => Flash(s, f.Text, f.Level),
             ClearFlash => s.Flash is null ? s : s with { Flash = null },
+            WorkEnded w => s.Flash?.Work == w.What ? s with { Flash = null } : s,
             SetJobsRunning j => s with { JobsRunning = Math.Max(0, j.Count), JobsWaiting = Math.Clamp(j.Waiting, 0, Math.Max(0, j.Count)) },
             _ => s,
         };
@@ -133,6 +134,16 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
         var messages = s.Messages.Add(flash);
         if (messages.Count > MessageLimit) messages = messages.RemoveAt(0);
         return s with { Flash = flash, Messages = messages };
+    }
+
+    /// <summary>
+    /// A message that work is under way ("analysing dump #1…"), taken off the line when the effect doing
+    /// <paramref name="work"/> ends (<see cref="WorkEnded"/>) rather than left to expire after it is done.
+    /// </summary>
+    internal static AppState Busy(AppState s, string text, string work)
+    {
+        s = Flash(s, text);
+        return s with { Flash = s.Flash! with { Work = work } };
     }
 
     /// <summary>The messages, newest first, each whole with its time and level.</summary>

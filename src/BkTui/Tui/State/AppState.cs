@@ -4,7 +4,11 @@ namespace BkTui.Tui.State;
 
 public enum FlashLevel { Info, Warning, Error }
 
-public sealed record Flash(string Text, FlashLevel Level, DateTimeOffset Shown);
+public sealed record Flash(string Text, FlashLevel Level, DateTimeOffset Shown)
+{
+    /// <summary>The work this message reports as under way ("analysing dump #1…"); it is cleared when that work ends.</summary>
+    public string? Work { get; init; }
+}
 
 /// <summary>A modal layer over the panes; keys go to it first.</summary>
 public abstract record Overlay;

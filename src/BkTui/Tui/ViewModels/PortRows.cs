@@ -33,8 +33,9 @@ public static class PortRows
         var state = busy ? "busy" : ours ? "in use" : "free";
         var holder = busy && p.HolderPid is { } pid ? $"pid {pid}{(p.HolderName is null ? "" : " " + p.HolderName)}" : null;
         var seen = devices.Where(d => d.BaudByAdapter.Keys.Any(names.Contains)).OrderByDescending(d => d.LastSeen).FirstOrDefault();
-        var jobText = job is null ? "" : $"{QueueRows.StateWord(job.State)} {job.Recipe.Name()}" + (job.Step is { } s ? $": {s}" : "") +
-                                         (job.Progress is { } pr && job.State.IsActive() ? $" {pr.Fraction * 100:0}%" : "");
+        // Short, and the percentage before the step: the column is cut at the pane's edge, never widened.
+        var jobText = job is null ? "" : $"{QueueRows.StateWord(job.State)} {job.Recipe.Name()}" +
+                                         (job.Progress is { } pr && job.State.IsActive() ? $" {pr.Fraction * 100:0}%" : "") + (job.Step is { } s ? $" {s}" : "");
         var adapter = p.Product ?? "";
         if (p.VidPid is { } vp) adapter = adapter.Length == 0 ? vp : $"{adapter} ({vp})";
         return new PortRow(p.Path, ShortName(p), p.Driver ?? "", adapter, state, holder, seen is null ? "" : DeviceName(seen), jobText, busy, ours);

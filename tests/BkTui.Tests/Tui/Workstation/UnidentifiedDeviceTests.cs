@@ -36,14 +36,14 @@ public sealed class UnidentifiedDeviceTests
     [Fact]
     public void The_queue_row_and_the_job_name_the_board_as_the_archive_does()
     {
-        var t = AfterBackup().Focus(QueuePane.PaneIdValue);
+        var t = AfterBackup().Focus(QueuePane.PaneIdValue).Press("gj"); // the running job is pinned first, then this one
         var screen = t.Screen();
         Assert.Contains("backup OK   archive — dump #3 of unidentified (reported C", screen); // cut at 80 columns
         Assert.Contains(" BK7231M  unidentified (reported C8:47:8C:00:00:00)  dump #3", screen);   // the detail strip
         Assert.DoesNotContain("c8:47:8c", screen);
         Assert.DoesNotContain("MAC C8:47:8C:00:00:00", screen);
 
-        t.Press("gj").Press(Enter); // the running job is pinned first, then this one
+        t.Press(Enter);
         var detail = t.Screen();
         Assert.Contains("Device: unidentified (reported C8:47:8C:00:00:00)", detail);
         Assert.DoesNotContain("c8:47:8c", detail);

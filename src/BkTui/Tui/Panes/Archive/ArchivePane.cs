@@ -93,7 +93,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
         switch (action)
         {
             case ArchiveOpen:
-                return new Transition(AppReducer.Flash(app, $"opening dump #{id}…"), [Open(id, compare: null)]);
+                return new Transition(AppReducer.Busy(app, $"opening dump #{id}…", OpenWork(id)), [Open(id, compare: null)]);
             case ArchiveMark:
                 return With(app, pane with { Marked = pane.Marked == id ? null : id });
             case ArchiveDiff when pane.Marked is not { } marked || marked == id:
@@ -102,11 +102,11 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
                 var other = pane.Dumps.FirstOrDefault(d => d.Id == pane.Marked);
                 bool sameDevice = MacText.Normalize(other?.Mac) == MacText.Normalize(row.Mac);
                 var said = sameDevice
-                    ? AppReducer.Flash(app, $"comparing #{pane.Marked} with #{id} (d/D in [Hex] jump between differences)…")
+                    ? AppReducer.Busy(app, $"comparing #{pane.Marked} with #{id} (d/D in [Hex] jump between differences)…", OpenWork(pane.Marked.Value))
                     : AppReducer.Flash(app, $"#{pane.Marked} and #{id} are dumps of two devices ({other?.Mac ?? "no MAC"}, {row.Mac ?? "no MAC"}): most bytes will differ", FlashLevel.Warning);
                 return new Transition(said, [Open(pane.Marked.Value, compare: id)]);
             case ArchiveAnalyze:
-                return new Transition(AppReducer.Flash(app, $"analysing dump #{id}…"), [Analyze(id)]);
+                return new Transition(AppReducer.Busy(app, $"analysing dump #{id}…", AnalyzeWork(id)), [Analyze(id)]);
             case PromptSubmitted { Purpose: LabelPurpose } p:
                 var label = p.Text.Trim();
                 return new Transition(app, [new BenchEffect("labelling", (b, _) => { b.LabelDump(id, label); return [new ShowFlash($"dump #{id} labelled '{label}'"), new ArchiveRefresh()]; })]);
@@ -126,12 +126,15 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
         return s with { Selected = rows.FirstOrDefault(r => !r.IsDevice)?.Key ?? rows.FirstOrDefault()?.Key };
     }
 
+    private static string AnalyzeWork(long id) => $"analysing dump #{id}";
+    private static string OpenWork(long id) => $"opening dump #{id}";
+
     /// <summary>Analyses the dump and shows the report whole (secrets masked), the grade's reasons first.</summary>
-    private static BenchEffect Analyze(long id) => new($"analysing dump #{id}", (b, _) =>
+    private static BenchEffect Analyze(long id) => new(AnalyzeWork(id), (b, _) =>
         [new ShowDetail($"Dump #{id}: analysis", DumpAnalysisText.Lines(BenchAnalysis.Analyze(b.DumpBytes(id)), $"dump #{id}"))]);
 
     /// <summary>Reads the dump (and the one to compare), analyses it for the partition map, and shows it in the hex viewer.</summary>
-    private static BenchEffect Open(long id, long? compare) => new($"opening dump #{id}", (b, _) =>
+    private static BenchEffect Open(long id, long? compare) => new(OpenWork(id), (b, _) =>
     {
         var bytes = b.DumpBytes(id);
         var actions = new List<AppAction> { new HexOpened(HexDocument.FromBytes($"dump-{id}.bin", bytes, BenchAnalysis.Analyze(bytes))) };

@@ -51,7 +51,7 @@ internal sealed record PortsLayout(PortColumns Columns, int Start, int Selected,
         if (rows.ElementAtOrDefault(sel) is { } s)
         {
             footer.Add((string.Join(" · ", new[] { s.Path, s.Driver, s.Adapter, s.Holder is null ? null : "held by " + s.Holder }.Where(t => !string.IsNullOrEmpty(t))), Role.Dim));
-            if (!columns.LastDevice && s.LastDevice.Length > 0) footer.Add(("last device: " + s.LastDevice, Role.Dim));
+            if ((!columns.LastDevice || s.LastDevice.Length > columns.Last) && s.LastDevice.Length > 0) footer.Add(("last device: " + s.LastDevice, Role.Dim));
         }
         // Wrapped (two lines each at most), so a long by-id path or device name is read whole.
         footer = footer.SelectMany(f => Box.Wrap(f.Item1, area.Width - 1).Take(2).Select(l => (l, f.Item2))).ToList();
@@ -61,21 +61,30 @@ internal sealed record PortsLayout(PortColumns Columns, int Start, int Selected,
     }
 }
 
-/// <summary>Column widths for a pane width: port and state always, then last device and driver as room allows, the job takes the rest.</summary>
+/// <summary>
+/// Column widths for a pane width: port and state always, then last device and driver as room allows,
+/// the job takes the rest. They depend on the width and on what does not change while jobs run (port
+/// names, drivers) — never on the last device or the job, so a backup that records a device does not
+/// drop a column; a longer last device is cut (the footer names it whole) and the job text shortened.
+/// </summary>
 internal sealed record PortColumns(int Name, int Driver, int State, int Last, bool LastDevice)
 {
     private const int MinJob = 24;
+    private const int MinLast = 11;
+    private const int MaxLast = 34;
 
     public static PortColumns For(IReadOnlyList<PortRow> rows, int width)
     {
         int name = Math.Clamp(rows.Select(r => r.Name.Length).DefaultIfEmpty(4).Max(), 12, Math.Clamp(width / 3, 12, 40));
         int state = 6;
         int rest = width - 2 - name - 1 - state - 1;
-        int last = Math.Clamp(rows.Select(r => r.LastDevice.Length).DefaultIfEmpty(11).Max(), 11, 34);
-        bool showLast = rest >= last + 1 + MinJob;
-        if (showLast) rest -= last + 1;
         int driver = Math.Clamp(rows.Select(r => r.Driver.Length).DefaultIfEmpty(6).Max(), 6, 12);
-        bool showDriver = rest >= driver + 1 + MinJob;
+        // The driver goes first when room is short (the footer names it), then the last device.
+        int withDriver = rest - (driver + 1) - 1 - MinJob;
+        int withoutDriver = rest - 1 - MinJob;
+        bool showDriver = withDriver >= MinLast || (withoutDriver < MinLast && rest - (driver + 1) >= MinJob);
+        int last = Math.Min(MaxLast, showDriver ? withDriver : withoutDriver);
+        bool showLast = last >= MinLast;
         return new PortColumns(name, showDriver ? driver : 0, state, showLast ? last : 0, showLast);
     }
 

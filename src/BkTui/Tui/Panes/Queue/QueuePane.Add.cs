@@ -41,6 +41,8 @@ public sealed partial class QueuePane
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
         var first = requests[0];
+        // A write of a file that is not there is no question to ask (its range would read 0 bytes long).
+        if (MissingFile(first) is { } missing) return AppReducer.Flash(app, missing, FlashLevel.Error);
         var recipe = first.Recipe;
         var ports = requests.Select(r => r.Port).ToList();
         bool readsOnly = recipe == Recipe.Backup || first is { Recipe: Recipe.Custom, ReadPath: not null };
@@ -196,6 +198,23 @@ public sealed partial class QueuePane
     {
         var ranges = ports.Select(p => FamilyOf(app, p) is { } f && ChipProfiles.For(f).ObkConfigOffset is { } o ? $"0x{o:X6}–0x{o + 0x1000:X6}" : null).Distinct().ToList();
         return ranges.Count == 1 && ranges[0] is { } r ? r : "(0x1D1000–0x1D2000 on N/M, 0x1E1000–0x1E2000 on T/U)";
+    }
+
+    /// <summary>What to say when the file a write (custom, flash of a path, Wi-Fi password) reads does not exist; null when it does.</summary>
+    private static string? MissingFile(JobRequest request)
+    {
+        var (what, path) = request switch
+        {
+            { Recipe: Recipe.Custom, WritePath: { } p } => ("custom write", p),
+            { Recipe: Recipe.Flash, FirmwarePath: { } p } => ("flash", p),
+            { Recipe: Recipe.Wifi, PasswordFile: { } p } => ("Wi-Fi write (password file)", p),
+            _ => (null, null),
+        };
+        if (path is null || File.Exists(path)) return null;
+        var full = Path.GetFullPath(path);
+        return Directory.Exists(full)
+            ? $"{what} not asked: {full} is a folder, not a file. Nothing was queued."
+            : $"{what} not asked: the file {full} does not exist. Nothing was queued.";
     }
 
     private static long FileLength(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -53,14 +53,15 @@ public sealed partial class QueuePane : Pane<QueueState>
         switch (action)
         {
             case QueueLoaded l:
-                var all = pane.Jobs.SetItems(l.Jobs.Select(j => KeyValuePair.Create(j.Id, j)));
-                return Counted(app, pane with { Jobs = all, Selected = pane.Selected ?? (all.IsEmpty ? null : all.Keys.Last()) });
+                // New jobs (queued by the user, or the bench's at start) are followed again.
+                var all = pane with { Jobs = pane.Jobs.SetItems(l.Jobs.Select(j => KeyValuePair.Create(j.Id, j))), SelectionHeld = false };
+                return Counted(app, Follow(all, l.Jobs.Count > 0 ? l.Jobs[^1].Id : null));
             case QueueJobChanged c:
                 return OnJobChanged(app, pane, c);
             case QueueMove m:
                 var ids = Ordered(pane).Select(j => j.Id).ToList();
                 int i = ListWindow.Step(ids.Count, pane.Selected is { } s ? ids.IndexOf(s) : 0, m.Delta);
-                return i < 0 ? app : With(app, pane with { Selected = ids[i] });
+                return i < 0 ? app : With(app, pane with { Selected = ids[i], SelectionHeld = true });
             case QueueAdd { Recipe: Recipe.RestoreRf }:
                 return AddRestoreRf(app);
             case QueueAdd a:
@@ -106,7 +107,7 @@ public sealed partial class QueuePane : Pane<QueueState>
             case PaneClicked click:
                 var jobs = Ordered(pane).ToList();
                 var hit = QueueLayout.Of(pane, jobs, area).Lines.FirstOrDefault(l => l.Y == area.Y + click.Y, (Index: -1, Second: false, Y: -1));
-                return hit.Index < 0 ? app : With(app, pane with { Selected = jobs[hit.Index].Id });
+                return hit.Index < 0 ? app : With(app, pane with { Selected = jobs[hit.Index].Id, SelectionHeld = true });
             case QueueOpenLog when selected?.LogPath is null:
                 return AppReducer.Flash(app, "this job has no log file yet", FlashLevel.Warning);
             case QueueOpenLog:
@@ -119,7 +120,7 @@ public sealed partial class QueuePane : Pane<QueueState>
     private Transition OnJobChanged(AppState app, QueueState pane, QueueJobChanged c)
     {
         var before = pane.Jobs.TryGetValue(c.Job.Id, out var b) ? b : null;
-        var next = pane with { Jobs = pane.Jobs.SetItem(c.Job.Id, c.Job), Selected = pane.Selected ?? c.Job.Id };
+        var next = Follow(pane with { Jobs = pane.Jobs.SetItem(c.Job.Id, c.Job) }, c.Job.Id);
         var t = new Transition(Counted(app, next), ImmutableArray<Effect>.Empty);
         // Needs-attention (reset the device now) rings the bell once per request.
         if (c.Job.State == JobState.NeedsAttention && (before?.State != JobState.NeedsAttention || c.Kind == JobEventKind.Attention))
@@ -147,6 +148,19 @@ public sealed partial class QueuePane : Pane<QueueState>
         Recipe.RestoreFactory => $": dump #{dump} written back",
         _ => $": factory dump #{dump} kept",
     };
+
+    /// <summary>
+    /// Unless the user moved it, the selection (and with it the detail strip) follows the work: the
+    /// running job (or the one waiting for the user), else <paramref name="changed"/> — a job that just
+    /// finished stays selected with its result until the next one starts.
+    /// </summary>
+    internal static QueueState Follow(QueueState pane, long? changed)
+    {
+        if (pane.SelectionHeld && pane.Selected is { } held && pane.Jobs.ContainsKey(held)) return pane with { SelectionHeld = true };
+        var running = Ordered(pane).FirstOrDefault(j => j.State.IsActive());
+        var selected = running?.Id ?? (changed is { } id && pane.Jobs.ContainsKey(id) ? id : pane.Selected is { } s && pane.Jobs.ContainsKey(s) ? s : pane.Jobs.Keys.LastOrDefault());
+        return pane with { Selected = pane.Jobs.IsEmpty ? null : selected, SelectionHeld = false };
+    }
 
     /// <summary>Keeps the header's "n jobs running" (and q's question) in step with the queue.</summary>
     private AppState Counted(AppState app, QueueState pane) =>

@@ -9,6 +9,8 @@ public sealed record QueueState
 {
     public ImmutableSortedDictionary<long, JobSnapshot> Jobs { get; init; } = ImmutableSortedDictionary<long, JobSnapshot>.Empty;
     public long? Selected { get; init; }
+    /// <summary>The user moved the selection: it stays where they put it; else it follows the running job (<see cref="QueuePane.Follow"/>).</summary>
+    public bool SelectionHeld { get; init; }
     public bool Unicode { get; init; } = true;
     /// <summary>Flash jobs confirmed with 'y' that wait for the typed family of an image that names none (FamilyConsent).</summary>
     public IReadOnlyList<JobRequest>? AwaitingFamily { get; init; }

@@ -1,0 +1,51 @@
+using BkTui.Core.Archive;
+using BkTui.Core.Jobs;
+using BkTui.Core.Serial;
+using BkTui.Tui.Panes.Ports;
+
+namespace BkTui.Tests.Tui.Workstation;
+
+/// <summary>
+/// The Ports table keeps its columns at 80×24 while jobs run and archive devices: the DRIVER column
+/// vanished after the first backup (the recorded device's name widened its column); now the last
+/// device is cut (the footer names it whole) and the job text is short with its percentage first.
+/// </summary>
+public sealed class PortsColumnsTests
+{
+    private const string Fountain = "/tmp/bkdemo/bl2028n-zero-key";
+
+    private static FakeBench Bench()
+    {
+        var b = new FakeBench();
+        b.PortList.Add(new PortInfo(WorkstationHarness.PlugPort, null, "pty", null, null, null, "virtual BK7231N", false, null));
+        b.PortList.Add(new PortInfo(Fountain, null, "pty", null, null, null, "virtual BK7231M", false, null));
+        return b;
+    }
+
+    private static string Header(WorkstationHarness t) => t.Screen().Split('\n').Single(l => l.Contains("PORT") && l.Contains("STATE"));
+
+    [Fact]
+    public void The_columns_stay_when_a_backup_records_a_device_and_a_job_runs()
+    {
+        var bench = Bench();
+        var t = new WorkstationHarness(80, 24, bench: bench).Focus(PortsPane.PaneIdValue);
+        var before = Header(t);
+        Assert.Contains("DRIVER", before);
+        Assert.Contains("LAST DEVICE", before);
+
+        bench.DeviceList.Add(new DeviceRecord(1, WorkstationHarness.PlugMac, "BK7231N", null, null, null, "tuya", null, ["kitchen plug by the kettle"], "",
+            WorkstationHarness.Clock, WorkstationHarness.Clock, 1, 1, new Dictionary<string, int> { [WorkstationHarness.PlugPort] = 921600 }));
+        var running = new JobSnapshot
+        {
+            Id = 2, Request = new JobRequest { Port = Fountain, Recipe = Recipe.RestoreFactory }, State = JobState.Running, Steps = [new StepReport("write flash", StepState.Running)],
+            Progress = new JobProgress("write", 0x70000, 0x200000, 88 * 1024, TimeSpan.FromSeconds(16)),
+        };
+        bench.JobList.Add(running);
+        t.Do(new PortsLoaded(bench.Ports(), bench.Devices(), bench.Jobs())).Do(new PortsJobChanged(running));
+
+        var screen = t.Screen();
+        Assert.Equal(before, Header(t));
+        Assert.Contains("RUN restore-factory 22%", screen);                       // the percentage is never the part cut
+        Assert.Contains("last device: kitchen plug by the kettle 38:1F:8D:5A:10:02 BK7231N", screen.Replace("\n ", " "));
+    }
+}

@@ -1,0 +1,74 @@
+using BkTui.Core.Jobs;
+using BkTui.Tui.Panes.Archive;
+using BkTui.Tui.Panes.Queue;
+using BkTui.Tui.State;
+
+namespace BkTui.Tests.Tui.Workstation;
+
+/// <summary>
+/// The queue's selection and detail strip follow the running job until the user moves the selection,
+/// and a "…ing" message leaves the message line when its work ends.
+/// </summary>
+public sealed class QueueFollowsWorkTests
+{
+    private const string Plug = WorkstationHarness.PlugPort;
+
+    private static JobSnapshot Job(long id, JobState state, long? dump = null) => new()
+    {
+        Id = id, Request = new JobRequest { Port = Plug, Recipe = Recipe.Backup }, State = state, DumpId = dump,
+        Steps = [new StepReport("read", state == JobState.Running ? StepState.Running : StepState.Done)],
+    };
+
+    private static long? Selected(WorkstationHarness t) => t.Pane<QueueState>(QueuePane.PaneIdValue).Selected;
+
+    /// <summary>The detail strip's heading line names the job it shows.</summary>
+    private static string Strip(WorkstationHarness t) => t.Screen().Split('\n').Single(l => l.Contains("Enter: all of it"));
+
+    [Fact]
+    public void The_detail_strip_follows_a_newer_job_as_it_starts_and_finishes()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue);
+        t.Do(new QueueJobChanged(Job(8, JobState.Done, dump: 2)));           // the sample's running job finishes
+        Assert.Equal(8, Selected(t));
+        t.Do(new QueueJobChanged(Job(11, JobState.Running)));
+        Assert.Equal(11, Selected(t));
+        Assert.Contains("job #11 backup", Strip(t));
+        t.Do(new QueueJobChanged(Job(11, JobState.Done, dump: 3)));
+        Assert.Equal(11, Selected(t));                                      // its result stays in view
+        t.Do(new QueueJobChanged(Job(12, JobState.Queued)));
+        Assert.Equal(12, Selected(t));
+        t.Do(new QueueJobChanged(Job(12, JobState.Running)));
+        Assert.Contains("job #12 backup", Strip(t));
+    }
+
+    [Fact]
+    public void A_selection_the_user_moved_stays_where_they_put_it()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("G"); // the oldest finished job
+        Assert.Equal(7, Selected(t));
+        t.Do(new QueueJobChanged(Job(11, JobState.Running)));
+        t.Do(new QueueJobChanged(Job(11, JobState.Done, dump: 3)));
+        Assert.Equal(7, Selected(t));
+        Assert.Contains("job #7 backup", Strip(t));
+    }
+
+    [Fact]
+    public void The_analysing_message_goes_when_the_analysis_is_shown()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue).Press("j").Press("a");
+        Assert.IsType<DetailOverlay>(t.State.Overlay);
+        Assert.Contains(t.Messages(), m => m.StartsWith("analysing dump #", StringComparison.Ordinal)); // it was said
+        Assert.Null(t.State.Flash);                                                                      // and is over
+        t.Press(BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Escape));
+        Assert.DoesNotContain("analysing", t.Screen());
+    }
+
+    [Fact]
+    public void A_message_that_replaced_the_work_in_progress_stays_when_the_work_ends()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue).Press("j").Press("o");
+        Assert.StartsWith("opened dump-1.bin", t.State.Flash?.Text); // the hex viewer's word replaced "opening dump #1…"
+        t.Do(new ShowFlash("something else")).Do(new WorkEnded("opening dump #2"));
+        Assert.Equal("something else", t.State.Flash?.Text);
+    }
+}
