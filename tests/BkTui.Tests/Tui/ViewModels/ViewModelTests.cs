@@ -123,7 +123,7 @@ public sealed class ViewModelTests
         Assert.Equal("in use", rows[1].State);
         Assert.Equal("ftdi_sio", rows[1].Driver);
         Assert.Equal("AA:00:00:00:00:01 BK7231N", rows[1].LastDevice);
-        Assert.Equal("RUN backup: read flash 25%", rows[1].Job);
+        Assert.Equal("RUN backup 25% read flash", rows[1].Job); // the percentage before the step: a cut never takes it
     }
 
     [Fact]

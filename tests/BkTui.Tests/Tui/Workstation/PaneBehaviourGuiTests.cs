@@ -47,7 +47,7 @@ public sealed class PaneBehaviourGuiTests
         var t = new WorkstationHarness(w, h).Focus(PortsPane.PaneIdValue);
         using var screen = Screen(t);
         var text = screen.Text();
-        Assert.Contains("RUN backup: read flash", text); // the bulb's job, not cut
+        Assert.Contains("RUN backup 28% read fl", text); // the bulb's job: cut at the edge, never its percentage
         Assert.Contains("plug 38:1F:8D:5A:10:02 BK7231N", text); // a column, or the footer of the selected port
         Assert.Contains("pty", text);
     }

@@ -200,14 +200,13 @@ public sealed partial class QueuePane
         return ranges.Count == 1 && ranges[0] is { } r ? r : "(0x1D1000–0x1D2000 on N/M, 0x1E1000–0x1E2000 on T/U)";
     }
 
-    /// <summary>What to say when the file a write (custom, flash of a path, Wi-Fi password) reads does not exist; null when it does.</summary>
+    /// <summary>What to say when the file a write (custom, or flash of a path) would send does not exist; null when it does.</summary>
     private static string? MissingFile(JobRequest request)
     {
         var (what, path) = request switch
         {
             { Recipe: Recipe.Custom, WritePath: { } p } => ("custom write", p),
             { Recipe: Recipe.Flash, FirmwarePath: { } p } => ("flash", p),
-            { Recipe: Recipe.Wifi, PasswordFile: { } p } => ("Wi-Fi write (password file)", p),
             _ => (null, null),
         };
         if (path is null || File.Exists(path)) return null;

@@ -86,7 +86,8 @@ public sealed partial class HexDumpView
             differs |= changed;
             var part = at == start ? rowPart : doc.PartitionAt(at);
             var attr = ByteAttribute(at, part, changed);
-            if (mine && !_revealSecrets && doc.IsSecret(at))
+            // A secret of either side is masked on both: the other file's bytes there are a secret's neighbours or its old value.
+            if (mine && !_revealSecrets && (doc.IsSecret(at) || other?.IsSecret(at) == true))
             {
                 PutMasked(layout, i, at == Offset ? attr : p.Mark);
                 continue;

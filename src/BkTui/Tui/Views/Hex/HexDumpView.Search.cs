@@ -80,8 +80,23 @@ public sealed partial class HexDumpView
         }
         _other?.Dispose();
         _other = other;
+        _secretsDiffer = SecretsDiffer(_document, other);
         Say($"comparing with {other.Name}: d / D jump to differences");
         MoveTo(Offset);
+    }
+
+    /// <summary>True when a byte masked on either side differs between the two (secrets are a few short fields: cheap).</summary>
+    private static bool SecretsDiffer(HexDocument a, HexDocument b)
+    {
+        foreach (var r in a.Secrets.Concat(b.Secrets))
+        {
+            var mine = new byte[r.Length];
+            var theirs = new byte[r.Length];
+            int n = r.Start < a.Length ? a.Source.Read(r.Start, mine) : 0;
+            int m = r.Start < b.Length ? b.Source.Read(r.Start, theirs) : 0;
+            if (n != m || !mine.AsSpan(0, n).SequenceEqual(theirs.AsSpan(0, m))) return true;
+        }
+        return false;
     }
 
     public void CloseCompare()
@@ -89,6 +104,7 @@ public sealed partial class HexDumpView
         if (_other is null) return;
         _other.Dispose();
         _other = null;
+        _secretsDiffer = false;
         Say("comparison closed");
         MoveTo(Offset);
     }

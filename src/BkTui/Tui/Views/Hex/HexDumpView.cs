@@ -35,6 +35,8 @@ public sealed partial class HexDumpView : View
     private readonly SortedSet<long> _bookmarks = [];
     private HexDocument? _document;
     private HexDocument? _other;
+    /// <summary>In compare mode: a byte masked on either side differs (the title says so; the row's ≠ alone would puzzle).</summary>
+    private bool _secretsDiffer;
     private PartitionMapRow? _partition;
 
     public const string NoFileStatus = "no file";
@@ -92,6 +94,7 @@ public sealed partial class HexDumpView : View
     {
         var old = _document;
         _document = document;
+        _secretsDiffer = _other is not null && SecretsDiffer(document, _other);
         _bookmarks.Clear();
         (_pattern, _patternText, _matchAt) = ([], null, null);
         (Offset, Top) = (0, 0);
@@ -123,6 +126,8 @@ public sealed partial class HexDumpView : View
             var marks = _bookmarks.Count == 0 ? "" : $"  {_bookmarks.Count} bookmark{(_bookmarks.Count == 1 ? "" : "s")}";
             int secrets = _document.Secrets.Count + (_other?.Secrets.Count ?? 0);
             var masked = secrets == 0 ? "" : _revealSecrets ? "  secrets SHOWN (S hides)" : $"  {secrets} secret{(secrets == 1 ? "" : "s")} masked (S shows)";
+            // A ≠ on a row of masked bytes is true, and says why when nothing visible differs.
+            if (!_revealSecrets && _secretsDiffer) masked += ", differences inside masked secrets";
             return $"{_document.Name}  0x{Offset:X8}/0x{_document.Length:X8}{part}{vs}{marks}{masked}";
         }
     }

@@ -105,4 +105,27 @@ public sealed class HexSecretsTests
         }
         if (!found) return; // no real dump in ../shared/dumps holds an OpenBeken config with a password (24 dumps checked on 2026-12-03)
     }
+
+    /// <summary>
+    /// Two dumps whose passwords differ: the row is marked ≠ (it is true), no byte of either password
+    /// shows on either side, and the title says the differences are inside masked secrets.
+    /// </summary>
+    [Fact]
+    public void Compare_MasksTheSecretsOfBothSides_AndSaysTheyDiffer()
+    {
+        const string Other = "Zq7Xk9Wv3Jm5Rt8Yp2Hb";
+        var mine = Dump();
+        var theirs = FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231N, IncludeObkConfig = true, WifiPassword = Other });
+        var t = AtPassword(mine, PasswordAt(mine));
+        t.Do(new HexOpened(HexDocument.FromBytes("other.bin", theirs), AsCompare: true));
+        var screen = Screen(t);
+        Assert.Contains("≠", screen);
+        foreach (var secret in new[] { Password, Other })
+            for (int i = 0; i + 6 <= secret.Length; i++) Assert.DoesNotContain(secret.Substring(i, 6), screen);
+        Assert.Contains("differences inside masked secrets", t.Dumps.Hex.StatusText);
+
+        t.Press("S");
+        Assert.DoesNotContain("differences inside masked secrets", t.Dumps.Hex.StatusText);
+        Assert.Contains(Password[..12], Screen(t));
+    }
 }
