@@ -43,4 +43,11 @@ internal sealed class ArchiveFirmwareIndex(DumpArchive archive) : IFirmwareIndex
             ("$feed", e.FeedUrl), ("$sha", e.Sha256), ("$size", e.Size), ("$at", e.DownloadedAt.ToUnixTimeMilliseconds()),
             ("$published", e.PublishedAt?.ToUnixTimeMilliseconds()), ("$key", e.Key), ("$kind", e.Kind));
     });
+
+    public void Remove(CachedFirmware e) => archive.Run("removing cached firmware", () =>
+    {
+        using var c = archive.Connect();
+        DumpArchive.Exec(c, "DELETE FROM firmware WHERE family = $family AND tag = $tag AND asset_name = $asset;", null,
+            ("$family", e.Family.ToString()), ("$tag", e.Tag), ("$asset", e.AssetName));
+    });
 }

@@ -36,4 +36,6 @@ internal interface IFirmwareIndex
     IReadOnlyList<CachedFirmware> All();
     /// <summary>Adds or replaces the row for (family, tag, asset name).</summary>
     void Upsert(CachedFirmware entry);
+    /// <summary>Removes the row for (family, tag, asset name), if there is one.</summary>
+    void Remove(CachedFirmware entry);
 }

@@ -115,6 +115,47 @@ public sealed class FirmwareCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Checks a cached build's content as a download is checked (<see cref="FirmwareImageCheck"/>): a cache
+    /// filled before a check existed, or by another tool, can hold a mislabelled build. One that fails
+    /// is removed from the cache (its row, and its file unless another row shares it), then the failure is thrown.
+    /// </summary>
+    public CachedFirmware Recheck(CachedFirmware entry)
+    {
+        var path = PathFor(entry.Sha256);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FirmwareException(FirmwareError.Cache, $"Cannot read the cached {entry.AssetName} ({path}): {e.Message}", e);
+        }
+        try
+        {
+            FirmwareImageCheck.Check(entry.Family, bytes, entry.AssetName, entry.SourceUrl,
+                $"It was in the cache (downloaded {entry.DownloadedAt:yyyy-MM-dd HH:mm} UTC) and has been removed from it.");
+        }
+        catch (FirmwareException)
+        {
+            Remove(entry);
+            throw;
+        }
+        return entry with { Path = path };
+    }
+
+    /// <summary>Drops an entry and, when no other entry has the same bytes, its file.</summary>
+    private void Remove(CachedFirmware entry)
+    {
+        try
+        {
+            _index.Remove(entry);
+            if (!_index.All().Any(e => e.Sha256 == entry.Sha256)) File.Delete(PathFor(entry.Sha256));
+        }
+        catch (Exception e) when (e is ArchiveException or IOException or UnauthorizedAccessException) { } // the refusal matters more; the next get tries again
+    }
+
     /// <summary>A temp file in the cache folder; disposing it without <see cref="Commit"/> deletes it.</summary>
     public StagedFile Stage()
     {

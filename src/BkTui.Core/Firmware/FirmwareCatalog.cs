@@ -49,7 +49,7 @@ public sealed class FirmwareCatalog : IDisposable
 
         if (cache.FindAsset(family, choice.Release.Tag, choice.Asset.Name) is { } have
             && (choice.Asset.Sha256 is null || choice.Asset.Sha256 == have.Sha256))
-            return new FirmwareGetResult(have, true, $"{choice.Asset.Name} was already in the cache (sha256 verified).");
+            return new FirmwareGetResult(cache.Recheck(have), true, $"{choice.Asset.Name} was already in the cache (sha256 and content verified).");
 
         try
         {
@@ -71,7 +71,7 @@ public sealed class FirmwareCatalog : IDisposable
             throw new FirmwareException(FirmwareError.Integrity,
                 $"{asset.Name}: sha256 {got.Sha256} does not match the release's digest {want}; the file was corrupted or replaced. Not kept.");
         var image = staged.ReadAll(_transport.Options.MaxAssetBytes);
-        var verdict = FirmwareImageCheck.Check(choice.Family, image, asset.Name);
+        var verdict = FirmwareImageCheck.Check(choice.Family, image, asset.Name, asset.DownloadUrl.ToString());
         var entry = new CachedFirmware
         {
             Family = choice.Family, Tag = choice.Release.Tag, AssetName = asset.Name,
@@ -87,7 +87,7 @@ public sealed class FirmwareCatalog : IDisposable
         var cached = cache.Find(family, version);
         if (cached is null)
             throw new FirmwareException(e.Error, $"{e.Message} No cached {family} build ({version ?? AssetSelector.Latest}) to fall back on.", e);
-        return new FirmwareGetResult(cached, true, $"Answered from the cache: {e.Message}");
+        return new FirmwareGetResult(cache.Recheck(cached), true, $"Answered from the cache: {e.Message}");
     }
 
     public void Dispose() => _transport.Dispose();

@@ -23,6 +23,8 @@ public enum FirmwareError
     NotFirmware,
     /// <summary>The image is encrypted with a key that does not suit the chip family.</summary>
     WrongKey,
+    /// <summary>The image's own content names another chip family than the one it was chosen for (a mislabelled asset).</summary>
+    WrongFamily,
     /// <summary>The cache folder is full (ENOSPC).</summary>
     DiskFull,
     /// <summary>The cache folder or index is unusable.</summary>

@@ -1,4 +1,5 @@
 using BkTui.Core.Chips;
+using BkTui.Core.Compatibility;
 using BkTui.Core.Formats;
 
 namespace BkTui.Core.Firmware;
@@ -21,8 +22,12 @@ public static class FirmwareImageCheck
         _ => ChipProfiles.For(family).DefaultKey,
     };
 
-    /// <summary>The inspector's verdict when the file is a QIO or UA build with the family's key; else a FirmwareException.</summary>
-    public static FirmwareImage Check(ChipFamily family, ReadOnlySpan<byte> image, string fileName)
+    /// <summary>
+    /// The inspector's verdict when the file is a QIO or UA build for the family (by its own content,
+    /// as the flash pre-flight reads it: <see cref="ImageFamilyReader"/>) with the family's key; else a
+    /// FirmwareException. <paramref name="url"/> and <paramref name="outcome"/> go into a wrong family's message.
+    /// </summary>
+    public static FirmwareImage Check(ChipFamily family, ReadOnlySpan<byte> image, string fileName, string? url = null, string outcome = "It was not cached.")
     {
         var v = FirmwareInspector.Inspect(image, fileName);
         var why = v.Evidence.Count > 0 ? $" ({string.Join("; ", v.Evidence)})" : "";
@@ -39,6 +44,13 @@ public static class FirmwareImageCheck
             default:
                 throw new FirmwareException(FirmwareError.NotFirmware, $"{fileName} ({image.Length} bytes) is not a BK72xx firmware image{why}; not cached.");
         }
+        // The name chose the asset; the content must agree, or the flash gate refuses it later (BK7231M runs N builds: same silicon, its key is checked next).
+        var built = ImageFamilyReader.Read(image, v);
+        if (built.Family is { } found && !ImageFamilyReader.SameSilicon(found, family))
+            throw new FirmwareException(FirmwareError.WrongFamily,
+                $"{fileName}{(url is null ? "" : $" (from {url})")} was chosen as the {family} build, but its content is built for {found} " +
+                $"({string.Join("; ", built.Evidence)}): the release or mirror mislabels it, and it would not boot on a {family}. {outcome} " +
+                $"Try another --version or --source, or flash a {family} build ({CompatibilityGate.RightBuild(family)}) you checked yourself with --firmware FILE.");
         var expected = ExpectedKey(family);
         if (!v.Key.Equals(expected, StringComparison.OrdinalIgnoreCase))
             throw new FirmwareException(FirmwareError.WrongKey,

@@ -63,7 +63,7 @@ internal static class FlashSteps
             name, cached?.Path ?? path);
         ctx.Compatibility = verdict;
         ctx.Log($"compatibility: {verdict.Status.ToString().ToLowerInvariant()} — {verdict.Text}");
-        if (!verdict.MayWrite) throw new JobRefusedException(string.Join(" ", verdict.Blocking.Select(f => f.Text)));
+        if (!verdict.MayWrite) throw new JobRefusedException(string.Join(" ", verdict.Blocking.Select(f => f.Text)) + CachedBuildAdvice(cached, verdict));
 
         var data = file.AsSpan(image.SourceOffset, image.WriteLength).ToArray();
         CheckRfOwner(ctx, name, data, address);
@@ -77,6 +77,19 @@ internal static class FlashSteps
         ctx.Log($"firmware {name} (sha256 {sha}): {plan.Summary}");
         ctx.Items["flash"] = plan;
         return plan;
+    }
+
+    /// <summary>
+    /// A cached build refused for its family is a mislabelled release asset: fetching "the right build"
+    /// again would answer with the same file, so say how to get rid of it and what else to flash.
+    /// </summary>
+    private static string CachedBuildAdvice(Firmware.CachedFirmware? cached, CompatibilityVerdict verdict)
+    {
+        if (cached is null || verdict.ImageFamily is not { } built
+            || !verdict.Blocking.Any(f => f.Aspect == "family") || ImageFamilyReader.SameSilicon(cached.Family, built)) return "";
+        return $" The refused file is the cached {cached.Family} build {cached.AssetName} ({cached.Tag}, from {cached.SourceUrl}), which is really a {built} build: " +
+               $"`bktui firmware get --chip {cached.Family} --version {cached.Tag}` checks it again and removes it from the cache; " +
+               "then flash another --firmware-version, or a build you checked with --firmware FILE.";
     }
 
     private static byte[] Load(string path)

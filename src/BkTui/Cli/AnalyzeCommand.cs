@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using BkTui.Core.Formats;
 using BkTui.Core.Formats.Analysis;
 
@@ -21,13 +22,24 @@ internal static class AnalyzeCommand
             var path = pr.GetValue(file);
             if (!InputFile.TryRead("analyze", path, out var data, out var code)) return code;
             var report = DumpAnalyzer.Analyze(data);
-            if (pr.GetValue(json))
+            // The analysis itself succeeded; a file with no usable content, or a truncated dump, is still reported, but flagged.
+            var truncated = report.Quality.Problems.Any(p => p.Code == "truncated");
+            var verdict = report.Quality.Grade == "F" || truncated ? ExitCodes.BadInput : ExitCodes.Ok;
+            if (!pr.GetValue(json))
+                Console.Out.Write(DumpReportText.Render(report, pr.GetValue(reveal), Path.GetFileName(path)));
+            else if (verdict == ExitCodes.Ok)
                 Console.Out.WriteLine(report.ToJson(pr.GetValue(reveal)));
             else
-                Console.Out.Write(DumpReportText.Render(report, pr.GetValue(reveal), Path.GetFileName(path)));
-            // The analysis itself succeeded; a file with no usable content, or a truncated dump, is still reported, but flagged.
-            return report.Quality.Grade == "F" || report.Quality.Problems.Any(p => p.Code == "truncated") ? ExitCodes.BadInput : ExitCodes.Ok;
+            {
+                // As every --json failure: ok false and the error object, the report beside it.
+                using var doc = JsonDocument.Parse(report.ToJson(pr.GetValue(reveal)));
+                var why = truncated ? "the dump is truncated" : "nothing BK72xx was found in it (grade F)";
+                CliJson.Write(new AnalyzeFailureJson(false, CliFailure.Error(verdict, $"{path}: {why}; the report says what was found"), doc.RootElement));
+            }
+            return verdict;
         });
         return cmd;
     }
+
+    internal sealed record AnalyzeFailureJson(bool Ok, ErrorJson Error, JsonElement Report);
 }

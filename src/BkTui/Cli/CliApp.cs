@@ -29,6 +29,8 @@ public static class CliApp
     {
         TerminalGuiWarmUp.StartIfTuiAhead(args);
         KeypadModeReset.Install();
+        // `bktui help [VERB…]` is `bktui [VERB…] --help`, as in git and dotnet.
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var root = BuildRoot(VerbsFor(args));
         if (args.Length == 0)
         {
@@ -37,14 +39,23 @@ public static class CliApp
             root.Parse(["--help"]).Invoke();
             return ExitCodes.Usage;
         }
+        var json = CliFailure.Wanted(args);
         if (UnknownVerb.Message(args) is { } unknown)
         {
             Console.Error.WriteLine(unknown);
+            if (json) CliFailure.Write(CliFailure.Error(ExitCodes.Usage, unknown["bktui: ".Length..], next: "`bktui --help` lists the verbs"));
             return ExitCodes.Usage;
         }
         var parse = root.Parse(args);
-        var code = await parse.InvokeAsync();
-        // System.CommandLine reports its own parse errors with 1; the README promises 2 for a bad command line.
-        return parse.Errors.Count > 0 ? ExitCodes.Usage : code;
+        // The README promises 2 for a bad command line (System.CommandLine says 1), and one line, not the parser's lines and the whole help.
+        if (UsageErrors.Any(parse))
+        {
+            var path = UsageErrors.PathOf(parse);
+            var message = UsageErrors.Message(parse);
+            Console.Error.WriteLine($"bktui{(path.Length == 0 ? "" : " " + path)}: {message}");
+            if (json) CliFailure.Write(CliFailure.Error(ExitCodes.Usage, message, CliFailure.PortOf(parse), path.Length == 0 ? null : $"`bktui {path} --help` lists its options"));
+            return ExitCodes.Usage;
+        }
+        return json ? await CliFailure.GuardAsync(parse, () => parse.InvokeAsync()) : await parse.InvokeAsync();
     }
 }

@@ -51,5 +51,7 @@ public static class CliJson
 [JsonSerializable(typeof(FirmwareListCommand.ReleasesJson))]
 [JsonSerializable(typeof(FirmwareListCommand.CachedListJson))]
 [JsonSerializable(typeof(FirmwareGetCommand.GetJson))]
-[JsonSerializable(typeof(FirmwareCommand.FailureJson))]
+[JsonSerializable(typeof(FailureJson))]
+[JsonSerializable(typeof(RunSession.RunFailureJson))]
+[JsonSerializable(typeof(AnalyzeCommand.AnalyzeFailureJson))]
 internal sealed partial class CliJsonTypes : JsonSerializerContext;

@@ -18,7 +18,8 @@ internal static class DumpsCheckCommand
         cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a =>
         {
             var r = a.Check(pr.GetValue(clean));
-            if (pr.GetValue(json)) CliJson.Write(new CheckJson(a.Root, r.Ok, r.IntegrityCheck, r.Dumps, r.Sectors, r.Packs, r.Problems, r.OrphanFiles, r.OrphansRemoved, r.Notes));
+            if (pr.GetValue(json)) CliJson.Write(new CheckJson(a.Root, r.Ok, r.Ok ? null : CliFailure.Error(ExitCodes.ArchiveError, $"{a.Root}: not ok: {string.Join("; ", r.Problems.DefaultIfEmpty($"database {r.IntegrityCheck}"))}",
+                next: "keep a copy of this folder before changing anything; re-import the originals of damaged dumps if you have them"), r.IntegrityCheck, r.Dumps, r.Sectors, r.Packs, r.Problems, r.OrphanFiles, r.OrphansRemoved, r.Notes));
             else
             {
                 Console.Out.WriteLine($"{a.Root}: {(r.Ok ? "ok" : "NOT OK")} — {"dump".ToQuantity(r.Dumps)}, {"stored sector".ToQuantity(r.Sectors)} in {"pack".ToQuantity(r.Packs)}, database {r.IntegrityCheck}");
@@ -35,6 +36,6 @@ internal static class DumpsCheckCommand
         return cmd;
     }
 
-    internal sealed record CheckJson(string Archive, bool Ok, string IntegrityCheck, int Dumps, int Sectors, int Packs,
+    internal sealed record CheckJson(string Archive, bool Ok, ErrorJson? Error, string IntegrityCheck, int Dumps, int Sectors, int Packs,
         IReadOnlyList<string> Problems, IReadOnlyList<string> OrphanFiles, int OrphansRemoved, IReadOnlyList<string> Notes);
 }

@@ -41,7 +41,10 @@ internal static class DumpsCommand
         {
             if (readOnly && archiveOption is not null && !Directory.Exists(archiveOption))
             {
-                Console.Error.WriteLine($"bktui: no archive at {archiveOption}: the folder does not exist (nothing was created). Check the path, or archive a dump there first (`bktui dumps import FILE --archive {archiveOption}`).");
+                var message = $"no archive at {archiveOption}: the folder does not exist (nothing was created).";
+                var next = $"check the path, or archive a dump there first (`bktui dumps import FILE --archive {archiveOption}`)";
+                Console.Error.WriteLine($"bktui: {message} {char.ToUpperInvariant(next[0])}{next[1..]}.");
+                CliFailure.Remember(ExitCodes.ArchiveError, message, next: next);
                 return ExitCodes.ArchiveError;
             }
             using var archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption));
@@ -50,6 +53,7 @@ internal static class DumpsCommand
         catch (ArchiveException e)
         {
             Console.Error.WriteLine($"bktui: {e.Message}");
+            CliFailure.Remember(ExitCodeFor(e), e.Message, next: e.Problem == ArchiveProblem.NotFound ? "`bktui dumps list` lists the dumps" : null);
             return ExitCodeFor(e);
         }
     }

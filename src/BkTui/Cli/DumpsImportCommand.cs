@@ -45,12 +45,15 @@ internal static class DumpsImportCommand
             }
         }
         long raw = results.Where(r => r.IsNew).Sum(r => r.Size), stored = results.Sum(r => r.NewBytes);
+        var code = failures.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
         if (json)
-            CliJson.Write(new ImportJson(archive.Root, results, failures.Select(f => new ImportFailureJson(f.Path, f.Error)).ToList()));
+            CliJson.Write(new ImportJson(code == ExitCodes.Ok,
+                code == ExitCodes.Ok ? null : CliFailure.Error(code, string.Join("; ", failures.Select(f => f.Error))),
+                archive.Root, results, failures.Select(f => new ImportFailureJson(f.Path, f.Error)).ToList()));
         else
             Console.Out.WriteLine($"{results.Count(r => r.IsNew)} imported, {results.Count(r => !r.IsNew)} already archived, {failures.Count} failed; " +
                 $"{DumpsCommand.Size(stored)} stored for {DumpsCommand.Size(raw)} of new dumps, in {archive.Root}");
-        return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+        return code;
     }
 
     /// <summary>Files as given, folders expanded to their *.bin files (sorted, so runs are repeatable).</summary>
@@ -73,7 +76,8 @@ internal static class DumpsImportCommand
         }
     }
 
-    internal sealed record ImportJson(string Archive, IReadOnlyList<ImportResult> Imported, IReadOnlyList<ImportFailureJson> Failed);
+    /// <summary>The import's results; when a file failed (exit 7), ok is false and error says which, as every --json failure does.</summary>
+    internal sealed record ImportJson(bool Ok, ErrorJson? Error, string Archive, IReadOnlyList<ImportResult> Imported, IReadOnlyList<ImportFailureJson> Failed);
 
     internal sealed record ImportFailureJson(string Path, string Error);
 }

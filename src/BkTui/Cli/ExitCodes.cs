@@ -26,4 +26,24 @@ public static class ExitCodes
     public const int NetworkError = 10;
     /// <summary>Interrupted by the user (SIGINT/SIGTERM) at a safe point.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>
+    /// The word for a code: <c>kind</c> in every --json error object, and the words a run's jobs use for
+    /// <c>errorKind</c> (JobErrorKind in lower case), so a script matches one vocabulary.
+    /// </summary>
+    public static string Kind(int code) => code switch
+    {
+        Ok => "ok",
+        Usage => "usage",
+        PortUnavailable => "portunavailable",
+        NoLink => "nolink",
+        Refused => "refused",
+        VerifyFailed => "verifyfailed",
+        BadInput => "badinput",
+        DeviceGone => "devicegone",
+        ArchiveError => "archive",
+        NetworkError => "network",
+        Cancelled => "cancelled",
+        _ => "failed",
+    };
 }

@@ -40,19 +40,12 @@ internal static class FirmwareCommand
     {
         FirmwareError.Network or FirmwareError.RateLimited => ExitCodes.NetworkError,
         FirmwareError.Integrity => ExitCodes.VerifyFailed,
-        FirmwareError.WrongKey => ExitCodes.Refused,
+        FirmwareError.WrongKey or FirmwareError.WrongFamily => ExitCodes.Refused,
         FirmwareError.BadSource or FirmwareError.NotFirmware or FirmwareError.TooLarge => ExitCodes.BadInput,
         FirmwareError.DiskFull or FirmwareError.Cache => ExitCodes.ArchiveError,
         _ => ExitCodes.Failed,
     };
 
-    /// <summary>Prints the failure (JSON on stdout with --json, text on stderr) and returns its exit code.</summary>
-    public static int Fail(FirmwareException e, bool json)
-    {
-        if (json) CliJson.Write(new FailureJson(false, e.Error, e.Message));
-        else Console.Error.WriteLine($"firmware: {e.Message}");
-        return ExitCodeFor(e);
-    }
-
-    internal sealed record FailureJson(bool Ok, FirmwareError Error, string Message);
+    /// <summary>Says the failure on stderr (the --json error object follows from it) and returns its exit code.</summary>
+    public static int Fail(FirmwareException e, string verb) => CliFailure.Say(verb, ExitCodeFor(e), e.Message);
 }

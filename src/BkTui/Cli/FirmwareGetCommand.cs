@@ -21,8 +21,8 @@ internal static class FirmwareGetCommand
             var asJson = pr.GetValue(json);
             if (!ChipProfiles.TryFind(pr.GetValue(chip) ?? "", out var profile))
             {
-                Console.Error.WriteLine($"firmware: unknown chip '{pr.GetValue(chip)}'. Known: {string.Join(", ", ChipProfiles.All.Select(p => p.Family))} (BL2028N = BK7231M).");
-                return ExitCodes.Usage;
+                return CliFailure.Say("firmware get", ExitCodes.Usage,
+                    $"unknown chip '{pr.GetValue(chip)}'. Known: {string.Join(", ", ChipProfiles.All.Select(p => p.Family))} (BL2028N = BK7231M).");
             }
             try
             {
@@ -37,7 +37,7 @@ internal static class FirmwareGetCommand
             }
             catch (FirmwareException e)
             {
-                return FirmwareCommand.Fail(e, asJson);
+                return FirmwareCommand.Fail(e, "firmware get");
             }
         });
         return cmd;

@@ -35,8 +35,7 @@ internal static class FirmwareListCommand
                 {
                     if (pr.GetValue(archive) is { } given && !Directory.Exists(given))
                     {
-                        Console.Error.WriteLine($"bktui firmware list: {e.Message} No archive at {given} either: the folder does not exist (nothing was created).");
-                        return ExitCodes.ArchiveError;
+                        return CliFailure.Say("firmware list", ExitCodes.ArchiveError, $"{e.Message} No archive at {given} either: the folder does not exist (nothing was created).");
                     }
                     using var cache = FirmwareCache.Open(FirmwareCommand.ArchiveRoot(pr.GetValue(archive)));
                     var cached = cache.List();
@@ -50,7 +49,7 @@ internal static class FirmwareListCommand
             }
             catch (FirmwareException e)
             {
-                return FirmwareCommand.Fail(e, asJson);
+                return FirmwareCommand.Fail(e, "firmware list");
             }
         });
         return cmd;

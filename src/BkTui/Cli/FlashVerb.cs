@@ -79,8 +79,10 @@ internal sealed class FlashVerb
             DemoteIfSteppedDown();
             printer.Finish();
             // A cancel the user asked for is not an error: say what it stopped, not .NET's wording.
-            Console.Error.WriteLine(e is OperationCanceledException ? $"bktui {verb}: {Cancelled(verb, port)}" : $"bktui {verb}: {e.Message}");
+            var message = e is OperationCanceledException ? Cancelled(verb, port) : e.Message;
+            Console.Error.WriteLine($"bktui {verb}: {message}");
             Console.Error.WriteLine($"log: {log.FilePath}");
+            CliFailure.Remember(code, message, port);
             log.Error(e, $"exit {code}");
             return code;
         }

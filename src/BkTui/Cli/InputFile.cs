@@ -26,8 +26,7 @@ internal static class InputFile
 
     private static bool Fail(string verb, string message, int code, out int exitCode)
     {
-        Console.Error.WriteLine($"bktui {verb}: {message}");
-        exitCode = code;
+        exitCode = CliFailure.Say(verb, code, message);
         return false;
     }
 }

@@ -69,14 +69,13 @@ internal static class RunCommand
         {
             requests = Requests(pr, recipe);
         }
-        catch (FormatException e) { Console.Error.WriteLine($"bktui run {recipe.Name()}: {e.Message}"); return ExitCodes.Usage; }
-        if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
-        {
-            Console.Error.WriteLine($"bktui run {recipe.Name()}: {problem}");
-            return ExitCodes.Usage;
-        }
+        catch (FormatException e) { return CliFailure.Say($"run {recipe.Name()}", ExitCodes.Usage, e.Message, CliFailure.PortOf(pr), Help(recipe)); }
+        if (requests.FirstOrDefault(r => r.Problem() is not null) is { } bad)
+            return CliFailure.Say($"run {recipe.Name()}", ExitCodes.Usage, bad.Problem()!, bad.Port, Help(recipe));
         return RunSession.Run(requests, pr.GetValue(Archive), pr.GetValue(Json));
     }
+
+    private static string Help(Recipe recipe) => $"`bktui run {recipe.Name()} --help` lists its options";
 
     /// <summary>
     /// One request per --port, as the line asks (the workstation's ':' line queues the same requests);

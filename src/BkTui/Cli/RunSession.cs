@@ -19,7 +19,7 @@ internal static class RunSession
     {
         DumpArchive archive;
         try { archive = DumpArchive.Open(ArchiveLocation.Resolve(archiveOption)); }
-        catch (ArchiveException e) { Say(e.Message); return ExitCodes.ArchiveError; }
+        catch (ArchiveException e) { Say(e.Message); CliFailure.Remember(ExitCodes.ArchiveError, e.Message); return ExitCodes.ArchiveError; }
 
         using (archive)
         using (var queue = new JobQueue(new SerialJobConnector(), archive, new JobQueueOptions()))
@@ -42,8 +42,9 @@ internal static class RunSession
             });
 
             var results = jobs.Select(j => queue.WhenFinished(j.Id).GetAwaiter().GetResult()).ToList();
-            Print(results, json);
-            return ExitCode(results);
+            var code = ExitCode(results);
+            Print(results, json, code);
+            return code;
         }
     }
 
@@ -87,15 +88,18 @@ internal static class RunSession
         }
     }
 
-    private static void Print(IReadOnlyList<JobSnapshot> results, bool json)
+    private static void Print(IReadOnlyList<JobSnapshot> results, bool json, int code)
     {
         try
         {
             if (json)
             {
-                CliJson.Write(results.Select(r => new JobJson(r.Port, r.Recipe.Name(), r.State.Word(), r.Mac, r.MacBefore, r.DumpId, r.Error,
+                var jobs = results.Select(r => new JobJson(r.Port, r.Recipe.Name(), r.State.Word(), r.Mac, r.MacBefore, r.DumpId, r.Error,
                     r.ErrorKind?.ToString().ToLowerInvariant(), r.Boot, r.Compatibility?.ToJson(),
-                    r.Steps.Select(s => new StepJson(s.Name, s.State.ToString().ToLowerInvariant(), s.Detail)).ToList(), r.LogPath)).ToList());
+                    r.Steps.Select(s => new StepJson(s.Name, s.State.ToString().ToLowerInvariant(), s.Detail)).ToList(), r.LogPath)).ToList();
+                // Success: the jobs, as always; a failure: the error object every --json verb prints, the jobs beside it.
+                if (code == ExitCodes.Ok) CliJson.Write(jobs);
+                else CliJson.Write(new RunFailureJson(false, Failure(results, code), jobs));
                 return;
             }
             foreach (var r in results)
@@ -108,6 +112,19 @@ internal static class RunSession
     {
         try { Console.Error.WriteLine(line); } catch (IOException) { }
     }
+
+    /// <summary>The error object of a run: the one job's error, or how many failed and each one's.</summary>
+    private static ErrorJson Failure(IReadOnlyList<JobSnapshot> results, int code)
+    {
+        var failed = results.Where(r => r.State != JobState.Done).ToList();
+        var message = failed is [var one]
+            ? one.Error ?? $"{one.State.Word()}"
+            : $"{failed.Count} of {results.Count} jobs did not finish: " + string.Join("; ", failed.Select(f => $"{f.Port}: {f.Error ?? f.State.Word()}"));
+        var ports = failed.Select(f => f.Port).Distinct().ToList();
+        return CliFailure.Error(code, message, ports is [var port] ? port : null);
+    }
+
+    internal sealed record RunFailureJson(bool Ok, ErrorJson Error, IReadOnlyList<JobJson> Jobs);
 
     internal sealed record JobJson(string Port, string Recipe, string State, string? Mac, string? MacBefore, long? DumpId, string? Error, string? ErrorKind,
         BootProof? Boot, CompatibilityJson? Compatibility, IReadOnlyList<StepJson> Steps, string? Log);

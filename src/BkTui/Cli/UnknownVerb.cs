@@ -18,7 +18,7 @@ internal static class UnknownVerb
     }
 
     /// <summary>Edit distance (insert, delete, replace, swap of neighbours): 'analyse' is 1 from 'analyze'.</summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (int i = 0; i <= a.Length; i++) d[i, 0] = i;

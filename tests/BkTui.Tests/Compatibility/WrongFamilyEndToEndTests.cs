@@ -53,7 +53,12 @@ public sealed class WrongFamilyEndToEndTests : IDisposable
         var sim = _bench.Add(ChipFamily.BK7231T, 61);
         var r = BktuiProcess.Run("run", "flash", "--port", sim.PtyPath, "--firmware", NBuild(), "--archive", _bench.Store.Archive.Root, "--json");
         Assert.True(r.ExitCode == 5, r.Stderr);
-        var job = JsonDocument.Parse(r.Stdout).RootElement.EnumerateArray().Single();
+        var doc = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.False(doc.GetProperty("ok").GetBoolean());
+        Assert.Equal(5, doc.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal("refused", doc.GetProperty("error").GetProperty("kind").GetString());
+        var job = doc.GetProperty("jobs").EnumerateArray().Single();
+        Assert.Equal(job.GetProperty("error").GetString(), doc.GetProperty("error").GetProperty("message").GetString());
         AssertNamesBothFamiliesAndTheRightBuild(job.GetProperty("error").GetString());
         Assert.Equal("refused", job.GetProperty("errorKind").GetString());
         var gate = job.GetProperty("compatibility");

@@ -27,8 +27,10 @@ public sealed class RestoreRfCliTests : IDisposable
     private (int Code, JsonElement Job, string Err) Bktui(params string[] args)
     {
         var (code, stdout, stderr) = BktuiProcess.Run(TimeSpan.FromSeconds(180), [.. args, "--archive", _bench.Store.Archive.Root, "--json"]);
-        var doc = stdout.TrimStart().StartsWith('[') ? JsonDocument.Parse(stdout).RootElement : default;
-        return (code, doc.ValueKind == JsonValueKind.Array ? doc[0] : doc, stderr + stdout);
+        // A run that succeeded prints its jobs; one that failed, the error object with the jobs beside it.
+        var doc = stdout.TrimStart().StartsWith('[') || stdout.TrimStart().StartsWith('{') ? JsonDocument.Parse(stdout).RootElement : default;
+        var jobs = doc.ValueKind == JsonValueKind.Object && doc.TryGetProperty("jobs", out var j) ? j : doc;
+        return (code, jobs.ValueKind == JsonValueKind.Array ? jobs[0] : jobs, stderr + stdout);
     }
 
     private static string Detail(JsonElement job, string step) =>
