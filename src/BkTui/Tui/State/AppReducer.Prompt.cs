@@ -123,6 +123,11 @@ public sealed partial class AppReducer
         if (CommandLine.RefusedVerbs.Contains(verb)) return Flash(s, $"'{verb}' cannot run inside the TUI", FlashLevel.Warning);
         // Said here, once: the CLI's parser would log "Required command was not provided." above its own error.
         if (CommandLine.Unknown(tokens[0]) is { } unknown) return Flash(s, unknown, FlashLevel.Error);
+        // --port takes the names [Ports] shows, resolved before any dialog or job names them.
+        var known = s.Panes.TryGetValue(global::BkTui.Tui.Panes.Ports.PortsPane.PaneIdValue, out var ports) && ports is global::BkTui.Tui.Panes.Ports.PortsState p
+            ? p.Ports : [];
+        (tokens, var refusal) = CommandPorts.Resolve(tokens, known);
+        if (refusal is not null) return Flash(s, $"{refusal}. Nothing was run or queued.", FlashLevel.Warning);
         bool writes = CommandLine.IsDangerous(tokens);
         if (writes && s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
         // Jobs go to the workstation's own queue, and every write meets the dialog a key would give it.

@@ -210,6 +210,33 @@ public sealed class CommandLineWriteTests : IDisposable
     }
 
     [Fact]
+    public void PortNames_AsThePortsPaneShowsThem_AreResolvedToThePath_BeforeTheDialogOrTheJob()
+    {
+        var backup = Typed("run backup --port bk7231t-bulb");
+        Assert.Equal(WorkstationHarness.BulbPort, Assert.Single(backup.Bench.Enqueued).Port);
+
+        var t = Typed("erase --port=bk7231n-plug --start 0x1F0000 --length 0x1000");
+        Assert.Contains("Port: bk7231n-plug (BK7231N)", Confirm(t).Whole);
+        t.Effects.Clear();
+        t.Do(new ConfirmAnswer(Yes: true));
+        var run = Assert.IsType<RunVerbEffect>(Assert.Single(t.Effects));
+        Assert.Equal(["erase", $"--port={Plug}", "--start", "0x1F0000", "--length", "0x1000"], run.Args);
+    }
+
+    [Theory]
+    [InlineData("erase --port bk7231x-lamp --start 0x1F0000 --length 0x1000")]
+    [InlineData("run backup --port bk7231n-plug bk7231x-lamp")]
+    [InlineData("identify -p bk7231x-lamp")]
+    public void UnknownPortName_IsRefusedBeforeAnyDialog_NamingThePortsThePaneKnows(string line)
+    {
+        var t = Typed(line);
+        Assert.Null(t.State.Overlay);
+        Assert.Empty(t.Bench.Enqueued);
+        Assert.DoesNotContain(t.Effects, e => e is RunVerbEffect);
+        Assert.Equal("no port 'bk7231x-lamp' in [Ports]; its ports are bk7231n-plug, bk7231t-bulb (or give a path). Nothing was run or queued.", t.State.Flash!.Text);
+    }
+
+    [Fact]
     public void Erase_OfTheRfSector_SaysTheVerbRefusesIt_OrThatItIsErased_AndNoBackupIsRefused()
     {
         Assert.Contains("RF: 0x1D0000 holds this chip's RF calibration: the verb refuses it unless --allow-rf-erase",
