@@ -18,6 +18,7 @@ public static class JobDetail
             lines.Add($"Progress: {row.Percent} of {Humane.Bytes(p.Total)} ({p.Phase})" + (row.Speed.Length > 0 ? $", {row.Speed}" : "") + (row.Eta.Length > 0 ? $", about {row.Eta} left" : ""));
         if (j.Attention is { } att && j.State == JobState.NeedsAttention) lines.Add("ACTION NEEDED: " + att);
         if (j.Error is { } err) lines.Add($"Error{(j.ErrorKind is { } k ? $" ({k})" : "")}: {err}");
+        if (HalfWritten.CutShort(j)) lines.Add("!! " + HalfWritten.Advice(j, j.DumpId));
         lines.Add("");
         lines.Add("Steps:");
         if (j.Steps.Count == 0) lines.Add("  waiting for the port");

@@ -61,7 +61,7 @@ public static class QueueRows
     private static string? Note(JobSnapshot j) => j.State switch
     {
         JobState.NeedsAttention => j.Attention,
-        JobState.Failed or JobState.Cancelled or JobState.Interrupted => j.Error,
+        JobState.Failed or JobState.Cancelled or JobState.Interrupted => HalfWritten.CutShort(j) ? HalfWritten.RowNote(j) : j.Error,
         JobState.Done when j.DumpId is { } id => $"dump #{id}" + (Device(j) is { } device ? $" of {device}" : ""),
         _ => null,
     };

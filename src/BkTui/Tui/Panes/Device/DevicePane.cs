@@ -37,9 +37,18 @@ public sealed class DevicePane : Pane<DeviceState>
 
     /// <summary>What is known of the chip on <paramref name="port"/>: identified this session, else the archive's device last seen there.</summary>
     private static DeviceView? ViewOf(AppState app, DeviceState pane, string? port) =>
-        port is null ? null
-        : pane.Identified.TryGetValue(port, out var identified) ? identified
-        : PortsPane.LastDevice(app, port) is { } seen ? DeviceViews.FromArchive(port, seen, app.Now) : null;
+        port is null ? null : HalfWrittenFirst(app, port,
+            pane.Identified.TryGetValue(port, out var identified) ? identified
+            : PortsPane.LastDevice(app, port) is { } seen ? DeviceViews.FromArchive(port, seen, app.Now) : null);
+
+    /// <summary>A write cut short on this port leads the verdict: the chip will not boot as it is.</summary>
+    private static DeviceView? HalfWrittenFirst(AppState app, string port, DeviceView? view)
+    {
+        if (!app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) || o is not PortsState ports
+            || HalfWritten.LastWriteCutShort(ports.Jobs.Values, port) is not { } job) return view;
+        var line = new VerdictLine(VerdictLevel.Danger, HalfWritten.Advice(job, job.DumpId));
+        return view is null ? new DeviceView(port, [("Port", port)], [line]) : view with { Verdict = [line, .. view.Verdict] };
+    }
 
     protected override string Status(AppState app, DeviceState pane)
     {

@@ -94,8 +94,12 @@ public sealed partial class QueuePane : Pane<QueueState>
                 return AnswerBootloader(app, pane, p.Text);
             case QueueCancel when selected is null || selected.State.IsFinished():
                 return AppReducer.Flash(app, "nothing to cancel: select a waiting or running job", FlashLevel.Warning);
+            case QueueCancel when HalfWritten.WritingNow(selected):
+                return StopWriteDialog.Ask(app, selected);
             case QueueCancel:
-                return new Transition(app, [new BenchEffect("cancel", (b, _) => [new ShowFlash(b.Cancel(selected.Id) ? $"job #{selected.Id}: stopping at the next safe point" : $"job #{selected.Id} already finished")])]);
+                return Reduce(app, pane, new QueueStop(selected.Id), area);
+            case QueueStop stop:
+                return new Transition(app, [new BenchEffect("cancel", (b, _) => [new ShowFlash(b.Cancel(stop.JobId) ? $"job #{stop.JobId}: stopping at the next safe point" : $"job #{stop.JobId} already finished")])]);
             case QueueRetry when selected is null || !selected.State.IsFinished() || selected.State == JobState.Done && selected.Recipe != Recipe.Backup:
                 return AppReducer.Flash(app, "select a failed, cancelled or interrupted job (or a finished backup) to retry", FlashLevel.Warning);
             case QueueRetry:
