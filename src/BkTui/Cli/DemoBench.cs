@@ -35,6 +35,9 @@ internal sealed class DemoBench : IDisposable
     {
         _scratch = scratch;
         ArchiveRoot = archiveRoot;
+        // A hang-up can leave Terminal.Gui's loop spinning on the dead tty; the terminal guard then
+        // ends the process with Environment.Exit, past this bench's Dispose. The folder goes anyway.
+        AppDomain.CurrentDomain.ProcessExit += DeleteScratch;
     }
 
     public string ArchiveRoot { get; }
@@ -78,14 +81,17 @@ internal sealed class DemoBench : IDisposable
 
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= DeleteScratch;
         Bench?.Dispose();
         foreach (var s in _sims) s.Dispose();
         Archive?.Dispose();
-        try
-        {
-            // The scratch folder holds the port links and, without --archive, the archive itself.
-            Directory.Delete(_scratch, recursive: true);
-        }
+        DeleteScratch(null, EventArgs.Empty);
+    }
+
+    /// <summary>The scratch folder holds the port links and, without --archive, the archive itself.</summary>
+    private void DeleteScratch(object? sender, EventArgs e)
+    {
+        try { Directory.Delete(_scratch, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }

@@ -19,6 +19,6 @@ public static class TuiLauncher
         var loop = new TuiLoop(app, services ?? new TuiServices());
         onStarted?.Invoke(loop);
         await loop.RunAsync(ct);
-        return 0;
+        return loop.ExitCode;
     }
 }

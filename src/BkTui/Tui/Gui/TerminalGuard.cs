@@ -62,6 +62,9 @@ public sealed class TerminalGuard : IDisposable
     private bool _ownStop;
     private bool _guiLeft;
 
+    /// <summary>128 + the signal (143 SIGTERM, 129 SIGHUP, 131 SIGQUIT) once one asked the app to quit: its exit code, as a shell reports a killed program.</summary>
+    public int? SignalExitCode { get; private set; }
+
     /// <summary>Raised (on a signal thread) for SIGTERM/SIGHUP: the app should quit at once.</summary>
     public event Action? Terminating;
 
@@ -149,10 +152,12 @@ public sealed class TerminalGuard : IDisposable
     private void OnTerminate(PosixSignalContext context)
     {
         context.Cancel = true; // the app shuts down itself (jobs stop at a safe point)...
+        int code = 128 + context.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGQUIT => 3, _ => 15 };
+        SignalExitCode ??= code;
         Terminating?.Invoke();
         // ...unless it cannot: after a hangup the terminal is gone and Terminal.Gui's loop may never
-        // see the quit (its input reader spins on the dead tty). A signal must end the process.
-        int code = 128 + context.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGQUIT => 3, _ => 15 };
+        // see the quit (its input reader spins on the dead tty). A signal must end the process; the
+        // exit runs ProcessExit handlers (the demo's temporary folder goes there).
         _ = Task.Delay(QuitGrace).ContinueWith(_ =>
         {
             Restore();

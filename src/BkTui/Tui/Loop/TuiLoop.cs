@@ -22,6 +22,9 @@ public sealed class TuiLoop
 
     public TuiLoop(TuiApp app, TuiServices services) => (_app, _services) = (app, services);
 
+    /// <summary>0 after a quit; 128 + the signal when SIGTERM/SIGHUP/SIGQUIT ended the loop (docs/tui.md).</summary>
+    public int ExitCode { get; private set; }
+
     /// <summary>Posts an action from any thread.</summary>
     public bool Post(AppAction action)
     {
@@ -95,6 +98,7 @@ public sealed class TuiLoop
             guard.GuiLeaving();
             gui.Dispose(); // leaves the alternate screen
             guard.Restore();
+            ExitCode = guard.SignalExitCode ?? 0;
         }
         return Task.CompletedTask;
     }
