@@ -226,7 +226,7 @@ public sealed class CommandLineWriteTests : IDisposable
     [Theory]
     [InlineData("erase --port bk7231x-lamp --start 0x1F0000 --length 0x1000")]
     [InlineData("run backup --port bk7231n-plug bk7231x-lamp")]
-    [InlineData("identify -p bk7231x-lamp")]
+    [InlineData("read -p bk7231x-lamp --out x.bin")]
     public void UnknownPortName_IsRefusedBeforeAnyDialog_NamingThePortsThePaneKnows(string line)
     {
         var t = Typed(line);
