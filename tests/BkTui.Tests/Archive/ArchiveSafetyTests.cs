@@ -95,7 +95,7 @@ public class ArchiveSafetyTests
     }
 
     [Fact]
-    public void ReadersKeepWorkingWhileAWriterImports()
+    public async Task ReadersKeepWorkingWhileAWriterImports()
     {
         using var t = new TempArchive();
         var archive = t.Archive;
@@ -130,7 +130,7 @@ public class ArchiveSafetyTests
                 writer.Jobs.AppendLog(job.Id, ArchivedJobLogLevel.Info, $"line {i}");
             }
         stop.Cancel();
-        reader.Wait(TimeSpan.FromSeconds(30));
+        await reader.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(errors);
         Assert.True(reads > 1);
         Assert.Equal(8, archive.ListDumps().Count);

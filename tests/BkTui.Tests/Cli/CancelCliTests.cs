@@ -8,7 +8,7 @@ namespace BkTui.Tests.Cli;
 public sealed class CancelCliTests
 {
     [Fact]
-    public void Interrupting_a_read_exits_130_says_cancelled_and_saves_nothing()
+    public async Task Interrupting_a_read_exits_130_says_cancelled_and_saves_nothing()
     {
         using var sim = SimHost.Start(new SimOptions { Family = ChipFamily.BK7231N, WireModel = true });
         var dir = Directory.CreateTempSubdirectory("bktui-cancel-").FullName;
@@ -28,14 +28,14 @@ public sealed class CancelCliTests
             using (var kill = Process.Start("kill", ["-INT", p.Id.ToString()])) kill.WaitForExit();
             var rest = p.StandardError.ReadToEndAsync();
             Assert.True(p.WaitForExit(30_000), "bktui did not stop after SIGINT");
-            var stderr = err + rest.Result;
+            var stderr = err + await rest;
 
             Assert.Equal(130, p.ExitCode);
             Assert.Contains($"bktui read: cancelled by the user on {sim.PtyPath}; nothing from this run was saved or archived", stderr);
             Assert.DoesNotContain("Error", stderr);
             Assert.DoesNotContain("The operation was canceled", stderr);
             Assert.False(File.Exists(output));
-            _ = stdout.Result;
+            _ = await stdout;
         }
         finally { Directory.Delete(dir, true); }
     }

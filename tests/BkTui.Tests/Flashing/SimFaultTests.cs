@@ -76,13 +76,13 @@ public class SimFaultTests
     }
 
     [Fact]
-    public void CliReadWritesTheVerifiedFile()
+    public async Task CliReadWritesTheVerifiedFile()
     {
         using var sim = SimEndToEndTests.Start(ChipFamily.BK7231T);
         var path = Path.Combine(Path.GetTempPath(), $"bktui-read-{Guid.NewGuid():N}.bin");
         try
         {
-            var code = CliApp.RunAsync(["read", "--port", sim.PtyPath, "--out", path, "--start", "0x100000", "--length", "0x80000"]).Result;
+            var code = await CliApp.RunAsync(["read", "--port", sim.PtyPath, "--out", path, "--start", "0x100000", "--length", "0x80000"]);
             Assert.Equal(ExitCodes.Ok, code);
             Assert.Equal(sim.Chip.Flash.Read(0x100000, 0x80000), File.ReadAllBytes(path));
         }
@@ -90,7 +90,7 @@ public class SimFaultTests
     }
 
     [Fact]
-    public void CliReadLeavesNoPartialFileWhenTheAdapterIsUnplugged()
+    public async Task CliReadLeavesNoPartialFileWhenTheAdapterIsUnplugged()
     {
         var at = ConnectBytes(ChipFamily.BK7231N) + 200_000;
         using var sim = SimEndToEndTests.Start(ChipFamily.BK7231N, $"unplug@{at}");
@@ -98,7 +98,7 @@ public class SimFaultTests
         try
         {
             var path = Path.Combine(dir.FullName, "backup.bin");
-            var code = CliApp.RunAsync(["read", "--port", sim.PtyPath, "--out", path]).Result;
+            var code = await CliApp.RunAsync(["read", "--port", sim.PtyPath, "--out", path]);
             Assert.Equal(ExitCodes.DeviceGone, code);
             Assert.Empty(dir.GetFiles());
         }

@@ -45,7 +45,7 @@ public sealed class RelinkIdentityTests : IDisposable
     });
 
     [Fact]
-    public void A_backup_whose_port_leads_to_another_chip_after_an_unplug_fails_and_archives_nothing()
+    public async Task A_backup_whose_port_leads_to_another_chip_after_an_unplug_fails_and_archives_nothing()
     {
         var link = Path.Combine(_bench.Dir, "bk0");
         var first = Start(41, link, faults: "unplug@100000");
@@ -54,8 +54,8 @@ public sealed class RelinkIdentityTests : IDisposable
 
         var job = SimBench.Run(q, new JobRequest { Port = link, Recipe = Recipe.Backup });
 
-        Assert.True(second.Wait(SimBench.Wait));
-        Assert.True(second.Result.Chip.BytesSent > 0, "the relink never reached the second chip");
+        var secondChip = await second.WaitAsync(SimBench.Wait);
+        Assert.True(secondChip.Chip.BytesSent > 0, "the relink never reached the second chip");
         Assert.Equal(JobState.Failed, job.State);
         Assert.Equal(JobErrorKind.DeviceGone, job.ErrorKind);
         Assert.Contains("different chip", job.Error);
@@ -66,7 +66,7 @@ public sealed class RelinkIdentityTests : IDisposable
     }
 
     [Fact]
-    public void A_backup_whose_adapter_comes_back_with_the_same_chip_ends_verified()
+    public async Task A_backup_whose_adapter_comes_back_with_the_same_chip_ends_verified()
     {
         var link = Path.Combine(_bench.Dir, "bk1");
         var first = Start(43, link, faults: "unplug@100000");
@@ -76,7 +76,7 @@ public sealed class RelinkIdentityTests : IDisposable
 
         var job = SimBench.Run(q, new JobRequest { Port = link, Recipe = Recipe.Backup });
 
-        Assert.True(again.Wait(SimBench.Wait));
+        await again.WaitAsync(SimBench.Wait);
         Assert.True(job.State == JobState.Done, job.Error);
         Assert.Equal(image, Archive.ReadDumpBytes(job.DumpId!.Value));
     }

@@ -9,7 +9,7 @@ public class SerialPortTests
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public void Several_hundred_KiB_round_trip_intact_through_an_echoing_chip()
+    public async Task Several_hundred_KiB_round_trip_intact_through_an_echoing_chip()
     {
         using var pty = PseudoTerminal.Open();
         using var port = SerialPort.Open(pty.SlavePath, 2_000_000);
@@ -41,9 +41,9 @@ public class SerialPortTests
         var clock = Stopwatch.StartNew();
         while (got < back.Length && clock.Elapsed < TimeSpan.FromSeconds(20))
             got += port.Read(back.AsSpan(got), Second);
-        writer.Wait();
+        await writer;
         stop.Cancel();
-        echo.Wait();
+        await echo;
 
         Assert.Equal(data.Length, got);
         Assert.True(data.AsSpan().SequenceEqual(back), "echoed data differs");

@@ -63,7 +63,7 @@ public class SimHostTests
     }
 
     [Fact]
-    public void SimVerb_PrintsPtyFirst_ServesAndExitsZeroOnSigterm()
+    public async Task SimVerb_PrintsPtyFirst_ServesAndExitsZeroOnSigterm()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "bktui.dll");
         var psi = new ProcessStartInfo("dotnet", [dll, "sim", "--chip", "BL2028N", "--no-wire-model", "--link-window", "5000"])
@@ -73,7 +73,7 @@ public class SimHostTests
         using var p = Process.Start(psi)!;
         try
         {
-            var first = p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)).GetAwaiter().GetResult();
+            var first = await p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
             Assert.NotNull(first);
             Assert.StartsWith("PTY /dev/pts/", first);
             using (var port = SerialPort.Open(first![4..]))

@@ -64,11 +64,11 @@ public sealed class OpeningBenchTests
     }
 
     [Fact]
-    public void JobEvents_AreForwardedOnceTheEngineIsOpen()
+    public async Task JobEvents_AreForwardedOnceTheEngineIsOpen()
     {
         var engine = new FakeBench();
         using var bench = new OpeningBench(() => engine, () => []);
-        bench.Opened.Wait(TimeSpan.FromSeconds(30));
+        await bench.Opened.WaitAsync(TimeSpan.FromSeconds(30));
         var seen = new List<JobEvent>();
         bench.JobChanged += seen.Add;
         var job = new JobEvent(JobEventKind.Added, new JobSnapshot { Id = 7, Request = new JobRequest { Recipe = Recipe.Backup, Port = "/dev/ttyUSB0" } });
