@@ -55,6 +55,10 @@ public sealed record DumpSummary(long Id, string Sha256, long Size, string? Mac,
 {
     /// <summary>The device's name: its MAC, else its first identity key, else "unidentified".</summary>
     public string Device { get; init; } = Mac ?? "unidentified";
+    /// <summary>The archive's device row that holds it: dumps are grouped by this, never by MAC text.</summary>
+    public long DeviceId { get; init; }
+    /// <summary>In the bucket of dumps without evidence: each may be a different board.</summary>
+    public bool InUnidentifiedBucket => DeviceId == DumpArchive.UnidentifiedBucket;
 }
 
 /// <summary>A dump with its stored analysis (DumpReport JSON, secrets masked).</summary>

@@ -9,8 +9,11 @@ public sealed partial class DumpArchive
 {
     private const string SummaryColumns = """
         d.id, d.sha256, d.size, v.mac, d.taken_at, d.imported_at, d.source_kind, d.source, d.job_id, d.grade, d.chip, d.label, d.new_bytes,
-        (SELECT k.key FROM device_keys k WHERE k.device_id = v.id ORDER BY k.added_at, k.key LIMIT 1), v.placeholder_mac
+        (SELECT k.key FROM device_keys k WHERE k.device_id = v.id ORDER BY k.added_at, k.key LIMIT 1), v.placeholder_mac, v.id
         """;
+
+    /// <summary>The archive's row for dumps that bring no evidence: a bucket of unrelated boards, never one device.</summary>
+    public const long UnidentifiedBucket = Schema.ArchiveSchemaV1.UnidentifiedDeviceId;
 
     /// <summary>Dumps, newest first; only this device's when <paramref name="device"/> (a MAC or "tuya:…" key) is given.</summary>
     public IReadOnlyList<DumpSummary> ListDumps(string? device = null, int limit = 1000)
@@ -59,10 +62,10 @@ public sealed partial class DumpArchive
             """, null, ("$id", id));
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
-        var ids = r.IsDBNull(16) ? [] : (byte[])r[16];
+        var ids = r.IsDBNull(17) ? [] : (byte[])r[17];
         int erased = 0;
         for (int i = 0; i + 4 <= ids.Length; i += 4) if (BinaryPrimitives.ReadInt32LittleEndian(ids.AsSpan(i)) == 0) erased++;
-        return new DumpDetail(ReadSummary(r), r.GetString(15), ids.Length / 4, erased);
+        return new DumpDetail(ReadSummary(r), r.GetString(16), ids.Length / 4, erased);
     });
 
     /// <summary>Like <see cref="GetDump"/>, but a missing dump is an ArchiveException (NotFound) naming the archive.</summary>
@@ -172,6 +175,7 @@ public sealed partial class DumpArchive
         r.IsDBNull(8) ? null : r.GetInt64(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
         r.GetString(11), r.GetInt64(12))
     {
+        DeviceId = r.GetInt64(15),
         Device = r.IsDBNull(3) ? r.IsDBNull(13) ? DeviceNames.Unidentified(r.IsDBNull(14) ? null : r.GetString(14)) : r.GetString(13) : r.GetString(3),
     };
 }

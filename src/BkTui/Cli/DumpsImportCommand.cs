@@ -35,7 +35,7 @@ internal static class DumpsImportCommand
                 results.Add(r);
                 if (!json)
                     Console.Out.WriteLine(r.IsNew
-                        ? $"+ #{r.DumpId}  {DumpsCommand.Or(r.Mac, "unidentified")}  grade {DumpsCommand.Or(r.Grade, "?")}  {DumpsCommand.Size(r.Size)} (+{DumpsCommand.Size(r.NewBytes)} stored)  {file}"
+                        ? $"+ #{r.DumpId}  {DumpsCommand.Or(r.Mac ?? r.Keys.FirstOrDefault()?.Key, "unidentified")}  grade {DumpsCommand.Or(r.Grade, "?")}  {DumpsCommand.Size(r.Size)} (+{DumpsCommand.Size(r.NewBytes)} stored)  {file}"
                         : $"= #{r.DumpId}  already archived  {file}");
             }
             catch (ArchiveException e) when (e.Problem == ArchiveProblem.BadInput)

@@ -10,7 +10,10 @@ public sealed record PartitionMapRow(int Index, char Letter, string Name, long S
     /// Always in KiB, as flash layouts are written ("1.1 MB" beside "68 KiB" read as mixed units); "~"
     /// when rounded, so it fits the table's 9 columns. The detail view gives the exact bytes.
     /// </summary>
-    public string SizeText => Size < 1024 ? $"{Size} B" : Size % 1024 == 0 ? $"{Size / 1024} KiB" : $"~{Math.Round(Size / 1024.0)} KiB";
+    public string SizeText => Kib(Size);
+
+    /// <summary>A size in KiB ("72 KiB", "~977 KiB"), bytes under 1 KiB: the unit flash layouts are written in.</summary>
+    public static string Kib(long size) => size < 1024 ? $"{size} B" : size % 1024 == 0 ? $"{size / 1024} KiB" : $"~{Math.Round(size / 1024.0)} KiB";
 
     public string ExactSizeText => $"{SizeText} ({Size:N0} bytes, 0x{Size:X})";
 }

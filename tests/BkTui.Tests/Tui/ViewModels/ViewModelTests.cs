@@ -71,12 +71,36 @@ public sealed class ViewModelTests
         Assert.Equal(1.0, rows[2].Fraction);
     }
 
-    private static DumpSummary Dump(long id, string? mac, int minutesAgo, string label = "") =>
-        new(id, "sha" + id, 2 << 20, mac, Now.AddMinutes(-minutesAgo), Now, DumpSource.FromPort("/dev/pts/" + id), null, "A", "BK7231N", label, 0);
+    /// <summary>A dump on the archive's device row for <paramref name="mac"/> (its last two digits + 10), or in the unidentified bucket without one.</summary>
+    private static DumpSummary Dump(long id, string? mac, int minutesAgo, string label = "", string chip = "BK7231N") =>
+        new(id, "sha" + id, 2 << 20, mac, Now.AddMinutes(-minutesAgo), Now, DumpSource.FromPort("/dev/pts/" + id), null, "A", chip, label, 0)
+        { DeviceId = mac is null ? DumpArchive.UnidentifiedBucket : DeviceIdOf(mac) };
+
+    private static long DeviceIdOf(string mac) => 10 + Convert.ToInt64(mac[^2..], 16);
 
     private static DeviceRecord Device(string mac, string chip, int minutesAgo, params string[] labels) =>
-        new(1, mac, chip, null, null, null, "tuya", null, labels, "", Now.AddDays(-1), Now.AddMinutes(-minutesAgo), 0, null,
+        new(DeviceIdOf(mac), mac, chip, null, null, null, "tuya", null, labels, "", Now.AddDays(-1), Now.AddMinutes(-minutesAgo), 0, null,
             new Dictionary<string, int> { ["/dev/pts/1"] = 921600 });
+
+    [Fact]
+    public void ArchiveRows_GroupByTheArchivesDevice_NeverByMissingMac()
+    {
+        // The tester's archive: a BK7231T known only by its Tuya uuid (#4) and an unidentified truncated dump (#25).
+        var tuya = new DeviceRecord(7, null, "BK7231T", null, null, null, null, null, [], "", Now.AddDays(-1), Now.AddMinutes(-30), 1, 4,
+            new Dictionary<string, int>()) { Keys = [new("tuya:168e4d421b716e97", BkTui.Core.Identity.IdentityEvidence.TuyaUuid)] };
+        var bucket = new DeviceRecord(DumpArchive.UnidentifiedBucket, null, "BK7231N", null, null, null, null, null, [], "", Now, Now, 2, 25,
+            new Dictionary<string, int>());
+        var rows = ArchiveRows.Build([tuya, bucket],
+            [Dump(25, null, 5, chip: "BK7231N"), Dump(24, null, 6, chip: "BK7231N"), Dump(4, null, 30, chip: "BK7231T") with { DeviceId = 7 }], null, Now);
+
+        Assert.Equal(["dev:7", "dump:4", "dev:u25", "dump:25", "dev:u24", "dump:24"], rows.Select(r => r.Key));
+        Assert.StartsWith("tuya:168e4d421b716e97  BK7231T", rows[0].Title);
+        Assert.Equal("1 dump", rows[0].Size);
+        Assert.Equal("tuya:168e4d421b716e97", rows[0].Identity);
+        Assert.StartsWith("unidentified #25  BK7231N", rows[2].Title);
+        Assert.Null(rows[2].Identity);
+        Assert.NotEqual(rows[3].Group, rows[5].Group);
+    }
 
     [Fact]
     public void ArchiveRows_DevicesNewestFirst_DumpsNewestFirstUnderTheirDevice()
@@ -85,7 +109,7 @@ public sealed class ViewModelTests
             [Device("AA:00:00:00:00:01", "BK7231N", 60, "plug"), Device("AA:00:00:00:00:02", "BK7231T", 5)],
             [Dump(1, "AA:00:00:00:00:01", 120), Dump(2, "AA:00:00:00:00:01", 30), Dump(3, "AA:00:00:00:00:02", 5), Dump(4, null, 1)],
             null, Now);
-        Assert.Equal(["dev:AA:00:00:00:00:02", "dump:3", "dev:AA:00:00:00:00:01", "dump:2", "dump:1", "dev:-", "dump:4"], rows.Select(r => r.Key));
+        Assert.Equal(["dev:12", "dump:3", "dev:11", "dump:2", "dump:1", "dev:u4", "dump:4"], rows.Select(r => r.Key));
         Assert.Equal("5 minutes ago", rows[1].When);
         Assert.Equal("2 MB", rows[1].Size);
         Assert.Equal("2 dumps", rows[2].Size);
@@ -93,9 +117,9 @@ public sealed class ViewModelTests
     }
 
     [Theory]
-    [InlineData("plug", new[] { "dev:AA:00:00:00:00:01", "dump:2", "dump:1" })]
-    [InlineData("00:02", new[] { "dev:AA:00:00:00:00:02", "dump:3" })]
-    [InlineData("kitchen", new[] { "dev:AA:00:00:00:00:01", "dump:1" })]
+    [InlineData("plug", new[] { "dev:11", "dump:2", "dump:1" })]
+    [InlineData("00:02", new[] { "dev:12", "dump:3" })]
+    [InlineData("kitchen", new[] { "dev:11", "dump:1" })]
     [InlineData("nothing-like-it", new string[0])]
     public void ArchiveRows_Filter_ByMacOrLabel(string filter, string[] expected)
     {

@@ -101,7 +101,7 @@ public sealed class DialogGoldenTests
     public void Restore_OfAnotherDevicesDump_NamesBothDevices(int w, int h)
     {
         var bench = WorkstationHarness.Sample();
-        bench.DumpList.Add(bench.DumpList[1] with { Id = 3, Mac = "AA:BB:CC:00:00:01", TakenAt = WorkstationHarness.Clock });
+        bench.DumpList.Add(bench.DumpList[1] with { Id = 3, Mac = "AA:BB:CC:00:00:01", DeviceId = 20, TakenAt = WorkstationHarness.Clock });
         var t = new WorkstationHarness(w, h, ColorMode.Mono, bench: bench).Focus(ArchivePane.PaneIdValue);
         t.Do(new ArchiveMove(-10)).Do(new ArchiveMove(1)).Press("W");
         var device = Assert.Single(Assert.IsType<ConfirmOverlay>(t.State.Overlay).Stakes, s => s.Label == "Device");

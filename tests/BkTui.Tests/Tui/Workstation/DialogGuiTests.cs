@@ -48,7 +48,7 @@ public sealed class DialogGuiTests
     public void Restore_OfAnotherDevicesDump_SaysSoInTheQuestion()
     {
         var bench = WorkstationHarness.Sample();
-        bench.DumpList.Add(bench.DumpList[1] with { Id = 3, Mac = "AA:BB:CC:00:00:01", TakenAt = WorkstationHarness.Clock });
+        bench.DumpList.Add(bench.DumpList[1] with { Id = 3, Mac = "AA:BB:CC:00:00:01", DeviceId = 20, TakenAt = WorkstationHarness.Clock });
         var t = new WorkstationHarness(bench: bench).Focus(ArchivePane.PaneIdValue);
         t.Do(new ArchiveMove(-10)).Do(new ArchiveMove(1)).Press("W");
         var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole;

@@ -260,10 +260,60 @@ public sealed class ArchivePaneGuiTests
     public void DiffOfDumpsOfTwoDevices_SaysSo()
     {
         var bench = WorkstationHarness.Sample();
-        bench.DumpList.Add(bench.DumpList[0] with { Id = 3, Mac = "AA:BB:CC:00:00:01", Label = "bulb" });
+        bench.DumpList.Add(bench.DumpList[0] with { Id = 3, Mac = "AA:BB:CC:00:00:01", DeviceId = 20, Label = "bulb" });
         bench.Bytes[3] = bench.Bytes[1];
         var t = new WorkstationHarness(bench: bench).Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue);
         t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(-10)).Do(new BkTui.Tui.Panes.Archive.ArchiveMove(1)).Press(" ").Do(new BkTui.Tui.Panes.Archive.ArchiveMove(10)).Press("d");
         Assert.Contains(t.Messages(), m => m.Contains("are dumps of two devices (38:1F:8D:5A:10:02, AA:BB:CC:00:00:01)", StringComparison.Ordinal));
+        // The warning is still what the message line says once the hex view has opened both (it used to be replaced at once).
+        Assert.Contains("two devices", t.State.Messages[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("(2 devices)", t.Dumps.Hex.StatusText, StringComparison.Ordinal);
+    }
+
+    /// <summary>The tester's archive: a dump known by its Tuya uuid and an unidentified one are two devices, not one "(no MAC)".</summary>
+    private static WorkstationHarness TuyaAndUnidentified()
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.DeviceList.Add(bench.DeviceList[0] with
+        {
+            Id = 7, Mac = null, Chip = "BK7231T", Labels = [], Keys = [new("tuya:168e4d421b716e97", BkTui.Core.Identity.IdentityEvidence.TuyaUuid)],
+        });
+        bench.DumpList.Add(bench.DumpList[0] with { Id = 4, Mac = null, DeviceId = 7, Chip = "BK7231T", Size = 72 * 1024 });
+        bench.DumpList.Add(bench.DumpList[0] with { Id = 25, Mac = null, DeviceId = BkTui.Core.Archive.DumpArchive.UnidentifiedBucket, Grade = "D", Size = 1_000_000 });
+        bench.Bytes[4] = bench.Bytes[1][..(72 * 1024)];
+        bench.Bytes[25] = bench.Bytes[1][..1_000_000];
+        return new WorkstationHarness(bench: bench).Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue);
+    }
+
+    private static void Select(WorkstationHarness t, string key)
+    {
+        t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(-100));
+        var rows = BkTui.Tui.Panes.Archive.ArchivePane.Rows(t.Pane<BkTui.Tui.Panes.Archive.ArchiveState>(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue), t.State.Now);
+        t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(rows.ToList().FindIndex(r => r.Key == key)));
+    }
+
+    [Fact]
+    public void Archive_ATuyaUuidDeviceAndAnUnidentifiedDump_AreTwoDevices_NamedAndDiffedAsTwo()
+    {
+        var t = TuyaAndUnidentified();
+        using var screen = new GuiScreen(t.App, t.Services);
+        var text = screen.Text();
+        Assert.Contains("tuya:168e4d421b716e97  BK7231T — 1 dump", text, StringComparison.Ordinal);
+        Assert.Contains("unidentified #25  BK7231N — 1 dump", text, StringComparison.Ordinal);
+
+        Select(t, "dev:7");
+        t.Press("l");
+        Assert.Contains("tuya:168e4d421b716e97", Assert.IsType<PromptOverlay>(t.State.Overlay).Label, StringComparison.Ordinal);
+        t.Press("hall sensor").Press(BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Enter));
+        Assert.Equal("hall sensor", t.Bench.DeviceNames["tuya:168e4d421b716e97"]);
+
+        Select(t, "dump:25");
+        t.Press(" ");
+        Select(t, "dump:4");
+        t.Press("d");
+        var last = t.State.Messages[^1].Text;
+        Assert.Contains("two devices (unidentified #25, tuya:168e4d421b716e97)", string.Join("\n", t.Messages()), StringComparison.Ordinal);
+        Assert.Contains("compared at equal offsets", last, StringComparison.Ordinal);
+        Assert.Contains("(2 devices, sizes differ)", t.Dumps.Hex.StatusText, StringComparison.Ordinal);
     }
 }

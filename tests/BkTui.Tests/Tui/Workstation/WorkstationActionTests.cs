@@ -158,7 +158,7 @@ public sealed class WorkstationActionTests
         Assert.Equal("kitchen", t.Bench.Labels[2]);
         t.Do(new PromptSubmitted(ArchivePane.PaneIdValue, PromptOverlay.SearchPurpose, "factory"));
         var rows = ArchivePane.Rows(t.Pane<ArchiveState>(ArchivePane.PaneIdValue), t.State.Now);
-        Assert.Equal(["dev:" + WorkstationHarness.PlugMac, "dump:1"], rows.Select(r => r.Key));
+        Assert.Equal(["dev:" + WorkstationHarness.PlugDeviceId, "dump:1"], rows.Select(r => r.Key));
     }
 
     [Fact]

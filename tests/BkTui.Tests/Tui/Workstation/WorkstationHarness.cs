@@ -94,6 +94,8 @@ public sealed class WorkstationHarness
     public const string PlugPort = "/tmp/bkdemo/bk7231n-plug";
     public const string BulbPort = "/tmp/bkdemo/bk7231t-bulb";
     public const string PlugMac = "38:1F:8D:5A:10:02";
+    /// <summary>The plug's row in the archive's devices table (not the unidentified bucket, row 1).</summary>
+    public const long PlugDeviceId = 10;
 
     /// <summary>Two ports, a device with two dumps, one finished and one running job.</summary>
     public static FakeBench Sample()
@@ -101,10 +103,10 @@ public sealed class WorkstationHarness
         var b = new FakeBench();
         b.PortList.Add(new PortInfo(PlugPort, null, "pty", null, null, null, "virtual BK7231N", false, null));
         b.PortList.Add(new PortInfo(BulbPort, null, "pty", null, null, null, "virtual BK7231T", false, null));
-        b.DeviceList.Add(new DeviceRecord(1, PlugMac, "BK7231N", "0x7231c", "0xEB6015", null, "tuya", "BK7231N 1.0.1", ["plug"], "",
+        b.DeviceList.Add(new DeviceRecord(PlugDeviceId, PlugMac, "BK7231N", "0x7231c", "0xEB6015", null, "tuya", "BK7231N 1.0.1", ["plug"], "",
             Clock.AddDays(-2), Clock.AddMinutes(-3), 2, 2, new Dictionary<string, int> { [PlugPort] = 921600 }));
-        b.DumpList.Add(new DumpSummary(1, "aa", 0x200000, PlugMac, Clock.AddDays(-2), Clock.AddDays(-2), DumpSource.FromPort(PlugPort), 7, "A", "BK7231N", "factory", 0));
-        b.DumpList.Add(new DumpSummary(2, "bb", 0x200000, PlugMac, Clock.AddMinutes(-3), Clock.AddMinutes(-3), DumpSource.FromPort(PlugPort), 9, "A", "BK7231N", "", 0));
+        b.DumpList.Add(new DumpSummary(1, "aa", 0x200000, PlugMac, Clock.AddDays(-2), Clock.AddDays(-2), DumpSource.FromPort(PlugPort), 7, "A", "BK7231N", "factory", 0) { DeviceId = PlugDeviceId });
+        b.DumpList.Add(new DumpSummary(2, "bb", 0x200000, PlugMac, Clock.AddMinutes(-3), Clock.AddMinutes(-3), DumpSource.FromPort(PlugPort), 9, "A", "BK7231N", "", 0) { DeviceId = PlugDeviceId });
         var image = Image;
         var changed = (byte[])image.Clone();
         changed[0x1D0000 + 0x30] ^= 0xFF;

@@ -73,13 +73,13 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
                 return With(app, Reselect(pane with { Filter = null }, app.Now));
             case ArchiveRefresh:
                 return new Transition(app, [Load()]);
-            case ArchiveLabel when row is { IsDevice: true, Mac: { } device }:
-                return app with { Overlay = new PromptOverlay(Id, NamePurpose, $"Name for {device} (shown before its MAC): ", "") };
+            case ArchiveLabel when row is { IsDevice: true, Identity: { } device }:
+                return app with { Overlay = new PromptOverlay(Id, NamePurpose, $"Name for {device} (shown before it): ", "") };
             case ArchiveLabel when row is { IsDevice: true }:
-                return AppReducer.Flash(app, "an unidentified device cannot be named: attach its dumps to a MAC first (bktui dumps attach)", FlashLevel.Warning);
+                return AppReducer.Flash(app, $"{row.DeviceName} cannot be named: nothing identifies it — attach its dump to a MAC first (bktui dumps attach)", FlashLevel.Warning);
             case ArchiveLabel when row?.DumpId is { } labelled:
                 return app with { Overlay = new PromptOverlay(Id, LabelPurpose, $"Label for dump #{labelled}: ", row.Label) };
-            case PromptSubmitted { Purpose: NamePurpose } p when row is { IsDevice: true, Mac: { } named }:
+            case PromptSubmitted { Purpose: NamePurpose } p when row is { IsDevice: true, Identity: { } named }:
                 var name = p.Text.Trim();
                 if (name.Length == 0) return AppReducer.Flash(app, "no name given: nothing changed", FlashLevel.Warning);
                 return new Transition(app, [new BenchEffect("naming", (b, _) => { b.NameDevice(named, name); return [new ShowFlash($"{named} is now '{name}'"), new ArchiveRefresh()]; })]);
@@ -93,18 +93,21 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
         switch (action)
         {
             case ArchiveOpen:
-                return new Transition(AppReducer.Busy(app, $"opening dump #{id}…", OpenWork(id)), [Open(id, compare: null)]);
+                return new Transition(AppReducer.Busy(app, $"opening dump #{id}…", OpenWork(id)), [Open(id, compare: null, warning: null)]);
             case ArchiveMark:
                 return With(app, pane with { Marked = pane.Marked == id ? null : id });
             case ArchiveDiff when pane.Marked is not { } marked || marked == id:
                 return AppReducer.Flash(app, "mark one dump with Space, select another, then press d", FlashLevel.Warning);
             case ArchiveDiff:
-                var other = pane.Dumps.FirstOrDefault(d => d.Id == pane.Marked);
-                bool sameDevice = MacText.Normalize(other?.Mac) == MacText.Normalize(row.Mac);
-                var said = sameDevice
-                    ? AppReducer.Busy(app, $"comparing #{pane.Marked} with #{id} (d/D in [Hex] jump between differences)…", OpenWork(pane.Marked.Value))
-                    : AppReducer.Flash(app, $"#{pane.Marked} and #{id} are dumps of two devices ({other?.Mac ?? "no MAC"}, {row.Mac ?? "no MAC"}): most bytes will differ", FlashLevel.Warning);
-                return new Transition(said, [Open(pane.Marked.Value, compare: id)]);
+                // Same device means the same archive device record, never equal MAC text (two boards without a MAC are two).
+                long markedId = pane.Marked!.Value;
+                var other = ArchiveRows.Build(pane.Devices, pane.Dumps, null, app.Now).FirstOrDefault(r => r.DumpId == markedId);
+                var warning = other is null || other.Group == row.Group ? null
+                    : $"#{markedId} and #{id} are dumps of two devices ({other.DeviceName}, {row.DeviceName}): most bytes will differ";
+                var said = warning is null
+                    ? AppReducer.Busy(app, $"comparing #{markedId} with #{id} (d/D in [Hex] jump between differences)…", OpenWork(markedId))
+                    : AppReducer.Flash(app, warning, FlashLevel.Warning);
+                return new Transition(said, [Open(markedId, compare: id, warning)]);
             case ArchiveAnalyze:
                 return new Transition(AppReducer.Busy(app, $"analysing dump #{id}…", AnalyzeWork(id)), [Analyze(id)]);
             case PromptSubmitted { Purpose: LabelPurpose } p:
@@ -134,11 +137,12 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
         [new ShowDetail($"Dump #{id}: analysis", DumpAnalysisText.Lines(BenchAnalysis.Analyze(b.DumpBytes(id)), $"dump #{id}"))]);
 
     /// <summary>Reads the dump (and the one to compare), analyses it for the partition map, and shows it in the hex viewer.</summary>
-    private static BenchEffect Open(long id, long? compare) => new(OpenWork(id), (b, _) =>
+    /// <param name="warning">Why the comparison may mislead (two devices); the hex view keeps saying it after it opens.</param>
+    private static BenchEffect Open(long id, long? compare, string? warning) => new(OpenWork(id), (b, _) =>
     {
         var bytes = b.DumpBytes(id);
         var actions = new List<AppAction> { new HexOpened(HexDocument.FromBytes($"dump-{id}.bin", bytes, BenchAnalysis.Analyze(bytes))) };
-        if (compare is { } other) actions.Add(new HexOpened(new HexDocument(new MemoryByteSource($"dump-{other}.bin", b.DumpBytes(other))), AsCompare: true));
+        if (compare is { } other) actions.Add(new HexOpened(new HexDocument(new MemoryByteSource($"dump-{other}.bin", b.DumpBytes(other))), AsCompare: true) { Warning = warning });
         actions.Add(new FocusPaneById(HexPane.PaneIdValue));
         return actions;
     });

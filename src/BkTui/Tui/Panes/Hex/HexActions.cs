@@ -26,7 +26,11 @@ public sealed record HexToggleSecrets : HexAction;
 /// <summary>Open a file in the viewer (from ':open' or the command line).</summary>
 public sealed record HexOpenFile(string Path, bool AsCompare = false) : HexAction;
 /// <summary>A document to show (a file just mapped, or an archived dump with its analysis); the viewer takes ownership.</summary>
-public sealed record HexOpened(HexDocument Document, bool AsCompare = false) : HexAction;
+public sealed record HexOpened(HexDocument Document, bool AsCompare = false) : HexAction
+{
+    /// <summary>For a comparison: why it may mislead (dumps of two devices), kept in the message and title.</summary>
+    public string? Warning { get; init; }
+}
 /// <summary>The analysis of an opened file finished: its partition map.</summary>
 public sealed record HexMapReady(HexDocument Document, ViewModels.PartitionMapView Map) : HexAction;
 /// <summary>The viewer moved or changed (raised by the viewer, kept for the title and the keys it enables).</summary>

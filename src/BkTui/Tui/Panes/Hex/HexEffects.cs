@@ -48,7 +48,7 @@ public sealed record HexViewEffect(AppAction Action) : Effect
         }
         switch (Action)
         {
-            case HexOpened { AsCompare: true } o: view.Compare(o.Document); break;
+            case HexOpened { AsCompare: true } o: view.Compare(o.Document, o.Warning); break;
             case HexOpened o: view.Load(o.Document); break;
             case HexMapReady m: view.ShowMap(m.Document, m.Map); break;
             case PromptSubmitted p: view.Submit(p.Purpose, p.Text); break;

@@ -69,8 +69,12 @@ public sealed partial class HexDumpView
             : RevealSecrets ? $"secrets SHOWN in the hex view ({count}); S masks them again" : "secrets masked");
     }
 
-    /// <summary>Shows <paramref name="other"/> below the document at the same offsets, differences marked; the view owns it.</summary>
-    public void Compare(HexDocument other)
+    /// <summary>
+    /// Shows <paramref name="other"/> below the document at the same offsets, differences marked; the view owns it.
+    /// A <paramref name="warning"/> (dumps of two devices) and unequal sizes are said in the message and kept in the title:
+    /// a later message must not hide them.
+    /// </summary>
+    public void Compare(HexDocument other, string? warning = null)
     {
         if (_document is null)
         {
@@ -81,9 +85,16 @@ public sealed partial class HexDumpView
         _other?.Dispose();
         _other = other;
         _secretsDiffer = SecretsDiffer(_document, other);
-        Say($"comparing with {other.Name}: d / D jump to differences");
+        var sizes = SizeNote(_document, other);
+        _compareNote = string.Join(", ", new[] { warning is null ? null : "2 devices", sizes is null ? null : "sizes differ" }.OfType<string>());
+        var caveats = string.Join("; ", new[] { warning, sizes }.OfType<string>());
+        Say(caveats.Length == 0 ? $"comparing with {other.Name}: d / D jump to differences" : $"{caveats} — comparing with {other.Name}", warning: caveats.Length > 0);
         MoveTo(Offset);
     }
+
+    /// <summary>A dump of one partition beside a whole flash is compared byte for byte from offset 0: say so.</summary>
+    private static string? SizeNote(HexDocument a, HexDocument b) => a.Length == b.Length ? null
+        : $"{a.Name} is {ViewModels.PartitionMapRow.Kib(a.Length)}, {b.Name} {ViewModels.PartitionMapRow.Kib(b.Length)}: compared at equal offsets from 0";
 
     /// <summary>True when a byte masked on either side differs between the two (secrets are a few short fields: cheap).</summary>
     private static bool SecretsDiffer(HexDocument a, HexDocument b)
@@ -105,6 +116,7 @@ public sealed partial class HexDumpView
         _other.Dispose();
         _other = null;
         _secretsDiffer = false;
+        _compareNote = "";
         Say("comparison closed");
         MoveTo(Offset);
     }

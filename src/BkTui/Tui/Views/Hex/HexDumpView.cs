@@ -37,6 +37,8 @@ public sealed partial class HexDumpView : View
     private HexDocument? _other;
     /// <summary>In compare mode: a byte masked on either side differs (the title says so; the row's ≠ alone would puzzle).</summary>
     private bool _secretsDiffer;
+    /// <summary>What the open comparison must not let the user forget ("2 devices, sizes differ"), shown in the title.</summary>
+    private string _compareNote = "";
     private PartitionMapRow? _partition;
 
     public const string NoFileStatus = "no file";
@@ -122,7 +124,7 @@ public sealed partial class HexDumpView : View
         {
             if (_document is null) return NoFileStatus;
             var part = _partition is null ? "" : $"  {_partition.Name}+0x{Offset - _partition.Start:X}";
-            var vs = _other is null ? "" : $"  vs {_other.Name}";
+            var vs = _other is null ? "" : $"  vs {_other.Name}" + (_compareNote.Length == 0 ? "" : $" ({_compareNote})");
             var marks = _bookmarks.Count == 0 ? "" : $"  {_bookmarks.Count} bookmark{(_bookmarks.Count == 1 ? "" : "s")}";
             int secrets = _document.Secrets.Count + (_other?.Secrets.Count ?? 0);
             var masked = secrets == 0 ? "" : _revealSecrets ? "  secrets SHOWN (S hides)" : $"  {secrets} secret{(secrets == 1 ? "" : "s")} masked (S shows)";
