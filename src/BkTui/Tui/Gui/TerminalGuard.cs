@@ -143,7 +143,30 @@ public sealed class TerminalGuard : IDisposable
             _ownStop = false;
             if (!_restored && _raw is not null) Termios.Set(_raw);
         }
+        _ = WatchModeAfterContinue();
         if (fromOutside) Continued?.Invoke();
+    }
+
+    /// <summary>How long after SIGCONT the mode is checked, and how often (a tcgetattr each time).</summary>
+    private static readonly TimeSpan WatchFor = TimeSpan.FromSeconds(3), WatchEvery = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Under `dotnet run` the whole process group stops and continues, and the `dotnet` parent is a
+    /// .NET process too: its own SIGCONT handling may set the mode it recorded (cooked) after ours,
+    /// which left keys echoed and untaken until Enter (tester, 2 of 5 rounds with a job running).
+    /// For a bounded while after each SIGCONT the mode is compared with ours and set again.
+    /// </summary>
+    private async Task WatchModeAfterContinue()
+    {
+        for (var waited = TimeSpan.Zero; waited < WatchFor; waited += WatchEvery)
+        {
+            await Task.Delay(WatchEvery).ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (_restored || _raw is null) return; // left full-screen (Ctrl-Z again, quit): not ours to set
+                if (Termios.Get() is { } now && !now.AsSpan().SequenceEqual(_raw)) Termios.Set(_raw);
+            }
+        }
     }
 
     /// <summary>How long a SIGTERM/SIGHUP leaves the app to quit by itself before the process exits anyway.</summary>
