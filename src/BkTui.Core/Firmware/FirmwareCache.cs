@@ -94,6 +94,10 @@ public sealed class FirmwareCache : IDisposable
         return candidates.FirstOrDefault(IsIntact);
     }
 
+    /// <summary>Why a flash of <paramref name="version"/> cannot run on a <paramref name="family"/> chip when <see cref="Find"/> has nothing (the job's pre-flight and the TUI's question say the same).</summary>
+    public static string NotCached(ChipFamily family, string version) =>
+        $"no cached {family} build for version '{version}': fetch one first with `bktui firmware get --chip {family} --version {version}`.";
+
     /// <summary>The cached copy of exactly this release asset, if present and intact.</summary>
     public CachedFirmware? FindAsset(ChipFamily family, string tag, string assetName) =>
         List().FirstOrDefault(e => e.Family == family && e.Tag == tag && e.AssetName == assetName && IsIntact(e));

@@ -100,11 +100,12 @@ internal static class FlashSteps
 
     /// <summary>
     /// A whole dump of another device carries that device's RF calibration and MAC: writing it would
-    /// silently replace this chip's own. Refused; restore-factory writes a device's own dump back.
+    /// silently replace this chip's own. Refused; restore-factory writes a device's own dump back. The
+    /// reason comes before the file's name, so a Queue row at 80 columns still shows it.
     /// </summary>
     private static void CheckRfOwner(JobContext ctx, string name, byte[] data, uint address)
     {
         if (Preflight.OtherDeviceRf.In(ctx.Profile, ctx.Mac, data, address) is { } theirs)
-            throw new JobRefusedException($"{name} contains the RF calibration of another device (MAC {theirs}); writing it would replace this chip's own calibration and MAC {ctx.Mac}. Nothing was written. Use a firmware (QIO/UA) file, or `bktui run restore-factory` with a dump of this device.");
+            throw new JobRefusedException($"the RF calibration of another device (MAC {theirs}) is in {name}; writing it would replace this chip's own calibration and MAC {ctx.Mac}. Nothing was written. Use a firmware (QIO/UA) file, or `bktui run restore-factory` with a dump of this device.");
     }
 }

@@ -160,7 +160,7 @@ public sealed class JobContext
     {
         using var cache = FirmwareCache.Open(RequireArchive().Archive);
         return cache.Find(Info.Family, version)
-            ?? throw new JobInputException($"no cached {Info.Family} build for version '{version}': fetch one first with `bktui firmware get --chip {Info.Family} --version {version}`.");
+            ?? throw new JobInputException(FirmwareCache.NotCached(Info.Family, version));
     }
 
     /// <summary>Writing recipes need the archive for the factory-dump-first guard.</summary>

@@ -48,6 +48,18 @@ public sealed record JobSnapshot
 
     public string Port => Request.Port;
     public Recipe Recipe => Request.Recipe;
+
+    /// <summary>
+    /// Done, but the reboot step did not hear the firmware start: the bytes are proven, the boot is
+    /// not (docs/boot-proof.md). Shown apart from a plain done so nobody walks away from a silent device.
+    /// </summary>
+    public bool BootUnproven => State == JobState.Done && Boot is { Booted: false };
+
+    /// <summary>
+    /// Why the job failed, without the port the error starts with (a row or a line that already names
+    /// the port reads the reason first).
+    /// </summary>
+    public string? Reason => Error is { } e && e.StartsWith(Port + ": ", StringComparison.Ordinal) ? e[(Port.Length + 2)..] : Error;
     /// <summary>The step running now (or the last one reached).</summary>
     public string? Step => Steps.LastOrDefault(s => s.State != StepState.Pending)?.Name;
 }

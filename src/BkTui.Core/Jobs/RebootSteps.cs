@@ -8,8 +8,11 @@ namespace BkTui.Core.Jobs;
 /// bounded time and report what was heard — never "runs the new firmware" without hearing it. A real
 /// MAC printed by the device's original firmware becomes its boot-log-mac identity (docs/identity.md).
 /// </summary>
-internal static class RebootSteps
+public static class RebootSteps
 {
+    /// <summary>The progress phase while the boot log is listened for (its Done/Total are milliseconds of the window).</summary>
+    public const string ListeningPhase = "listening";
+
     public static readonly JobStep RebootAndListen = new("reboot", ctx =>
     {
         var options = new BootListenOptions
@@ -17,6 +20,9 @@ internal static class RebootSteps
             LogPort = ctx.Request.LogPort,
             Duration = ctx.Request.BootListenSeconds is { } s ? TimeSpan.FromSeconds(s) : BootListenOptions.DefaultDuration,
         };
+        // The listening window as the step's progress: a bar that fills and the seconds left, not an empty 0 % for 12 s.
+        var window = (long)options.Duration.TotalMilliseconds;
+        options = options with { Listening = spent => ctx.Progress(ListeningPhase, Math.Min((long)spent.TotalMilliseconds, window), window) };
         ctx.Log($"rebooting; listening for the boot log on {options.LogPort ?? ctx.Request.Port} at {options.Baud} baud for up to {options.Duration.TotalSeconds:0.#} s");
         var proof = ctx.Device.RebootAndListen(options, ctx.StopToken);
         // Before the link goes: the device's identity is read from the chip's facts.

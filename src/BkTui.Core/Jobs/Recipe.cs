@@ -23,6 +23,26 @@ public static class Recipes
         _ => r.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>
+    /// How a job is named where jobs are listed: a write that includes the bootloader (the one job that
+    /// can leave a chip unable to boot) says so in capitals, so a recovery never reads like the restore
+    /// that keeps the bootloader. <see cref="Name"/> stays the CLI's word.
+    /// </summary>
+    public static string Title(this JobRequest r) => RewritesBootloader(r) switch
+    {
+        false => r.Recipe.Name(),
+        true when r.Recipe == Recipe.RestoreFactory => "restore+BOOTLOADER",
+        true => r.Recipe.Name() + "+BOOTLOADER",
+    };
+
+    /// <summary>The request writes into the bootloader range (with its consent): restore-factory from 0, or a custom write starting there.</summary>
+    public static bool RewritesBootloader(this JobRequest r) => r.AllowBootloader && r.Recipe switch
+    {
+        Recipe.RestoreFactory => true,
+        Recipe.Custom => r.WritePath is not null && r.Start < Chips.ChipProfiles.All.Max(p => p.BootloaderSize),
+        _ => false,
+    };
+
     public static bool TryParse(string? name, out Recipe recipe)
     {
         foreach (var r in All)

@@ -18,6 +18,9 @@ public sealed record BootListenOptions
     /// <summary>A second port wired to the chip's TX2 (the boot log), opened before the reboot; null = the flashing port.</summary>
     public string? LogPort { get; init; }
 
+    /// <summary>Called about every 200 ms while listening with the time spent so far (a job shows it as the listening window's progress).</summary>
+    public Action<TimeSpan>? Listening { get; init; }
+
     /// <summary>Banners that settle a boot loop (listening stops there).</summary>
     public int LoopBanners { get; init; } = 3;
 }

@@ -35,6 +35,7 @@ public static class BootListener
                     lines.Feed(buffer.AsSpan(0, n));
                 }
                 else lines.Flush();
+                options.Listening?.Invoke(clock.Elapsed);
                 if (tally.Summary.Banners >= options.LoopBanners) break;
                 if (!tally.Summary.Firmware.IsEmpty && tally.Summary.Mac is not null)
                 {

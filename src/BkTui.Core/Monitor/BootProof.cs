@@ -44,5 +44,18 @@ public sealed record BootProof
     /// <summary>A boot loop or an app the bootloader rejects: the device does not run what was written.</summary>
     public bool DoesNotRun => Verdict is BootVerdict.BootLoop or BootVerdict.AppInvalid;
 
+    /// <summary>What was (not) heard in a few words, for a row that has no room for <see cref="Message"/>.</summary>
+    public string Brief => Verdict switch
+    {
+        BootVerdict.Booted => $"{Version ?? Firmware} started",
+        BootVerdict.BootLoop => $"boot loop ({Banners} bootloader starts)",
+        BootVerdict.AppInvalid => "the bootloader rejected the app",
+        BootVerdict.BootloaderOnly => $"no firmware start-up line in {Seconds:0.#} s",
+        BootVerdict.Garbled => $"only unreadable bytes in {Seconds:0.#} s",
+        BootVerdict.Unrecognised => $"no known boot banner in {Seconds:0.#} s",
+        BootVerdict.Silent => $"nothing heard in {Seconds:0.#} s",
+        _ => "the boot log was not checked",
+    };
+
     public static BootProof NotChecked(string port, string why) => new() { Verdict = BootVerdict.NotChecked, Port = port, Message = why };
 }

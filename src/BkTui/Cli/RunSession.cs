@@ -82,6 +82,10 @@ internal static class RunSession
             case JobEventKind.Log when e.Message?.StartsWith(ChipSession.OutsideLogPrefix, StringComparison.Ordinal) == true:
                 Say(e.Message); // a place outside the write was hit and put back: the user sees it, not only the log
                 break;
+            case JobEventKind.State when e.Job.BootUnproven:
+                // Exit 0 (written and verified) but never a silent "done": the firmware was not heard starting.
+                Say($"{port}: done, but the boot is NOT proven — {e.Job.Boot!.Message}");
+                break;
             case JobEventKind.State when e.Job.State is JobState.Failed or JobState.Cancelled or JobState.Interrupted && e.Job.Error is { } err:
                 Say($"{port}: {e.Job.State.Word()} — {err}");
                 break;
@@ -103,7 +107,7 @@ internal static class RunSession
                 return;
             }
             foreach (var r in results)
-                Console.Out.WriteLine($"{r.Port}\t{r.Recipe.Name()}\t{r.State.Word()}\tmac {r.Mac ?? "-"}{(r.MacBefore is null ? "" : $" (was {r.MacBefore})")}\tdump {r.DumpId?.ToString() ?? "-"}{(r.Error is null ? "" : $"\t{r.Error}")}");
+                Console.Out.WriteLine($"{r.Port}\t{r.Recipe.Name()}\t{r.State.Word()}\tmac {r.Mac ?? "-"}{(r.MacBefore is null ? "" : $" (was {r.MacBefore})")}\tdump {r.DumpId?.ToString() ?? "-"}{(r.Error is null ? "" : $"\t{r.Error}")}{(r.BootUnproven ? $"\tboot unproven: {r.Boot!.Brief}" : "")}");
         }
         catch (IOException) { } // stdout went away with the session; the archive and the log files have everything
     }

@@ -42,6 +42,12 @@ public sealed class EngineBench : IBench, IDisposable
     public void LabelDump(long dumpId, string label) => _archive.LabelDump(dumpId, label);
     public void NameDevice(string device, string name) => _archive.NameDevice(device, name);
 
+    public Core.Firmware.CachedFirmware? CachedBuild(Core.Chips.ChipFamily family, string version)
+    {
+        using var cache = Core.Firmware.FirmwareCache.Open(_archive);
+        return cache.Find(family, version);
+    }
+
     public ChipInfo Identify(string port, CancellationToken cancel)
     {
         using var link = SerialPort.Open(port);

@@ -34,6 +34,9 @@ public interface IBench
     /// <summary>Links the chip on <paramref name="port"/>, identifies it, and lets it go.</summary>
     ChipInfo Identify(string port, CancellationToken cancel);
 
+    /// <summary>The build the flash recipe would take for <paramref name="family"/> and <paramref name="version"/> (the engine's cache lookup), or null.</summary>
+    Core.Firmware.CachedFirmware? CachedBuild(Core.Chips.ChipFamily family, string version);
+
     /// <summary>Starts listening to <paramref name="port"/>'s boot log at 115200.</summary>
     IDisposable Monitor(string port, Action<string, IReadOnlyList<BootFact>> onLine, Action<string?> onStopped);
 }

@@ -62,6 +62,7 @@ public sealed class OpeningBench : IBench, IDisposable
     public void LabelDump(long dumpId, string label) => Engine.LabelDump(dumpId, label);
     public void NameDevice(string device, string name) => Engine.NameDevice(device, name);
     public ChipInfo Identify(string port, CancellationToken cancel) => Engine.Identify(port, cancel);
+    public Core.Firmware.CachedFirmware? CachedBuild(Core.Chips.ChipFamily family, string version) => OpenEngine?.CachedBuild(family, version);
 
     public IDisposable Monitor(string port, Action<string, IReadOnlyList<BootFact>> onLine, Action<string?> onStopped) =>
         Engine.Monitor(port, onLine, onStopped);

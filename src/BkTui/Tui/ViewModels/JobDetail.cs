@@ -5,16 +5,20 @@ namespace BkTui.Tui.ViewModels;
 /// <summary>A job in full for the detail view: every step with its detail, what it needs, why it failed, what it found.</summary>
 public static class JobDetail
 {
-    public static string Title(JobSnapshot j) => $"Job #{j.Id} {j.Recipe.Name()}";
+    public static string Title(JobSnapshot j) => $"Job #{j.Id} {j.Request.Title()}";
 
     public static IReadOnlyList<string> Lines(JobSnapshot j)
     {
         var row = QueueRows.Row(j);
         var lines = new List<string>
         {
-            $"{j.Recipe.Name()} on {j.Port}: {j.State.Word()} ({row.Word})",
+            $"{j.Request.Title()} on {j.Port}: {j.State.Word()} ({row.Word})",
         };
-        if (j.State.IsActive() && j.Progress is { } p)
+        if (j.Request.RewritesBootloader()) lines.Add("Bootloader: REWRITTEN by this job (consented: BOOTLOADER typed / --allow-bootloader)");
+        if (j.BootUnproven) lines.Add($"BOOT NOT PROVEN: the bytes are verified, but {j.Boot!.Message}");
+        if (j.State.IsActive() && j.Progress is { Phase: RebootSteps.ListeningPhase } l)
+            lines.Add($"Progress: listening for the boot log, {l.Done / 1000.0:0} s of {l.Total / 1000.0:0} s");
+        else if (j.State.IsActive() && j.Progress is { } p)
             lines.Add($"Progress: {row.Percent} of {Humane.Bytes(p.Total)} ({p.Phase})" + (row.Speed.Length > 0 ? $", {row.Speed}" : "") + (row.Eta.Length > 0 ? $", about {row.Eta} left" : ""));
         if (j.Attention is { } att && j.State == JobState.NeedsAttention) lines.Add("ACTION NEEDED: " + att);
         if (j.Error is { } err) lines.Add($"Error{(j.ErrorKind is { } k ? $" ({k})" : "")}: {err}");

@@ -7,7 +7,7 @@ namespace BkTui.Tui.ViewModels;
 /// <summary>One line of the Queue pane, already worded. <see cref="Word"/> carries the meaning without colour.</summary>
 public sealed record QueueRow(
     long JobId, string Port, string Recipe, JobState State, string Word, string Step,
-    double Fraction, string Percent, string Speed, string Eta, int Retries, string? Note)
+    double Fraction, string Percent, string Speed, string Eta, int Retries, string? Note, bool Unproven = false)
 {
     /// <summary>The bar for this row at <paramref name="width"/> cells.</summary>
     public string Bar(int width, bool unicode = true) => ProgressBar.Draw(Fraction, width, unicode);
@@ -26,15 +26,20 @@ public static class QueueRows
         var p = j.Progress;
         double fraction = j.State == JobState.Done ? 1 : p?.Fraction ?? 0;
         bool moving = j.State.IsActive() && p is not null;
+        // The boot-log window counts milliseconds, not bytes: the time left is known, not estimated.
+        bool listening = p?.Phase == RebootSteps.ListeningPhase;
         return new QueueRow(
-            j.Id, j.Port, j.Recipe.Name(), j.State, StateWord(j.State),
+            j.Id, j.Port, j.Request.Title(), j.State, j.BootUnproven ? UnprovenWord : StateWord(j.State),
             StepText(j), fraction,
             j.State == JobState.Queued ? "" : $"{fraction * 100:0}%",
-            moving ? Humane.Speed(p!.BytesPerSecond) : "",
-            moving ? Humane.Duration(p!.Eta) : "",
+            moving ? listening ? "listening" : Humane.Speed(p!.BytesPerSecond) : "",
+            moving ? Humane.Duration(listening ? TimeSpan.FromMilliseconds(p!.Total - p.Done) : p!.Eta) : "",
             j.Retries,
-            Note(j));
+            Note(j), j.BootUnproven);
     }
+
+    /// <summary>Done, the bytes verified, but the firmware was not heard starting: never a plain OK.</summary>
+    public const string UnprovenWord = "OK?";
 
     /// <summary>Short upper-case state words (mono terminals rely on them): WAIT RUN ACT! OK FAIL STOP INT.</summary>
     public static string StateWord(JobState s) => s switch
@@ -51,6 +56,7 @@ public static class QueueRows
 
     private static string StepText(JobSnapshot j)
     {
+        if (j.BootUnproven) return ""; // the note says it all, and must fit 80 columns
         var step = j.Step ?? (j.State == JobState.Queued ? "queued" : "");
         if (j.State.IsActive() && j.Progress is { } p && p.Phase.Length > 0 && !step.Contains(p.Phase, StringComparison.OrdinalIgnoreCase))
             step += $" ({p.Phase})";
@@ -61,7 +67,9 @@ public static class QueueRows
     private static string? Note(JobSnapshot j) => j.State switch
     {
         JobState.NeedsAttention => j.Attention,
-        JobState.Failed or JobState.Cancelled or JobState.Interrupted => HalfWritten.CutShort(j) ? HalfWritten.RowNote(j) : j.Error,
+        // The row names the port already: the reason comes first, so it is read at 80 columns.
+        JobState.Failed or JobState.Cancelled or JobState.Interrupted => HalfWritten.CutShort(j) ? HalfWritten.RowNote(j) : j.Reason,
+        JobState.Done when j.BootUnproven => $"boot unproven: {j.Boot!.Brief}",
         JobState.Done when j.DumpId is { } id => $"dump #{id}" + (Device(j) is { } device ? $" of {device}" : ""),
         _ => null,
     };

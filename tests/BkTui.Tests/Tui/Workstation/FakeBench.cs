@@ -49,6 +49,9 @@ public sealed class FakeBench : IBench
     public Dictionary<string, string> DeviceNames { get; } = [];
     public void NameDevice(string device, string name) => DeviceNames[device] = name;
 
+    public List<Core.Firmware.CachedFirmware> Builds { get; } = [];
+    public Core.Firmware.CachedFirmware? CachedBuild(ChipFamily family, string version) => Builds.FirstOrDefault(b => b.Family == family);
+
     public ChipInfo Identify(string port, CancellationToken cancel) =>
         Chip ?? throw new PortUnavailableException(port, "no chip answered");
 

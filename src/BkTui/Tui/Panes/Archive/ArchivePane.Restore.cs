@@ -70,6 +70,8 @@ public sealed partial class ArchivePane
         var stakes = ImmutableArray.CreateBuilder<Stake>();
         stakes.Add(new("Port", ListWindow.PortName(port) + (family is null ? "" : $" ({family})") + (seen is null ? "" : $", last seen there: {PortRows.DeviceName(seen)}")));
         stakes.Add(new("Dump", $"#{id} of {row.Mac ?? "a device without MAC"}" + (row.Date.Length > 0 ? $", taken {row.Date}" : "")));
+        if (Core.Compatibility.CompatibilityPreview.DumpOnChip(DumpFamily(app, id), family) is { } families)
+            stakes.Add(new("Family", families.Text, families.WillRefuse ? StakeLevel.Danger : StakeLevel.Warning));
         if (OtherDevice(app, row, port) is { Length: > 0 } other) stakes.Add(new("Device", other, StakeLevel.Danger));
         if (OtherKey(app, row, port) is { } key) stakes.Add(new("Key", key, StakeLevel.Danger));
         return stakes.ToImmutable();
@@ -103,6 +105,10 @@ public sealed partial class ArchivePane
     }
 
     private static string KeyWord(string verdict) => verdict.Trim().ToLowerInvariant().Split('-', ' ')[0];
+
+    /// <summary>The chip family the archive recorded for dump <paramref name="id"/>, if any.</summary>
+    private static ChipFamily? DumpFamily(AppState app, long id) =>
+        app.Panes.TryGetValue(PaneIdValue, out var o) && o is ArchiveState s && Enum.TryParse<ChipFamily>(s.Dumps.FirstOrDefault(d => d.Id == id)?.Chip, ignoreCase: true, out var f) && f != ChipFamily.Unknown ? f : null;
 
     private static ChipFamily? Family(AppState app, string port) =>
         Enum.TryParse<ChipFamily>(PortsPane.LastDevice(app, port)?.Chip, ignoreCase: true, out var f) ? f : null;

@@ -10,7 +10,7 @@ internal sealed record QueueColumns(bool Wide, int Port, int Recipe, int Step, i
 
     public static QueueColumns For(IReadOnlyList<JobSnapshot> jobs, int width)
     {
-        int recipe = jobs.Select(j => j.Recipe.Name().Length).DefaultIfEmpty(6).Max();
+        int recipe = jobs.Select(j => j.Request.Title().Length).DefaultIfEmpty(6).Max();
         int port = Math.Clamp(jobs.Select(j => ListWindow.PortName(j.Port).Length).DefaultIfEmpty(8).Max(), 8, Math.Max(8, width / 4));
         bool wide = width >= WideFrom;
         int bar = wide ? Math.Clamp(width / 6, 10, 24) : Math.Clamp(width - 40, 8, 30);

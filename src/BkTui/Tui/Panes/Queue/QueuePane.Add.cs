@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
+using BkTui.Tui.Bench;
 using BkTui.Tui.Commands;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.State;
@@ -36,7 +37,8 @@ public sealed partial class QueuePane
     /// </summary>
     /// <param name="marks">The ports came from the marks (said so, and the marks are cleared once queued).</param>
     /// <param name="extra">Stakes the caller adds after the ports (how a ':' verb runs here).</param>
-    private Transition Ask(AppState app, IReadOnlyList<JobRequest> requests, bool marks, ImmutableArray<Stake> extra)
+    /// <param name="builds">For a cached build ("latest"): what the cache holds per port; default = not looked yet (an effect looks, then asks again).</param>
+    private Transition Ask(AppState app, IReadOnlyList<JobRequest> requests, bool marks, ImmutableArray<Stake> extra, ImmutableArray<CachedBuildCheck> builds = default)
     {
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
@@ -48,13 +50,15 @@ public sealed partial class QueuePane
         bool readsOnly = recipe == Recipe.Backup || first is { Recipe: Recipe.Custom, ReadPath: not null };
         if (readsOnly && !marks) return Queued(app, requests);
         if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
+        if (recipe == Recipe.Flash && first.FirmwareVersion is { } version && builds.IsDefault)
+            return new Transition(app, [LookInCache(requests, marks, extra, ports.Select(p => (p, FamilyOf(app, p))).ToList(), version)]);
         // The engine's preview of a firmware file (family, key, integrity) for each port, against the chip last seen there;
         // an image of unknown family needs the typed consent after 'y'.
         var previews = recipe == Recipe.Flash && first.FirmwarePath is { } file
-            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(file, FamilyOf(app, p), PortsPane.LastDevice(app, p)?.KeyVerdict))).ToList()
+            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(file, FamilyOf(app, p), PortsPane.LastDevice(app, p)?.KeyVerdict, PortsPane.LastDevice(app, p)?.Mac))).ToList()
             : null;
         var preview = previews?[0].Verdict;
-        var dialog = readsOnly ? ReadDialog(first, ports.Count) : WriteDialog(app, first, ports, previews);
+        var dialog = readsOnly ? ReadDialog(first, ports.Count) : WriteDialog(app, first, ports, previews, builds);
         var stakes = dialog.Stakes.InsertRange(0, extra).Insert(0, PortsStake(app, ports, marks));
         if (first is { Recipe: Recipe.Custom, AllowBootloader: true } && first.Start < Profile(app, ports[0]).BootloaderSize)
             return AskBootloader(app, new QueueEnqueue(requests), "custom write", dialog.Title + " into the bootloader", stakes);
@@ -143,7 +147,16 @@ public sealed partial class QueuePane
         ? new(ports == 1 ? "Back up" : $"Back up {ports} ports", [new("Reads", "the whole flash, one job per port; nothing is written")], "Back them up?", "Back up")
         : new("Custom read", [new("Reads", $"0x{request.Start:X6}+0x{request.Length:X} into {request.ReadPath}; nothing is written")], "Read it?", "Read");
 
-    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews)
+    /// <summary>The engine's own cache lookup for each port's family, off the UI thread; then the question is asked with what it found.</summary>
+    private static BenchEffect LookInCache(IReadOnlyList<JobRequest> requests, bool marks, ImmutableArray<Stake> extra, IReadOnlyList<(string Port, ChipFamily? Family)> ports, string version) =>
+        new("looking in the firmware cache", (b, _) =>
+        [
+            new QueueAskWithBuilds(requests, marks, extra, [.. ports.Select(p => new CachedBuildCheck(p.Port, p.Family,
+                p.Family is { } f && b.CachedBuild(f, version) is { } build ? $"{build.AssetName} ({build.Tag})" : null))]),
+        ]);
+
+    private static Dialog WriteDialog(AppState app, JobRequest request, IReadOnlyList<string> ports, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews,
+        ImmutableArray<CachedBuildCheck> builds)
     {
         var profile = Profile(app, ports[0]);
         var bootloader = BootloaderStake(profile, null, false);
@@ -158,7 +171,7 @@ public sealed partial class QueuePane
                     inside ? StakeLevel.Danger : StakeLevel.Normal),
                  BootloaderStake(profile, request.Start, request.AllowBootloader)],
                 "Write it?", "Write"),
-            Recipe.Flash => new("Flash firmware", FlashStakes(profile, request, previews, bootloader),
+            Recipe.Flash => new("Flash firmware", FlashStakes(profile, request, previews, builds, bootloader),
                 previews is [{ Verdict.NeedsFamilyConsent: true }, ..] ? "Go on (then type the family)?" : "Flash it?", "Flash"),
             Recipe.RestoreRf => new("Restore RF calibration",
                 [new("Writes", $"{RfRange(app, ports)} from {(request.DumpId is { } d ? $"dump #{d}" : "this device's archived dump (or the template)")}"),
@@ -169,12 +182,16 @@ public sealed partial class QueuePane
     }
 
     /// <summary>The file, the preview's verdict (once when every port gets the same, else per port by name), the consent, the range.</summary>
-    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, JobRequest request, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews, Stake bootloader)
+    private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, JobRequest request, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews,
+        ImmutableArray<CachedBuildCheck> builds, Stake bootloader)
     {
         var stakes = ImmutableArray.CreateBuilder<Stake>();
         stakes.Add(request.FirmwareVersion is { } v
             ? new("Firmware", $"the cached '{v}' build for each chip's family")
             : new("File", request.FirmwarePath ?? ""));
+        if (request.FirmwareVersion is { } version && !builds.IsDefault)
+            foreach (var b in builds)
+                stakes.Add(BuildStake(b, version, builds.Length > 1));
         bool same = previews is null || previews.Select(p => p.Verdict.Text).Distinct().Count() == 1;
         foreach (var (port, preview) in same ? previews?.Take(1) ?? [] : previews!)
             stakes.Add(new(preview.KeyMismatch ? "Key" : "Check", (same ? "" : ListWindow.PortName(port) + ": ") + preview.Text,
@@ -185,6 +202,18 @@ public sealed partial class QueuePane
         stakes.Add(bootloader);
         stakes.Add(new("Before", "a factory dump is taken first if none is archived"));
         return stakes.ToImmutable();
+    }
+
+    /// <summary>What the cache holds for one port: the build, none (the engine refuses after linking), or no family known yet.</summary>
+    private static Stake BuildStake(CachedBuildCheck b, string version, bool named)
+    {
+        var port = named ? ListWindow.PortName(b.Port) + ": " : "";
+        return b switch
+        {
+            { Family: null } => new("Check", $"{port}no chip seen on this port yet: the '{version}' build is chosen once the chip is identified, and the job fails before writing if none is cached for its family", StakeLevel.Warning),
+            { Build: null } => new("Check", $"{port}the engine will refuse it after linking: {Core.Firmware.FirmwareCache.NotCached(b.Family.Value, version)}", StakeLevel.Danger),
+            _ => new("Check", $"{port}{b.Family}: {b.Build}; the key and size are checked on the linked chip before anything is written"),
+        };
     }
 
     /// <summary>
@@ -238,7 +267,7 @@ public sealed partial class QueuePane
     private Transition Queued(AppState app, IReadOnlyList<JobRequest> requests)
     {
         var cleared = PortsPane.ClearMarks(app);
-        var text = $"queued {requests[0].Recipe.Name()} on {string.Join(", ", requests.Select(r => ListWindow.PortName(r.Port)))}" + (ReferenceEquals(cleared, app) ? "" : " (marks cleared)");
+        var text = $"queued {requests[0].Title()} on {string.Join(", ", requests.Select(r => ListWindow.PortName(r.Port)))}" + (ReferenceEquals(cleared, app) ? "" : " (marks cleared)");
         return new(AppReducer.Flash(cleared, text), [Enqueue(requests)]);
     }
 }

@@ -32,10 +32,10 @@ public sealed partial class QueuePane
                 continue;
             }
             int x = buf.Put(area.X, y, $"#{r.JobId,-4}{Text.Cut(ListWindow.PortName(r.Port), c.Port)} {Text.Cut(r.Recipe, c.Recipe)} ", style, area.Right);
-            x = buf.Put(x, y, Text.Fit(r.Word, 4), isSel ? style : view.Style(RoleOf(r.State)), area.Right);
+            x = buf.Put(x, y, Text.Fit(r.Word, 4), isSel ? style : view.Style(r.Unproven ? Role.Warning : RoleOf(r.State)), area.Right);
             var tail = c.Wide && !r.IsFinished && r.State != JobState.Queued
                 ? $" {Text.Cut(r.Step, c.Step)} {r.Bar(c.Bar, pane.Unicode)} {r.Percent,4} {Text.Fit(r.Speed, 9)} {r.Eta}" + Retries(r)
-                : $" {r.Step}" + (r.Note is { } note ? $" — {note}" : "");
+                : $" {r.Step}" + (r.Note is { } note ? (r.Step.Length > 0 ? " — " : "") + note : "");
             Text.PutEllipsized(buf, x, y, tail, style, area.Right);
         }
         if (g.More > 0) buf.Put(area.Right - 12, g.ListBottom - 1, $" ↓ {g.More} more ", view.Style(Role.Dim), area.Right);
@@ -49,12 +49,13 @@ public sealed partial class QueuePane
         var buf = view.Buffer;
         int y = area.Y;
         buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Unicode ? '─' : '-');
-        Text.PutEllipsized(buf, area.X + 1, y++, $" job #{job.Id} {job.Recipe.Name()} on {ListWindow.PortName(job.Port)} — Enter: all of it, L: its log ", view.Style(Role.Dim), area.Right);
+        Text.PutEllipsized(buf, area.X + 1, y++, $" job #{job.Id} {job.Request.Title()} on {ListWindow.PortName(job.Port)} — Enter: all of it, L: its log ", view.Style(Role.Dim), area.Right);
         var lines = new List<(string, Role)>();
         var steps = string.Join("  ", job.Steps.Select(s => $"{JobDetail.Glyph(s.State)}{s.Name}"));
         lines.Add((steps.Length > 0 ? steps : "waiting for the port", Role.Normal));
         if (job.Attention is { } att && job.State == JobState.NeedsAttention) lines.Add(("ACTION NEEDED: " + att, Role.Warning));
-        if (job.Error is { } err) lines.Add(("FAIL: " + err, Role.Error));
+        if (job.Error is not null) lines.Add(("FAIL: " + job.Reason, Role.Error));
+        if (job.BootUnproven) lines.Add(("BOOT NOT PROVEN: " + job.Boot!.Message, Role.Warning));
         if (job.Steps.LastOrDefault(s => s.Detail is not null) is { } current) lines.Add(($"{current.Name}: {current.Detail}", Role.Dim));
         var facts = string.Join("  ", new[] { job.Chip, QueueRows.DeviceFact(job), job.DumpId is { } d ? $"dump #{d}" : null }.Where(s => s is not null));
         if (facts.Length > 0) lines.Add((facts, Role.Dim));

@@ -84,6 +84,8 @@ public sealed partial class QueuePane : Pane<QueueState>
                 };
             case PromptSubmitted { Purpose: FamilyPurpose } p:
                 return AnswerFamily(app, pane, p.Text);
+            case QueueAskWithBuilds ask:
+                return Ask(app, ask.Requests, ask.Marks, ask.Extra, ask.Builds);
             case QueueAskFor ask:
                 return Ask(app, ask.Requests, marks: false, ask.Extra.IsDefault ? [] : ask.Extra);
             case QueueAskErase erase when app.ReadOnly:
@@ -131,9 +133,10 @@ public sealed partial class QueuePane : Pane<QueueState>
             t = new Transition(AppReducer.Flash(t.State, $"{ListWindow.PortName(c.Job.Port)}: {c.Job.Attention ?? "the job needs you"}", FlashLevel.Warning), [new BellEffect()]);
         if (before?.State.IsFinished() != true && c.Job.State.IsFinished())
         {
-            var word = c.Job.State == JobState.Done ? "done" : c.Job.State.Word();
-            var level = c.Job.State == JobState.Done ? FlashLevel.Info : FlashLevel.Error;
-            var text = $"job #{c.Job.Id} {c.Job.Recipe.Name()} on {ListWindow.PortName(c.Job.Port)} {word}" + (c.Job.Error is { } e ? $": {e}" : c.Job.DumpId is { } d ? DumpWords(c.Job.Recipe, d) : "")
+            var word = c.Job.BootUnproven ? "done, but the boot is NOT proven" : c.Job.State == JobState.Done ? "done" : c.Job.State.Word();
+            var level = c.Job.BootUnproven ? FlashLevel.Warning : c.Job.State == JobState.Done ? FlashLevel.Info : FlashLevel.Error;
+            var text = $"job #{c.Job.Id} {c.Job.Request.Title()} on {ListWindow.PortName(c.Job.Port)} {word}"
+                + (c.Job.Reason is { } e ? $": {e}" : c.Job.BootUnproven ? $": {c.Job.Boot!.Message}" : c.Job.DumpId is { } d ? DumpWords(c.Job.Recipe, d) : "")
                 + (c.Job.Error?.Contains(RestoreRfText.NoTrueMac, StringComparison.Ordinal) == true ? " — here: press F again, it asks for the MAC" : "");
             t = new Transition(AppReducer.Flash(t.State, text, level), t.EffectsOrEmpty);
             if (c.Job.DumpId is not null) t = t.With(ArchivePane.Load(), PortsPane.Load());

@@ -40,6 +40,13 @@ public sealed record QueueAskFamily(IReadOnlyList<JobRequest> Requests, string L
 /// Jobs a ':' line asked for (its own ports, not the marks): the same question as from a key.
 /// <paramref name="Extra"/> says how the verb runs here when that differs from the shell.
 /// </summary>
+/// <summary>The flash question for a cached build, once the cache was looked at for each port's family.</summary>
+public sealed record QueueAskWithBuilds(IReadOnlyList<JobRequest> Requests, bool Marks, System.Collections.Immutable.ImmutableArray<Stake> Extra,
+    System.Collections.Immutable.ImmutableArray<CachedBuildCheck> Builds) : QueueAction;
+
+/// <summary>What the cache holds for the family last seen on <see cref="Port"/>: the build's name, or null (none cached, or no family known).</summary>
+public sealed record CachedBuildCheck(string Port, Core.Chips.ChipFamily? Family, string? Build);
+
 public sealed record QueueAskFor(IReadOnlyList<JobRequest> Requests, System.Collections.Immutable.ImmutableArray<Stake> Extra = default) : QueueAction;
 /// <summary>`:erase` (no job erases): the queue's question, then the CLI verb with these tokens.</summary>
 public sealed record QueueAskErase(string[] Tokens, string Port, uint Start, uint Length, bool AllowBootloader, bool AllowRfErase = false) : QueueAction;
