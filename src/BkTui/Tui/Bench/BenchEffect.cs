@@ -17,7 +17,8 @@ public sealed record BenchEffect(string What, Func<IBench, CancellationToken, IE
         }
         try
         {
-            var actions = await Task.Run(() => Work(bench, context.Cancellation).ToList(), context.Cancellation);
+            // Not back on the UI thread's context: Post is thread-safe, and a caller that blocks on this task there would deadlock.
+            var actions = await Task.Run(() => Work(bench, context.Cancellation).ToList(), context.Cancellation).ConfigureAwait(false);
             foreach (var a in actions) context.Post(a);
         }
         catch (OperationCanceledException) { }

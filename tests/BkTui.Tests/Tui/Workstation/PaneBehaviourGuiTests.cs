@@ -245,7 +245,7 @@ public sealed class ArchivePaneGuiTests
         var t = new WorkstationHarness().Focus(BkTui.Tui.Panes.Archive.ArchivePane.PaneIdValue);
         t.Do(new BkTui.Tui.Panes.Archive.ArchiveMove(-10)).Press("l");
         var prompt = Assert.IsType<PromptOverlay>(t.State.Overlay);
-        Assert.Equal("Name for 38:1F:8D:5A:10:02 (shown before its MAC): ", prompt.Label);
+        Assert.Equal("Name for 38:1F:8D:5A:10:02 (shown before it): ", prompt.Label);
         t.Press("kitchen plug").Press(BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Enter));
         Assert.Equal("kitchen plug", t.Bench.DeviceNames["38:1F:8D:5A:10:02"]);
         Assert.Empty(t.Bench.Labels);
@@ -298,7 +298,7 @@ public sealed class ArchivePaneGuiTests
         var t = TuyaAndUnidentified();
         using var screen = new GuiScreen(t.App, t.Services);
         var text = screen.Text();
-        Assert.Contains("tuya:168e4d421b716e97  BK7231T — 1 dump", text, StringComparison.Ordinal);
+        Assert.Contains("tuya:168e4d421b716e97  BK7231T key tuya — 1 dump", text, StringComparison.Ordinal);
         Assert.Contains("unidentified #25  BK7231N — 1 dump", text, StringComparison.Ordinal);
 
         Select(t, "dev:7");

@@ -17,7 +17,7 @@ public sealed record MonitorEffect(string Port) : Effect
         {
             var handle = await Task.Run(() => bench.Monitor(Port,
                 (line, facts) => context.Post(new DeviceMonitorLine(line, facts)),
-                reason => context.Post(new DeviceMonitorStopped(reason))));
+                reason => context.Post(new DeviceMonitorStopped(reason)))).ConfigureAwait(false);
             context.Post(new DeviceMonitorStarted(Port, handle));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
