@@ -48,6 +48,17 @@ public sealed class PortHolders
     }
 
     /// <summary>
+    /// The port as this process should show it: busy when another program locks or opens it, never
+    /// because of our own lock (a running job says that itself).
+    /// </summary>
+    public PortInfo Describe(PortInfo port)
+    {
+        var holder = HolderOf(port.Path) is { } h && h.Pid != Environment.ProcessId ? h : OtherOpener(port.Path);
+        return holder is null ? port with { Busy = false, HolderPid = null, HolderName = null }
+            : port with { Busy = true, HolderPid = holder.Pid, HolderName = holder.ProcessName };
+    }
+
+    /// <summary>
     /// Another process that has the port open right now (no lock needed: a serial monitor or `cat`
     /// reading it takes bytes meant for us). This process does not count.
     /// </summary>

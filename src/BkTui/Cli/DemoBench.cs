@@ -45,6 +45,13 @@ internal sealed class DemoBench : IDisposable
     public EngineBench Bench { get; private set; } = null!;
     public IReadOnlyList<PortInfo> Ports { get; private set; } = [];
 
+    /// <summary>The virtual ports with who else holds them now (a flock or a terminal program on a demo port shows as busy).</summary>
+    public IReadOnlyList<PortInfo> PortsNow()
+    {
+        var holders = PortHolders.Snapshot();
+        return Ports.Select(holders.Describe).ToList();
+    }
+
     public static DemoBench Start(string? archiveOption, Action<string>? trace = null)
     {
         var scratch = Directory.CreateTempSubdirectory("bktui-demo-").FullName;
@@ -68,7 +75,7 @@ internal sealed class DemoBench : IDisposable
             Directory.CreateDirectory(root);
             demo.Archive = DumpArchive.Open(root);
             // Job logs live with the archive (kept with --archive, deleted with the temporary one).
-            demo.Bench = new EngineBench(demo.Archive, () => demo.Ports, new ConnectOptions { Baud = DemoBaud },
+            demo.Bench = new EngineBench(demo.Archive, demo.PortsNow, new ConnectOptions { Baud = DemoBaud },
                 new JobQueueOptions { ResumeQueued = true });
             return demo;
         }

@@ -89,6 +89,31 @@ public class PortHoldersTests
         }
     }
 
+    /// <summary>The Ports pane's word for a port: another program's flock makes it busy with its pid; our own lock does not.</summary>
+    [Fact]
+    public void Describe_says_busy_for_another_programs_flock_and_free_for_our_own_lock()
+    {
+        using var pty = PseudoTerminal.Open();
+        var free = new PortInfo(pty.SlavePath, null, "pty", null, null, null, null, false, null);
+        using (SerialPort.Open(pty.SlavePath))
+            Assert.False(PortHolders.Snapshot().Describe(free).Busy);
+
+        var start = new System.Diagnostics.ProcessStartInfo("flock", [pty.SlavePath, "sleep", "30"]) { UseShellExecute = false };
+        using var other = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => PortHolders.Snapshot().Describe(free).Busy, 5000), "flock never showed as a holder");
+            var busy = PortHolders.Snapshot().Describe(free);
+            Assert.Equal(other.Id, busy.HolderPid);
+            Assert.Equal("flock", busy.HolderName);
+        }
+        finally
+        {
+            other.Kill(entireProcessTree: true);
+            other.WaitForExit();
+        }
+    }
+
     private static bool ChildHolds(int pid, string path)
     {
         try { return Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Any(f => new FileInfo(f).LinkTarget == path); }

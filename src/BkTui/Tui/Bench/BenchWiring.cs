@@ -28,7 +28,8 @@ public static class BenchWiring
             yield break;
         }
         yield return new QueueJobChanged(e.Job, e.Kind);
-        if (e.Kind is JobEventKind.State or JobEventKind.Added or JobEventKind.Step) yield return new PortsJobChanged(e.Job);
+        // Progress too: the Ports pane's JOB column shows the percentage (the events are throttled).
+        if (e.Kind is JobEventKind.State or JobEventKind.Added or JobEventKind.Step or JobEventKind.Progress) yield return new PortsJobChanged(e.Job);
     }
 
     private static string ListWindowName(string port) => Panes.ListWindow.PortName(port);

@@ -33,7 +33,7 @@ public sealed class DumpPanes
         };
         Hex.CursorMoved += (_, _) => TitleChanged();
         Hex.MapChanged += (_, _) => post(new HexPartitionNames([.. Hex.GotoCompletions("")]));
-        Hex.MapChanged += (_, map) => post(new PartitionsShown($"{Hex.Document?.Name}, {map.Rows.Count} partition{(map.Rows.Count == 1 ? "" : "s")}"));
+        Hex.MapChanged += (_, map) => post(new PartitionsShown($"{Hex.Document?.Name}, {map.Rows.Count} partition{(map.Rows.Count == 1 ? "" : "s")}{(map.Partial is null ? "" : ", PARTIAL dump")}"));
         Hex.Clicked += (_, _) => post(new FocusPaneById(HexPane.PaneIdValue));
         Map.Clicked += (_, _) => post(new FocusPaneById(PartitionsPane.PaneIdValue));
         Map.PartitionChosen += (_, _) => post(new FocusPaneById(HexPane.PaneIdValue));

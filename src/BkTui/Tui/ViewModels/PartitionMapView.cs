@@ -23,6 +23,9 @@ public sealed record PartitionMapView(long FlashSize, IReadOnlyList<PartitionMap
 {
     public const char Gap = '·';
 
+    /// <summary>Why the map is incomplete (a truncated or unreadable dump), or null for a whole image.</summary>
+    public string? Partial { get; init; }
+
     /// <summary>
     /// A bar of <paramref name="width"/> cells, each a slice of the flash; a cell shows the letter of the
     /// partition covering most of it (a small partition still gets at least one cell), <see cref="Gap"/> where nothing is mapped.
@@ -52,7 +55,12 @@ public sealed record PartitionMapView(long FlashSize, IReadOnlyList<PartitionMap
         return new string(cells);
     }
 
-    public static PartitionMapView From(DumpReport report) => From(report.Size, report.Partitions);
+    public static PartitionMapView From(DumpReport report) => From(report.Size, report.Partitions) with
+    {
+        Partial = !report.Partial ? null
+            : report.Quality.Problems.FirstOrDefault(p => p.Severity is "error" or "fatal")?.Message
+            ?? report.Quality.Problems.FirstOrDefault()?.Message ?? "not a whole flash image: results are partial",
+    };
 
     public static PartitionMapView From(long flashSize, IEnumerable<PartitionInfo> partitions)
     {

@@ -1,6 +1,7 @@
 using BkTui.Core.Archive;
 using BkTui.Core.Jobs;
 using BkTui.Core.Serial;
+using BkTui.Tui.Bench;
 using BkTui.Tui.Panes.Ports;
 
 namespace BkTui.Tests.Tui.Workstation;
@@ -47,5 +48,23 @@ public sealed class PortsColumnsTests
         Assert.Equal(before, Header(t));
         Assert.Contains("RUN restore-factory 22%", screen);                       // the percentage is never the part cut
         Assert.Contains("last device: kitchen plug by the kettle 38:1F:8D:5A:10:02 BK7231N", screen.Replace("\n ", " "));
+    }
+
+    /// <summary>The JOB column follows the progress events (it only changed on steps, so it showed no percentage during a backup).</summary>
+    [Fact]
+    public void The_job_percentage_follows_progress_events()
+    {
+        var bench = Bench();
+        var t = new WorkstationHarness(80, 24, bench: bench).Focus(PortsPane.PaneIdValue);
+        var job = new JobSnapshot
+        {
+            Id = 3, Request = new JobRequest { Port = Fountain, Recipe = Recipe.Backup }, State = JobState.Running, Steps = [new StepReport("read", StepState.Running)],
+            Progress = new JobProgress("read", 0, 0x200000, 0, TimeSpan.Zero),
+        };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, job))) t.Do(a);
+        Assert.Contains("RUN backup 0%", t.Screen());
+        var later = job with { Progress = new JobProgress("read", 0xCCCCC, 0x200000, 160 * 1024, TimeSpan.FromSeconds(4)) };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.Progress, later))) t.Do(a);
+        Assert.Contains("RUN backup 40%", t.Screen());
     }
 }

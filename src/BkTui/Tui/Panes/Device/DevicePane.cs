@@ -156,13 +156,15 @@ public sealed class DevicePane : Pane<DeviceState>
             // The boot log keeps at least four rows while it runs; the facts scroll (j/k) in the rest.
             int room = monitoring ? Math.Max(3, area.Height - 6) : area.Height;
             int scroll = Math.Clamp(pane.Scroll, 0, Math.Max(0, lines.Count - room));
-            foreach (var (label, role, text) in lines.Skip(scroll).Take(room))
+            // When the rest does not fit, the last row says so on its own instead of covering a value.
+            int shown = lines.Count - scroll > room ? Math.Max(1, room - 1) : room;
+            foreach (var (label, role, text) in lines.Skip(scroll).Take(shown))
             {
                 int x = buf.Put(area.X + 1, y, label, view.Style(role), area.Right) + 1;
                 buf.Put(x, y++, text, view.Style(Role.Normal), area.Right);
             }
-            int more = lines.Count - scroll - room;
-            if (more > 0) Text.PutEllipsized(buf, area.Right - 24, y - 1, $" ↓ {more} more: j, Enter ", view.Style(Role.HintKey), area.Right);
+            int more = lines.Count - scroll - shown;
+            if (more > 0) Text.PutEllipsized(buf, area.X + 1, y++, $"↓ {more} more: j scrolls, Enter shows all", view.Style(Role.HintKey), area.Right);
         }
         else
         {

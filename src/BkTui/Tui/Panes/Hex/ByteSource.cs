@@ -66,6 +66,7 @@ public sealed unsafe class MappedFileSource : IByteSource
     /// <summary>Opens <paramref name="path"/>; throws FileNotFoundException/IOException with the path in the message.</summary>
     public static MappedFileSource Open(string path)
     {
+        if (Directory.Exists(path)) throw new IOException("it is a folder: name a dump file in it");
         if (!File.Exists(path)) throw new FileNotFoundException($"no such file: {path}", path);
         return new MappedFileSource(path);
     }
@@ -83,8 +84,12 @@ public sealed unsafe class MappedFileSource : IByteSource
         return n;
     }
 
+    private int _disposed;
+
+    /// <summary>Idempotent: the viewer and whoever opened the document may both release it.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         if (_view is not null)
         {
             _view.SafeMemoryMappedViewHandle.ReleasePointer();

@@ -11,8 +11,10 @@ internal sealed record QueueColumns(bool Wide, int Port, int Recipe, int Step, i
     public static QueueColumns For(IReadOnlyList<JobSnapshot> jobs, int width)
     {
         int recipe = jobs.Select(j => j.Request.Title().Length).DefaultIfEmpty(6).Max();
-        int port = Math.Clamp(jobs.Select(j => ListWindow.PortName(j.Port).Length).DefaultIfEmpty(8).Max(), 8, Math.Max(8, width / 4));
         bool wide = width >= WideFrom;
+        // Narrow rows hold only job, port, recipe, state and step, so the port may take what the step can spare.
+        int portRoom = wide ? width / 4 : width - 5 - recipe - 1 - 5 - 6;
+        int port = Math.Clamp(jobs.Select(j => ListWindow.PortName(j.Port).Length).DefaultIfEmpty(8).Max(), 8, Math.Max(8, portRoom));
         int bar = wide ? Math.Clamp(width / 6, 10, 24) : Math.Clamp(width - 40, 8, 30);
         return new QueueColumns(wide, port, recipe, Math.Clamp(width / 7, 10, 24), bar);
     }

@@ -28,7 +28,10 @@ public sealed partial class QueuePane
             int style = ListRow.Begin(view, y, isSel, Role.Normal);
             if (second)
             {
-                Text.PutEllipsized(buf, area.X, y, $"     {r.Bar(c.Bar, pane.Unicode)} {r.Percent,4}  {r.Speed}" + (r.Eta.Length > 0 ? $"  ETA {r.Eta}" : "") + Retries(r), style, area.Right);
+                // The bar gives way before the numbers: speed and ETA are what a narrow tile must not cut.
+                var numbers = $" {r.Percent,4}  {r.Speed}" + (r.Eta.Length > 0 ? $"  ETA {r.Eta}" : "") + Retries(r);
+                int bar = Math.Clamp(area.Width - 5 - numbers.Length, 4, c.Bar);
+                Text.PutEllipsized(buf, area.X, y, $"     {r.Bar(bar, pane.Unicode)}{numbers}", style, area.Right);
                 continue;
             }
             int x = buf.Put(area.X, y, $"#{r.JobId,-4}{Text.Cut(ListWindow.PortName(r.Port), c.Port)} {Text.Cut(r.Recipe, c.Recipe)} ", style, area.Right);

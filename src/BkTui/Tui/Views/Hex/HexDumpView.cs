@@ -113,6 +113,7 @@ public sealed partial class HexDumpView : View
         if (!ReferenceEquals(document, _document)) return;
         document.Map = map;
         MapChanged?.Invoke(this, map);
+        if (map.Partial is { } why) Say($"{document.Name} is PARTIAL: {why}", warning: true);
         _partition = null;
         AfterMove();
     }
@@ -130,7 +131,8 @@ public sealed partial class HexDumpView : View
             var masked = secrets == 0 ? "" : _revealSecrets ? "  secrets SHOWN (S hides)" : $"  {secrets} secret{(secrets == 1 ? "" : "s")} masked (S shows)";
             // A ≠ on a row of masked bytes is true, and says why when nothing visible differs.
             if (!_revealSecrets && _secretsDiffer) masked += ", differences inside masked secrets";
-            return $"{_document.Name}  0x{Offset:X8}/0x{_document.Length:X8}{part}{vs}{marks}{masked}";
+            var partial = _document.Map.Partial is null ? "" : "  PARTIAL";
+            return $"{_document.Name}{partial}  0x{Offset:X8}/0x{_document.Length:X8}{part}{vs}{marks}{masked}";
         }
     }
 
