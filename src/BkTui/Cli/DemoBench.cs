@@ -1,6 +1,7 @@
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
 using BkTui.Core.Flashing;
+using BkTui.Core.Formats.Synthesis;
 using BkTui.Core.Jobs;
 using BkTui.Core.Serial;
 using BkTui.Simulator;
@@ -44,6 +45,8 @@ internal sealed class DemoBench : IDisposable
     public DumpArchive Archive { get; private set; } = null!;
     public EngineBench Bench { get; private set; } = null!;
     public IReadOnlyList<PortInfo> Ports { get; private set; } = [];
+    /// <summary>OpenBeken-style builds for the demo's chips, so f has something to flash (deleted with the scratch folder).</summary>
+    public IReadOnlyList<string> Firmware { get; private set; } = [];
 
     /// <summary>The virtual ports with who else holds them now (a flock or a terminal program on a demo port shows as busy).</summary>
     public IReadOnlyList<PortInfo> PortsNow()
@@ -72,6 +75,7 @@ internal sealed class DemoBench : IDisposable
                 ports.Add(new PortInfo(link, null, "pty", null, null, null, $"virtual {c.Family}: {c.Story}", false, null));
             }
             demo.Ports = ports;
+            demo.Firmware = WriteFirmware(Directory.CreateDirectory(Path.Combine(scratch, "firmware")).FullName);
             Directory.CreateDirectory(root);
             demo.Archive = DumpArchive.Open(root);
             // Job logs live with the archive (kept with --archive, deleted with the temporary one).
@@ -84,6 +88,23 @@ internal sealed class DemoBench : IDisposable
             demo.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// One synthetic QIO build per family of the demo (bootloader + app, as OpenBeken releases them),
+    /// encrypted with that chip's key, so the flash checks accept it for the right chip only.
+    /// </summary>
+    private static List<string> WriteFirmware(string folder)
+    {
+        var files = new List<string>();
+        foreach (var c in Chips.DistinctBy(c => c.Family))
+        {
+            var path = Path.Combine(folder, $"OpenBK{c.Family.ToString()[2..]}_QIO_demo.bin");
+            var spec = new FlashImageSpec { Family = c.Family, Seed = 1700 + (int)c.Family, AppBanner = $"OpenBK{c.Family.ToString()[2..]} demo" };
+            File.WriteAllBytes(path, FlashImageBuilder.Qio(spec, c.Key));
+            files.Add(path);
+        }
+        return files;
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BkTui.Tui;
 using BkTui.Tui.Panes;
+using BkTui.Tui.Panes.Queue;
 using BkTui.Tui.State;
 
 namespace BkTui.Cli;
@@ -39,6 +40,9 @@ internal static class DemoCommand
         {
             loop.Log($"demo: {DemoBench.Chips.Count} virtual chips; archive {demo.ArchiveRoot}");
             foreach (var p in demo.Ports) loop.Log($"demo: {p.Path} — {p.Product}");
-            loop.Post(new ShowFlash("Demo bench ready: select a port, b backs it up; Tab cycles panes, ? shows every key"));
+            foreach (var f in demo.Firmware) loop.Log($"demo: firmware {f}");
+            // ↑ gives the newest entry first: the first port's build.
+            loop.Post(new SeedPromptHistory(QueuePane.FirmwarePurpose, demo.Firmware.Reverse().ToList()));
+            loop.Post(new ShowFlash("Demo bench ready: b backs up the selected port, f flashes it (↑ offers demo builds); ? every key"));
         }, ct);
 }

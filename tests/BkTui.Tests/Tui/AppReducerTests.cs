@@ -130,6 +130,20 @@ public class AppReducerTests
         Assert.Equal("", ((PromptOverlay)t.State.Overlay!).Text);
     }
 
+    /// <summary>The demo offers its builds in the firmware prompt's history: ↑ gives the newest entry first.</summary>
+    [Fact]
+    public void SeededHistory_IsRecalledByUp_InThatPromptOnly()
+    {
+        var t = new TuiHarness();
+        t.Do(new SeedPromptHistory("firmware", ["/demo/T.bin", "/demo/N.bin"]));
+        t.Do(new OpenPrompt("queue", "firmware", "Flash: ") { PathField = true }).Press(Key.Of(KeyCode.Up));
+        Assert.Equal("/demo/N.bin", ((PromptOverlay)t.State.Overlay!).Text);
+        t.Press(Key.Of(KeyCode.Up));
+        Assert.Equal("/demo/T.bin", ((PromptOverlay)t.State.Overlay!).Text);
+        t.Press(Key.Of(KeyCode.Escape)).Press(Key.Ch(':')).Press(Key.Of(KeyCode.Up));
+        Assert.Equal("", ((PromptOverlay)t.State.Overlay!).Text);
+    }
+
     [Theory]
     [InlineData("erase --port /dev/ttyUSB1 --start 0x11000 --length 0x1000")]
     [InlineData("run flash --port /dev/ttyUSB1 --firmware-version latest")]

@@ -37,6 +37,8 @@ public sealed record CloseOverlay : AppAction;
 
 public sealed record OpenCommandLine : AppAction;
 public sealed record OpenSearch : AppAction;
+/// <summary>Puts entries in a prompt's ↑ history before anything was typed (the demo offers its firmware files this way).</summary>
+public sealed record SeedPromptHistory(string Purpose, IReadOnlyList<string> Entries) : AppAction;
 /// <summary>Opens a text prompt whose submission goes back to <paramref name="PaneId"/> as <see cref="PromptSubmitted"/>.</summary>
 public sealed record OpenPrompt(string PaneId, string Purpose, string Label, string Initial = "") : AppAction
 {

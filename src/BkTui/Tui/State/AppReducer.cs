@@ -53,6 +53,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             CloseOverlay => s with { Overlay = null },
             OpenCommandLine => s with { Overlay = new PromptOverlay("", PromptOverlay.CommandPurpose, ":", "") },
             OpenSearch => OpenSearchFor(s),
+            SeedPromptHistory h => s with { PromptHistories = s.PromptHistories.SetItem(h.Purpose, [.. h.Entries]) },
             OpenPrompt p => s with { Overlay = new PromptOverlay(p.PaneId, p.Purpose, p.Label, p.Initial) { PathField = p.PathField } },
             PromptInput or PromptBackspace or PromptSubmit or PromptHistory or PromptComplete or PromptCursor or PromptHome or PromptEnd
                 or PromptDelete or PromptKillStart or PromptDeleteWord or Files.PromptPathCompleted => ReducePrompt(s, action),
