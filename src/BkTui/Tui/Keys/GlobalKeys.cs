@@ -12,7 +12,8 @@ public static class GlobalKeys
     private static string? TypedConsent(AppState s) =>
         s.Overlay is PromptOverlay { Stakes.IsEmpty: false } ? "a consent is typed in full each time" : null;
 
-    public static IEnumerable<Binding> All()
+    /// <param name="paneCount">How many panes there are: only their digits jump, and help says "1-7", not "1-9".</param>
+    public static IEnumerable<Binding> All(int paneCount = 9)
     {
         const string g = Contexts.Global;
         yield return new Binding(g, [C('?'), Of(KeyCode.F1)], new ShowHelp(), "Help: every key, the focused pane's first") { ShowInBar = true, Order = -2, Hint = "All keys" };
@@ -20,8 +21,9 @@ public static class GlobalKeys
         yield return new Binding(g, [C('/')], new OpenSearch(), "Search") { ShowInBar = true, Order = 70 };
         yield return new Binding(g, [Of(KeyCode.Tab)], new FocusNext(), "Next pane") { ShowInBar = true, Order = 60 };
         yield return new Binding(g, [Of(KeyCode.Tab, KeyMods.Shift)], new FocusPrevious(), "Previous pane");
-        for (int n = 1; n <= 9; n++)
-            yield return new Binding(g, [C((char)('0' + n))], new FocusPane(n), "Jump to pane [n]") { HideInHelp = n > 1, KeyText = "1-9" };
+        int panes = Math.Clamp(paneCount, 1, 9);
+        for (int n = 1; n <= panes; n++)
+            yield return new Binding(g, [C((char)('0' + n))], new FocusPane(n), "Jump to pane [n]") { HideInHelp = n > 1, KeyText = panes == 1 ? "1" : $"1-{panes}" };
         yield return new Binding(g, [C('z')], new ToggleZoom(), "Zoom the focused pane");
         yield return new Binding(g, [C('q')], new Quit(), "Quit") { ShowInBar = true, Order = -1 };
         yield return new Binding(g, [Ctrl('c')], new Quit(), "Quit (asks when jobs run)");

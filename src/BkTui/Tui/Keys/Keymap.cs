@@ -21,8 +21,11 @@ public sealed partial class Keymap
         PaneTitles = paneTitles ?? ImmutableDictionary<string, string>.Empty;
     }
 
-    public static Keymap Build(IEnumerable<IPane> panes, bool readOnly) =>
-        new(GlobalKeys.All().Concat(panes.SelectMany(p => p.Keys)), readOnly, panes.ToDictionary(p => p.Id, p => p.Title));
+    public static Keymap Build(IEnumerable<IPane> panes, bool readOnly)
+    {
+        var list = panes.ToList();
+        return new(GlobalKeys.All(list.Count).Concat(list.SelectMany(p => p.Keys)), readOnly, list.ToDictionary(p => p.Id, p => p.Title));
+    }
 
     public ImmutableArray<Binding> Bindings { get; }
     /// <summary>The bindings --read-only took away (a key of theirs says so instead of doing nothing).</summary>

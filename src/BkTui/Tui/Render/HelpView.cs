@@ -50,6 +50,12 @@ public static class HelpView
         return Math.Clamp(scroll, 0, Math.Max(0, Rows(state, keymap, panes, width).Count - Math.Max(1, inner.Height)));
     }
 
+    private static readonly (string Mark, string Meaning)[] Legend =
+    [
+        ("x [Label]", "not possible now; pressing it says why"),
+        ("x Label!", "changes a chip or the archive, and asks first"),
+    ];
+
     private static List<Row> Rows(AppState state, Keymap keymap, IReadOnlyList<IPane> panes, int width)
     {
         var rows = new List<Row>();
@@ -62,6 +68,10 @@ public static class HelpView
             if (line.Keys.Length > KeyColumn) { rows.Add(new Row(line.Keys, "", false)); rows.AddRange(parts.Select(p => new Row("", p, false))); continue; }
             rows.AddRange(parts.Select((p, i) => new Row(i == 0 ? line.Keys : "", p, false)));
         }
+        // The key bar's two marks, explained nowhere else; last, so the focused pane's keys stay first.
+        rows.Add(new Row("", "The key bar", true));
+        foreach (var (mark, meaning) in Legend)
+            rows.AddRange(Box.Wrap(meaning, textWidth).Select((p, i) => new Row(i == 0 ? mark : "", p, false)));
         return rows;
     }
 

@@ -70,6 +70,11 @@ public sealed class WorkstationGuiTests
         var lines = screen.Text().Split('\n');
         Assert.Contains("Keys — Esc closes", lines[1]);
         Assert.Contains("[1] Ports (focused)", lines[2]);
+        screen.Press(new TgKey('G'));         // the end: what the key bar's marks mean
+        var end = screen.Text();
+        Assert.Contains("The key bar", end);
+        Assert.Contains("x [Label]        not possible now; pressing it says why", end);
+        Assert.Contains("x Label!         changes a chip or the archive, and asks first", end);
         screen.Press(TgKey.Esc);
         Assert.DoesNotContain("Keys — Esc closes", screen.Text());
     }
