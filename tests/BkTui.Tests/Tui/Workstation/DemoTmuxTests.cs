@@ -62,6 +62,41 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the shell back after q", s => s.Contains("E2E-EXIT=0") && s.TrimEnd().EndsWith("E2E-SHELL>") && !s.Contains("[1] Ports"), Step);
     }
 
+    /// <summary>
+    /// Ctrl-Z in the middle of a backup stops the whole process (the job and the virtual chips with it)
+    /// and gives the shell back; after `fg` the workstation is drawn again and the same job completes
+    /// (a read that timed out across the stop is retried, not failed).
+    /// </summary>
+    [Fact]
+    public void Demo_CtrlZDuringABackup_FgResumes_AndTheBackupCompletes()
+    {
+        if (!TmuxAvailable()) return; // no tmux on this machine: nothing to drive (CI installs it)
+        Tmux("new-session", "-d", "-s", _session, "-x", "80", "-y", "24", "bash --norc --noprofile");
+        Keys("PS1='E2E-SHELL> '; clear", "Enter");
+        WaitFor("the shell prompt", s => s.Contains("E2E-SHELL>"), Step);
+        var dll = Path.Combine(AppContext.BaseDirectory, "bktui.dll");
+        Keys($"dotnet {dll} demo --archive {_archive}; echo E2E-EXIT=$?", "Enter");
+        WaitFor("the workstation on the demo's ports", s => s.Contains("[1] Ports") && s.Contains("bk7231n-plug"), Step);
+        Keys("b");
+        Keys("2");
+        WaitFor("the backup reading", s => JobRunning().IsMatch(s), Step);
+
+        Keys("C-z");
+        WaitFor("the shell after Ctrl-Z", s => !s.Contains("q Quit") && s.TrimEnd().EndsWith("E2E-SHELL>"), Step);
+        Keys("fg", "Enter");
+        WaitFor("the workstation after fg", s => s.Contains("q Quit") && s.Contains("[2] Queue"), Step);
+        WaitFor("the same backup job done", s => JobDone().IsMatch(s), Backup);
+
+        // The shell ran the `echo` when the job stopped (147); fg's own status is the demo's exit code.
+        Keys("q");
+        WaitFor("the shell back after q", s => !s.Contains("q Quit") && s.TrimEnd().EndsWith("E2E-SHELL>"), Step);
+        Keys("echo E2E-FG=$?", "Enter");
+        WaitFor("the demo's exit code 0", s => s.Contains("E2E-FG=0"), Step);
+    }
+
+    [GeneratedRegex(@"#1\s+bk7231n-plug\s+backup\s+RUN")]
+    private static partial Regex JobRunning();
+
     /// <summary>The first row: partition letter, the partition's name where the tile is wide enough, the offset.</summary>
     [GeneratedRegex(@"A (▸bootloader\s+)?000000 ")]
     private static partial Regex FirstHexRow();
