@@ -30,6 +30,9 @@ public sealed record DeviceKey(string Key, IdentityEvidence Evidence)
     /// <summary>The MAC this key names, or null for a non-MAC key.</summary>
     public string? Mac => Key.StartsWith(MacPrefix, StringComparison.Ordinal) ? Key[MacPrefix.Length..] : null;
 
+    /// <summary>What people read: the MAC itself for a MAC key ("38:1F:8D:5A:10:02"), else the key ("tuya:…").</summary>
+    public string Shown => Mac ?? Key;
+
     public override string ToString() => $"{Key} ({EvidenceName(Evidence)})";
 
     /// <summary>A key for a real MAC; null when the text is not a MAC or is a placeholder.</summary>

@@ -60,7 +60,7 @@ public sealed class JobContext
     }
 
     /// <summary>How the log names the device: its first key, else as the archive names an unidentified one (with the placeholder it reported).</summary>
-    public string DeviceName => DeviceKeys.FirstOrDefault()?.Key ?? DeviceNames.Unidentified(Mac);
+    public string DeviceName => DeviceKeys.FirstOrDefault()?.Shown ?? DeviceNames.Unidentified(Mac);
 
     /// <summary>The firmware build written (name and hash), recorded with the job.</summary>
     public string? Firmware { get => _runner.Firmware; set => _runner.Firmware = value; }

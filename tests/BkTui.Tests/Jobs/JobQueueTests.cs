@@ -58,6 +58,7 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(dump.Id, done.DumpId);
         Assert.Equal(MacText.Normalize(chip.Mac), dump.Mac);
         Assert.Equal(chip.Flash, _store.Bytes(dump.Id));
+        Assert.Equal($"dump {dump.Id} under {MacText.Normalize(chip.Mac)}", done.Steps[^1].Detail); // the MAC as people write it, not the key "mac:…"
         var states = events.Where(e => e.Kind is JobEventKind.Added or JobEventKind.State).Select(e => e.Job.State).ToList();
         Assert.Equal([JobState.Queued, JobState.Running, JobState.Done], states);
         Assert.Contains(events, e => e.Kind == JobEventKind.Progress && e.Job.Progress is { Total: > 0 });
