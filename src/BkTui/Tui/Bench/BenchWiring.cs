@@ -30,6 +30,8 @@ public static class BenchWiring
         yield return new QueueJobChanged(e.Job, e.Kind);
         // Progress too: the Ports pane's JOB column shows the percentage (the events are throttled).
         if (e.Kind is JobEventKind.State or JobEventKind.Added or JobEventKind.Step or JobEventKind.Progress) yield return new PortsJobChanged(e.Job);
+        // A finished job may have recorded the device on its adapter: LAST DEVICE follows without R.
+        if (e.Kind == JobEventKind.State && e.Job.State.IsFinished()) yield return new PortsRefresh();
     }
 
     private static string ListWindowName(string port) => Panes.ListWindow.PortName(port);

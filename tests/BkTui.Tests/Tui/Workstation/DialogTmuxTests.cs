@@ -27,6 +27,8 @@ public sealed class DialogTmuxTests
         tmux.WaitFor("▶[2] Queue");
         tmux.SendKeys("f");
         tmux.WaitFor("Flash firmware (file, or cached build");
+        // The picker starts in the folder typed (else the last one used: in the demo, its own builds').
+        tmux.SendKeys("-l", folder + "/");
         tmux.SendKeys("C-o");
         // A frame reaches tmux in pieces: wait for its last part too before reading the rest of it.
         var picker = tmux.WaitFor(s => s.Contains("Choose a firmware file") && s.Contains("OpenBK7231N_QIO_1.17.bin") && s.Contains("a: all files"), "the file picker");

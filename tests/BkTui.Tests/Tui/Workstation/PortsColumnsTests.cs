@@ -67,4 +67,31 @@ public sealed class PortsColumnsTests
         foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.Progress, later))) t.Do(a);
         Assert.Contains("RUN backup 40%", t.Screen());
     }
+
+    /// <summary>
+    /// The 100×30 tile has seven rows: three ports and the selected port's two-line footer left no
+    /// room for the third port (and nothing said so). Ports come before the footer's detail; a list
+    /// longer than the tile says how many are hidden on a row of its own.
+    /// </summary>
+    [Fact]
+    public void At_100x30_every_port_shows_before_the_footer_and_a_longer_list_says_how_many_are_hidden()
+    {
+        var bench = Bench();
+        bench.PortList.Add(new PortInfo("/tmp/bkdemo/bk7231t-bulb", null, "pty", null, null, null, "virtual BK7231T: a Tuya bulb with a long story that wraps", false, null));
+        bench.DeviceList.Add(new DeviceRecord(1, WorkstationHarness.PlugMac, "BK7231N", null, null, null, "tuya", null, ["kitchen plug by the kettle"], "",
+            WorkstationHarness.Clock, WorkstationHarness.Clock, 1, 1, new Dictionary<string, int> { [WorkstationHarness.PlugPort] = 921600 }));
+        var t = new WorkstationHarness(100, 30, bench: bench).Focus(PortsPane.PaneIdValue);
+        var screen = t.Screen();
+        Assert.Contains("bk7231n-plug", screen);
+        Assert.Contains("bk7231t-bulb", screen);
+        Assert.Contains("bl2028n-zero", screen);
+        Assert.DoesNotContain("more port", screen);
+
+        for (int n = 1; n <= 5; n++)
+            bench.PortList.Add(new PortInfo($"/dev/ttyUSB{n}", null, "ch341-uart", null, null, null, null, false, null));
+        t.Do(new PortsLoaded(bench.Ports(), bench.Devices(), bench.Jobs()));
+        var rows = t.Screen().Split('\n');
+        var marker = Assert.Single(rows, r => r.Contains("more ports — j/k scroll", StringComparison.Ordinal));
+        Assert.DoesNotContain("ttyUSB", marker[..marker.IndexOf('│')]); // on a row of its own, not over a port
+    }
 }

@@ -71,4 +71,16 @@ public sealed class QueueFollowsWorkTests
         t.Do(new ShowFlash("something else")).Do(new WorkEnded("opening dump #2"));
         Assert.Equal("something else", t.State.Flash?.Text);
     }
+
+    /// <summary>More jobs than rows: the count of hidden ones is a row of its own (it was drawn over a job's result).</summary>
+    [Fact]
+    public void Hidden_jobs_are_counted_on_a_row_of_their_own()
+    {
+        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue);
+        for (long id = 20; id < 50; id++) t.Do(new QueueJobChanged(Job(id, JobState.Done, dump: 2)));
+        var rows = t.Screen().Split('\n');
+        var marker = Assert.Single(rows, r => r.Contains("more jobs — j/k scroll", StringComparison.Ordinal));
+        Assert.DoesNotContain("#", marker);
+        Assert.DoesNotContain("backup", marker);
+    }
 }

@@ -29,6 +29,9 @@ public sealed partial class PortsPane
             // The mark stands out even on the selected row and without colour.
             if (marked) buf.Put(area.X, y, "*", view.Style(i == sel && view.Focused ? Role.Selection : Role.Warning), area.Right);
         }
+        int hidden = rows.Count - g.ListRows;
+        if (hidden > 0 && y < area.Bottom - g.Footer.Count)
+            Text.PutEllipsized(buf, area.X + 1, y, $"{hidden} more port{(hidden == 1 ? "" : "s")} — j/k scroll, z zooms", view.Style(Role.HintKey), area.Right);
         y = area.Bottom - g.Footer.Count;
         foreach (var (text, role) in g.Footer) Text.PutEllipsized(buf, area.X + 1, y++, text, view.Style(role), area.Right);
     }
@@ -55,8 +58,15 @@ internal sealed record PortsLayout(PortColumns Columns, int Start, int Selected,
         }
         // Wrapped (two lines each at most), so a long by-id path or device name is read whole.
         footer = footer.SelectMany(f => Box.Wrap(f.Item1, area.Width - 1).Take(2).Select(l => (l, f.Item2))).ToList();
-        int listRows = Math.Max(1, area.Height - 1 - footer.Count - 1);
-        if (area.Height - 1 - footer.Count < 2) footer = footer.Take(Math.Max(0, area.Height - 2)).ToList();
+        // Every port before the footer's detail: a short tile drops the blank row, then footer lines
+        // (the marks first of all are kept), down to one; only then does the list scroll.
+        int room = area.Height - 1;
+        int gap = rows.Count + footer.Count + 1 <= room ? 1 : 0;
+        int keep = Math.Max(Math.Min(footer.Count, room >= 3 ? 1 : 0), room - gap - rows.Count);
+        if (footer.Count > keep) footer = footer.Take(Math.Max(0, keep)).ToList();
+        int listRows = Math.Max(1, room - gap - footer.Count);
+        // Still too many: the last list row says how many are hidden (never drawn over a port).
+        if (rows.Count > listRows && listRows >= 2) listRows--;
         return new PortsLayout(columns, ListWindow.Start(rows.Count, sel, listRows), sel, listRows, footer);
     }
 }

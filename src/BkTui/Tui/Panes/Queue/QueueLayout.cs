@@ -45,10 +45,12 @@ internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnly
             if (!columns.Wide && y < bottom) lines.Add((i, true, y++));
         }
         int rest = jobs.Count - pinned, room = Math.Max(0, bottom - y);
+        // Too many: the list's last row says how many are hidden, on its own (not over a job).
+        if (rest > room && room >= 2) room--;
         int start = pinned + ListWindow.Start(rest, Math.Max(0, selected - pinned), room);
         int shown = 0;
-        for (int i = start; i < jobs.Count && y < bottom; i++, shown++) lines.Add((i, false, y++));
-        int more = jobs.Count - start - shown;
+        for (int i = start; i < jobs.Count && shown < room; i++, shown++) lines.Add((i, false, y++));
+        int more = rest - shown;
         return new QueueLayout(columns, selected, lines, bottom, more, detailRows > 0 ? new Rect(area.X, bottom, area.Width, detailRows) : null);
     }
 }

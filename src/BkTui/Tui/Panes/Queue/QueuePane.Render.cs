@@ -20,7 +20,7 @@ public sealed partial class QueuePane
         var rows = jobs.Select(QueueRows.Row).ToList();
         var c = g.Columns;
         if (c.Wide)
-            buf.Put(area.X, area.Y, Text.Fit($"{"JOB",-5}{Text.Fit("PORT", c.Port)} {Text.Fit("RECIPE", c.Recipe)} {"STATE",-5}{Text.Fit("STEP", c.Step)} {Text.Fit("PROGRESS", c.Bar + 5)} {"SPEED",-9} ETA", area.Width), view.Style(Role.Dim), area.Right);
+            buf.Put(area.X, area.Y, Text.Fit($"{"JOB",-5}{Text.Fit("PORT", c.Port)} {Text.Fit("RECIPE", c.Recipe)} {"STATE",-6}{Text.Fit("STEP", c.Step)} {Text.Fit("PROGRESS", c.Bar + 5)} {"SPEED",-9} ETA", area.Width), view.Style(Role.Dim), area.Right);
         foreach (var (index, second, y) in g.Lines)
         {
             var r = rows[index];
@@ -35,13 +35,14 @@ public sealed partial class QueuePane
                 continue;
             }
             int x = buf.Put(area.X, y, $"#{r.JobId,-4}{Text.Cut(ListWindow.PortName(r.Port), c.Port)} {Text.Cut(r.Recipe, c.Recipe)} ", style, area.Right);
-            x = buf.Put(x, y, Text.Fit(r.Word, 4), isSel ? style : view.Style(r.Unproven ? Role.Warning : RoleOf(r.State)), area.Right);
+            x = buf.Put(x, y, Text.Fit(r.Word, c.Wide ? 5 : 4), isSel ? style : view.Style(r.Unproven ? Role.Warning : RoleOf(r.State)), area.Right);
             var tail = c.Wide && !r.IsFinished && r.State != JobState.Queued
                 ? $" {Text.Cut(r.Step, c.Step)} {r.Bar(c.Bar, pane.Unicode)} {r.Percent,4} {Text.Fit(r.Speed, 9)} {r.Eta}" + Retries(r)
                 : $" {r.Step}" + (r.Note is { } note ? (r.Step.Length > 0 ? " — " : "") + note : "");
             Text.PutEllipsized(buf, x, y, tail, style, area.Right);
         }
-        if (g.More > 0) buf.Put(area.Right - 12, g.ListBottom - 1, $" ↓ {g.More} more ", view.Style(Role.Dim), area.Right);
+        if (g.More > 0 && g.Lines.Count > 0 && g.Lines[^1].Y + 1 < g.ListBottom)
+            Text.PutEllipsized(buf, area.X + 1, g.Lines[^1].Y + 1, $"{g.More} more job{(g.More == 1 ? "" : "s")} — j/k scroll", view.Style(Role.Dim), area.Right);
         if (g.Detail is { } detail) DrawDetail(view, jobs[g.Selected], detail);
     }
 
