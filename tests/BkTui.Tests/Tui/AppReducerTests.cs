@@ -130,6 +130,25 @@ public class AppReducerTests
         Assert.Equal("", ((PromptOverlay)t.State.Overlay!).Text);
     }
 
+    /// <summary>Tab on the ':' line completes a file name where a path is typed (open's argument, or a word with a slash), verbs elsewhere.</summary>
+    [Fact]
+    public void CommandLine_TabCompletesPaths_InOpenAndInPathArguments()
+    {
+        var dir = Directory.CreateTempSubdirectory("bktui-complete-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "alpha.bin"), [1]);
+            Directory.CreateDirectory(Path.Combine(dir, "beta"));
+            var t = new TuiHarness().Press(Key.Ch(':')).Type($"open {dir}/al").Press(Key.Of(KeyCode.Tab));
+            Assert.Equal($"open {dir}/alpha.bin", ((PromptOverlay)t.State.Overlay!).Text);
+            t.Press(Key.Of(KeyCode.Escape)).Press(Key.Ch(':')).Type($"dumps import {dir}/b").Press(Key.Of(KeyCode.Tab));
+            Assert.Equal($"dumps import {dir}/beta/", ((PromptOverlay)t.State.Overlay!).Text);
+            t.Press(Key.Of(KeyCode.Escape)).Press(Key.Ch(':')).Type("dumps li").Press(Key.Of(KeyCode.Tab));
+            Assert.DoesNotContain("/", ((PromptOverlay)t.State.Overlay!).Text); // no path here: the verb completion as before
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     /// <summary>The demo offers its builds in the firmware prompt's history: ↑ gives the newest entry first.</summary>
     [Fact]
     public void SeededHistory_IsRecalledByUp_InThatPromptOnly()

@@ -42,6 +42,21 @@ public static class CommandLine
         word.StartsWith('-') || Verbs.Contains(word, StringComparer.OrdinalIgnoreCase) ? null
         : $"':{word}' is not a command. Commands: {string.Join(", ", Verbs.Where(v => !RefusedVerbs.Contains(v)))} (':VERB --help' explains one)";
 
+    /// <summary>
+    /// Where the path being typed starts, when Tab should complete a file name rather than a command:
+    /// the argument of `open`, or a last word that reads as a path (/…, ~…, ./…, or with a slash).
+    /// Null otherwise (and for quoted words, which this simple split does not follow).
+    /// </summary>
+    public static int? PathArgumentStart(string text)
+    {
+        int space = text.LastIndexOf(' ');
+        if (space < 0 || text.Contains('"') || text.Contains('\'')) return null;
+        var word = text[(space + 1)..];
+        bool open = text.TrimStart().StartsWith("open ", StringComparison.OrdinalIgnoreCase) && text.TrimStart().IndexOf(' ') == text.TrimStart().LastIndexOf(' ');
+        bool path = word.StartsWith('/') || word.StartsWith('~') || word.StartsWith('.') || word.Contains('/');
+        return open || path ? space + 1 : null;
+    }
+
     /// <summary>Splits a line like a shell would (double/single quotes, backslash escapes).</summary>
     public static string[] Tokenize(string line)
     {

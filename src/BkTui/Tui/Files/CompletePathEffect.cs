@@ -15,9 +15,13 @@ public sealed record CompletePathEffect(string Text) : Effect
 {
     public const int Limit = 200;
 
+    /// <summary>How much of <see cref="Text"/> comes before the path (a command line's verb: "open ").</summary>
+    public int PathStart { get; init; }
+
     public override Task RunAsync(EffectContext context)
     {
-        context.Post(new PromptPathCompleted(Text, Find(Text)));
+        var before = Text[..PathStart];
+        context.Post(new PromptPathCompleted(Text, [.. Find(Text[PathStart..]).Select(f => before + f)]));
         return Task.CompletedTask;
     }
 

@@ -44,6 +44,8 @@ public sealed partial class AppReducer
                 return c.ForText == p.Text ? WithCompletions(s, p, c.Found, ignoreCase: false) : s;
             case PromptComplete when !p.IsCommandLine:
                 return Complete(s, p);
+            case PromptComplete when CommandLine.PathArgumentStart(text) is { } start:
+                return new Transition(s, [new Files.CompletePathEffect(text) { PathStart = start }]);
             case PromptComplete:
                 var suggestion = p.IsCommandLine ? CommandLine.Suggest(text, s.History) : null;
                 return suggestion is null ? s : s with { Overlay = p with { Text = suggestion + (suggestion.Contains(' ') ? "" : " "), Cursor = -1 } };

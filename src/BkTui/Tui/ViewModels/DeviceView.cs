@@ -78,7 +78,26 @@ public static class DeviceViews
             lines.Add(new(VerdictLevel.Warning, $"MAC {mac} is a placeholder: run Restore RF to get the real MAC and RF calibration back."));
         else
             lines.Add(new(VerdictLevel.Ok, $"MAC {mac} looks real: RF calibration present."));
-        lines.Add(new(VerdictLevel.Ok, "Back it up first: a full dump is the only way back to the factory firmware."));
+        lines.Add(new(VerdictLevel.Ok, BackUpFirst));
         return lines;
+    }
+
+    public const string BackUpFirst = "Back it up first: a full dump is the only way back to the factory firmware.";
+
+    /// <summary>
+    /// The backup advice as the archive knows it: a device whose real MAC matches the archive's record of
+    /// this port has its dumps counted; a placeholder MAC proves nothing, so the advice stays.
+    /// </summary>
+    public static DeviceView WithArchive(DeviceView view, DeviceRecord? seen, bool fromArchive)
+    {
+        if (seen is not { DumpCount: > 0 } || !view.Verdict.Any(l => l.Text == BackUpFirst)) return view;
+        var mac = view.Facts.FirstOrDefault(f => f.Name == "MAC").Value;
+        bool same = fromArchive || (seen.Mac is { } known && string.Equals(mac, known, StringComparison.OrdinalIgnoreCase));
+        var line = same
+            ? new VerdictLine(VerdictLevel.Ok, $"Archived: {seen.DumpCount} dump{(seen.DumpCount == 1 ? "" : "s")} of it ([Archive]); the oldest is the way back to the factory firmware.")
+            : seen.IsUnidentified
+                ? new VerdictLine(VerdictLevel.Ok, $"A dump from this port is archived ({seen.Name}), but its placeholder MAC cannot prove it is this board: back this one up unless you are sure.")
+                : null;
+        return line is null ? view : view with { Verdict = [.. view.Verdict.Select(l => l.Text == BackUpFirst ? line : l)] };
     }
 }

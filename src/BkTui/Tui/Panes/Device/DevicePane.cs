@@ -36,10 +36,14 @@ public sealed class DevicePane : Pane<DeviceState>
     private static string? ShownPort(AppState app, DeviceState pane) => PortsPane.SelectedPort(app) ?? pane.Port;
 
     /// <summary>What is known of the chip on <paramref name="port"/>: identified this session, else the archive's device last seen there.</summary>
-    private static DeviceView? ViewOf(AppState app, DeviceState pane, string? port) =>
-        port is null ? null : HalfWrittenFirst(app, port,
-            pane.Identified.TryGetValue(port, out var identified) ? identified
-            : PortsPane.LastDevice(app, port) is { } seen ? DeviceViews.FromArchive(port, seen, app.Now) : null);
+    private static DeviceView? ViewOf(AppState app, DeviceState pane, string? port)
+    {
+        if (port is null) return null;
+        var seen = PortsPane.LastDevice(app, port);
+        var view = pane.Identified.TryGetValue(port, out var identified) ? DeviceViews.WithArchive(identified, seen, fromArchive: false)
+            : seen is not null ? DeviceViews.WithArchive(DeviceViews.FromArchive(port, seen, app.Now), seen, fromArchive: true) : null;
+        return HalfWrittenFirst(app, port, view);
+    }
 
     /// <summary>A write cut short on this port leads the verdict: the chip will not boot as it is.</summary>
     private static DeviceView? HalfWrittenFirst(AppState app, string port, DeviceView? view)
