@@ -116,8 +116,16 @@ public sealed class PartitionMapPane : View
             AddRune(1 + c, 1, new System.Text.Rune(bar[c]));
         }
         SetAttribute(Palette.Dim);
-        AddStr(0, TableTop, $"   {"NAME",-15} {"START",-9} {"SIZE",-9} EVIDENCE");
+        var header = $"   {"NAME",-15} {"START",-9} {"SIZE",-9} EVIDENCE";
+        AddStr(0, TableTop, header);
         int first = FirstRow(map), room = Math.Max(1, Viewport.Width - EvidenceX), y = TableTop + 1;
+        // Rows the tile cannot hold are counted at the header's end (↑/↓ reach them).
+        int hidden = map.Rows.Count - Math.Min(map.Rows.Count - first, Math.Max(0, Viewport.Height - y));
+        if (hidden > 0 && Viewport.Width - 1 - header.Length > 12)
+        {
+            var more = $"{hidden} more: ↑↓";
+            AddStr(Viewport.Width - 1 - more.Length, TableTop, more);
+        }
         for (int i = first; i < map.Rows.Count && y < Viewport.Height; i++, y++)
         {
             var r = map.Rows[i];

@@ -13,6 +13,17 @@ public class PartitionMapPaneTests
         HexGolden.Verify("partitions-120x40-mono", s.App);
     }
 
+    /// <summary>A short tile (100×30 gives the map 9 rows) counts the partitions it cannot show; a tall one says nothing.</summary>
+    [Fact]
+    public void ShortTile_CountsTheHiddenPartitions()
+    {
+        using var s = new HexScreen(80, 24, HexScreen.SyntheticDump(), mapHeight: 7);
+        var header = Assert.Single(s.Rows(), r => r.Contains("EVIDENCE", StringComparison.Ordinal));
+        Assert.Matches(@"\d+ more: ↑↓", header);
+        using var tall = new HexScreen(120, 40, HexScreen.SyntheticDump(), mapHeight: 12);
+        Assert.DoesNotContain(tall.Rows(), r => r.Contains("more: ↑↓", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void EnterOnSelectedPartition_JumpsHexThere()
     {
