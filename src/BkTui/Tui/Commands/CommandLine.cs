@@ -52,9 +52,10 @@ public static class CommandLine
         int space = text.LastIndexOf(' ');
         if (space < 0 || text.Contains('"') || text.Contains('\'')) return null;
         var word = text[(space + 1)..];
-        bool open = text.TrimStart().StartsWith("open ", StringComparison.OrdinalIgnoreCase) && text.TrimStart().IndexOf(' ') == text.TrimStart().LastIndexOf(' ');
+        var line = text.TrimStart();
+        bool openArgument = line.StartsWith("open ", StringComparison.OrdinalIgnoreCase) && line.IndexOf(' ') == line.LastIndexOf(' ');
         bool path = word.StartsWith('/') || word.StartsWith('~') || word.StartsWith('.') || word.Contains('/');
-        return open || path ? space + 1 : null;
+        return openArgument || path ? space + 1 : null;
     }
 
     /// <summary>Splits a line like a shell would (double/single quotes, backslash escapes).</summary>

@@ -10,7 +10,11 @@ public enum VerdictLevel { Ok, Warning, Danger }
 public sealed record VerdictLine(VerdictLevel Level, string Text);
 
 /// <summary>The Device pane's content: identity facts and the verdict in the user's terms.</summary>
-public sealed record DeviceView(string Port, IReadOnlyList<(string Name, string Value)> Facts, IReadOnlyList<VerdictLine> Verdict);
+public sealed record DeviceView(string Port, IReadOnlyList<(string Name, string Value)> Facts, IReadOnlyList<VerdictLine> Verdict)
+{
+    /// <summary>The chip's MAC as identified (null when none was read): what ties it to an archived device.</summary>
+    public string? Mac { get; init; }
+}
 
 /// <summary>Identify + key check → what the user should do with this chip.</summary>
 public static class DeviceViews
@@ -27,7 +31,7 @@ public static class DeviceViews
             ("MAC", info.Mac ?? "none (no RF calibration found)"),
             ("Baud", info.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
-        return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac));
+        return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac)) { Mac = info.Mac };
     }
 
     /// <summary>
@@ -48,7 +52,7 @@ public static class DeviceViews
         facts.Add(("Dumps", $"{seen.DumpCount} in the archive"));
         var verdict = key is not null && Enum.TryParse<ChipFamily>(seen.Chip, ignoreCase: true, out var family)
             ? Verdict(family, key, seen.Mac ?? seen.PlaceholderMac) : [];
-        return new DeviceView(port, facts, verdict);
+        return new DeviceView(port, facts, verdict) { Mac = seen.Mac };
     }
 
     /// <summary>The eFuse key as a user reads it: whose key it is and what that means, then the words themselves.</summary>
@@ -91,8 +95,7 @@ public static class DeviceViews
     public static DeviceView WithArchive(DeviceView view, DeviceRecord? seen, bool fromArchive)
     {
         if (seen is not { DumpCount: > 0 } || !view.Verdict.Any(l => l.Text == BackUpFirst)) return view;
-        var mac = view.Facts.FirstOrDefault(f => f.Name == "MAC").Value;
-        bool same = fromArchive || (seen.Mac is { } known && string.Equals(mac, known, StringComparison.OrdinalIgnoreCase));
+        bool same = fromArchive || (seen.Mac is { } known && string.Equals(view.Mac, known, StringComparison.OrdinalIgnoreCase));
         var line = same
             ? new VerdictLine(VerdictLevel.Ok, $"Archived: {seen.DumpCount} dump{(seen.DumpCount == 1 ? "" : "s")} of it ([Archive]); the oldest is the way back to the factory firmware.")
             : seen.IsUnidentified

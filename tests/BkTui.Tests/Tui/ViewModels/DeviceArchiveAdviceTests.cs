@@ -10,7 +10,7 @@ namespace BkTui.Tests.Tui.ViewModels;
 public sealed class DeviceArchiveAdviceTests
 {
     private static DeviceView Identified(string mac) =>
-        new("/dev/ttyUSB0", [("Chip", "BK7231N"), ("MAC", mac)], [new(VerdictLevel.Ok, "Tuya key"), new(VerdictLevel.Ok, DeviceViews.BackUpFirst)]);
+        new("/dev/ttyUSB0", [("Chip", "BK7231N"), ("MAC", mac)], [new(VerdictLevel.Ok, "Tuya key"), new(VerdictLevel.Ok, DeviceViews.BackUpFirst)]) { Mac = mac };
 
     private static readonly BkTui.Core.Archive.DeviceRecord Plug = WorkstationHarness.Sample().DeviceList[0]; // 2 dumps, MAC 38:1F:8D:5A:10:02
 

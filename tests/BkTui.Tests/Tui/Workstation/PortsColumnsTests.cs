@@ -3,6 +3,7 @@ using BkTui.Core.Jobs;
 using BkTui.Core.Serial;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Panes.Ports;
+using BkTui.Tui.ViewModels;
 
 namespace BkTui.Tests.Tui.Workstation;
 
@@ -93,5 +94,19 @@ public sealed class PortsColumnsTests
         var rows = t.Screen().Split('\n');
         var marker = Assert.Single(rows, r => r.Contains("more ports — j/k scroll", StringComparison.Ordinal));
         Assert.DoesNotContain("ttyUSB", marker[..marker.IndexOf('│')]); // on a row of its own, not over a port
+    }
+
+    /// <summary>A finished backup recorded the device on its adapter: the Ports pane's LAST DEVICE shows it without R.</summary>
+    [Fact]
+    public void JobFinished_RescansThePorts_SoLastDeviceFollows()
+    {
+        var t = new WorkstationHarness();
+        var port = t.Bench.PortList[1].Path;
+        t.Bench.DeviceList.Add(t.Bench.DeviceList[0] with { Id = 11, Mac = "C8:47:8C:42:10:99", Labels = ["desk lamp"], BaudByAdapter = new Dictionary<string, int> { [port] = 921600 } });
+        Assert.DoesNotContain("desk lamp", string.Join("\n", PortRows.Build(t.Pane<PortsState>(PortsPane.PaneIdValue).Ports, t.Pane<PortsState>(PortsPane.PaneIdValue).Devices, []).Select(r => r.LastDevice)));
+        var done = t.Bench.JobList[1] with { State = JobState.Done, Progress = null };
+        foreach (var a in BenchWiring.ActionsFor(new JobEvent(JobEventKind.State, done))) t.Do(a);
+        var ports = t.Pane<PortsState>(PortsPane.PaneIdValue);
+        Assert.Contains(PortRows.Build(ports.Ports, ports.Devices, []), r => r.Path == port && r.LastDevice.StartsWith("desk lamp", StringComparison.Ordinal));
     }
 }
