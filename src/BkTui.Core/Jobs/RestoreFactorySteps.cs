@@ -1,5 +1,6 @@
 using BkTui.Core.Compatibility;
 using BkTui.Core.Formats;
+using BkTui.Core.Formats.Analysis;
 
 namespace BkTui.Core.Jobs;
 
@@ -11,7 +12,11 @@ internal static class RestoreFactorySteps
         new("pre-flight", ctx =>
         {
             var dump = Load(ctx);
-            return $"dump {dump.Id} ({dump.Bytes.Length / 1024} KiB) from 0x{Start(ctx):X6}{(ctx.Request.AllowBootloader ? ", bootloader included" : ", bootloader kept")}";
+            var written = $"dump {dump.Id} ({dump.Bytes.Length / 1024} KiB) from 0x{Start(ctx):X6}";
+            if (!ctx.Request.AllowBootloader) return written + ", bootloader kept";
+            // --allow-bootloader is the CLI's consent: the step line names what it consented to (the TUI asked with the same words).
+            var boot = BootloaderWording.AtZero(DumpAnalyzer.Analyze(dump.Bytes));
+            return $"{written}, bootloader included: {boot}";
         }),
         new("write", ctx =>
         {

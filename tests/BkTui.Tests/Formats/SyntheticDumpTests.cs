@@ -48,9 +48,7 @@ public class SyntheticDumpTests
     public void Rotated_dump_is_detected_and_read_in_flash_order()
     {
         var image = FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231T });
-        var rotated = new byte[image.Length];
-        image.AsSpan(0x11000).CopyTo(rotated);
-        image.AsSpan(0, 0x11000).CopyTo(rotated.AsSpan(image.Length - 0x11000));
+        var rotated = TestSupport.DumpEdits.Rotated(image, 0x11000);
         var r = DumpAnalyzer.Analyze(rotated);
         Assert.Equal(0x11000u, r.RotatedBy);
         Assert.Equal("BK7231T", r.Chip.Family);

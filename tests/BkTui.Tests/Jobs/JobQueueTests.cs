@@ -356,5 +356,21 @@ public sealed class JobQueueTests : IDisposable
         var all = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreFactory, DumpId = mineId, AllowBootloader = true }));
         Assert.Equal(JobState.Done, all.State);
         Assert.Equal(mine, chip.Flash);
+        Assert.EndsWith(", bootloader kept", restored.Steps.Single(s => s.Name == "pre-flight").Detail);
+    }
+
+    [Fact]
+    public void Restore_factory_with_the_bootloader_names_the_bootloader_it_writes_before_writing()
+    {
+        // --allow-bootloader is the CLI's whole consent: the pre-flight line (stderr, --json steps) says what it consented to.
+        var chip = _connector.Add("/dev/ttyA", new FakeChip());
+        var dump = Core.Formats.Synthesis.FlashImageBuilder.Build(new Core.Formats.Synthesis.FlashImageSpec { Family = ChipFamily.BK7231N });
+        var id = _store.Seed(dump, chip.Mac);
+        using var q = NewQueue();
+        var job = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.RestoreFactory, DumpId = id, AllowBootloader = true }));
+        Assert.Equal(JobState.Done, job.State);
+        var known = ChipProfiles.Bootloaders.Single(b => b.Family == ChipFamily.BK7231N);
+        var preflight = job.Steps.Single(s => s.Name == "pre-flight");
+        Assert.EndsWith($", bootloader included: bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8})", preflight.Detail);
     }
 }

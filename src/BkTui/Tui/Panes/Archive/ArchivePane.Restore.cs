@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using BkTui.Core.Archive;
 using BkTui.Core.Chips;
+using BkTui.Core.Formats.Analysis;
 using BkTui.Core.Jobs;
+using BkTui.Tui.Bench;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.Panes.Queue;
 using BkTui.Tui.State;
@@ -12,7 +14,8 @@ namespace BkTui.Tui.Panes.Archive;
 /// <summary>
 /// Writing a dump back: the restore (bootloader kept, asked with y) and the bootloader recovery of
 /// the RT-Thread loader (the whole dump from 0x000000, bootloader first then the app, after the user
-/// types BOOTLOADER). Both name the port, the range, and say so when the dump is another device's.
+/// types BOOTLOADER). Both name the port, the range, and say so when the dump is another device's;
+/// the recovery also names the bootloader it writes, read from the dump before it asks.
 /// </summary>
 public sealed partial class ArchivePane
 {
@@ -36,20 +39,37 @@ public sealed partial class ArchivePane
         return app with { Overlay = new ConfirmOverlay("Restore it?", new Confirmed(new QueueEnqueue([request with { AllowBootloader = false }]))) { Title = $"Restore dump #{id}", Stakes = stakes, YesLabel = "Restore" } };
     }
 
-    private static Transition Recover(AppState app, long id, ArchiveRow row)
+    private static Transition Recover(AppState app, long id)
     {
         if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: bootloader recovery is disabled", FlashLevel.Warning);
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] for the recovery (u clears marks)", FlashLevel.Warning);
-        return Recover(app, new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id, AllowBootloader = true }, row);
+        return Recover(app, new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id, AllowBootloader = true });
     }
 
-    /// <summary>The recovery question for a request (from B, or `:run restore-factory --allow-bootloader`): only the typed word starts it.</summary>
-    private static Transition Recover(AppState app, JobRequest request, ArchiveRow row)
+    /// <summary>
+    /// The recovery (from B, or `:run restore-factory --allow-bootloader`) first reads the dump's
+    /// bootloader off the UI thread, so the question can name what goes to 0x000000 (<see cref="AskRecovery"/>).
+    /// </summary>
+    private static Transition Recover(AppState app, JobRequest request)
     {
+        long id = request.DumpId!.Value;
+        var work = RecoveryWork(id);
+        return new Transition(AppReducer.Busy(app, work + "…", work), [new BenchEffect(work, (b, _) =>
+            [new ArchiveRecoveryRead(request, BootloaderWording.AtZero(BenchAnalysis.Analyze(b.DumpBytes(id))))])]);
+    }
+
+    private static string RecoveryWork(long id) => $"reading the bootloader of dump #{id}";
+
+    /// <summary>The recovery question, naming the bootloader read from the dump: only the typed word starts it.</summary>
+    private static Transition AskRecovery(AppState app, ArchiveState pane, ArchiveRecoveryRead read)
+    {
+        var request = read.Request;
         var (id, port) = (request.DumpId!.Value, request.Port);
+        if (DumpRow(pane, id, app.Now) is not { } row) return NoSuchDump(app, id);
         var boot = ChipProfiles.For(Family(app, port) ?? ChipFamily.BK7231N).BootloaderSize;
-        var stakes = WriteBackStakes(app, row, id, port).Add(
-            new Stake("Bootloader", $"REWRITTEN: 0x000000–0x{boot:X6} from the dump, then the app and the rest. A wrong bootloader leaves the chip unable to boot.", StakeLevel.Danger));
+        var stakes = WriteBackStakes(app, row, id, port).Add(new Stake("Bootloader",
+            $"REWRITTEN: 0x000000–0x{boot:X6} gets {read.Bootloader} from dump #{id}, then the app and the rest. A wrong bootloader leaves the chip unable to boot.",
+            StakeLevel.Danger));
         return QueuePane.AskBootloader(app, new QueueEnqueue([request with { AllowBootloader = true }]), "bootloader recovery", $"Bootloader recovery on {ListWindow.PortName(port)}", stakes);
     }
 
@@ -57,10 +77,16 @@ public sealed partial class ArchivePane
     private static Transition WriteBack(AppState app, ArchiveState pane, JobRequest request)
     {
         if (!pane.Loaded) return AppReducer.Flash(app, "the archive is still being read: try again in a moment", FlashLevel.Warning);
-        var row = ArchiveRows.Build(pane.Devices, pane.Dumps, null, app.Now).FirstOrDefault(r => r.DumpId == request.DumpId);
-        if (row is null) return AppReducer.Flash(app, $"there is no dump #{request.DumpId} in this session's archive ([3] Archive lists them)", FlashLevel.Warning);
-        return request.AllowBootloader ? Recover(app, request, row) : Restore(app, request, row);
+        if (DumpRow(pane, request.DumpId!.Value, app.Now) is not { } row) return NoSuchDump(app, request.DumpId!.Value);
+        return request.AllowBootloader ? Recover(app, request) : Restore(app, request, row);
     }
+
+    /// <summary>Dump <paramref name="id"/>'s row whatever the filter hides.</summary>
+    private static ArchiveRow? DumpRow(ArchiveState pane, long id, DateTimeOffset now) =>
+        ArchiveRows.Build(pane.Devices, pane.Dumps, null, now).FirstOrDefault(r => r.DumpId == id);
+
+    private static AppState NoSuchDump(AppState app, long id) =>
+        AppReducer.Flash(app, $"there is no dump #{id} in this session's archive ([3] Archive lists them)", FlashLevel.Warning);
 
     /// <summary>The stakes every write-back names: the port with the chip last seen there, the dump, and whose dump it is.</summary>
     private static ImmutableArray<Stake> WriteBackStakes(AppState app, ArchiveRow row, long id, string port)

@@ -69,6 +69,8 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
                 return With(app, Reselect(pane with { Filter = p.Text.Trim().Length == 0 ? null : p.Text.Trim() }, app.Now));
             case ArchiveWriteBack w:
                 return WriteBack(app, pane, w.Request);
+            case ArchiveRecoveryRead r:
+                return AskRecovery(app, pane, r);
             case ArchiveClearFilter:
                 return With(app, Reselect(pane with { Filter = null }, app.Now));
             case ArchiveRefresh:
@@ -101,7 +103,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
             case ArchiveDiff:
                 // Same device means the same archive device record, never equal MAC text (two boards without a MAC are two).
                 long markedId = pane.Marked!.Value;
-                var other = ArchiveRows.Build(pane.Devices, pane.Dumps, null, app.Now).FirstOrDefault(r => r.DumpId == markedId);
+                var other = DumpRow(pane, markedId, app.Now);
                 var warning = other is null || other.Group == row.Group ? null
                     : $"#{markedId} and #{id} are dumps of two devices ({other.DeviceName}, {row.DeviceName}): most bytes will differ";
                 var said = warning is null
@@ -116,7 +118,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
             case ArchiveRestore:
                 return Restore(app, id, row);
             case ArchiveRecover:
-                return Recover(app, id, row);
+                return Recover(app, id);
             default:
                 return app;
         }

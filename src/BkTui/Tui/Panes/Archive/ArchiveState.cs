@@ -37,6 +37,8 @@ public sealed record ArchiveClearFilter : ArchiveAction;
 public sealed record ArchiveAnalyze : ArchiveAction;
 /// <summary>Bootloader recovery: the selected dump written whole (0x000000 up) to the selected port, after a typed consent.</summary>
 public sealed record ArchiveRecover : ArchiveAction;
+/// <summary>The recovery's dump, analysed off the UI thread: <paramref name="Bootloader"/> names what goes to 0x000000; the typed question follows.</summary>
+public sealed record ArchiveRecoveryRead(BkTui.Core.Jobs.JobRequest Request, string Bootloader) : ArchiveAction;
 /// <summary>`:run restore-factory`: the restore (or, with AllowBootloader, the recovery) question for the dump and port it names.</summary>
 public sealed record ArchiveWriteBack(BkTui.Core.Jobs.JobRequest Request) : ArchiveAction;
 /// <summary>Label the selected dump, or name the selected device (a name is shown before its MAC).</summary>

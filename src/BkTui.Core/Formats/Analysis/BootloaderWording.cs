@@ -1,0 +1,25 @@
+namespace BkTui.Core.Formats.Analysis;
+
+/// <summary>
+/// How a write that rewrites the bootloader names what goes to 0x000000 (the TUI's recovery
+/// question, the restore job's pre-flight line), so a consent is given to a named bootloader and
+/// never to "the dump's": its name and whether it is in the known list, else plainly that it
+/// cannot be identified, with the CRC-32 the known list is keyed by.
+/// </summary>
+public static class BootloaderWording
+{
+    /// <summary>"bootloader BK7231n_1.0.11 (not in the known list, CRC-32 0x78D89A2E)", "an unidentified bootloader, CRC-32 0x…", …</summary>
+    public static string AtZero(DumpReport report)
+    {
+        // The analysis rotates a wrapped dump back; the write does not, so 0x0 gets other bytes than the bootloader it read.
+        if (report.RotatedBy != 0)
+            return $"not this dump's bootloader: the file starts at flash 0x{report.RotatedBy:X} (rotated), so other bytes land at 0x000000";
+        var b = report.Bootloader;
+        if (!b.Present) return "nothing the analysis recognises as a bootloader (the first block at 0x000000 is erased or fails its CRC-16)";
+        var list = b.Known ? "in the known list" : "not in the known list";
+        if ((b.Name ?? b.Text) is not { Length: > 0 } name) return $"an unidentified bootloader, CRC-32 {b.Crc32}";
+        // A name read from the loader's own text already carries its version ("BK7231n_1.0.11").
+        var version = b.Version is { Length: > 0 } v && !name.Contains(v, StringComparison.Ordinal) ? $" {v}" : "";
+        return $"bootloader {name}{version} ({list}, CRC-32 {b.Crc32})";
+    }
+}
