@@ -41,6 +41,19 @@ public sealed record ImportOptions
     public bool RefuseUnrecognised { get; init; }
 }
 
+/// <summary>Where an archived dump's taken-at date came from: an import says it, since a copied file's date is the copy's.</summary>
+public enum TakenAtSource
+{
+    /// <summary>The caller gave it (`dumps import --taken`).</summary>
+    Given,
+    /// <summary>The file's modification time (the default of a file import).</summary>
+    FileModified,
+    /// <summary>The moment it was archived (a read from a port).</summary>
+    ImportTime,
+    /// <summary>The same bytes were archived before: their first date stays.</summary>
+    Archived,
+}
+
 /// <param name="IsNew">False when the same bytes (same sha256) were already archived: nothing was added.</param>
 /// <param name="NewBytes">Compressed bytes this import added to the blob store.</param>
 public sealed record ImportResult(long DumpId, string Sha256, long Size, bool IsNew, string? Mac, string? Grade,
@@ -48,6 +61,9 @@ public sealed record ImportResult(long DumpId, string Sha256, long Size, bool Is
 {
     /// <summary>The evidence the device was identified by (strongest first); empty: archived as unidentified.</summary>
     public IReadOnlyList<DeviceKey> Keys { get; init; } = [];
+    /// <summary>When the archive says the bytes were taken, and (<see cref="TakenFrom"/>) why.</summary>
+    public DateTimeOffset TakenAt { get; init; }
+    public TakenAtSource TakenFrom { get; init; }
 }
 
 public sealed record DumpSummary(long Id, string Sha256, long Size, string? Mac, DateTimeOffset TakenAt, DateTimeOffset ImportedAt,

@@ -7,7 +7,10 @@ namespace BkTui.Core.Archive;
 
 public sealed partial class DumpArchive
 {
-    /// <summary>Imports a dump file (idempotent by sha256). Taken-at defaults to the file's modification time.</summary>
+    /// <summary>
+    /// Imports a dump file (idempotent by sha256). Taken-at defaults to the file's modification time,
+    /// which a copy made without keeping dates has moved: the result says which one it is.
+    /// </summary>
     public ImportResult ImportFile(string path, ImportOptions? options = null)
     {
         var full = Path.GetFullPath(path);
@@ -24,8 +27,10 @@ public sealed partial class DumpArchive
             throw new ArchiveException(ArchiveProblem.BadInput, $"{full}: cannot read it ({e.Message}). Nothing was imported.", e);
         }
         options ??= new ImportOptions();
+        var given = options.TakenAt is not null;
         options = options with { TakenAt = options.TakenAt ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) };
-        return Import(bytes, DumpSource.FromFile(full), options);
+        var result = Import(bytes, DumpSource.FromFile(full), options);
+        return result.IsNew ? result with { TakenFrom = given ? TakenAtSource.Given : TakenAtSource.FileModified } : result;
     }
 
     /// <summary>
@@ -52,7 +57,10 @@ public sealed partial class DumpArchive
     }
 
     private ImportResult Existing(DumpSummary d, DumpSource source) =>
-        new(d.Id, d.Sha256, d.Size, false, d.Mac, d.Grade, 0, 0, source) { Keys = DeviceOfDump(d.Id)?.Keys ?? [] };
+        new(d.Id, d.Sha256, d.Size, false, d.Mac, d.Grade, 0, 0, source)
+        {
+            Keys = DeviceOfDump(d.Id)?.Keys ?? [], TakenAt = d.TakenAt, TakenFrom = TakenAtSource.Archived,
+        };
 
     private ImportResult Store(byte[] dump, string sha, SectorPlan plan, StoredAnalysis analysis, DumpSource source, ImportOptions options)
     {
@@ -96,7 +104,11 @@ public sealed partial class DumpArchive
         Exec(c, "INSERT INTO dump_sectors (dump_id, sector_size, ids) VALUES ($d, $ss, $ids)", tx,
             ("$d", dumpId), ("$ss", SectorCodec.SectorSize), ("$ids", ids));
         tx.Commit();
-        return new ImportResult(dumpId, sha, dump.Length, true, mac, analysis.Grade, missing.Count, pack?.Size ?? 0, source) { Keys = keys };
+        return new ImportResult(dumpId, sha, dump.Length, true, mac, analysis.Grade, missing.Count, pack?.Size ?? 0, source)
+        {
+            Keys = keys, TakenAt = DateTimeOffset.FromUnixTimeMilliseconds(takenAt),
+            TakenFrom = options.TakenAt is null ? TakenAtSource.ImportTime : TakenAtSource.Given,
+        };
     }
 
     /// <summary>Indexes (into the plan) of the distinct sectors the store does not hold yet.</summary>

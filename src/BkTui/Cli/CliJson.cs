@@ -27,6 +27,7 @@ public static class CliJson
             new JsonStringEnumConverter<IdentityEvidence>(JsonNamingPolicy.CamelCase),
             new JsonStringEnumConverter<FirmwareError>(JsonNamingPolicy.CamelCase),
             new JsonStringEnumConverter<BootVerdict>(JsonNamingPolicy.CamelCase),
+            new JsonStringEnumConverter<TakenAtSource>(JsonNamingPolicy.CamelCase),
         },
     };
 

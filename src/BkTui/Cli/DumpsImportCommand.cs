@@ -13,13 +13,16 @@ internal static class DumpsImportCommand
         var json = DumpsCommand.JsonOption();
         var label = new Option<string?>("--label") { Description = "Label for the new dumps." };
         var keep = new Option<bool>("--keep-unknown") { Description = "Archive files whose analysis finds nothing BK72xx in them (grade F) as unknown files, instead of refusing them." };
+        var taken = TakenOption.Create();
         var cmd = new Command("import", "Archive dump files (the same bytes twice are stored once).");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(archive);
         cmd.Options.Add(json);
         cmd.Options.Add(label);
         cmd.Options.Add(keep);
-        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a => Run(a, pr.GetValue(paths)!, new ImportOptions { Label = pr.GetValue(label), RefuseUnrecognised = !pr.GetValue(keep) }, pr.GetValue(json))));
+        cmd.Options.Add(taken);
+        cmd.SetAction(pr => DumpsCommand.WithArchive(pr.GetValue(archive), a => Run(a, pr.GetValue(paths)!,
+            new ImportOptions { Label = pr.GetValue(label), RefuseUnrecognised = !pr.GetValue(keep), TakenAt = pr.GetValue(taken) }, pr.GetValue(json))));
         return cmd;
     }
 
@@ -34,9 +37,12 @@ internal static class DumpsImportCommand
                 var r = archive.ImportFile(file, options);
                 results.Add(r);
                 if (!json)
+                {
                     Console.Out.WriteLine(r.IsNew
                         ? $"+ #{r.DumpId}  {DumpsCommand.Or(r.Mac ?? r.Keys.FirstOrDefault()?.Key, "unidentified")}  grade {DumpsCommand.Or(r.Grade, "?")}  {DumpsCommand.Size(r.Size)} (+{DumpsCommand.Size(r.NewBytes)} stored)  {file}"
                         : $"= #{r.DumpId}  already archived  {file}");
+                    Console.Out.WriteLine($"    {TakenLine(r)}");
+                }
             }
             catch (ArchiveException e) when (e.Problem == ArchiveProblem.BadInput)
             {
@@ -55,6 +61,15 @@ internal static class DumpsImportCommand
                 $"{DumpsCommand.Size(stored)} stored for {DumpsCommand.Size(raw)} of new dumps, in {archive.Root}");
         return code;
     }
+
+    /// <summary>The date and where it came from: a copied file's modification time is the copy's, so the default is said, with the way to set it.</summary>
+    internal static string TakenLine(ImportResult r) => $"taken: {TakenOption.Text(r.TakenAt)}, " + r.TakenFrom switch
+    {
+        TakenAtSource.Given => "as --taken says",
+        TakenAtSource.FileModified => "from the file's modification time; --taken sets it",
+        TakenAtSource.Archived => "as archived the first time; --taken does not change it",
+        _ => "when it was archived",
+    };
 
     /// <summary>Files as given, folders expanded to their *.bin files (sorted, so runs are repeatable).</summary>
     private static IEnumerable<string> Expand(string[] paths, List<(string, string)> failures)
