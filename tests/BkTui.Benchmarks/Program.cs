@@ -14,7 +14,8 @@ switch (args.FirstOrDefault())
     case "faults": return BkTui.Benchmarks.FaultCampaign.Run(args);
     case "baud": return BkTui.Benchmarks.BaudBench.Run();
     case "collateral": return BkTui.Benchmarks.CollateralBench.Run();
+    case "ports": return BkTui.Benchmarks.PortsBench.Run();
     default:
-        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render [frames], hex, queue, queue-ports N, faults [RUNS [SEED]], baud)");
+        Console.WriteLine("benchmarks: pass a name (serial, archive, firmware, wire, dedup, analyze, fuzz [count], render [frames], hex, queue, queue-ports N, faults [RUNS [SEED]], baud, ports)");
         return 2;
 }

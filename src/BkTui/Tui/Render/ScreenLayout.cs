@@ -74,7 +74,8 @@ public static class ScreenLayout
         // Panes with no tile (a custom catalogue) take the viewer slot when focused.
         if (!left.Any(p => p.Id == focused) && focused != under && !Viewers.Contains(focused)) viewer = focused;
         var slots = new List<PaneSlot>();
-        int leftWidth = left.Count == 0 ? 0 : Math.Clamp(body.Width * 2 / 5, 36, 60);
+        // Two fifths for the bench, less at 100 to 104 columns so the viewer keeps 16 hex bytes a row.
+        int leftWidth = left.Count == 0 ? 0 : Math.Clamp(Math.Min(body.Width * 2 / 5, body.Width - 1 - Views.Hex.HexLayout.SixteenBytesWidth), 36, 60);
         if (left.Count > 0)
         {
             int total = left.Sum(p => p.Weight), y = body.Y, used = 0;

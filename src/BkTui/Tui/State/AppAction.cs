@@ -94,6 +94,11 @@ public sealed record Suspend : AppAction;
 public sealed record Redraw : AppAction;
 public sealed record Resize(int Width, int Height) : AppAction;
 public sealed record Tick(DateTimeOffset Now) : AppAction;
+/// <summary>The clock, handed to each pane (one that watches something, like the Ports pane, polls on it).</summary>
+public sealed record PaneTick(string Target, DateTimeOffset Now) : PaneAction
+{
+    public override string PaneId => Target;
+}
 
 public sealed record ShowFlash(string Text, FlashLevel Level = FlashLevel.Info) : AppAction;
 public sealed record ClearFlash : AppAction;

@@ -123,7 +123,13 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
     {
         var flash = s.Flash;
         if (flash is not null && flash.Level != FlashLevel.Error && now - flash.Shown >= FlashLifetime) flash = null;
-        return s with { Now = now, Flash = flash };
+        Transition t = s with { Now = now, Flash = flash };
+        foreach (var pane in Panes)
+        {
+            var next = ToPane(t.State, new PaneTick(pane.Id, now));
+            t = new Transition(next.State, t.EffectsOrEmpty.AddRange(next.EffectsOrEmpty));
+        }
+        return t;
     }
 
     public const int MessageLimit = 50;

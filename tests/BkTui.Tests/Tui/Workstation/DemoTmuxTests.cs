@@ -94,6 +94,41 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the demo's exit code 0", s => s.Contains("E2E-FG=0"), Step);
     }
 
+    /// <summary>
+    /// Another program taking a port (here `flock`, as bk7231tools and ltchiptool lock it) shows as busy
+    /// with no key pressed, and as free again once it lets go: the Ports pane looks again on its own.
+    /// </summary>
+    [Fact]
+    public void Demo_APortAnotherProgramTakes_ShowsBusyThenFree_WithoutRescan()
+    {
+        if (!TmuxAvailable()) return; // no tmux on this machine: nothing to drive (CI installs it)
+        var dll = Path.Combine(AppContext.BaseDirectory, "bktui.dll");
+        Tmux("new-session", "-d", "-s", _session, "-x", "120", "-y", "40", $"dotnet {dll} demo --archive {_archive}");
+        WaitFor("the demo's ports folder", s => PortsFolder().IsMatch(s) && FreeBulb().IsMatch(s), Step);
+        var bulb = Path.Combine(PortsFolder().Match(Capture()).Value, "bk7231t-bulb");
+
+        using var holder = Process.Start(new ProcessStartInfo("flock", [bulb, "sleep", "120"]) { UseShellExecute = false })!;
+        try
+        {
+            WaitFor("the bulb's port busy, held by flock", s => BusyBulb().IsMatch(s), Step);
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+            holder.WaitForExit(10_000);
+        }
+        WaitFor("the bulb's port free again", s => FreeBulb().IsMatch(s), Step);
+    }
+
+    [GeneratedRegex(@"/\S*bktui-demo-[A-Za-z0-9]+/ports/")]
+    private static partial Regex PortsFolder();
+
+    [GeneratedRegex(@"bk7231t-bulb\s+busy")]
+    private static partial Regex BusyBulb();
+
+    [GeneratedRegex(@"bk7231t-bulb\s+free")]
+    private static partial Regex FreeBulb();
+
     [GeneratedRegex(@"#1\s+bk7231n-plug\s+backup\s+RUN")]
     private static partial Regex JobRunning();
 

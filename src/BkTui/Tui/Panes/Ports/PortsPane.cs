@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BkTui.Core.Serial;
 using BkTui.Tui.Canvas;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Keys;
@@ -74,11 +75,14 @@ public sealed partial class PortsPane : Pane<PortsState>
         switch (action)
         {
             case PortsLoaded l:
-                var ports = l.Ports.OrderBy(p => p.ById ?? p.Path, StringComparer.Ordinal).ToImmutableArray();
-                var selected = ports.Any(p => p.Path == pane.Selected) ? pane.Selected : ports.FirstOrDefault()?.Path;
-                var marked = pane.Marked.Intersect(ports.Select(p => p.Path));
                 var jobs = l.Jobs is null ? pane.Jobs : pane.Jobs.SetItems(l.Jobs.Select(j => KeyValuePair.Create(j.Id, j)));
-                return With(app, pane with { Ports = ports, Devices = [.. l.Devices], Jobs = jobs, Selected = selected, Marked = marked, Loaded = true });
+                return With(app, WithPorts(pane, l.Ports) with { Devices = [.. l.Devices], Jobs = jobs, Loaded = true, PolledAt = app.Now });
+            case PaneTick t when pane.Loaded && !pane.Polling && t.Now - pane.PolledAt >= PollInterval:
+                return new Transition(With(app, pane with { Polling = true, PolledAt = t.Now }), [Poll()]);
+            case PortsPolled p:
+                pane = pane with { Polling = false };
+                // Same list, same state: an idle screen stays idle.
+                return With(app, p.Ports is null || p.Ports.OrderBy(Key, StringComparer.Ordinal).SequenceEqual(pane.Ports) ? pane : WithPorts(pane, p.Ports));
             case PortsJobChanged j:
                 return With(app, pane with { Jobs = pane.Jobs.SetItem(j.Job.Id, j.Job) });
             case PortsMove m:
@@ -100,8 +104,26 @@ public sealed partial class PortsPane : Pane<PortsState>
         }
     }
 
+    private static string Key(PortInfo p) => p.ById ?? p.Path;
+
+    /// <summary>A new port list, keeping the selection and the marks on ports still there.</summary>
+    private static PortsState WithPorts(PortsState pane, IReadOnlyList<PortInfo> list)
+    {
+        var ports = list.OrderBy(Key, StringComparer.Ordinal).ToImmutableArray();
+        var selected = ports.Any(p => p.Path == pane.Selected) ? pane.Selected : ports.FirstOrDefault()?.Path;
+        return pane with { Ports = ports, Selected = selected, Marked = pane.Marked.Intersect(ports.Select(p => p.Path)) };
+    }
+
     private static int IndexOf(PortsState pane) => pane.Ports.IndexOf(pane.Ports.FirstOrDefault(p => p.Path == pane.Selected)!);
 
+    /// <summary>
+    /// How often the ports are looked at again without R: an adapter plugged in or pulled, or a port
+    /// another program takes, shows within this. A look never opens a port (sysfs, /proc only).
+    /// </summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>Scans ports and reads device facts (on start and on R).</summary>
+    public static PortsPollEffect Poll() => new();
+
     public static BenchEffect Load() => new("scanning ports", (b, _) => [new PortsLoaded(b.Ports(), b.Devices(), b.Jobs())]);
 }

@@ -15,6 +15,9 @@ public sealed record PortsState
     public string? Selected { get; init; }
     public ImmutableSortedSet<string> Marked { get; init; } = ImmutableSortedSet<string>.Empty;
     public bool Loaded { get; init; }
+    /// <summary>When the last quiet poll started (see <see cref="PortsPane.PollInterval"/>), and whether it is still out.</summary>
+    public DateTimeOffset PolledAt { get; init; }
+    public bool Polling { get; init; }
 }
 
 public abstract record PortsAction : PaneAction
@@ -24,6 +27,8 @@ public abstract record PortsAction : PaneAction
 
 /// <summary>The engine's port list and device facts (on start and on refresh).</summary>
 public sealed record PortsLoaded(IReadOnlyList<PortInfo> Ports, IReadOnlyList<DeviceRecord> Devices, IReadOnlyList<JobSnapshot>? Jobs = null) : PortsAction;
+/// <summary>A quiet poll's port list (null when it failed: R shows why).</summary>
+public sealed record PortsPolled(IReadOnlyList<PortInfo>? Ports) : PortsAction;
 public sealed record PortsJobChanged(JobSnapshot Job) : PortsAction;
 public sealed record PortsMove(int Delta) : PortsAction;
 public sealed record PortsToggleMark : PortsAction;

@@ -40,30 +40,36 @@ public class HexViewTests
     }
 
     [Theory]
-    [InlineData(78, 16, false)]
-    [InlineData(76, 16, false)]
-    [InlineData(75, 16, true)]
-    [InlineData(67, 16, true)]
-    [InlineData(66, 8, false)]
-    [InlineData(40, 8, false)]
-    public void Layout_BytesPerRow_16WhereItFits_PairedWhenNarrower_Else8(int width, int expected, bool paired)
+    [InlineData(78, 16, 1)]
+    [InlineData(76, 16, 1)]
+    [InlineData(75, 16, 2)]
+    [InlineData(67, 16, 2)]
+    [InlineData(66, 16, 4)]
+    [InlineData(63, 16, 4)]
+    [InlineData(62, 8, 1)]
+    [InlineData(40, 8, 1)]
+    public void Layout_BytesPerRow_16WhereItFits_GroupedWhenNarrower_Else8(int width, int expected, int group)
     {
         var layout = HexLayout.For(width, 0x200000);
         Assert.Equal(expected, layout.BytesPerRow);
-        Assert.Equal(paired, layout.Paired);
+        Assert.Equal(group, layout.Group);
         Assert.True(layout.Width <= Math.Max(width, HexLayout.For(0, 0x200000).Width));
     }
 
-    [Fact]
-    public void TileOf71Columns_SixteenBytesInPairs_AClickFindsTheByte()
+    /// <summary>The right tile at 120x40 (71 columns: pairs) and at 100x30 (63 columns: fours) still shows 16 bytes a row.</summary>
+    [Theory]
+    [InlineData(71, "│A 000000  2f07 b596 35ff 2a99 35e7 2a99 35ef 2a99 │/...5.*.5.*.5.*.")]
+    [InlineData(63, "│A 000000  2f07b596 35ff2a99 35e72a99 35ef2a99 │/...5.*.5.*.5.*.")]
+    public void NarrowTile_SixteenBytesInGroups_AClickFindsTheByte(int body, string firstRow)
     {
-        using var s = new HexScreen(73, 12, HexScreen.SyntheticDump()); // a 71-column body: the right tile at 120x40
-        Assert.StartsWith("│A 000000  2f07 b596 35ff 2a99 35e7 2a99 35ef 2a99 │/...5.*.5.*.5.*.", s.Rows()[1]);
+        using var s = new HexScreen(body + 2, 12, HexScreen.SyntheticDump());
+        Assert.StartsWith(firstRow, s.Rows()[1]);
         Assert.StartsWith("│A 000010  ", s.Rows()[2]);
         var layout = HexLayout.For(s.View.Viewport.Width, 0x200000);
         Assert.Equal(3, layout.ByteAtColumn(layout.HexX(3) + 1));
-        Assert.Null(layout.ByteAtColumn(layout.HexX(3) + 2)); // the space between pairs
+        Assert.Null(layout.ByteAtColumn(layout.HexX(3) + 2)); // the space after a group
         Assert.Equal(4, layout.ByteAtColumn(layout.HexX(4)));
+        Assert.Equal(5, layout.ByteAtColumn(layout.HexX(4) + 2)); // no space inside a group
     }
 
     [Fact]
