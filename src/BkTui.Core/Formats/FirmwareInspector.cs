@@ -124,7 +124,8 @@ public static class FirmwareInspector
         return app is not null ? (long)app.PhysicalStart + app.PhysicalLength : DefaultAppEnd;
     }
 
-    private static ChipFamily? FamilyFromName(string? name)
+    /// <summary>The family a build's file name names (OpenBK7231N_QIO_… → BK7231N), if any.</summary>
+    public static ChipFamily? FamilyFromName(string? name)
     {
         if (string.IsNullOrEmpty(name)) return null;
         var n = Path.GetFileName(name).ToUpperInvariant();

@@ -36,6 +36,9 @@ public interface IPane
 
     /// <summary>What Tab may complete <paramref name="text"/> to in this pane's prompt <paramref name="purpose"/>.</summary>
     IReadOnlyList<string> Completions(AppState state, string purpose, string text);
+
+    /// <summary>The prompt's history as ↑ walks it (newest last), e.g. the entries that suit the target first.</summary>
+    IReadOnlyList<string> History(AppState state, string purpose, IReadOnlyList<string> entries);
 }
 
 /// <summary>Everything a pane's render may use.</summary>
@@ -65,6 +68,8 @@ public abstract class Pane<TState> : IPane where TState : class
     public string Status(AppState state) => Status(state, StateOf(state));
 
     public IReadOnlyList<string> Completions(AppState state, string purpose, string text) => Completions(StateOf(state), purpose, text);
+
+    public virtual IReadOnlyList<string> History(AppState state, string purpose, IReadOnlyList<string> entries) => entries;
 
     protected abstract TState Initial(TuiOptions options);
     protected abstract Transition Reduce(AppState app, TState pane, PaneAction action, Rect area);

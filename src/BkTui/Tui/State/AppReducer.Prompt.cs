@@ -49,7 +49,7 @@ public sealed partial class AppReducer
             case PromptComplete:
                 var suggestion = p.IsCommandLine ? CommandLine.Suggest(text, s.History) : null;
                 return suggestion is null ? s : s with { Overlay = p with { Text = suggestion + (suggestion.Contains(' ') ? "" : " "), Cursor = -1 } };
-            case PromptHistory h when HistoryOf(s, p) is { Count: > 0 } history:
+            case PromptHistory h when Walked(s, p) is { Count: > 0 } history:
                 // HistoryIndex -1 means "a new line, after the newest entry".
                 int index = (p.HistoryIndex < 0 ? history.Count : p.HistoryIndex) + h.Delta;
                 if (index >= history.Count) return s with { Overlay = p with { HistoryIndex = -1, Text = "", Cursor = -1 } };
@@ -95,6 +95,10 @@ public sealed partial class AppReducer
         var text = shared.Length >= p.Text.Trim().Length ? shared : p.Text;
         return s with { Overlay = p with { Text = text, Cursor = -1, HistoryIndex = -1, Candidates = found.Count > 1 ? [.. found] : [] } };
     }
+
+    /// <summary>The history in the order ↑ walks it: the prompt's pane may put what suits its target newest.</summary>
+    private IReadOnlyList<string> Walked(AppState s, PromptOverlay p) =>
+        Panes.FirstOrDefault(x => x.Id == p.PaneId) is { } pane && s.Panes.ContainsKey(pane.Id) ? pane.History(s, p.Purpose, HistoryOf(s, p)) : HistoryOf(s, p);
 
     private static ImmutableList<string> HistoryOf(AppState s, PromptOverlay p) =>
         p.IsCommandLine ? s.History : s.PromptHistories.TryGetValue(p.Purpose, out var h) ? h : ImmutableList<string>.Empty;
