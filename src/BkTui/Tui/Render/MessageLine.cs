@@ -8,7 +8,19 @@ public static class MessageLine
 {
     /// <summary>True when the open prompt draws over the panes: as a dialog, or with its completions in a box above the line.</summary>
     public static bool PromptCoversPanes(AppState state) => state.Overlay is PromptOverlay prompt &&
-        (PromptView.IsLong(prompt, state.Width) || !TextField.ListFits(prompt, CellWidth.Of(prompt.Label), state.Width));
+        (PromptView.IsLong(prompt, state.Width) || !TextField.ListFits(prompt, CellWidth.Of(LabelFor(prompt, state.Width)), state.Width));
+
+    /// <summary>
+    /// The prompt's label on a line this wide: its "(hint)" goes when the typed text would not fit
+    /// beside it, so a long path shows its folders rather than only its tail.
+    /// </summary>
+    public static string LabelFor(PromptOverlay prompt, int width)
+    {
+        var label = prompt.Label;
+        int open = label.IndexOf(" (", StringComparison.Ordinal), close = label.LastIndexOf("):", StringComparison.Ordinal);
+        if (open < 0 || close < open || CellWidth.Of(label) + CellWidth.Of(prompt.Text) + 2 <= width) return label;
+        return label[..open] + label[(close + 1)..];
+    }
 
     public static void Draw(AppState state, ScreenBuffer buffer, Rect area, RenderKit kit)
     {
@@ -17,7 +29,7 @@ public static class MessageLine
         {
             // A prompt shown as a dialog (PromptView) has its field inside the dialog.
             if (PromptView.IsLong(prompt, area.Width)) return;
-            int x = buffer.Put(area.X, area.Y, prompt.Label, S(Role.PromptLabel), area.Right);
+            int x = buffer.Put(area.X, area.Y, LabelFor(prompt, area.Width), S(Role.PromptLabel), area.Right);
             // Completions that do not fit after the field are listed in a box just above it.
             if (!TextField.Draw(prompt, state, buffer, x, area.Y, area.Right))
                 TextField.DrawList(prompt, buffer, Math.Min(x, area.Width / 2), area.Y, area.Width, Math.Min(12, area.Y - 1), kit.Unicode);

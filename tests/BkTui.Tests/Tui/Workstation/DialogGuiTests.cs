@@ -80,6 +80,19 @@ public sealed class DialogGuiTests
         screen.Press(TgKey.Esc).Press(new TgKey(':')).Press(TgKey.CursorUp);
         Assert.Equal("", Assert.IsType<PromptOverlay>(t.State.Overlay).Text); // the command line has its own history
     }
+
+    /// <summary>A path too long to sit beside the whole question drops the question's hint, not the path's folders.</summary>
+    [Fact]
+    public void PathField_AtEightyColumns_ALongPathKeepsItsFolders_TheLabelItsHint()
+    {
+        var t = new WorkstationHarness(80, 24).Focus(QueuePane.PaneIdValue);
+        using var screen = new GuiScreen(t.App, t.Services);
+        const string path = "/tmp/bktui-demo-93fOIA/firmware/OpenBK7231N_QIO_demo.bin";
+        screen.Press(new TgKey('f')).Type(path);
+        Assert.Contains("Flash firmware: " + path, screen.Text());
+        for (int i = 0; i < path.Length - 10; i++) screen.Press(TgKey.Backspace);
+        Assert.Contains("Flash firmware (file, or cached build: latest|TAG): " + path[..10], screen.Text());
+    }
 }
 
 /// <summary>Dialog buttons by mouse, path completion and the file picker, through Terminal.Gui's input.</summary>
