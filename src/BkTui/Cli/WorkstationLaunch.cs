@@ -40,13 +40,23 @@ internal static class WorkstationLaunch
     /// serial adapters and the archive. Without an archive (unwritable, busy) the viewers and the
     /// ports list still work; jobs and dumps say why they cannot.
     /// </summary>
+    /// <summary>
+    /// The adapters, busy only when another program holds them: our own identify or boot-log monitor
+    /// has the port open too, and the pane says that itself (the ports are looked at every 2 s).
+    /// </summary>
+    private static IReadOnlyList<PortInfo> PortsAsShown()
+    {
+        var holders = PortHolders.Snapshot();
+        return PortScanner.List(holders: holders).Select(holders.Describe).ToList();
+    }
+
     public static async Task<int> RunRealAsync(TuiOptions options, string? archiveOption, CancellationToken ct)
     {
         var root = ArchiveLocation.Resolve(archiveOption);
         DumpArchive? archive = null;
         // The archive opens while Terminal.Gui starts and the first frame is drawn; the bench panes
         // fill in when it is open (docs/performance.md, "First frame").
-        var bench = new OpeningBench(() => new EngineBench(archive = DumpArchive.Open(root), () => PortScanner.List()), () => PortScanner.List());
+        var bench = new OpeningBench(() => new EngineBench(archive = DumpArchive.Open(root), PortsAsShown), PortsAsShown);
         try
         {
             return await RunAsync(options with { Panes = PaneCatalog.Workstation() }, bench, root, loop =>
