@@ -36,11 +36,6 @@ internal static class WorkstationLaunch
     }
 
     /// <summary>
-    /// <c>bktui tui</c> on a real bench: the same panes, numbers and names as the demo, over the
-    /// serial adapters and the archive. Without an archive (unwritable, busy) the viewers and the
-    /// ports list still work; jobs and dumps say why they cannot.
-    /// </summary>
-    /// <summary>
     /// The adapters, busy only when another program holds them: our own identify or boot-log monitor
     /// has the port open too, and the pane says that itself (the ports are looked at every 2 s).
     /// </summary>
@@ -50,6 +45,11 @@ internal static class WorkstationLaunch
         return PortScanner.List(holders: holders).Select(holders.Describe).ToList();
     }
 
+    /// <summary>
+    /// <c>bktui tui</c> on a real bench: the same panes, numbers and names as the demo, over the
+    /// serial adapters and the archive. Without an archive (unwritable, busy) the viewers and the
+    /// ports list still work; jobs and dumps say why they cannot.
+    /// </summary>
     public static async Task<int> RunRealAsync(TuiOptions options, string? archiveOption, CancellationToken ct)
     {
         var root = ArchiveLocation.Resolve(archiveOption);

@@ -122,8 +122,8 @@ public sealed partial class PortsPane : Pane<PortsState>
     /// </summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>Scans ports and reads device facts (on start and on R).</summary>
     public static PortsPollEffect Poll() => new();
 
+    /// <summary>Scans ports and reads device facts (on start and on R).</summary>
     public static BenchEffect Load() => new("scanning ports", (b, _) => [new PortsLoaded(b.Ports(), b.Devices(), b.Jobs())]);
 }

@@ -6,8 +6,7 @@ namespace BkTui.Tui.Views.Hex;
 /// with an extra space after 8 (<c>2f 07 b5 96 …  35 e7</c>) where that fits, else in groups as xxd
 /// writes them, pairs (<c>2f07 b596 …</c>) or, narrower, fours (<c>2f07b596 …</c>, xxd -g4), so 16
 /// bytes still fit a 63-column tile; only below that 8 bytes per row. Every 4 KiB sector starts a row
-/// either way. The partition name column appears only
-/// where the width leaves room for it.
+/// either way. The partition name column appears only where the width leaves room for it.
 /// </summary>
 public sealed record HexLayout(int BytesPerRow, int AddressDigits, int NameWidth, int Group = 1)
 {
