@@ -16,21 +16,21 @@ public class BootloaderWordingTests
     {
         var wording = Wording(FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231N }));
         var known = ChipProfiles.Bootloaders.Single(b => b.Family == ChipFamily.BK7231N);
-        Assert.Equal($"bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8})", wording);
+        Assert.Equal($"bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8} of bytes 0-256)", wording);
     }
 
     [Fact]
     public void A_vendor_bootloader_is_named_by_its_own_text_and_said_to_be_unknown()
     {
         var wording = Wording(FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231M }));
-        Assert.Matches(@"^bootloader BK7231n_1\.0\.11 \(not in the known list, CRC-32 0x[0-9A-F]{8}\)$", wording); // the version is not said twice
+        Assert.Matches(@"^bootloader BK7231n_1\.0\.11 \(not in the known list, CRC-32 0x[0-9A-F]{8} of bytes 0-25[56]\)$", wording); // the version is not said twice
     }
 
     [Fact]
     public void Valid_blocks_without_a_name_are_an_unidentified_bootloader()
     {
         var dump = DumpEdits.WithNamelessBootloader(FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231N }), seed: 5);
-        Assert.Matches(@"^an unidentified bootloader, CRC-32 0x[0-9A-F]{8}$", Wording(dump));
+        Assert.Matches(@"^an unidentified bootloader, CRC-32 0x[0-9A-F]{8} of bytes 0-25[56]$", Wording(dump));
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public class BootloaderWordingTests
     {
         // Its CRC-32 is bl_bk7231s_1.0.3's, its text "BK7231S_1.0.4" (RealDumpAppendixTests).
         if (SharedDumps.Load("Globe-Electric-37783-RGBCT-Bulb-v2.0.0.bin") is not { } dump) return; // ../shared/dumps absent
-        Assert.Equal("bootloader bl_bk7231s_1.0.3 (in the known list, CRC-32 0x4B31E44D)", Wording(dump));
+        Assert.Equal("bootloader bl_bk7231s_1.0.3 (in the known list, CRC-32 0x4B31E44D of bytes 0-255)", Wording(dump));
     }
 }

@@ -371,6 +371,6 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(JobState.Done, job.State);
         var known = ChipProfiles.Bootloaders.Single(b => b.Family == ChipFamily.BK7231N);
         var preflight = job.Steps.Single(s => s.Name == "pre-flight");
-        Assert.EndsWith($", bootloader included: bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8})", preflight.Detail);
+        Assert.EndsWith($", bootloader included: bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8} of bytes 0-256)", preflight.Detail);
     }
 }

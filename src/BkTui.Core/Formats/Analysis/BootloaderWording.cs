@@ -8,7 +8,7 @@ namespace BkTui.Core.Formats.Analysis;
 /// </summary>
 public static class BootloaderWording
 {
-    /// <summary>"bootloader BK7231n_1.0.11 (not in the known list, CRC-32 0x78D89A2E)", "an unidentified bootloader, CRC-32 0x…", …</summary>
+    /// <summary>"bootloader BK7231n_1.0.11 (not in the known list, CRC-32 0x78D89A2E of bytes 0-255)", "an unidentified bootloader, CRC-32 0x… of bytes 0-255", …</summary>
     public static string AtZero(DumpReport report)
     {
         // The analysis rotates a wrapped dump back; the write does not, so 0x0 gets other bytes than the bootloader it read.
@@ -17,9 +17,7 @@ public static class BootloaderWording
         var b = report.Bootloader;
         if (!b.Present) return "nothing the analysis recognises as a bootloader (the first block at 0x000000 is erased or fails its CRC-16)";
         var list = b.Known ? "in the known list" : "not in the known list";
-        if ((b.Name ?? b.Text) is not { Length: > 0 } name) return $"an unidentified bootloader, CRC-32 {b.Crc32}";
-        // A name read from the loader's own text already carries its version ("BK7231n_1.0.11").
-        var version = b.Version is { Length: > 0 } v && !name.Contains(v, StringComparison.Ordinal) ? $" {v}" : "";
-        return $"bootloader {name}{version} ({list}, CRC-32 {b.Crc32})";
+        if ((b.Name ?? b.Text) is not { Length: > 0 } name) return $"an unidentified bootloader, {b.CrcText()}";
+        return $"bootloader {b.NameWithVersion(name)} ({list}, {b.CrcText()})";
     }
 }

@@ -15,7 +15,7 @@ public static class DumpReportText
         Line("Chip", $"{r.Chip.Family}  ({string.Join("; ", r.Chip.Evidence)})");
         var b = r.Bootloader;
         Line("Bootloader", b.Present
-            ? $"{b.Name ?? "unknown"} {b.Version ?? ""}  CRC-32 {b.Crc32} of bytes {b.CrcRange}  {(b.Known ? "known" : "NOT in the known list")}"
+            ? $"{b.NameWithVersion(b.Name ?? "unknown")}  {b.CrcText()}  {(b.Known ? "known" : "NOT in the known list")}"
             : "none found");
         if (r.RotatedBy != 0) Line("Rotated", $"file starts at flash 0x{r.RotatedBy:X} (rotated back for analysis)");
         Line("Key", $"{r.Encryption.Key}{(r.Encryption.Words is { } w ? "  " + string.Join(" ", w) : "")}  ({string.Join("; ", r.Encryption.Evidence)})");

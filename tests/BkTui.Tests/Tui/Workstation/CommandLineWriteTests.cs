@@ -112,12 +112,17 @@ public sealed class CommandLineWriteTests : IDisposable
     [Fact]
     public void RunWifi_IsTheDialogOfW()
     {
-        var byKey = Confirm(new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press("home pw.txt").Press(Key.Of(KeyCode.Enter)));
-        var t = Typed($"run wifi --port {Plug} --ssid home --password-file pw.txt");
-        SameDialog(byKey, Confirm(t));
-        Assert.Equal("Write Wi-Fi credentials", Confirm(t).Title);
-        t.Press("n");
-        Assert.Empty(t.Bench.Enqueued);
+        var pass = Path.GetTempFileName();
+        try
+        {
+            var byKey = Confirm(new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press($"home {pass}").Press(Key.Of(KeyCode.Enter)));
+            var t = Typed($"run wifi --port {Plug} --ssid home --password-file {pass}");
+            SameDialog(byKey, Confirm(t));
+            Assert.Equal("Write Wi-Fi credentials", Confirm(t).Title);
+            t.Press("n");
+            Assert.Empty(t.Bench.Enqueued);
+        }
+        finally { System.IO.File.Delete(pass); }
     }
 
     [Fact]

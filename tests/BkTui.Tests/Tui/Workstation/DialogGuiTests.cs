@@ -24,7 +24,7 @@ public sealed class DialogGuiTests
         Assert.Contains("Bootloader recovery on bk7231n-plug", screen.Text());
         Assert.Contains("Port        bk7231n-plug (BK7231N)", question);
         var known = BkTui.Core.Chips.ChipProfiles.Bootloaders.Single(b => b.Family == BkTui.Core.Chips.ChipFamily.BK7231N); // the sample dump's
-        Assert.Contains($"! Bootloader  REWRITTEN: 0x000000–0x011000 gets bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8}) from dump #2, then the app", question);
+        Assert.Contains($"! Bootloader  REWRITTEN: 0x000000–0x011000 gets bootloader {known.Name} (in the known list, CRC-32 0x{known.Crc32:X8} of bytes 0-256) from dump #2, then the app", question);
         Assert.Contains("Dump        #2 of 38:1F:8D:5A:10:02", question);
         Assert.Contains("Type BOOTLOADER to go on", question);
         screen.Type("yes").Press(TgKey.Enter);

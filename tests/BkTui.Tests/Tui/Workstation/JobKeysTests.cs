@@ -53,13 +53,30 @@ public sealed class JobKeysTests
     [Fact]
     public void Wifi_FromPorts_AsksForTheCredentials_ThenNamesTheSsid()
     {
-        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("w");
-        Assert.Equal(QueuePane.WifiPurpose, Assert.IsType<PromptOverlay>(t.State.Overlay).Purpose);
-        t.Press("home /tmp/wifi-pass").Press(Enter);
-        var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
-        Assert.Equal("Write Wi-Fi credentials", confirm.Title);
-        Assert.Contains("Port: bk7231n-plug", confirm.Whole);
-        Assert.Contains("Wi-Fi 'home'", confirm.Whole);
+        var pass = Path.GetTempFileName();
+        try
+        {
+            var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("w");
+            Assert.Equal(QueuePane.WifiPurpose, Assert.IsType<PromptOverlay>(t.State.Overlay).Purpose);
+            t.Press($"home {pass}").Press(Enter);
+            var confirm = Assert.IsType<ConfirmOverlay>(t.State.Overlay);
+            Assert.Equal("Write Wi-Fi credentials", confirm.Title);
+            Assert.Contains("Port: bk7231n-plug", confirm.Whole);
+            Assert.Contains("Wi-Fi 'home'", confirm.Whole);
+        }
+        finally { File.Delete(pass); }
+    }
+
+    /// <summary>A password typed where its file's name goes: nothing is asked or queued, and it is not echoed.</summary>
+    [Fact]
+    public void Wifi_WithAPasswordFileThatIsNotThere_QueuesNothing_AndDoesNotEchoIt()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("w").Press("homenet hunter2").Press(Enter);
+        Assert.Null(t.State.Overlay);
+        Assert.Empty(t.Bench.Enqueued);
+        Assert.StartsWith("Wi-Fi not asked: the PASSWORD-FILE named is not a file here", t.State.Flash!.Text);
+        Assert.DoesNotContain("hunter2", t.Screen());
+        Assert.DoesNotContain(t.Messages(), m => m.Contains("hunter2"));
     }
 
     [Fact]

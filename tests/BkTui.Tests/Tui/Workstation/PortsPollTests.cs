@@ -69,3 +69,40 @@ public sealed class PortsPollTests
         Assert.Single(t.App.Dispatch(new Tick(Start + 4 * PortsPane.PollInterval)), e => e is PortsPollEffect);
     }
 }
+
+/// <summary>A port another program holds: who holds it is the footer's first line, and no job is queued on it.</summary>
+public sealed class BusyPortTests
+{
+    private static WorkstationHarness WithPlugHeld(int width, int height)
+    {
+        var bench = WorkstationHarness.Sample();
+        bench.PortList[0] = bench.PortList[0] with { Busy = true, HolderPid = 4242, HolderName = "minicom" };
+        return new WorkstationHarness(width, height, bench: bench).Focus(PortsPane.PaneIdValue);
+    }
+
+    [Theory]
+    [InlineData(100, 30)]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void TheFooterNamesTheHolder_BeforeThePortsDescription(int width, int height)
+    {
+        var t = WithPlugHeld(width, height);
+        var screen = t.Screen();
+        Assert.Contains("held by pid 4242 minicom", screen);
+        var rows = screen.Split('\n');
+        int held = Array.FindIndex(rows, r => r.Contains("held by pid 4242 minicom"));
+        int path = Array.FindIndex(rows, r => r.Contains(WorkstationHarness.PlugPort[..12]));
+        Assert.True(held < path, $"the holder (row {held}) comes before the description (row {path})");
+    }
+
+    [Fact]
+    public void AJobOnABusyPort_IsNotQueued_AndSaysWhoHoldsIt()
+    {
+        var t = WithPlugHeld(100, 30);
+        t.Press("b");
+        Assert.Empty(t.Bench.Enqueued);
+        Assert.Null(t.State.Overlay);
+        Assert.Contains("bk7231n-plug is busy, held by pid 4242 minicom", t.State.Flash!.Text);
+        Assert.Contains("Nothing was queued", t.State.Flash.Text);
+    }
+}

@@ -208,15 +208,20 @@ public sealed class WorkstationActionTests
     [Fact]
     public void WifiPrompt_NamesTheConfigSector_ThenQueuesTheCredentialsFile()
     {
-        var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press("\"my net\" /tmp/pass.txt 10.0.0.5").Press(Key.Of(KeyCode.Enter));
-        var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole;
-        Assert.Contains("'my net'", question);
-        Assert.Contains("bk7231n-plug", question);
-        Assert.Contains("0x1D1000–0x1D2000", question); // the OBK config sector of the N the archive saw there
-        Assert.Empty(t.Bench.Enqueued);
-        t.Press("y");
-        var r = Assert.Single(t.Bench.Enqueued);
-        Assert.Equal((Recipe.Wifi, "my net", "/tmp/pass.txt", "10.0.0.5"), (r.Recipe, r.Ssid, r.PasswordFile, r.MqttHost));
+        var pass = Path.GetTempFileName();
+        try
+        {
+            var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("w").Press($"\"my net\" {pass} 10.0.0.5").Press(Key.Of(KeyCode.Enter));
+            var question = Assert.IsType<ConfirmOverlay>(t.State.Overlay).Whole;
+            Assert.Contains("'my net'", question);
+            Assert.Contains("bk7231n-plug", question);
+            Assert.Contains("0x1D1000–0x1D2000", question); // the OBK config sector of the N the archive saw there
+            Assert.Empty(t.Bench.Enqueued);
+            t.Press("y");
+            var r = Assert.Single(t.Bench.Enqueued);
+            Assert.Equal((Recipe.Wifi, "my net", pass, "10.0.0.5"), (r.Recipe, r.Ssid, r.PasswordFile, r.MqttHost));
+        }
+        finally { File.Delete(pass); }
     }
 
     [Fact]

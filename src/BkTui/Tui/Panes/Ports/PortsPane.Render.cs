@@ -53,7 +53,9 @@ internal sealed record PortsLayout(PortColumns Columns, int Start, int Selected,
             footer.Add(($"Marked: {string.Join(", ", pane.Marked.Select(ListWindow.PortName))} — jobs go to these; u clears", Role.Warning));
         if (rows.ElementAtOrDefault(sel) is { } s)
         {
-            footer.Add((string.Join(" · ", new[] { s.Path, s.Driver, s.Adapter, s.Holder is null ? null : "held by " + s.Holder }.Where(t => !string.IsNullOrEmpty(t))), Role.Dim));
+            // Who holds a busy port comes before the port's description, which a short tile cuts.
+            if (s.Holder is not null) footer.Add(("held by " + s.Holder, Role.Warning));
+            footer.Add((string.Join(" · ", new[] { s.Path, s.Driver, s.Adapter }.Where(t => !string.IsNullOrEmpty(t))), Role.Dim));
             if ((!columns.LastDevice || s.LastDevice.Length > columns.Last) && s.LastDevice.Length > 0) footer.Add(("last device: " + s.LastDevice, Role.Dim));
         }
         // Every port before the footer's detail: a short tile drops the blank row, then footer lines

@@ -42,6 +42,9 @@ public sealed partial class QueuePane
     {
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
             return AppReducer.Flash(app, problem, FlashLevel.Warning);
+        // A port another program holds would fail the job at its first step: say who holds it instead.
+        if (requests.Select(r => (r.Port, By: PortsPane.HeldBy(app, r.Port))).FirstOrDefault(h => h.By is not null) is { By: { } holder } held)
+            return AppReducer.Flash(app, $"{ListWindow.PortName(held.Port)} is busy, held by {holder}: close that program (or wait for it), then try again. Nothing was queued.", FlashLevel.Warning);
         var first = requests[0];
         // A write of a file that is not there is no question to ask (its range would read 0 bytes long).
         if (MissingFile(first) is { } missing) return AppReducer.Flash(app, missing, FlashLevel.Error);
@@ -229,7 +232,7 @@ public sealed partial class QueuePane
         return ranges.Count == 1 && ranges[0] is { } r ? r : "(0x1D1000–0x1D2000 on N/M, 0x1E1000–0x1E2000 on T/U)";
     }
 
-    /// <summary>What to say when the file a write (custom, or flash of a path) would send does not exist; null when it does.</summary>
+    /// <summary>What to say when the file a write (custom, flash of a path, Wi-Fi's password file) would send does not exist; null when it does.</summary>
     private static string? MissingFile(JobRequest request)
     {
         var (what, path) = request switch
@@ -238,6 +241,12 @@ public sealed partial class QueuePane
             { Recipe: Recipe.Flash, FirmwarePath: { } p } => ("flash", p),
             _ => (null, null),
         };
+        if (request is { Recipe: Recipe.Wifi, PasswordFile: { } secret })
+        {
+            // Not echoed: a password typed where its file's name goes must not reach the screen or the logs.
+            return File.Exists(secret) ? null
+                : "Wi-Fi not asked: the PASSWORD-FILE named is not a file here. Put the password in a file (one line) and name that file, so the password is never typed or logged. Nothing was queued.";
+        }
         if (path is null || File.Exists(path)) return null;
         var full = Path.GetFullPath(path);
         return Directory.Exists(full)
