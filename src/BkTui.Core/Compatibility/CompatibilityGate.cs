@@ -17,7 +17,8 @@ public static class CompatibilityGate
         consent ??= CompatibilityConsent.None;
         name ??= "the image";
         var family = ImageFamilyReader.Read(file, image);
-        var findings = new List<CompatibilityFinding> { Family(chip, family, consent, name), Key(chip, image, consent, name, path ?? name) };
+        var built = Family(chip, family, consent, name);
+        var findings = new List<CompatibilityFinding> { built, Key(chip, image, consent, name, path ?? name, wrongFamily: built.Status == CompatibilityStatus.Refused) };
         if (Size(chip, image, name) is { } size) findings.Add(size);
         var worst = findings.Any(f => f.Status == CompatibilityStatus.Refused) ? CompatibilityStatus.Refused
             : findings.Any(f => f.Status == CompatibilityStatus.Unknown) ? CompatibilityStatus.Unknown
@@ -59,7 +60,8 @@ public static class CompatibilityGate
     /// unknown key passes only on a chip whose key is also unknown); where eFuse cannot be read the
     /// family's usual key is assumed and only a known image key can contradict it.
     /// </summary>
-    private static CompatibilityFinding Key(ChipInfo chip, FirmwareImage image, CompatibilityConsent consent, string name, string path)
+    /// <param name="wrongFamily">The image is already refused for its family: converting its key would not make it run, so neither that nor the key override is offered.</param>
+    private static CompatibilityFinding Key(ChipInfo chip, FirmwareImage image, CompatibilityConsent consent, string name, string path, bool wrongFamily)
     {
         var read = chip.EfuseKey;
         var chipKey = read ?? chip.Profile.DefaultEfuseKey;
@@ -69,6 +71,8 @@ public static class CompatibilityGate
         if (image.Kind is FirmwareKind.Unknown or FirmwareKind.RblOta) matches = true; // no code key to compare
         var source = read is { } got ? $"{got.Verdict} ({got})" : $"{chipKey.Verdict} (the {chip.Family}'s usual key; this bootloader cannot read eFuse)";
         if (matches) return new("key", CompatibilityStatus.Compatible, $"key {image.Key}, the chip's is {source}");
+        if (wrongFamily)
+            return new("key", CompatibilityStatus.Refused, $"{name} is also encrypted with the {image.Key} key, and the chip's eFuse key is {source}.", consent.AllowKeyMismatch);
         var convert = $"bktui image convert {Quote(path)} --to-key {chipKey.Verdict} --out {Quote($"{Path.GetFileNameWithoutExtension(name)}_{chipKey.Verdict}key.bin")}";
         var advice = chipKey.IsZero
             ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build, or convert this one: `{convert}`."

@@ -57,9 +57,12 @@ public sealed record JobSnapshot
 
     /// <summary>
     /// Why the job failed, without the port the error starts with (a row or a line that already names
-    /// the port reads the reason first).
+    /// the port reads the reason first): "PORT: reason" gives "reason", "PORT is busy: …" gives "busy: …".
     /// </summary>
-    public string? Reason => Error is { } e && e.StartsWith(Port + ": ", StringComparison.Ordinal) ? e[(Port.Length + 2)..] : Error;
+    public string? Reason => Error is not { } e ? null
+        : e.StartsWith(Port + ": ", StringComparison.Ordinal) ? e[(Port.Length + 2)..]
+        : e.StartsWith(Port + " is ", StringComparison.Ordinal) ? e[(Port.Length + 4)..]
+        : e;
     /// <summary>The step running now (or the last one reached).</summary>
     public string? Step => Steps.LastOrDefault(s => s.State != StepState.Pending)?.Name;
 }

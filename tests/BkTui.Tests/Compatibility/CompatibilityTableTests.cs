@@ -49,6 +49,20 @@ public sealed class CompatibilityTableTests
         }
     }
 
+    /// <summary>A T build (Tuya key) on the zero-key M: refused for its family, and no key conversion offered that could not make it run.</summary>
+    [Fact]
+    public void A_build_for_another_silicon_is_not_offered_a_key_conversion()
+    {
+        var m = Identify(ChipFamily.BK7231M);
+        var v = Gate(m, GateImages.Build(ChipFamily.BK7231T), "OpenBK7231T_QIO_1.18.21.bin");
+        Assert.Equal(CompatibilityStatus.Refused, v.Findings.Single(f => f.Aspect == "family").Status);
+        var key = v.Findings.Single(f => f.Aspect == "key");
+        Assert.Equal(CompatibilityStatus.Refused, key.Status);
+        Assert.DoesNotContain("image convert", v.Text);
+        Assert.DoesNotContain("--allow-key-mismatch", v.Text);
+        Assert.Contains("OpenBK7231M", v.Text); // the family's own build is what is offered
+    }
+
     [Fact]
     public void A_bk7231m_takes_an_n_build_as_far_as_family_goes_and_the_key_decides()
     {

@@ -83,6 +83,7 @@ public sealed class QueueTruthTests : IDisposable
         };
         Assert.Equal("f contains the RF calibration of another device", job.Reason);
         Assert.Equal("no link", (job with { Error = "no link" }).Reason);
+        Assert.Equal("busy: held by pid 7 flock", (job with { Error = "/tmp/d/ports/bk7231n-plug is busy: held by pid 7 flock" }).Reason);
     }
 
     [Fact]
