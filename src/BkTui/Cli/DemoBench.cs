@@ -42,6 +42,8 @@ internal sealed class DemoBench : IDisposable
     }
 
     public string ArchiveRoot { get; }
+    /// <summary>The archive is in the scratch folder (no --archive), deleted on exit.</summary>
+    public bool ArchiveIsTemporary => ArchiveRoot.StartsWith(_scratch + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     public DumpArchive Archive { get; private set; } = null!;
     public EngineBench Bench { get; private set; } = null!;
     public IReadOnlyList<PortInfo> Ports { get; private set; } = [];

@@ -66,6 +66,17 @@ public class AppReducerTests
         Assert.True(t.State.Quitting);
     }
 
+    [Theory]
+    [InlineData(false, "(it can be resumed)")]
+    [InlineData(true, "(this demo's archive is deleted on exit, so nothing can be resumed)")]
+    public void QsQuestion_PromisesAResumeOnlyWhenTheArchiveStays(bool temporary, string said)
+    {
+        var app = new BkTui.Tui.Loop.TuiApp(new BkTui.Tui.TuiOptions { ArchiveIsTemporary = temporary }, 80, 24);
+        app.Dispatch(new SetJobsRunning(1));
+        app.Dispatch(new Quit());
+        Assert.Contains(said, Assert.IsType<ConfirmOverlay>(app.State.Overlay).Question);
+    }
+
     [Fact]
     public void WaitingJobsAreNotCalledRunning_InTheTabStripOrQsQuestion()
     {

@@ -24,6 +24,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
         PaneOrder = Panes.Select(p => p.Id).ToImmutableArray(),
         Panes = Panes.ToImmutableDictionary(p => p.Id, p => p.CreateState(options)),
         ReadOnly = options.ReadOnly,
+        ArchiveIsTemporary = options.ArchiveIsTemporary,
         Now = options.Clock(),
     };
 
@@ -66,12 +67,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             RunCommand r => OnCommand(s, r.Line),
             Commands.RunConfirmedVerb v => RunVerb(s, v.Tokens),
             Quit q when q.Force || s.JobsRunning == 0 => s with { Quitting = true },
-            Quit => s with
-            {
-                Overlay = new ConfirmOverlay(
-                    $"{(s.JobsWaiting > 0 ? s.JobsText : $"{s.JobsRunning} job{(s.JobsRunning == 1 ? " is" : "s are")} running")}. Quitting stops {(s.JobsRunning == 1 ? "it" : "them")} at a safe point ({(s.JobsRunning == 1 ? "it" : "they")} can be resumed). Quit anyway?",
-                    new Quit(Force: true)) { Title = "Quit", YesLabel = "Quit" },
-            },
+            Quit => s with { Overlay = new ConfirmOverlay(QuitQuestion(s), new Quit(Force: true)) { Title = "Quit", YesLabel = "Quit" } },
             Suspend => new Transition(s, [new SuspendEffect()]),
             Redraw => new Transition(s, [new InvalidateEffect()]),
             Resize r => s with { Width = r.Width, Height = r.Height },
@@ -82,6 +78,15 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             SetJobsRunning j => s with { JobsRunning = Math.Max(0, j.Count), JobsWaiting = Math.Clamp(j.Waiting, 0, Math.Max(0, j.Count)) },
             _ => s,
         };
+    }
+
+    /// <summary>What quitting does to the jobs still running, and whether they can be resumed (not from the demo's temporary archive).</summary>
+    private static string QuitQuestion(AppState s)
+    {
+        bool one = s.JobsRunning == 1;
+        var jobs = s.JobsWaiting > 0 ? s.JobsText : $"{s.JobsRunning} job{(one ? " is" : "s are")} running";
+        var after = s.ArchiveIsTemporary ? "this demo's archive is deleted on exit, so nothing can be resumed" : one ? "it can be resumed" : "they can be resumed";
+        return $"{jobs}. Quitting stops {(one ? "it" : "them")} at a safe point ({after}). Quit anyway?";
     }
 
     private Transition ReduceConfirmed(AppState s, AppAction inner) => inner switch
