@@ -67,6 +67,19 @@ public sealed class JobKeysTests
         finally { File.Delete(pass); }
     }
 
+    /// <summary>An answer with too few words asks again with the text kept: the next keys go to the field, not to the panes.</summary>
+    [Fact]
+    public void Wifi_WithOneWord_AsksAgain_KeepingTheText()
+    {
+        var t = new WorkstationHarness().Focus(PortsPane.PaneIdValue).Press("w").Press("homenet").Press(Enter);
+        var again = Assert.IsType<PromptOverlay>(t.State.Overlay);
+        Assert.Equal((QueuePane.WifiPurpose, "homenet"), (again.Purpose, again.Text));
+        Assert.Contains("1 word given", Assert.Single(again.Stakes).Text);
+        t.Press(" c");
+        Assert.Equal("homenet c", Assert.IsType<PromptOverlay>(t.State.Overlay).Text); // typed into the field, not the Custom key
+        Assert.Empty(t.Bench.Enqueued);
+    }
+
     /// <summary>A password typed where its file's name goes: nothing is asked or queued, and it is not echoed.</summary>
     [Fact]
     public void Wifi_WithAPasswordFileThatIsNotThere_QueuesNothing_AndDoesNotEchoIt()

@@ -24,19 +24,31 @@ public sealed partial class QueuePane
     private Transition AddWifi(AppState app, string text)
     {
         var w = CommandLine.Tokenize(text);
-        if (w.Length is < 2 or > 4) return AppReducer.Flash(app, "Wi-Fi needs: SSID PASSWORD-FILE [MQTT-HOST [DEVICE-NAME]] (the password stays in its file)", FlashLevel.Warning);
+        if (w.Length is < 2 or > 4)
+            return AskAgain(app, WifiPurpose, WifiPrompt, text, "Write Wi-Fi credentials",
+                $"SSID PASSWORD-FILE [MQTT-HOST [DEVICE-NAME]]: {Words(w.Length)} given. The password stays in its file; quote an SSID with spaces.");
         return Add(app, Recipe.Wifi, null, r => r with
         {
             Ssid = w[0], PasswordFile = Path.GetFullPath(w[1]), MqttHost = w.ElementAtOrDefault(2), DeviceName = w.ElementAtOrDefault(3),
         });
     }
 
+    /// <summary>
+    /// An answer the recipe cannot use opens its prompt again with the text as typed and what it needs
+    /// above the field, so the next keys are not taken as commands by the pane underneath.
+    /// </summary>
+    private AppState AskAgain(AppState app, string purpose, string label, string text, string title, string needs) =>
+        app with { Overlay = new PromptOverlay(Id, purpose, label, text) { Title = title, Stakes = [new Stake("Needs", needs, StakeLevel.Warning)] } };
+
+    private static string Words(int n) => n == 1 ? "1 word" : $"{n} words";
+
     private Transition AddCustom(AppState app, string text)
     {
         var w = CommandLine.Tokenize(text);
         var read = w.Length == 4 && w[0].Equals("read", StringComparison.OrdinalIgnoreCase);
         var write = w.Length == 3 && w[0].Equals("write", StringComparison.OrdinalIgnoreCase);
-        if (!read && !write) return AppReducer.Flash(app, "custom needs: read FILE START LENGTH, or write FILE START", FlashLevel.Warning);
+        if (!read && !write)
+            return AskAgain(app, CustomPurpose, CustomPrompt, text, "Custom read or write", $"read FILE START LENGTH, or write FILE START: {Words(w.Length)} given.");
         uint start, length = 0;
         try
         {
