@@ -24,6 +24,8 @@ public class BootloaderWordingTests
     {
         var wording = Wording(FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231M }));
         Assert.Matches(@"^bootloader BK7231n_1\.0\.11 \(not in the known list, CRC-32 0x[0-9A-F]{8} of bytes 0-25[56]\)$", wording); // the version is not said twice
+        var analysis = DumpReportText.Render(DumpAnalyzer.Analyze(FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231M })));
+        Assert.Matches(@"Bootloader +BK7231n_1\.0\.11  CRC-32 0x[0-9A-F]{8} of bytes 0-25[56]  NOT in the known list", analysis); // nor in the analysis
     }
 
     [Fact]

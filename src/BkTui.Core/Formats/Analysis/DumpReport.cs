@@ -53,6 +53,8 @@ public sealed record BootloaderInfo
     public string? Crc32 { get; init; }
     public string? CrcRange { get; init; }
     public bool Known { get; init; }
+    /// <summary>Version text found inside the decrypted bootloader (e.g. "BK7231N_1.0.1").</summary>
+    public string? Text { get; init; }
 
     /// <summary>"CRC-32 0x78D89A2E of bytes 0-255": the identifying CRC covers the loader's start, not its range.</summary>
     public string CrcText() => $"CRC-32 {Crc32} of bytes {CrcRange}";
@@ -60,8 +62,6 @@ public sealed record BootloaderInfo
     /// <summary>Its name with its version, once: a name read from the loader's own text already carries it ("BK7231n_1.0.11").</summary>
     public string? NameWithVersion(string? name) =>
         name is null ? null : Version is { Length: > 0 } v && !name.Contains(v, StringComparison.Ordinal) ? $"{name} {v}" : name;
-    /// <summary>Version text found inside the decrypted bootloader (e.g. "BK7231N_1.0.1").</summary>
-    public string? Text { get; init; }
 }
 
 public sealed record EncryptionInfo
