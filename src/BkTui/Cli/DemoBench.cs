@@ -42,8 +42,12 @@ internal sealed class DemoBench : IDisposable
     }
 
     public string ArchiveRoot { get; }
-    /// <summary>The archive is in the scratch folder (no --archive), deleted on exit.</summary>
-    public bool ArchiveIsTemporary => ArchiveRoot.StartsWith(_scratch + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    /// <summary>
+    /// Why a job stopped by quitting cannot be resumed: the virtual ports are made anew each session
+    /// (a retry would look for the old ones), and without --archive the archive goes too.
+    /// </summary>
+    public string NoResumeBecause => ArchiveRoot.StartsWith(_scratch + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        ? "this demo's archive and virtual ports are deleted on exit" : "this demo's virtual ports are deleted on exit";
     public DumpArchive Archive { get; private set; } = null!;
     public EngineBench Bench { get; private set; } = null!;
     public IReadOnlyList<PortInfo> Ports { get; private set; } = [];

@@ -36,7 +36,7 @@ internal static class DemoCommand
     }
 
     private static Task<int> RunTui(DemoBench demo, TuiOptions options, CancellationToken ct) =>
-        WorkstationLaunch.RunAsync(options with { Panes = PaneCatalog.Workstation(), ArchiveIsTemporary = demo.ArchiveIsTemporary }, demo.Bench, demo.ArchiveRoot, loop =>
+        WorkstationLaunch.RunAsync(options with { Panes = PaneCatalog.Workstation(), NoResumeBecause = demo.NoResumeBecause }, demo.Bench, demo.ArchiveRoot, loop =>
         {
             loop.Log($"demo: {DemoBench.Chips.Count} virtual chips; archive {demo.ArchiveRoot}");
             foreach (var p in demo.Ports) loop.Log($"demo: {p.Path} — {p.Product}");

@@ -10,8 +10,8 @@ public sealed record TuiOptions
     /// <summary>Unicode box drawing; false for ASCII borders.</summary>
     public bool Unicode { get; init; } = true;
     public bool ReadOnly { get; init; }
-    /// <summary>The archive goes when the program ends (the demo's, without --archive): a stopped job cannot be resumed.</summary>
-    public bool ArchiveIsTemporary { get; init; }
+    /// <summary>Why a job stopped by quitting cannot be resumed here (the demo's ports go on exit); null when it can.</summary>
+    public string? NoResumeBecause { get; init; }
     /// <summary>Show secrets (passwords) in the hex view from the start; else masked until S.</summary>
     public bool RevealSecrets { get; init; }
     /// <summary>File opened in the hex viewer at start (which then has the focus).</summary>

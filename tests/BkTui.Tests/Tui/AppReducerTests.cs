@@ -67,11 +67,11 @@ public class AppReducerTests
     }
 
     [Theory]
-    [InlineData(false, "(it can be resumed)")]
-    [InlineData(true, "(this demo's archive is deleted on exit, so nothing can be resumed)")]
-    public void QsQuestion_PromisesAResumeOnlyWhenTheArchiveStays(bool temporary, string said)
+    [InlineData(null, "(it can be resumed)")]
+    [InlineData("this demo's virtual ports are deleted on exit", "(this demo's virtual ports are deleted on exit, so nothing can be resumed)")]
+    public void QsQuestion_PromisesAResumeOnlyWhereOneCanBeHad(string? noResume, string said)
     {
-        var app = new BkTui.Tui.Loop.TuiApp(new BkTui.Tui.TuiOptions { ArchiveIsTemporary = temporary }, 80, 24);
+        var app = new BkTui.Tui.Loop.TuiApp(new BkTui.Tui.TuiOptions { NoResumeBecause = noResume }, 80, 24);
         app.Dispatch(new SetJobsRunning(1));
         app.Dispatch(new Quit());
         Assert.Contains(said, Assert.IsType<ConfirmOverlay>(app.State.Overlay).Question);

@@ -7,7 +7,9 @@ public sealed partial class AppReducer
 {
     /// <summary>Prompts whose entries are not kept in a history (a typed consent is given each time).</summary>
     // A typed consent is asked afresh each time: recalling the last answer would make it one keystroke.
-    private static readonly HashSet<string> NoHistory = [global::BkTui.Tui.Panes.Queue.QueuePane.BootloaderPurpose, global::BkTui.Tui.Panes.Queue.QueuePane.FamilyPurpose];
+    /// <summary>Prompts whose answers are not kept: typed consents, and Wi-Fi (a password typed by mistake must not come back with ↑).</summary>
+    private static readonly HashSet<string> NoHistory =
+        [global::BkTui.Tui.Panes.Queue.QueuePane.BootloaderPurpose, global::BkTui.Tui.Panes.Queue.QueuePane.FamilyPurpose, global::BkTui.Tui.Panes.Queue.QueuePane.WifiPurpose];
 
     private Transition ReducePrompt(AppState s, AppAction action)
     {

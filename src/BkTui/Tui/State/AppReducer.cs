@@ -24,7 +24,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
         PaneOrder = Panes.Select(p => p.Id).ToImmutableArray(),
         Panes = Panes.ToImmutableDictionary(p => p.Id, p => p.CreateState(options)),
         ReadOnly = options.ReadOnly,
-        ArchiveIsTemporary = options.ArchiveIsTemporary,
+        NoResumeBecause = options.NoResumeBecause,
         Now = options.Clock(),
     };
 
@@ -80,12 +80,12 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
         };
     }
 
-    /// <summary>What quitting does to the jobs still running, and whether they can be resumed (not from the demo's temporary archive).</summary>
+    /// <summary>What quitting does to the jobs still running, and whether they can be resumed (not in the demo, whose ports go on exit).</summary>
     private static string QuitQuestion(AppState s)
     {
         bool one = s.JobsRunning == 1;
         var jobs = s.JobsWaiting > 0 ? s.JobsText : $"{s.JobsRunning} job{(one ? " is" : "s are")} running";
-        var after = s.ArchiveIsTemporary ? "this demo's archive is deleted on exit, so nothing can be resumed" : one ? "it can be resumed" : "they can be resumed";
+        var after = s.NoResumeBecause is { } why ? $"{why}, so nothing can be resumed" : one ? "it can be resumed" : "they can be resumed";
         return $"{jobs}. Quitting stops {(one ? "it" : "them")} at a safe point ({after}). Quit anyway?";
     }
 

@@ -73,8 +73,8 @@ public sealed record AppState
     public Overlay? Overlay { get; init; }
     public Flash? Flash { get; init; }
     public bool ReadOnly { get; init; }
-    /// <summary>See <see cref="TuiOptions.ArchiveIsTemporary"/>.</summary>
-    public bool ArchiveIsTemporary { get; init; }
+    /// <summary>See <see cref="TuiOptions.NoResumeBecause"/>.</summary>
+    public string? NoResumeBecause { get; init; }
     /// <summary>Jobs not finished yet: running, waiting for the user, or waiting their turn.</summary>
     public int JobsRunning { get; init; }
     /// <summary>Of <see cref="JobsRunning"/>, those still waiting their turn in the queue.</summary>

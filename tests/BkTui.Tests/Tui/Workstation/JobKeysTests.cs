@@ -90,6 +90,8 @@ public sealed class JobKeysTests
         Assert.StartsWith("Wi-Fi not asked: the PASSWORD-FILE named is not a file here", t.State.Flash!.Text);
         Assert.DoesNotContain("hunter2", t.Screen());
         Assert.DoesNotContain(t.Messages(), m => m.Contains("hunter2"));
+        t.Press("w").Press(Key.Of(KeyCode.Up)); // nor does ↑ bring it back: Wi-Fi answers are not kept
+        Assert.Equal("", Assert.IsType<PromptOverlay>(t.State.Overlay).Text);
     }
 
     [Fact]
