@@ -33,6 +33,8 @@ public sealed record ImportOptions
 {
     /// <summary>When the bytes were read; default: now for a port, the file's modification time for a file.</summary>
     public DateTimeOffset? TakenAt { get; init; }
+    /// <summary>Set by a file import: <see cref="TakenAt"/> is the file's modification time, not a date anyone gave.</summary>
+    internal bool TakenFromFile { get; init; }
     public long? JobId { get; init; }
     public string? Label { get; init; }
     /// <summary>Facts from the chip itself; its MAC wins over the one found in the dump.</summary>

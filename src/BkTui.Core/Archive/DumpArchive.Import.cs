@@ -27,10 +27,9 @@ public sealed partial class DumpArchive
             throw new ArchiveException(ArchiveProblem.BadInput, $"{full}: cannot read it ({e.Message}). Nothing was imported.", e);
         }
         options ??= new ImportOptions();
-        var given = options.TakenAt is not null;
-        options = options with { TakenAt = options.TakenAt ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) };
-        var result = Import(bytes, DumpSource.FromFile(full), options);
-        return result.IsNew ? result with { TakenFrom = given ? TakenAtSource.Given : TakenAtSource.FileModified } : result;
+        if (options.TakenAt is null)
+            options = options with { TakenAt = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), TakenFromFile = true };
+        return Import(bytes, DumpSource.FromFile(full), options);
     }
 
     /// <summary>
@@ -107,7 +106,7 @@ public sealed partial class DumpArchive
         return new ImportResult(dumpId, sha, dump.Length, true, mac, analysis.Grade, missing.Count, pack?.Size ?? 0, source)
         {
             Keys = keys, TakenAt = DateTimeOffset.FromUnixTimeMilliseconds(takenAt),
-            TakenFrom = options.TakenAt is null ? TakenAtSource.ImportTime : TakenAtSource.Given,
+            TakenFrom = options.TakenFromFile ? TakenAtSource.FileModified : options.TakenAt is null ? TakenAtSource.ImportTime : TakenAtSource.Given,
         };
     }
 

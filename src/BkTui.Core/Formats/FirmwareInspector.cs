@@ -125,12 +125,13 @@ public static class FirmwareInspector
     }
 
     /// <summary>The family a build's file name names (OpenBK7231N_QIO_… → BK7231N), if any.</summary>
-    public static ChipFamily? FamilyFromName(string? name)
+    public static ChipFamily? FamilyFromName(string? name) => string.IsNullOrEmpty(name) ? null : FamilyNamedIn(Path.GetFileName(name));
+
+    /// <summary>The first family a text names ("virtual BK7231M / BL2028N: …" → BK7231M), in a fixed order; null if none.</summary>
+    public static ChipFamily? FamilyNamedIn(string text)
     {
-        if (string.IsNullOrEmpty(name)) return null;
-        var n = Path.GetFileName(name).ToUpperInvariant();
         foreach (var f in new[] { ChipFamily.BK7231N, ChipFamily.BK7231T, ChipFamily.BK7231M, ChipFamily.BK7231U, ChipFamily.BK7238, ChipFamily.BK7252 })
-            if (n.Contains(f.ToString())) return f;
+            if (text.Contains(f.ToString(), StringComparison.OrdinalIgnoreCase)) return f;
         return null;
     }
 

@@ -28,6 +28,16 @@ public sealed class PortHolders
 
     public static PortHolders Snapshot(string procRoot = "/proc") => new(procRoot);
 
+    /// <summary>
+    /// Ports as this process should show them (<see cref="Describe"/>), from one snapshot that
+    /// <paramref name="list"/> may use too (the sysfs scan takes it for its own holder check).
+    /// </summary>
+    public static IReadOnlyList<PortInfo> Shown(Func<PortHolders, IEnumerable<PortInfo>> list)
+    {
+        var holders = Snapshot();
+        return list(holders).Select(holders.Describe).ToList();
+    }
+
     /// <summary>Convenience: one fresh snapshot, one port.</summary>
     public static PortHolder? Find(string devicePath) => Snapshot().HolderOf(devicePath);
 

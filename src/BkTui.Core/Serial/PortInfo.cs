@@ -20,6 +20,9 @@ public sealed record PortInfo(
     /// <summary>"1a86:7523", or null for non-USB ports.</summary>
     public string? VidPid => Vid is null || Pid is null ? null : $"{Vid}:{Pid}";
 
+    /// <summary>"pid 29370 flock" (the program's name when /proc gives it); null when no holder is known.</summary>
+    public string? HolderText => HolderPid is { } pid ? $"pid {pid}{(HolderName is null ? "" : " " + HolderName)}" : null;
+
     /// <summary>True for an FTDI-style adapter whose latency timer would slow every short reply.</summary>
     public bool SlowLatency => LatencyTimerMs > 2;
 }

@@ -55,11 +55,7 @@ internal sealed class DemoBench : IDisposable
     public IReadOnlyList<string> Firmware { get; private set; } = [];
 
     /// <summary>The virtual ports with who else holds them now (a flock or a terminal program on a demo port shows as busy).</summary>
-    public IReadOnlyList<PortInfo> PortsNow()
-    {
-        var holders = PortHolders.Snapshot();
-        return Ports.Select(holders.Describe).ToList();
-    }
+    public IReadOnlyList<PortInfo> PortsNow() => PortHolders.Shown(_ => Ports);
 
     public static DemoBench Start(string? archiveOption, Action<string>? trace = null)
     {

@@ -46,7 +46,7 @@ internal static class PortsCommand
             p.VidPid ?? "-",
             p.Serial ?? "-",
             p.Product ?? "-",
-            p.Busy ? $"busy (pid {p.HolderPid}{(p.HolderName is null ? "" : " " + p.HolderName)})" : "free",
+            p.Busy ? $"busy ({p.HolderText ?? "holder unknown"})" : "free",
         }).ToList();
         var widths = header.Select((h, i) => rows.Max(r => r[i].Length) is var w && w > h.Length ? w : h.Length).ToArray();
         var sb = new StringBuilder();

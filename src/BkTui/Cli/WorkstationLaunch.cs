@@ -39,11 +39,7 @@ internal static class WorkstationLaunch
     /// The adapters, busy only when another program holds them: our own identify or boot-log monitor
     /// has the port open too, and the pane says that itself (the ports are looked at every 2 s).
     /// </summary>
-    private static IReadOnlyList<PortInfo> PortsAsShown()
-    {
-        var holders = PortHolders.Snapshot();
-        return PortScanner.List(holders: holders).Select(holders.Describe).ToList();
-    }
+    private static IReadOnlyList<PortInfo> PortsAsShown() => PortHolders.Shown(h => PortScanner.List(holders: h));
 
     /// <summary>
     /// <c>bktui tui</c> on a real bench: the same panes, numbers and names as the demo, over the

@@ -31,7 +31,7 @@ public static class PortRows
         bool ours = job is not null && job.State.IsActive();
         bool busy = p.Busy && !ours;
         var state = busy ? "busy" : ours ? "in use" : "free";
-        var holder = busy && p.HolderPid is { } pid ? $"pid {pid}{(p.HolderName is null ? "" : " " + p.HolderName)}" : null;
+        var holder = busy ? p.HolderText : null;
         var seen = devices.Where(d => d.BaudByAdapter.Keys.Any(names.Contains)).OrderByDescending(d => d.LastSeen).FirstOrDefault();
         // Short, and the percentage before the step: the column is cut at the pane's edge, never widened.
         var jobText = job is null ? "" : $"{QueueRows.StateWord(job.State)} {job.Recipe.Name()}" +

@@ -60,7 +60,7 @@ public sealed partial class PortsPane : Pane<PortsState>
     /// <summary>"pid 29370 flock" when another program holds the port (as last looked at), else null.</summary>
     public static string? HeldBy(AppState app, string port) =>
         app.Panes.TryGetValue(PaneIdValue, out var o) && o is PortsState s && s.Ports.FirstOrDefault(p => p.Path == port) is { Busy: true } info
-            ? info.HolderPid is { } pid ? $"pid {pid}{(info.HolderName is null ? "" : " " + info.HolderName)}" : "another program"
+            ? info.HolderText ?? "another program"
             : null;
 
     /// <summary>True when a job would go to marked ports that are not just the port under the cursor (the user is told which).</summary>

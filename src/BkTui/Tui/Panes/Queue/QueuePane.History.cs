@@ -28,6 +28,5 @@ public sealed partial class QueuePane
 
     private static ChipFamily? NamedFamily(AppState app, string port) =>
         app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) && o is PortsState s && s.Ports.FirstOrDefault(p => p.Path == port)?.Product is { } product
-            ? Enum.GetValues<ChipFamily>().Where(f => f != ChipFamily.Unknown).Cast<ChipFamily?>().FirstOrDefault(f => product.Contains(f.ToString()!, StringComparison.OrdinalIgnoreCase))
-            : null;
+            ? FirmwareInspector.FamilyNamedIn(product) : null;
 }
