@@ -32,7 +32,7 @@ internal static class AnalysisSeam
     private static StoredAnalysis Run(ReadOnlySpan<byte> dump)
     {
         var report = DumpAnalyzer.Analyze(dump);
-        var bootloader = report.Bootloader.Present ? report.Bootloader.Name ?? report.Bootloader.Text ?? $"unknown (crc {report.Bootloader.Crc32})" : null;
+        var bootloader = report.Bootloader.Present ? report.Bootloader.Name ?? report.Bootloader.Text ?? $"unknown ({report.Bootloader.CrcText()})" : null;
         return new StoredAnalysis(
             report.Mac,
             report.Chip.Family is "unknown" or "" ? null : report.Chip.Family,

@@ -41,7 +41,7 @@ public static class CompatibilityGate
                 ? new("family", CompatibilityStatus.Unknown,
                     $"Cannot tell which chip family {name} is built for ({string.Join("; ", image.Evidence)}); you said it is a {said} build and this chip is a {chip.Family} ({boot}).", Overridden: true)
                 : new("family", CompatibilityStatus.Refused,
-                    $"You said {name} is a {said} build, but this chip is a {chip.Family} ({boot}): it would not boot. Nothing was written. " +
+                    $"Wrong chip family: you said {name} is a {said} build, but this chip is a {chip.Family} ({boot}): it would not boot. Nothing was written. " +
                     $"Use the {chip.Family} build, {RightBuild(chip.Family)} (`bktui firmware get --chip {chip.Family}`).");
         if (image.Family is not { } built)
             return new("family", CompatibilityStatus.Unknown,
@@ -50,7 +50,8 @@ public static class CompatibilityGate
                 consent.AllowUnknownFamily);
         if (!ImageFamilyReader.SameSilicon(built, chip.Family))
             return new("family", CompatibilityStatus.Refused,
-                $"{name} is built for {built} but this chip is a {chip.Family} ({boot}): it would not boot. Nothing was written. " +
+                // The verdict first: a queue row or message line that cuts this still says why.
+                $"Wrong chip family: {name} is built for {built} but this chip is a {chip.Family} ({boot}): it would not boot. Nothing was written. " +
                 $"Use the {chip.Family} build, {RightBuild(chip.Family)} (`bktui firmware get --chip {chip.Family}`).");
         return new("family", CompatibilityStatus.Compatible, $"built for {built}, the chip is a {chip.Family}");
     }
@@ -78,7 +79,7 @@ public static class CompatibilityGate
             ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build, or convert this one: `{convert}`."
             : chipKey.Verdict == "other" ? "Use a build encrypted for this chip's key." : $"Use a build for the {chipKey.Verdict} key, or convert this one: `{convert}`.";
         return new("key", CompatibilityStatus.Refused,
-            $"{name} is encrypted with the {image.Key} key but the chip's eFuse key is {source}; it would not boot. {advice} Nothing was written (override with --allow-key-mismatch).",
+            $"Wrong key: {name} is encrypted with the {image.Key} key but the chip's eFuse key is {source}; it would not boot. {advice} Nothing was written (override with --allow-key-mismatch).",
             consent.AllowKeyMismatch);
     }
 

@@ -65,10 +65,14 @@ public sealed record ChipFingerprint
 
     private static string Hex(uint? v) => v is { } x ? $"0x{x:x}" : "n/a";
 
-    /// <summary>One line for messages and logs.</summary>
+    /// <summary>
+    /// One line for messages and logs. The bootloader's CRC is given as the CRC-32 the analysis and the
+    /// bootloader table use (the chip returns its complement); the content CRCs are the chip's own, only
+    /// ever compared with each other.
+    /// </summary>
     public override string ToString() =>
         $"{Family}, chip ID {Hex(ChipId)}, flash {Hex(FlashId)} {FlashSize / 1024} KiB, key {EfuseKey?.Verdict ?? "unread"}, " +
-        $"bootloader 0x{BootloaderCrc:x8}, RF 0x{RfCrc ?? 0:x8} (MAC {Mac ?? "none"}), app 0x{AppCrc ?? 0:x8}, Tuya storage {(DataCrc is { } c ? $"0x{c:x8}" : "n/a")}";
+        $"bootloader CRC-32 0x{~BootloaderCrc:X8} (bytes 0-255), RF 0x{RfCrc ?? 0:x8} (MAC {Mac ?? "none"}), app 0x{AppCrc ?? 0:x8}, Tuya storage {(DataCrc is { } c ? $"0x{c:x8}" : "n/a")}";
 }
 
 /// <summary>Address ranges a job or session has erased or programmed (so their content CRCs may legitimately change).</summary>

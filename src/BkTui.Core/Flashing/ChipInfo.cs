@@ -8,8 +8,11 @@ public sealed record ChipInfo
     public required ChipFamily Family { get; init; }
     /// <summary>Value of the chip-ID register (FULL chips) or null.</summary>
     public uint? ChipId { get; init; }
-    /// <summary>Bootloader name from the CRC table, the T boot version text, or "unknown (crc 0x…)".</summary>
+    /// <summary>Bootloader name from the CRC table, the T boot version text, or "unknown (CRC-32 0x… of bytes 0-255)".</summary>
     public required string Bootloader { get; init; }
+    /// <summary>Its first bytes are in no table: identify reads only their CRC, a dump's analysis also reads the loader's own text.</summary>
+    public bool BootloaderUnknown => Bootloader.StartsWith(UnknownBootloader, StringComparison.Ordinal);
+    public const string UnknownBootloader = "unknown (";
     public uint? FlashId { get; init; }
     public string? FlashPart { get; init; }
     public required uint FlashSize { get; init; }

@@ -24,7 +24,7 @@ public sealed record BenchEffect(string What, Func<IBench, CancellationToken, IE
         catch (OperationCanceledException) { }
         catch (Exception e)
         {
-            context.Post(new ShowFlash($"{What}: {e.Message}", FlashLevel.Error));
+            context.Post(new ShowFlash($"{What}: {e.Message}", FlashLevel.Error, Record: true));
         }
         // Its "…" message (AppReducer.Busy) must not outlive it.
         context.Post(new WorkEnded(What));

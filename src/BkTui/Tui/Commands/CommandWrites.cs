@@ -76,7 +76,7 @@ public static class CommandWrites
         FlashVerb.ParseNumber(Value(parse, "--start"), "--start")!.Value, FlashVerb.ParseNumber(Value(parse, "--length"), "--length")!.Value,
         Flag(parse, "--allow-bootloader"), Flag(parse, "--allow-rf-erase"));
 
-    private static ShowFlash Refused(string why) => new($"{why.TrimEnd('.')}. Nothing was queued.", FlashLevel.Warning);
+    private static ShowFlash Refused(string why) => new($"{why.TrimEnd('.')}. Nothing was queued.", FlashLevel.Warning, Record: true);
 
     private static string? Value(ParseResult parse, string name) =>
         parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == name) switch

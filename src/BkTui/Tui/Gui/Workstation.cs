@@ -113,7 +113,7 @@ public sealed class Workstation
         catch (OperationCanceledException) { }
         catch (Exception e)
         {
-            Post(new ShowFlash($"{effect.GetType().Name.Replace("Effect", "")} failed: {e.Message}", FlashLevel.Error));
+            Post(new ShowFlash($"{effect.GetType().Name.Replace("Effect", "")} failed: {e.Message}", FlashLevel.Error, Record: true));
             Log(e.ToString(), LogLevel.Error);
         }
     }

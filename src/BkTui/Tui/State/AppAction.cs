@@ -100,7 +100,8 @@ public sealed record PaneTick(string Target, DateTimeOffset Now) : PaneAction
     public override string PaneId => Target;
 }
 
-public sealed record ShowFlash(string Text, FlashLevel Level = FlashLevel.Info) : AppAction;
+/// <param name="Record">Also into [Log] (<see cref="AppReducer.FlashLogged"/>).</param>
+public sealed record ShowFlash(string Text, FlashLevel Level = FlashLevel.Info, bool Record = false) : AppAction;
 public sealed record ClearFlash : AppAction;
 /// <summary>Work started with <see cref="AppReducer.Busy"/> is over: its "…ing" message goes (whatever replaced it stays).</summary>
 public sealed record WorkEnded(string What) : AppAction;

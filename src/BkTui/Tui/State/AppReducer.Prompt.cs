@@ -135,7 +135,7 @@ public sealed partial class AppReducer
         var known = s.Panes.TryGetValue(global::BkTui.Tui.Panes.Ports.PortsPane.PaneIdValue, out var ports) && ports is global::BkTui.Tui.Panes.Ports.PortsState p
             ? p.Ports : [];
         (tokens, var refusal) = CommandPorts.Resolve(tokens, known);
-        if (refusal is not null) return Flash(s, $"{refusal}. Nothing was run or queued.", FlashLevel.Warning);
+        if (refusal is not null) return FlashLogged(s, $"{refusal}. Nothing was run or queued.");
         bool writes = CommandLine.IsDangerous(tokens);
         if (writes && s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
         // Jobs go to the workstation's own queue, and every write meets the dialog a key would give it.

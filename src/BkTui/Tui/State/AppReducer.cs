@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BkTui.Tui.Keys;
 using BkTui.Tui.Panes;
+using BkTui.Tui.Panes.Log;
 using BkTui.Tui.Render;
 
 namespace BkTui.Tui.State;
@@ -72,7 +73,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             Redraw => new Transition(s, [new InvalidateEffect()]),
             Resize r => s with { Width = r.Width, Height = r.Height },
             Tick t => OnTick(s, t.Now),
-            ShowFlash f => Flash(s, f.Text, f.Level),
+            ShowFlash f => f.Record ? FlashLogged(s, f.Text, f.Level) : Flash(s, f.Text, f.Level),
             ClearFlash => s.Flash is null ? s : s with { Flash = null },
             WorkEnded w => s.Flash?.Work == w.What ? s with { Flash = null } : s,
             SetJobsRunning j => s with { JobsRunning = Math.Max(0, j.Count), JobsWaiting = Math.Clamp(j.Waiting, 0, Math.Max(0, j.Count)) },
@@ -147,6 +148,13 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
         if (messages.Count > MessageLimit) messages = messages.RemoveAt(0);
         return s with { Flash = flash, Messages = messages };
     }
+
+    /// <summary>
+    /// A message that also goes into [Log]: a job that was not queued, or work that failed outside a job
+    /// (a job's own failures are in [Log] already), so the bench's record says why nothing happened.
+    /// </summary>
+    internal static AppState FlashLogged(AppState s, string text, FlashLevel level = FlashLevel.Warning) =>
+        LogPane.Record(Flash(s, text, level), new LogLine(s.Now, level == FlashLevel.Error ? LogLevel.Error : LogLevel.Warning, text));
 
     /// <summary>
     /// A message that work is under way ("analysing dump #1…"), taken off the line when the effect doing

@@ -14,6 +14,9 @@ public sealed record DeviceView(string Port, IReadOnlyList<(string Name, string 
 {
     /// <summary>The chip's MAC as identified (null when none was read): what ties it to an archived device.</summary>
     public string? Mac { get; init; }
+    /// <summary>The family and eFuse key verdict as identified (null when the view is the archive's record).</summary>
+    public ChipFamily? Family { get; init; }
+    public string? KeyVerdict { get; init; }
 }
 
 /// <summary>Identify + key check → what the user should do with this chip.</summary>
@@ -25,13 +28,13 @@ public static class DeviceViews
         {
             ("Port", port),
             ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:x})" : "")),
-            ("Bootloader", info.Bootloader),
+            ("Bootloader", info.BootloaderUnknown ? info.Bootloader + ": not in the known list; a backup's analysis ([Archive], Enter) reads its version text" : info.Bootloader),
             ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:x6}, " : "") + Humane.Bytes(info.FlashSize)),
             ("eFuse key", KeyInWords(info.EfuseKey)),
             ("MAC", info.Mac ?? "none (no RF calibration found)"),
             ("Baud", info.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
-        return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac)) { Mac = info.Mac };
+        return new DeviceView(port, facts, Verdict(info.Family, info.EfuseKey, info.Mac)) { Mac = info.Mac, Family = info.Family, KeyVerdict = info.KeyVerdict };
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using BkTui.Core.Jobs;
+using BkTui.Tui.Panes;
 
 namespace BkTui.Tui.ViewModels;
 
@@ -12,7 +13,8 @@ public static class JobDetail
         var row = QueueRows.Row(j);
         var lines = new List<string>
         {
-            $"{j.Request.Title()} on {j.Port}: {j.State.Word()} ({row.Word})",
+            // The short port name here and in the error: the full path has its own line below.
+            $"{j.Request.Title()} on {ListWindow.PortName(j.Port)}: {j.State.Word()} ({row.Word})",
         };
         if (j.Request.RewritesBootloader()) lines.Add("Bootloader: REWRITTEN by this job (consented: BOOTLOADER typed / --allow-bootloader)");
         if (j.BootUnproven) lines.Add($"BOOT NOT PROVEN: the bytes are verified, but {j.Boot!.Message}");
@@ -21,13 +23,14 @@ public static class JobDetail
         else if (j.State.IsActive() && j.Progress is { } p)
             lines.Add($"Progress: {row.Percent} of {Humane.Bytes(p.Total)} ({p.Phase})" + (row.Speed.Length > 0 ? $", {row.Speed}" : "") + (row.Eta.Length > 0 ? $", about {row.Eta} left" : ""));
         if (j.Attention is { } att && j.State == JobState.NeedsAttention) lines.Add("ACTION NEEDED: " + att);
-        if (j.Error is { } err) lines.Add($"Error{(j.ErrorKind is { } k ? $" ({k})" : "")}: {err}");
+        if (j.Reason is { } err) lines.Add($"Error{(j.ErrorKind is { } k ? $" ({k})" : "")}: {err}");
         if (HalfWritten.CutShort(j)) lines.Add("!! " + HalfWritten.Advice(j, j.DumpId));
         lines.Add("");
         lines.Add("Steps:");
         if (j.Steps.Count == 0) lines.Add("  waiting for the port");
         foreach (var s in j.Steps) lines.Add($"  {Glyph(s.State)} {s.Name} — {s.State.ToString().ToLowerInvariant()}" + (s.Detail is { } d ? $": {d}" : ""));
         lines.Add("");
+        lines.Add("Port: " + j.Port);
         if (j.Chip is not null) lines.Add("Chip: " + j.Chip);
         if (QueueRows.Device(j) is { } device)
             lines.Add(QueueRows.ReportsPlaceholder(j) ? $"Device: {device} — a placeholder MAC, not this board's own" : "MAC: " + device);

@@ -45,7 +45,7 @@ public sealed class DialogTmuxTests
         Assert.Contains("[ y  Flash ]   [ n  No ]", dialog);
         tmux.SendKeys("n");
         var after = tmux.WaitFor(s => !s.Contains("┌─ Flash firmware") && s.Contains("cancelled"), "the dialog answered no");
-        Assert.Contains("0 jobs", after);
+        Assert.Contains("[2] Queue  no jobs", after);
 
         tmux.SendKeys("q");
         tmux.WaitFor("DEMO-EXIT=0");

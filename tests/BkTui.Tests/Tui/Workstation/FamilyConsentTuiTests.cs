@@ -46,7 +46,7 @@ public sealed class FamilyConsentTuiTests : IDisposable
         var refused = Tests.Jobs.SimBench.Finish(bench.Queue, Assert.Single(bench.Jobs()));
         Assert.Equal(JobState.Failed, refused.State);
         Assert.Equal(JobErrorKind.Refused, refused.ErrorKind);
-        Assert.Contains("You said tuya_sdk_app.bin is a BK7231T build, but this chip is a BK7231N", refused.Error);
+        Assert.Contains("Wrong chip family: you said tuya_sdk_app.bin is a BK7231T build, but this chip is a BK7231N", refused.Error);
         Assert.Equal(0, sim.Chip.Flash.Erases + sim.Chip.Flash.Programs);
 
         // The chip's own family typed: the same image is written and verified.

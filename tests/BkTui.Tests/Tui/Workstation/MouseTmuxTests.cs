@@ -98,7 +98,7 @@ public sealed partial class MouseTmuxTests
         Assert.Contains("Port        bk7231n-plug", dialog);
         ClickOn(tmux, dialog, "[ n  No ]", dx: 3);
         var after = tmux.WaitFor(s => !s.Contains("┌─ Restore RF calibration") && s.Contains("cancelled"), "the dialog answered No by a click");
-        Assert.Contains("0 jobs", after);
+        Assert.Contains("[2] Queue  no jobs", after);
         tmux.SendKeys("F");
         dialog = tmux.WaitFor(s => s.Contains("┌─ Restore RF calibration") && s.Contains("[ n  No ]"), "the restore-rf dialog again");
         ClickOn(tmux, dialog, "[ y  Restore ]", dx: 5);

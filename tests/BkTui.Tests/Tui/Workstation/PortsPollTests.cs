@@ -1,3 +1,4 @@
+using BkTui.Tui.Panes.Log;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.ViewModels;
 using BkTui.Tui.State;
@@ -104,5 +105,8 @@ public sealed class BusyPortTests
         Assert.Null(t.State.Overlay);
         Assert.Contains("bk7231n-plug is busy, held by pid 4242 minicom", t.State.Flash!.Text);
         Assert.Contains("Nothing was queued", t.State.Flash.Text);
+        // The refusal stays on the bench's record, not only on the message line.
+        var log = (LogState)t.State.Panes[LogPane.PaneIdValue];
+        Assert.Contains(log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("bk7231n-plug is busy, held by pid 4242 minicom"));
     }
 }

@@ -38,7 +38,7 @@ public sealed class UnidentifiedDeviceTests
     {
         var t = AfterBackup().Focus(QueuePane.PaneIdValue).Press("gj"); // the running job is pinned first, then this one
         var screen = t.Screen();
-        Assert.Contains("backup OK   archive — dump #3 of unidentified (reported C", screen); // cut at 80 columns
+        Assert.Contains("backup OK   archive — dump #3 of unidentified (reported", screen); // cut at 80 columns
         Assert.Contains(" BK7231M  unidentified (reported C8:47:8C:00:00:00)  dump #3", screen);   // the detail strip
         Assert.DoesNotContain("c8:47:8c", screen);
         Assert.DoesNotContain("MAC C8:47:8C:00:00:00", screen);
@@ -62,6 +62,20 @@ public sealed class UnidentifiedDeviceTests
         Assert.Contains("archived as unidentified", device);
         Assert.DoesNotContain("Label", device);
         Assert.DoesNotContain("not recorded", device.Split('\n').First(l => l.Contains("Chip")));
+    }
+
+    [Fact]
+    public void A_flash_after_i_names_the_key_the_archive_could_not_record()
+    {
+        // The archive keeps no key for a board it cannot identify; i on its port found the zero key.
+        var t = AfterBackup();
+        t.Bench.Chip = FakeBench.ZeroKeyChip;
+        t.Focus(PortsPane.PaneIdValue).Press("jj").Press("i");
+        var file = DialogGoldenTests.Put("OpenBK7231N_QIO_1.17.bin", BkTui.Tests.Compatibility.GateImages.Build(BkTui.Core.Chips.ChipFamily.BK7231N));
+        t.Focus(PortsPane.PaneIdValue).Press("f").Press(file).Press(Enter);
+        var confirm = Assert.IsType<BkTui.Tui.State.ConfirmOverlay>(t.State.Overlay);
+        var key = Assert.Single(confirm.Stakes, s => s.Label == "Key");
+        Assert.Contains("encrypted with the tuya key but the chip last seen on this adapter has the zero key", key.Text);
     }
 
     private static readonly BkTui.Tui.Keys.Key Enter = BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Enter);

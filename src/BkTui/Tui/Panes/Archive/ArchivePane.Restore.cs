@@ -23,7 +23,7 @@ public sealed partial class ArchivePane
 
     private static Transition Restore(AppState app, long id, ArchiveRow row)
     {
-        if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: restore is disabled", FlashLevel.Warning);
+        if (app.ReadOnly) return AppReducer.FlashLogged(app, "read-only mode: restore is disabled");
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] to restore to (u clears marks)", FlashLevel.Warning);
         return Restore(app, new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id }, row);
     }
@@ -41,7 +41,7 @@ public sealed partial class ArchivePane
 
     private static Transition Recover(AppState app, long id)
     {
-        if (app.ReadOnly) return AppReducer.Flash(app, "read-only mode: bootloader recovery is disabled", FlashLevel.Warning);
+        if (app.ReadOnly) return AppReducer.FlashLogged(app, "read-only mode: bootloader recovery is disabled");
         if (OnePort(app) is not { } port) return AppReducer.Flash(app, "select exactly one port in [Ports] for the recovery (u clears marks)", FlashLevel.Warning);
         return Recover(app, new JobRequest { Port = port, Recipe = Recipe.RestoreFactory, DumpId = id, AllowBootloader = true });
     }

@@ -62,6 +62,10 @@ public sealed class DevicePane : Pane<DeviceState>
             (pane.MonitorPort is { } m ? $", listening to {ListWindow.PortName(m)}" : "");
     }
 
+    /// <summary>What i identified on <paramref name="port"/> this session, if it has not failed since.</summary>
+    public static DeviceView? IdentifiedOn(AppState app, string port) =>
+        app.Panes.TryGetValue(PaneIdValue, out var o) && o is DeviceState s && s.Identified.TryGetValue(port, out var view) ? view : null;
+
     protected override Transition Reduce(AppState app, DeviceState pane, PaneAction action, Rect area)
     {
         switch (action)

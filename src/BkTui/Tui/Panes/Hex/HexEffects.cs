@@ -18,7 +18,7 @@ public sealed record OpenHexFileEffect(string Path, bool AsCompare) : Effect
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Post(new ShowFlash($"cannot open {Path}: {e.Message}", FlashLevel.Error));
+            context.Post(new ShowFlash($"cannot open {Path}: {e.Message}", FlashLevel.Error, Record: true));
             return;
         }
         context.Post(new HexOpened(document, AsCompare));

@@ -35,6 +35,12 @@ public sealed class LogPane : Pane<LogState>
 
     protected override LogState Initial(TuiOptions options) => LogState.Empty;
 
+    private static readonly LogPane Instance = new();
+
+    /// <summary>Adds a line to the log from another part of the state (a screen without [Log] keeps none).</summary>
+    public static AppState Record(AppState app, LogLine line) =>
+        app.Panes.ContainsKey(PaneIdValue) ? Instance.Reduce(app, new LogAppend(line), ScreenLayout.BodyFor(app, PaneIdValue)).State : app;
+
     protected override string Status(LogState pane) =>
         (pane.Filter is { } f ? $"{pane.Shown.Count} of {pane.Lines.Count} lines, filter '{f}' (c clears)" : $"{pane.Lines.Count} lines")
         + (pane.ScrollBack > 0 ? $", {pane.ScrollBack} newer below" : ", following");

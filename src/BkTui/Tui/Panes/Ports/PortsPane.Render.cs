@@ -111,7 +111,8 @@ internal sealed record PortColumns(int Name, int Driver, int State, int Last, bo
 
     public static PortColumns For(IReadOnlyList<PortRow> rows, int width)
     {
-        int name = Math.Clamp(rows.Select(r => r.Name.Length).DefaultIfEmpty(4).Max(), 12, Math.Clamp(width / 3, 12, 40));
+        // Up to half a narrow tile: a port's name is how it is told apart; the job's state word and recipe still fit, and [Queue] has the rest.
+        int name = Math.Clamp(rows.Select(r => r.Name.Length).DefaultIfEmpty(4).Max(), 12, Math.Clamp(width / 2, 12, 40));
         int state = 6;
         int rest = width - 2 - name - 1 - state - 1;
         int driver = Math.Clamp(rows.Select(r => r.Driver.Length).DefaultIfEmpty(6).Max(), 6, 12);

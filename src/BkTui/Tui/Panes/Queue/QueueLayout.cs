@@ -31,7 +31,8 @@ internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnly
 
     public static QueueLayout Of(QueueState pane, IReadOnlyList<JobSnapshot> jobs, Rect area)
     {
-        var columns = QueueColumns.For(jobs, area.Width);
+        // One column of margin on the left, as every pane's rows have.
+        var columns = QueueColumns.For(jobs, area.Width - 1);
         int selected = Math.Max(0, jobs.ToList().FindIndex(j => j.Id == pane.Selected));
         int top = area.Y + (columns.Wide ? 1 : 0);
         int detailRows = area.Height >= 12 ? DetailRows : area.Height >= 8 ? 3 : 0;

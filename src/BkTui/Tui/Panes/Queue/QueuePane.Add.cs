@@ -4,6 +4,7 @@ using BkTui.Core.Chips;
 using BkTui.Core.Jobs;
 using BkTui.Tui.Bench;
 using BkTui.Tui.Commands;
+using BkTui.Tui.Panes.Device;
 using BkTui.Tui.Panes.Ports;
 using BkTui.Tui.State;
 
@@ -41,24 +42,24 @@ public sealed partial class QueuePane
     private Transition Ask(AppState app, IReadOnlyList<JobRequest> requests, bool marks, ImmutableArray<Stake> extra, ImmutableArray<CachedBuildCheck> builds = default)
     {
         if (requests.Select(r => r.Problem()).FirstOrDefault(p => p is not null) is { } problem)
-            return AppReducer.Flash(app, problem, FlashLevel.Warning);
+            return AppReducer.FlashLogged(app, problem);
         // A port another program holds would fail the job at its first step: say who holds it instead.
         if (requests.Select(r => (r.Port, By: PortsPane.HeldBy(app, r.Port))).FirstOrDefault(h => h.By is not null) is { By: { } holder } held)
-            return AppReducer.Flash(app, $"{ListWindow.PortName(held.Port)} is busy, held by {holder}: close that program (or wait for it), then try again. Nothing was queued.", FlashLevel.Warning);
+            return AppReducer.FlashLogged(app, $"{ListWindow.PortName(held.Port)} is busy, held by {holder}: close that program (or wait for it), then try again. Nothing was queued.", FlashLevel.Warning);
         var first = requests[0];
         // A write of a file that is not there is no question to ask (its range would read 0 bytes long).
-        if (MissingFile(first) is { } missing) return AppReducer.Flash(app, missing, FlashLevel.Error);
+        if (MissingFile(first) is { } missing) return AppReducer.FlashLogged(app, missing, FlashLevel.Error);
         var recipe = first.Recipe;
         var ports = requests.Select(r => r.Port).ToList();
         bool readsOnly = recipe == Recipe.Backup || first is { Recipe: Recipe.Custom, ReadPath: not null };
         if (readsOnly && !marks) return Queued(app, requests);
-        if (!readsOnly && app.ReadOnly) return AppReducer.Flash(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
+        if (!readsOnly && app.ReadOnly) return AppReducer.FlashLogged(app, $"read-only mode: {recipe.Name()} is disabled", FlashLevel.Warning);
         if (recipe == Recipe.Flash && first.FirmwareVersion is { } version && builds.IsDefault)
             return new Transition(app, [LookInCache(requests, marks, extra, ports.Select(p => (p, FamilyOf(app, p))).ToList(), version)]);
         // The engine's preview of a firmware file (family, key, integrity) for each port, against the chip last seen there;
         // an image of unknown family needs the typed consent after 'y'.
         var previews = recipe == Recipe.Flash && first.FirmwarePath is { } file
-            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(file, FamilyOf(app, p), PortsPane.LastDevice(app, p)?.KeyVerdict, PortsPane.LastDevice(app, p)?.Mac))).ToList()
+            ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(file, FamilyOf(app, p), KeyOf(app, p), PortsPane.LastDevice(app, p)?.Mac))).ToList()
             : null;
         var preview = previews?[0].Verdict;
         var dialog = readsOnly ? ReadDialog(first, ports.Count) : WriteDialog(app, first, ports, previews, builds);
@@ -131,7 +132,7 @@ public sealed partial class QueuePane
         var cleared = With(app, pane with { AwaitingBootloader = null });
         if (pane.AwaitingBootloader is not { } pending) return cleared;
         if (typed.Trim() != BootloaderWord)
-            return AppReducer.Flash(cleared, $"{pending.What} not started: you typed '{typed.Trim()}', not {BootloaderWord}. Nothing was written.", FlashLevel.Warning);
+            return AppReducer.FlashLogged(cleared, $"{pending.What} not started: you typed '{typed.Trim()}', not {BootloaderWord}. Nothing was written.", FlashLevel.Warning);
         return new Transition(cleared, [new Bench.PostEffect(pending.OnConsent)]);
     }
 
@@ -142,7 +143,7 @@ public sealed partial class QueuePane
         var cleared = With(app, pane with { AwaitingFamily = null });
         if (requests is null) return cleared;
         var (family, problem) = FamilyConsent.Parse(text);
-        if (family is not { } f) return AppReducer.Flash(cleared, problem!, FlashLevel.Warning);
+        if (family is not { } f) return AppReducer.FlashLogged(cleared, problem!);
         return Queued(cleared, requests.Select(r => r with { UnknownFamilyBuiltFor = f }).ToList());
     }
 
@@ -264,13 +265,19 @@ public sealed partial class QueuePane
 
     private static ChipProfile Profile(AppState app, string port) => ChipProfiles.For(FamilyOf(app, port) ?? ChipFamily.BK7231N);
 
-    /// <summary>The family the archive last saw on this adapter, if any.</summary>
+    /// <summary>
+    /// The family the archive last saw on this adapter, else the one i identified there this session (a
+    /// board with a placeholder MAC is archived without its chip's facts).
+    /// </summary>
     private static ChipFamily? FamilyOf(AppState app, string port)
     {
         if (!app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) || o is not PortsState s) return null;
         var chip = s.Devices.Where(d => d.BaudByAdapter.ContainsKey(port)).OrderByDescending(d => d.LastSeen).FirstOrDefault()?.Chip;
-        return Enum.TryParse<ChipFamily>(chip, ignoreCase: true, out var f) ? f : null;
+        return Enum.TryParse<ChipFamily>(chip, ignoreCase: true, out var f) ? f : DevicePane.IdentifiedOn(app, port)?.Family;
     }
+
+    /// <summary>The eFuse key verdict recorded for the chip last seen on this adapter, else the one identified there this session.</summary>
+    private static string? KeyOf(AppState app, string port) => PortsPane.LastDevice(app, port)?.KeyVerdict ?? DevicePane.IdentifiedOn(app, port)?.KeyVerdict;
 
     /// <summary>Queues the jobs; marks that chose their ports are cleared, so they never carry over to the next job unseen.</summary>
     private Transition Queued(AppState app, IReadOnlyList<JobRequest> requests)

@@ -20,7 +20,7 @@ public sealed partial class QueuePane
         var rows = jobs.Select(QueueRows.Row).ToList();
         var c = g.Columns;
         if (c.Wide)
-            buf.Put(area.X, area.Y, Text.Fit($"{"JOB",-5}{Text.Fit("PORT", c.Port)} {Text.Fit("RECIPE", c.Recipe)} {"STATE",-6}{Text.Fit("STEP", c.Step)} {Text.Fit("PROGRESS", c.Bar + 5)} {"SPEED",-9} ETA", area.Width), view.Style(Role.Dim), area.Right);
+            buf.Put(area.X, area.Y, Text.Fit($" {"JOB",-5}{Text.Fit("PORT", c.Port)} {Text.Fit("RECIPE", c.Recipe)} {"STATE",-6}{Text.Fit("STEP", c.Step)} {Text.Fit("PROGRESS", c.Bar + 5)} {"SPEED",-9} ETA", area.Width), view.Style(Role.Dim), area.Right);
         foreach (var (index, second, y) in g.Lines)
         {
             var r = rows[index];
@@ -28,13 +28,14 @@ public sealed partial class QueuePane
             int style = ListRow.Begin(view, y, isSel, Role.Normal);
             if (second)
             {
-                // The bar gives way before the numbers: speed and ETA are what a narrow tile must not cut.
+                // The bar gives way before the numbers (speed and ETA are what a narrow tile must not cut),
+                // and goes altogether below 4 cells: the percentage says the same.
                 var numbers = $" {r.Percent,4}  {r.Speed}" + (r.Eta.Length > 0 ? $"  ETA {r.Eta}" : "") + Retries(r);
-                int bar = Math.Clamp(area.Width - 5 - numbers.Length, 4, c.Bar);
-                Text.PutEllipsized(buf, area.X, y, $"     {r.Bar(bar, pane.Unicode)}{numbers}", style, area.Right);
+                int bar = Math.Min(area.Width - 6 - numbers.Length, c.Bar);
+                Text.PutEllipsized(buf, area.X, y, "      " + (bar >= 4 ? r.Bar(bar, pane.Unicode) : "") + numbers, style, area.Right);
                 continue;
             }
-            int x = buf.Put(area.X, y, $"#{r.JobId,-4}{Text.Cut(ListWindow.PortName(r.Port), c.Port)} {Text.Cut(r.Recipe, c.Recipe)} ", style, area.Right);
+            int x = buf.Put(area.X, y, $" #{r.JobId,-4}{Text.Cut(ListWindow.PortName(r.Port), c.Port)} {Text.Cut(r.Recipe, c.Recipe)} ", style, area.Right);
             x = buf.Put(x, y, Text.Fit(r.Word, c.Wide ? 5 : 4), isSel ? style : view.Style(r.Unproven ? Role.Warning : RoleOf(r.State)), area.Right);
             var tail = c.Wide && !r.IsFinished && r.State != JobState.Queued
                 ? $" {Text.Cut(r.Step, c.Step)} {r.Bar(c.Bar, pane.Unicode)} {r.Percent,4} {Text.Fit(r.Speed, 9)} {r.Eta}" + Retries(r)
