@@ -28,7 +28,7 @@ public static class DeviceViews
         {
             ("Port", port),
             ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:x})" : "")),
-            ("Bootloader", info.BootloaderUnknown ? info.Bootloader + ": not in the known list; a backup's analysis ([Archive], Enter) reads its version text" : info.Bootloader),
+            ("Bootloader", info.BootloaderUnknown ? info.Bootloader + ": not in the known list; the analysis of a backup ([Archive], a) reads its version text" : info.Bootloader),
             ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:x6}, " : "") + Humane.Bytes(info.FlashSize)),
             ("eFuse key", KeyInWords(info.EfuseKey)),
             ("MAC", info.Mac ?? "none (no RF calibration found)"),

@@ -36,6 +36,7 @@ public static class JobDetail
             lines.Add(QueueRows.ReportsPlaceholder(j) ? $"Device: {device} — a placeholder MAC, not this board's own" : "MAC: " + device);
         if (j.DumpId is { } dump) lines.Add($"Dump: #{dump} in the archive");
         if (j.Firmware is not null) lines.Add("Firmware: " + j.Firmware);
+        else if (j.Request.FirmwarePath is { } chosen) lines.Add("File: " + chosen); // chosen, not (yet) written
         if (j.Boot is { } boot) lines.Add($"After reboot: {boot.Message}");
         if (j.Retries > 0) lines.Add($"Retries: {j.Retries}");
         lines.Add(j.LogPath is null ? "Log: none yet" : $"Log: {j.LogPath} (L shows it in [Log])");

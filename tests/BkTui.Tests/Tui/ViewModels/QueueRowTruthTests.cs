@@ -44,6 +44,18 @@ public sealed class QueueRowTruthTests
     }
 
     [Fact]
+    public void The_jobs_detail_reads_the_reason_first_and_gives_the_port_path_a_line_of_its_own()
+    {
+        var refused = Job(JobState.Failed) with { Error = $"{Port}: Wrong chip family: fw.bin is built for BK7231T but this chip is a BK7231N", ErrorKind = JobErrorKind.Refused };
+        var lines = JobDetail.Lines(refused);
+        Assert.Equal("flash on bk7231n-plug: failed (FAIL)", lines[0]);
+        Assert.Contains("File: fw.bin", lines);
+        Assert.Contains("Error (Refused): Wrong chip family: fw.bin is built for BK7231T but this chip is a BK7231N", lines);
+        Assert.Contains($"Port: {Port}", lines);
+        Assert.Single(lines, l => l.Contains(Port));
+    }
+
+    [Fact]
     public void The_recovery_row_names_the_bootloader_rewrite()
     {
         var restore = QueueRows.Row(Job(JobState.Done, Recipe.RestoreFactory));
