@@ -37,6 +37,13 @@ public sealed record ChipProfile
 
     /// <summary>CheckCRC end field for the byte range [start, start+length).</summary>
     public uint CrcEnd(uint start, uint length) => CrcEndInclusive ? start + length - 1 : start + length;
+
+    /// <summary>
+    /// The bytes the identification CRC covers (its end field is 256: inclusive loaders take 257 bytes),
+    /// in the words the analysis, identify and the fingerprint all use.
+    /// </summary>
+    public static string ProbeCrcRange(bool inclusive) => inclusive ? "0-256" : "0-255";
+    public string ProbeRange => ProbeCrcRange(CrcEndInclusive);
 }
 
 /// <summary>A bootloader recognised by the standard CRC-32 of its first 256 (or 257) bytes (protocol.md §7.1).</summary>

@@ -72,7 +72,7 @@ public sealed record ChipFingerprint
     /// </summary>
     public override string ToString() =>
         $"{Family}, chip ID {Hex(ChipId)}, flash {Hex(FlashId)} {FlashSize / 1024} KiB, key {EfuseKey?.Verdict ?? "unread"}, " +
-        $"bootloader CRC-32 0x{~BootloaderCrc:X8} (bytes 0-255), RF 0x{RfCrc ?? 0:x8} (MAC {Mac ?? "none"}), app 0x{AppCrc ?? 0:x8}, Tuya storage {(DataCrc is { } c ? $"0x{c:x8}" : "n/a")}";
+        $"bootloader CRC-32 0x{~BootloaderCrc:X8} (bytes {ChipProfiles.For(Family).ProbeRange}), RF 0x{RfCrc ?? 0:x8} (MAC {Mac ?? "none"}), app 0x{AppCrc ?? 0:x8}, Tuya storage {(DataCrc is { } c ? $"0x{c:x8}" : "n/a")}";
 }
 
 /// <summary>Address ranges a job or session has erased or programmed (so their content CRCs may legitimately change).</summary>

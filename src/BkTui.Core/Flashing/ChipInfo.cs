@@ -8,7 +8,7 @@ public sealed record ChipInfo
     public required ChipFamily Family { get; init; }
     /// <summary>Value of the chip-ID register (FULL chips) or null.</summary>
     public uint? ChipId { get; init; }
-    /// <summary>Bootloader name from the CRC table, the T boot version text, or "unknown (CRC-32 0x… of bytes 0-255)".</summary>
+    /// <summary>Bootloader name from the CRC table, the T boot version text, or "unknown (CRC-32 0x… of bytes 0-255)" (or 0-256: <see cref="ChipProfile.ProbeRange"/>).</summary>
     public required string Bootloader { get; init; }
     /// <summary>Its first bytes are in no table: identify reads only their CRC, a dump's analysis also reads the loader's own text.</summary>
     public bool BootloaderUnknown => Bootloader.StartsWith(UnknownBootloader, StringComparison.Ordinal);

@@ -63,7 +63,7 @@ public sealed partial class ChipSession
             size = ProbeMirroredSize(profile, cancel);
         }
 
-        var bootName = known is not null ? $"{known.Name}" : $"{ChipInfo.UnknownBootloader}CRC-32 0x{~_bootloaderCrc:X8} of bytes 0-{BootloaderProbeEnd - 1})";
+        var bootName = known is not null ? $"{known.Name}" : $"{ChipInfo.UnknownBootloader}CRC-32 0x{~_bootloaderCrc:X8} of bytes {profile.ProbeRange})";
         if (!string.IsNullOrEmpty(bootVersion)) bootName += $" [{bootVersion}]";
         Info = new ChipInfo
         {

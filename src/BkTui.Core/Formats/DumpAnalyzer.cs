@@ -193,7 +193,7 @@ public static partial class DumpAnalyzer
             Name = known?.Name ?? code.BootText,
             Version = known?.Version ?? textVersion,
             Crc32 = $"0x{crc:X8}",
-            CrcRange = inclusive ? "0-256" : "0-255",
+            CrcRange = ChipProfile.ProbeCrcRange(inclusive),
             Known = known is not null,
             Text = code.BootText,
         };

@@ -43,6 +43,8 @@ internal static class DemoCommand
             foreach (var f in demo.Firmware) loop.Log($"demo: firmware {f}");
             // ↑ gives the newest entry first: the first port's build.
             loop.Post(new SeedPromptHistory(QueuePane.FirmwarePurpose, demo.Firmware.Reverse().ToList()));
-            loop.Post(new ShowFlash("Demo bench ready: b backs up the selected port, f flashes it (↑ offers demo builds); ? every key"));
+            loop.Post(new ShowFlash(options.ReadOnly
+                ? "Demo bench ready, read-only: b backs up the selected port, 3 shows the archive; ? every key"
+                : "Demo bench ready: b backs up the selected port, f flashes it (↑ offers demo builds); ? every key"));
         }, ct);
 }

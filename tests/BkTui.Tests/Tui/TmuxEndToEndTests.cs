@@ -228,6 +228,28 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         AssertModesAsBefore(tmux);
     }
 
+    [Fact]
+    public void Tui_KilledWhileSuspended_NeverDrawsOverTheShell()
+    {
+        if (NoTmux(output)) return;
+        using var tmux = new TmuxSession(80, 24);
+        PrepareShell(tmux);
+        Start(tmux);
+        tmux.SendKeys("C-z");
+        tmux.WaitFor(s => s.Contains("SHELL-WAS-HERE") && !s.Contains("q Quit"), "Ctrl-Z to show the shell");
+        // bash's kill continues a stopped job (SIGCONT with the SIGTERM) in the background, where the
+        // terminal is the shell's; the workstation used to re-enter full-screen mode from there.
+        tmux.SendLine("kill %1; sleep 2; echo KILLED-''WHILE-STOPPED");
+        tmux.WaitFor("KILLED-WHILE-STOPPED\n");
+        tmux.SendLine("fg 2>/dev/null; echo FG-''DONE");
+        var after = tmux.WaitFor(s => s.Contains("FG-DONE\n") && LastLine(s) == "$", "fg to end it");
+        Assert.Contains("SHELL-WAS-HERE", after);
+        Assert.DoesNotContain("q Quit", after);
+        Assert.DoesNotContain("[1] Ports", after);
+        AssertModesAsBefore(tmux);
+        AssertSttyAsBefore(tmux);
+    }
+
     /// <summary>The tty's line-discipline flags, read from outside the pane (`stty -F`).</summary>
     private static string TtyModeFlags(string tty)
     {

@@ -112,18 +112,48 @@ public sealed class TerminalGuard : IDisposable
         }
     }
 
-    /// <summary>Ctrl-Z: restore, stop the process group; returns after `fg` with full-screen mode back.</summary>
-    public void Suspend()
+    /// <summary>How often a workstation continued in the background looks whether it is in the foreground again.</summary>
+    private static readonly TimeSpan BackgroundPoll = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Ctrl-Z: restore, stop the process group; returns true after `fg` with full-screen mode back, false
+    /// when a signal asked it to quit meanwhile (the terminal stays the shell's: nothing more is drawn).
+    /// </summary>
+    public bool Suspend()
     {
         Restore();
         lock (_gate) _ownStop = true;
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) Native.kill(0, Native.SIGSTOP);
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            Native.kill(0, Native.SIGSTOP);
+            // `kill %1` (bash sends SIGCONT with the signal) and `bg` continue it in the background, where
+            // the terminal is the shell's: re-entering there drew the frame over the shell's lines. Wait for fg.
+            while (SignalExitCode is null && !InForeground()) Thread.Sleep(BackgroundPoll);
+        }
+        if (SignalExitCode is not null)
+        {
+            // The terminal is the shell's now; whatever Terminal.Gui still draws on its way out goes nowhere.
+            Abandoned = true;
+            Native.DetachStdout();
+            return false;
+        }
         lock (_gate)
         {
             if (_raw is not null) Termios.Set(_raw);
             Write(Reenter);
             _restored = false;
         }
+        return true;
+    }
+
+    /// <summary>Left full-screen mode for Ctrl-Z and was asked to quit before coming back: nothing more may be written.</summary>
+    public bool Abandoned { get; private set; }
+
+    /// <summary>This process group is the terminal's foreground one (true where that cannot be asked).</summary>
+    private static bool InForeground()
+    {
+        int terminal = Native.tcgetpgrp(0);
+        return terminal < 0 || terminal == Native.getpgrp();
     }
 
     /// <summary>
@@ -233,6 +263,30 @@ public sealed class TerminalGuard : IDisposable
 
         [DllImport("libc", SetLastError = true)]
         public static extern int tcgetattr(int fd, byte[] termios);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int tcgetpgrp(int fd);
+
+        [DllImport("libc")]
+        public static extern int getpgrp();
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int open(string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int dup2(int oldFd, int newFd);
+
+        [DllImport("libc")]
+        private static extern int close(int fd);
+
+        /// <summary>Points standard output at /dev/null (O_WRONLY), so no later write reaches the terminal.</summary>
+        public static void DetachStdout()
+        {
+            int nowhere = open("/dev/null", 1);
+            if (nowhere < 0) return;
+            dup2(nowhere, 1);
+            close(nowhere);
+        }
 
         [DllImport("libc", SetLastError = true)]
         public static extern int tcsetattr(int fd, int optionalActions, byte[] termios);

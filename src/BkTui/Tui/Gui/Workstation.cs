@@ -28,7 +28,8 @@ public sealed class Workstation
     private readonly EffectContext _effects;
     private int _drainScheduled;
 
-    public Workstation(IApplication gui, TuiApp app, TuiServices services, CancellationToken cancellation, Action? suspend = null)
+    /// <param name="suspend">Ctrl-Z (<see cref="TerminalGuard.Suspend"/>): false when the app was asked to quit while stopped.</param>
+    public Workstation(IApplication gui, TuiApp app, TuiServices services, CancellationToken cancellation, Func<bool>? suspend = null)
     {
         (_gui, _app) = (gui, app);
         // The themes use the 16 named colours: written as 16-colour SGRs (what a 16-colour terminal
@@ -47,8 +48,8 @@ public sealed class Workstation
         {
             Suspend = () =>
             {
-                suspend?.Invoke();
-                Repaint(); // after `fg`: the alternate screen comes back empty
+                // After `fg` the alternate screen comes back empty; after a signal to quit there is nothing to draw on.
+                if (suspend?.Invoke() != false) Repaint();
             },
             Invalidate = Repaint,
         };

@@ -22,6 +22,8 @@ public sealed record Binding(string Context, Key[] Keys, AppAction Action, strin
     public string? Hint { get; init; }
     /// <summary>When it returns a reason, the binding is shown dim and does nothing.</summary>
     public Func<AppState, string?>? DisabledReason { get; init; }
+    /// <summary>When it returns false the bar leaves the key out (it still works, and help lists it).</summary>
+    public Func<AppState, bool>? BarWhen { get; init; }
 
     public string KeysText => KeyText ?? string.Join("/", Keys.Select(KeyName.Of));
 

@@ -13,12 +13,13 @@ public static class GlobalKeys
         s.Overlay is PromptOverlay { Stakes.IsEmpty: false } ? "a consent is typed in full each time" : null;
 
     /// <param name="paneCount">How many panes there are: only their digits jump, and help says "1-7", not "1-9".</param>
-    public static IEnumerable<Binding> All(int paneCount = 9)
+    /// <param name="searchable">The panes '/' searches in: the bar offers it only there.</param>
+    public static IEnumerable<Binding> All(int paneCount = 9, IReadOnlySet<string>? searchable = null)
     {
         const string g = Contexts.Global;
         yield return new Binding(g, [C('?'), Of(KeyCode.F1)], new ShowHelp(), "Help: every key, the focused pane's first") { ShowInBar = true, Order = -2, Hint = "All keys" };
         yield return new Binding(g, [C(':')], new OpenCommandLine(), "Command") { ShowInBar = true, Order = 80 };
-        yield return new Binding(g, [C('/')], new OpenSearch(), "Search") { ShowInBar = true, Order = 70 };
+        yield return new Binding(g, [C('/')], new OpenSearch(), "Search") { ShowInBar = true, Order = 70, BarWhen = s => searchable?.Contains(s.FocusedPaneId) != false };
         yield return new Binding(g, [Of(KeyCode.Tab)], new FocusNext(), "Next pane") { ShowInBar = true, Order = 60 };
         yield return new Binding(g, [Of(KeyCode.Tab, KeyMods.Shift)], new FocusPrevious(), "Previous pane");
         int panes = Math.Clamp(paneCount, 1, 9);

@@ -15,12 +15,16 @@ public sealed partial class Keymap
     {
         if (state.Overlay is not null || key.Code == KeyCode.Unknown) return null;
         var here = state.FocusedPaneId;
+        // What the key would have done here, taken away by --read-only, is said first (a cut line keeps it).
+        var absent = Absent.Where(b => b.Keys.Contains(key)).OrderBy(b => b.Context == here ? 0 : 1).Select(b => b.BarLabel).Distinct()
+            .Select(label => $"{label} is absent in --read-only").ToList();
         var parts = Bindings.Where(b => b.Context != here && PaneTitles.ContainsKey(b.Context) && b.Keys.Contains(key))
             .GroupBy(b => b.BarLabel)
             .Select(g => $"{g.Key} in {string.Join(", ", g.Select(b => Named(state, b.Context)))}")
             .ToList();
         if (parts.Count > 0) parts[^1] += $" — not in {Named(state, here)}";
-        parts.AddRange(Absent.Where(b => b.Keys.Contains(key)).Select(b => b.BarLabel).Distinct().Select(label => $"{label} is absent in --read-only"));
+        bool absentHere = Absent.Any(b => b.Keys.Contains(key) && (b.Context == here || b.Context == Contexts.Global));
+        parts = absentHere ? [.. absent, .. parts] : [.. parts, .. absent];
         return parts.Count == 0 ? null : $"{KeyName.Of(key)}: {string.Join("; ", parts)}";
     }
 

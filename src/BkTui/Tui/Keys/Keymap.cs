@@ -24,7 +24,8 @@ public sealed partial class Keymap
     public static Keymap Build(IEnumerable<IPane> panes, bool readOnly)
     {
         var list = panes.ToList();
-        return new(GlobalKeys.All(list.Count).Concat(list.SelectMany(p => p.Keys)), readOnly, list.ToDictionary(p => p.Id, p => p.Title));
+        var searchable = list.Where(p => p.SearchLabel is not null).Select(p => p.Id).ToHashSet();
+        return new(GlobalKeys.All(list.Count, searchable).Concat(list.SelectMany(p => p.Keys)), readOnly, list.ToDictionary(p => p.Id, p => p.Title));
     }
 
     public ImmutableArray<Binding> Bindings { get; }
@@ -65,7 +66,8 @@ public sealed partial class Keymap
             return reason is null ? binding.Action : new ShowFlash($"{binding.Label}: {reason}", FlashLevel.Warning);
         }
         if (state.Overlay is PromptOverlay && key.IsPrintable) return new PromptInput(key.Char);
-        return Elsewhere(key, state) is { } where ? new ShowFlash(where) : null;
+        // A key --read-only took away is a refusal, kept in [Log] like the others.
+        return Elsewhere(key, state) is { } where ? new ShowFlash(where, Record: Absent.Any(b => b.Keys.Contains(key))) : null;
     }
 
     /// <summary>
@@ -77,7 +79,7 @@ public sealed partial class Keymap
     {
         var contexts = ContextsFor(state);
         // A key that a more specific context rebinds (Tab in a path prompt) is shown once, with its meaning there.
-        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar
+        return contexts.SelectMany((c, rank) => Bindings.Where(b => b.Context == c && b.ShowInBar && b.BarWhen?.Invoke(state) != false
                     && !b.Keys.Any(k => contexts.Take(rank).Any(earlier => Bindings.Any(o => o.Context == earlier && o.Keys.Contains(k)))))
                 .Select(b => (b, rank: b.Order < 0 ? int.MaxValue : rank)))
             .OrderBy(t => t.rank).ThenBy(t => t.b.Order).Select(t => t.b);

@@ -44,7 +44,7 @@ public sealed class TuiLoop
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var guard = new TerminalGuard();
         guard.Install();
-        using var gui = Application.Create();
+        var gui = Application.Create(); // disposed below, unless that would write over the shell
         try
         {
             gui.Init("ansi");
@@ -96,7 +96,9 @@ public sealed class TuiLoop
         {
             cts.Cancel();
             guard.GuiLeaving();
-            gui.Dispose(); // leaves the alternate screen
+            // Suspended, then told to quit: the terminal is the shell's, and Terminal.Gui's leaving
+            // (ESC[?1049l puts the cursor back where full-screen mode began) would write over its lines.
+            if (!guard.Abandoned) gui.Dispose(); // leaves the alternate screen
             guard.Restore();
             ExitCode = guard.SignalExitCode ?? 0;
         }

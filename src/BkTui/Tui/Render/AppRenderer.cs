@@ -66,7 +66,9 @@ public sealed class AppRenderer(RenderKit kit)
         buffer.Fill(slot.Title, style);
         var status = pane.Status(state);
         var mark = slot.Focused ? (Kit.Unicode ? "▶" : ">") : " ";
-        var text = $"{mark}[{slot.Number}] {pane.Title}" + (status.Length > 0 ? "  " + status : "");
+        // A zoomed pane says so where tiles would be (z brings them back); under 100x30 there are none to miss.
+        bool zoomed = state.Zoomed && state.Width >= ScreenLayout.TiledWidth && state.Height >= ScreenLayout.TiledHeight;
+        var text = $"{mark}[{slot.Number}] {pane.Title}" + (zoomed ? " (zoomed: z for all panes)" : "") + (status.Length > 0 ? "  " + status : "");
         Text.PutEllipsized(buffer, slot.Title.X, slot.Title.Y, text, style, slot.Title.Right);
     }
 }

@@ -137,7 +137,8 @@ public sealed partial class AppReducer
         (tokens, var refusal) = CommandPorts.Resolve(tokens, known);
         if (refusal is not null) return FlashLogged(s, $"{refusal}. Nothing was run or queued.");
         bool writes = CommandLine.IsDangerous(tokens);
-        if (writes && s.ReadOnly) return Flash(s, $"read-only mode: '{verb}' is disabled", FlashLevel.Warning);
+        if (writes && s.ReadOnly)
+            return FlashLogged(s, $"read-only mode: '{string.Join(' ', tokens.TakeWhile(t => !t.StartsWith('-')).Take(2))}' writes to a chip and is disabled. Nothing was run or queued.");
         // Jobs go to the workstation's own queue, and every write meets the dialog a key would give it.
         if (writes || verb == "run")
             return s.Panes.ContainsKey(global::BkTui.Tui.Panes.Queue.QueuePane.PaneIdValue)

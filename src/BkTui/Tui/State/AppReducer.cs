@@ -33,7 +33,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
     {
         if (action is IDangerousAction danger)
         {
-            if (s.ReadOnly) return Flash(s, "read-only mode: " + danger.Describe(s).Split('\n')[0] + " is disabled", FlashLevel.Warning);
+            if (s.ReadOnly) return FlashLogged(s, "read-only mode: " + danger.Describe(s).Split('\n')[0] + " is disabled");
             return s with { Overlay = new ConfirmOverlay(danger.Describe(s), new Confirmed(action)) };
         }
         return action switch
@@ -46,6 +46,8 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             FocusPane f when f.Number >= 1 && f.Number <= s.PaneOrder.Length => s with { Focus = f.Number - 1 },
             FocusPane => s,
             FocusPaneById f => s.PaneOrder.IndexOf(f.PaneId) is var i and >= 0 ? s with { Focus = i } : s,
+            ToggleZoom when !s.Zoomed && (s.Width < ScreenLayout.TiledWidth || s.Height < ScreenLayout.TiledHeight) =>
+                Flash(s, $"z zooms a tile of the combined screen ({ScreenLayout.TiledWidth}×{ScreenLayout.TiledHeight} and larger); here one pane fills the screen already"),
             ToggleZoom => s with { Zoomed = !s.Zoomed },
             ShowHelp => s with { Overlay = new HelpOverlay() },
             ScrollHelp d when s.Overlay is HelpOverlay h => s with { Overlay = h with { Scroll = HelpView.ClampScroll(s, Keymap, Panes, h.Scroll + d.Delta) } },

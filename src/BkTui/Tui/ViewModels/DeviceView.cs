@@ -26,10 +26,11 @@ public static class DeviceViews
     {
         var facts = new List<(string, string)>
         {
-            ("Port", port),
-            ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:x})" : "")),
+            // The name [Ports] shows: its footer has the whole path, and a short tile keeps its rows for the verdict.
+            ("Port", Panes.ListWindow.PortName(port)),
+            ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:X})" : "")),
             ("Bootloader", info.BootloaderUnknown ? info.Bootloader + ": not in the known list; the analysis of a backup ([Archive], a) reads its version text" : info.Bootloader),
-            ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:x6}, " : "") + Humane.Bytes(info.FlashSize)),
+            ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:X6}, " : "") + Humane.Bytes(info.FlashSize)),
             ("eFuse key", KeyInWords(info.EfuseKey)),
             ("MAC", info.Mac ?? "none (no RF calibration found)"),
             ("Baud", info.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -85,7 +86,8 @@ public static class DeviceViews
             lines.Add(new(VerdictLevel.Warning, $"MAC {mac} is a placeholder: run Restore RF to get the real MAC and RF calibration back."));
         else
             lines.Add(new(VerdictLevel.Ok, $"MAC {mac} looks real: RF calibration present."));
-        lines.Add(new(VerdictLevel.Ok, BackUpFirst));
+        // A to-do until the archive holds a dump of it (WithArchive says so then).
+        lines.Add(new(VerdictLevel.Warning, BackUpFirst));
         return lines;
     }
 

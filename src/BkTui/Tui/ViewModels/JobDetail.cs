@@ -28,7 +28,7 @@ public static class JobDetail
         lines.Add("");
         lines.Add("Steps:");
         if (j.Steps.Count == 0) lines.Add("  waiting for the port");
-        foreach (var s in j.Steps) lines.Add($"  {Glyph(s.State)} {s.Name} — {s.State.ToString().ToLowerInvariant()}" + (s.Detail is { } d ? $": {d}" : ""));
+        foreach (var s in j.Steps) lines.Add($"  {Glyph(s.State)} {s.Name} — {StepWord(j, s.State)}" + (s.Detail is { } d ? $": {d}" : ""));
         lines.Add("");
         lines.Add("Port: " + j.Port);
         if (j.Chip is not null) lines.Add("Chip: " + j.Chip);
@@ -39,9 +39,13 @@ public static class JobDetail
         else if (j.Request.FirmwarePath is { } chosen) lines.Add("File: " + chosen); // chosen, not (yet) written
         if (j.Boot is { } boot) lines.Add($"After reboot: {boot.Message}");
         if (j.Retries > 0) lines.Add($"Retries: {j.Retries}");
-        lines.Add(j.LogPath is null ? "Log: none yet" : $"Log: {j.LogPath} (L shows it in [Log])");
+        lines.Add(j.LogPath is null ? "Log: none yet" : $"Log: {j.LogPath} (L in [Queue] shows it)");
         return lines;
     }
+
+    /// <summary>A step a finished job never reached did not run; it is not waiting for anything.</summary>
+    private static string StepWord(JobSnapshot j, StepState s) =>
+        s == StepState.Pending && j.State.IsFinished() ? "not run" : s.ToString().ToLowerInvariant();
 
     /// <summary>A step's state as a glyph that reads without colour.</summary>
     public static string Glyph(StepState s) => s switch

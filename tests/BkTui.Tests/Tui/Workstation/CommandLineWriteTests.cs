@@ -269,6 +269,10 @@ public sealed class CommandLineWriteTests : IDisposable
         Assert.StartsWith("read-only mode", t.State.Flash!.Text);
         Assert.Empty(t.Bench.Enqueued);
         Assert.DoesNotContain(t.Effects, e => e is RunVerbEffect);
+        // The verb as typed (not only 'run'), and the refusal on the bench's record.
+        Assert.Contains($"'{string.Join(' ', line.Split(' ').TakeWhile(w => !w.StartsWith('-')).Take(2))}'", t.State.Flash.Text);
+        var log = (BkTui.Tui.Panes.Log.LogState)t.State.Panes[BkTui.Tui.Panes.Log.LogPane.PaneIdValue];
+        Assert.Contains(log.Lines, l => l.Text == t.State.Flash.Text);
     }
 
     [Fact]

@@ -128,6 +128,11 @@ public sealed class JobKeysTests
         Assert.Equal("F: Restore RF calibration is absent in --read-only", t.State.Flash!.Text);
         t.Focus(ArchivePane.PaneIdValue).Press("f");
         Assert.Equal("f: Filter in [7] Log — not in [3] Archive; Flash firmware is absent in --read-only", t.State.Flash!.Text);
+        // Where the key would have flashed, that comes first: a message line cut at 80 columns keeps it.
+        t.Focus(PortsPane.PaneIdValue).Press("f");
+        Assert.StartsWith("f: Flash firmware is absent in --read-only; Filter in [7] Log", t.State.Flash!.Text);
+        var log = (BkTui.Tui.Panes.Log.LogState)t.State.Panes[BkTui.Tui.Panes.Log.LogPane.PaneIdValue];
+        Assert.Equal(3, log.Lines.Count(l => l.Level == BkTui.Tui.Panes.Log.LogLevel.Warning && l.Text.Contains("absent in --read-only")));
         t.Focus(PortsPane.PaneIdValue).Press("b"); // a backup writes nothing: still there
         Assert.Equal(WorkstationHarness.PlugPort, Assert.Single(t.Bench.Enqueued).Port);
     }

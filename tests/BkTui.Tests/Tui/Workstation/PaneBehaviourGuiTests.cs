@@ -160,7 +160,7 @@ public sealed class PaneBehaviourGuiTests
 
         // The bulb: nothing known; i identifies it, and the tile shows that chip.
         Assert.Contains("[6] Device bk7231t-bulb Nothing known yet of the chip on bk7231t-bulb: i identifies it", After("j"));
-        Assert.Contains("Chip BK7231M (chip id 0x7231c)", tile = After("i"));
+        Assert.Contains("Chip BK7231M (chip id 0x7231C)", tile = After("i"));
         Assert.Contains("eFuse key all zero (a BK7231M / BL2028N)", tile);
 
         // Back to the plug and to the bulb again: each port shows its own chip.

@@ -44,8 +44,15 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
 
     protected override ArchiveState Initial(TuiOptions options) => new();
 
-    protected override string Status(ArchiveState pane) =>
-        !pane.Loaded ? "reading…" : Humane.Count(pane.Dumps.Length, "dump") + (pane.Filter is { Length: > 0 } f ? $", filter '{f}' (c clears)" : "") + (pane.Marked is { } m ? $", #{m} marked" : "");
+    protected override string Status(ArchiveState pane)
+    {
+        if (!pane.Loaded) return "reading…";
+        if (pane.Filter is not { Length: > 0 } f) return Humane.Count(pane.Dumps.Length, "dump") + (pane.Marked is { } m ? $", #{m} marked" : "");
+        // Filtered: how many of the dumps show, and a mark the filter hides is said to be hidden.
+        var shown = Rows(pane, DateTimeOffset.MinValue).Where(r => r.DumpId is not null).Select(r => r.DumpId!.Value).ToHashSet();
+        return $"{shown.Count} of {Humane.Count(pane.Dumps.Length, "dump")}, filter '{f}' (c clears)" +
+               (pane.Marked is { } mark ? $", #{mark} marked{(shown.Contains(mark) ? "" : " (hidden by the filter)")}" : "");
+    }
 
     /// <summary>Reads devices and dumps (on start, on R, after a backup).</summary>
     public static BenchEffect Load() => new("reading the archive", (b, _) => [new ArchiveLoaded(b.Devices(), b.Dumps())]);

@@ -140,7 +140,8 @@ public sealed class DevicePane : Pane<DeviceState>
     private static IEnumerable<string> DetailLines(AppState app, DeviceState pane, string? port)
     {
         if (ViewOf(app, pane, port) is not { } v) return [Waiting(pane, port)];
-        return v.Facts.Select(f => $"{f.Name}: {f.Value}").Append("")
+        // The detail has room for the port's whole path, which the tile leaves to [Ports].
+        return v.Facts.Select(f => f.Name == "Port" && port is not null && f.Value != port ? $"Port: {f.Value} ({port})" : $"{f.Name}: {f.Value}").Append("")
             .Concat(v.Verdict.Select(l => $"{(l.Level switch { VerdictLevel.Ok => "OK", VerdictLevel.Warning => "NOTE", _ => "!!" })} {l.Text}"))
             .Concat(pane.Lines.IsEmpty ? [] : ["", $"Boot log: {pane.Boot.Reading()}", .. pane.Lines.TakeLast(40).Select(l => "  " + l)]);
     }

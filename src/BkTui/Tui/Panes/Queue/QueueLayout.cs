@@ -3,7 +3,7 @@ using BkTui.Tui.Canvas;
 
 namespace BkTui.Tui.Panes.Queue;
 
-/// <summary>Column widths: the recipe column is as wide as the longest recipe shown, so a name is never cut into another's prefix.</summary>
+/// <summary>Column widths for the jobs on screen: the recipe column is as wide as the longest recipe shown, so a name is never cut into another's prefix.</summary>
 internal sealed record QueueColumns(bool Wide, int Port, int Recipe, int Step, int Bar)
 {
     public const int WideFrom = 96;
@@ -32,9 +32,10 @@ internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnly
     public static QueueLayout Of(QueueState pane, IReadOnlyList<JobSnapshot> jobs, Rect area)
     {
         // One column of margin on the left, as every pane's rows have.
-        var columns = QueueColumns.For(jobs, area.Width - 1);
+        int width = area.Width - 1;
+        bool wide = width >= QueueColumns.WideFrom;
         int selected = Math.Max(0, jobs.ToList().FindIndex(j => j.Id == pane.Selected));
-        int top = area.Y + (columns.Wide ? 1 : 0);
+        int top = area.Y + (wide ? 1 : 0);
         int detailRows = area.Height >= 12 ? DetailRows : area.Height >= 8 ? 3 : 0;
         int bottom = area.Bottom - detailRows;
         var lines = new List<(int, bool, int)>();
@@ -43,7 +44,7 @@ internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnly
         for (int i = 0; i < pinned && y < bottom; i++)
         {
             lines.Add((i, false, y++));
-            if (!columns.Wide && y < bottom) lines.Add((i, true, y++));
+            if (!wide && y < bottom) lines.Add((i, true, y++));
         }
         int rest = jobs.Count - pinned, room = Math.Max(0, bottom - y);
         // Too many: the list's last row says how many are hidden, on its own (not over a job).
@@ -52,6 +53,8 @@ internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnly
         int shown = 0;
         for (int i = start; i < jobs.Count && shown < room; i++, shown++) lines.Add((i, false, y++));
         int more = rest - shown;
+        // Sized for the jobs on screen: a long recipe scrolled away does not narrow every row's reason.
+        var columns = QueueColumns.For([.. lines.Select(l => l.Item1).Distinct().Select(i => jobs[i])], width);
         return new QueueLayout(columns, selected, lines, bottom, more, detailRows > 0 ? new Rect(area.X, bottom, area.Width, detailRows) : null);
     }
 }

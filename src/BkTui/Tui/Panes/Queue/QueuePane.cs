@@ -43,10 +43,14 @@ public sealed partial class QueuePane : Pane<QueueState>
 
     protected override string Status(QueueState pane)
     {
-        int active = pane.Jobs.Values.Count(j => j.State.IsActive()), waiting = pane.Jobs.Values.Count(j => j.State == JobState.Queued);
+        int active = pane.Jobs.Values.Count(j => j.State.IsActive()), waiting = pane.Jobs.Values.Count(j => j.State == JobState.Queued),
+            failed = pane.Jobs.Values.Count(j => j.State == JobState.Failed);
         // Only the counts that are not zero: the title fits a 36-column tile.
         if (pane.Jobs.Count == 0) return "no jobs";
-        return string.Join(", ", new[] { Humane.Count(pane.Jobs.Count, "job"), active > 0 ? $"{active} running" : null, waiting > 0 ? $"{waiting} waiting" : null }.Where(p => p is not null));
+        return string.Join(", ", new[]
+        {
+            Humane.Count(pane.Jobs.Count, "job"), active > 0 ? $"{active} running" : null, waiting > 0 ? $"{waiting} waiting" : null, failed > 0 ? $"{failed} failed" : null,
+        }.Where(p => p is not null));
     }
 
     protected override Transition Reduce(AppState app, QueueState pane, PaneAction action, Rect area)
