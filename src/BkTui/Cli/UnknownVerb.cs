@@ -13,9 +13,19 @@ internal static class UnknownVerb
         var near = CliVerbs.All.Select(v => v.Name)
             .Where(n => Distance(n, first) <= Math.Max(1, first.Length / 3) || (first.Length >= 3 && n.StartsWith(first, StringComparison.Ordinal)))
             .ToList();
-        var hint = near.Count == 0 ? "" : $" Did you mean {string.Join(" or ", near.Select(n => $"`bktui {n}`"))}?";
+        var hint = Meant.TryGetValue(first, out var meant) ? $" {meant}"
+            : near.Count == 0 ? "" : $" Did you mean {string.Join(" or ", near.Select(n => $"`bktui {n}`"))}?";
         return $"bktui: '{first}' is not a verb.{hint} Every verb: `bktui --help`.";
     }
+
+    /// <summary>The words a new user types for a job, and the verbs that do it.</summary>
+    private static readonly Dictionary<string, string> Meant = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["backup"] = "A backup is `bktui run backup --port PORT` (identify, read, verify, archive) or `bktui read --port PORT --out FILE`.",
+        ["dump"] = "A backup is `bktui run backup --port PORT` (identify, read, verify, archive) or `bktui read --port PORT --out FILE`.",
+        ["flash"] = "Flashing is `bktui run flash --port PORT --firmware FILE` (a factory dump first, then write, verify, reboot) or `bktui write --port PORT --in FILE`.",
+        ["restore"] = "Restoring is `bktui run restore-factory --port PORT --dump N` or `bktui run restore-rf --port PORT`.",
+    };
 
     /// <summary>Edit distance (insert, delete, replace, swap of neighbours): 'analyse' is 1 from 'analyze'.</summary>
     internal static int Distance(string a, string b)

@@ -63,7 +63,9 @@ internal static partial class UsageErrors
         var where = path.Length == 0 ? "bktui" : $"bktui {path}";
         if (token.StartsWith('-'))
         {
-            var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
+            var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();
+            // Typed before the verb ("bktui --json ports"): the option is the verb's, it only goes after it.
+            if (path.Length > 0 && names.Contains(token)) return $"'{token}' goes after the verb: `{where} {token}`";
             return $"'{token}' is not an option of `{where}`{Nearest(token, names, "--")}";
         }
         if (command.Subcommands.Count > 0)

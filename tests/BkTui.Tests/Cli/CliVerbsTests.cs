@@ -42,4 +42,24 @@ public class UnknownVerbTests
         Assert.Equal("bktui: 'frobnicate' is not a verb. Every verb: `bktui --help`.", r.Stderr.Trim());
         Assert.DoesNotContain("Required command", r.Stderr);
     }
+
+    [Theory]
+    [InlineData("backup", "`bktui run backup --port PORT`")]
+    [InlineData("flash", "`bktui run flash --port PORT --firmware FILE`")]
+    public void The_words_a_new_user_types_for_a_job_point_at_the_verbs_that_do_it(string word, string verb)
+    {
+        var r = BkTui.Tests.TestSupport.BktuiProcess.Run(word, "--port", "/dev/ttyUSB0");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith($"bktui: '{word}' is not a verb.", r.Stderr.Trim());
+        Assert.Contains(verb, r.Stderr);
+    }
+
+    [Fact]
+    public void A_verbs_option_typed_before_the_verb_is_said_to_go_after_it()
+    {
+        var r = BkTui.Tests.TestSupport.BktuiProcess.Run("--json", "ports");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'--json' goes after the verb: `bktui ports --json`", r.Stdout);
+        Assert.DoesNotContain("did you mean", r.Stdout);
+    }
 }

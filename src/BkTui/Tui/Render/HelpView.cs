@@ -19,7 +19,7 @@ public static class HelpView
     public static void Draw(HelpOverlay help, AppState state, ScreenBuffer buffer, Rect body, RenderKit kit)
     {
         var area = body;
-        var inner = Box.Draw(buffer, area, "Keys — Esc closes, ↓/↑ scroll", Role.Border, kit.Unicode);
+        var inner = Box.Draw(buffer, area, "Keys — Esc closes, ↓/↑ PgDn/PgUp scroll", Role.Border, kit.Unicode);
         var rows = Rows(state, kit.Keymap, kit.Panes, inner.Width);
         int visible = Math.Max(1, inner.Height);
         int scroll = Math.Clamp(help.Scroll, 0, Math.Max(0, rows.Count - visible));
