@@ -33,7 +33,8 @@ internal static class AnalyzeCommand
             {
                 // As every --json failure: ok false and the error object, the report beside it.
                 using var doc = JsonDocument.Parse(report.ToJson(pr.GetValue(reveal)));
-                var why = truncated ? "the dump is truncated" : "nothing BK72xx was found in it (grade F)";
+                // Nothing BK72xx comes first: random bytes of an odd length are not a truncated dump.
+                var why = report.Quality.Grade == "F" ? "nothing BK72xx was found in it (grade F)" : "the dump is truncated";
                 CliJson.Write(new AnalyzeFailureJson(false, CliFailure.Error(verdict, $"{path}: {why}; the report says what was found"), doc.RootElement));
             }
             return verdict;

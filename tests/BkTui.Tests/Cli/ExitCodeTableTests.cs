@@ -70,6 +70,9 @@ public sealed class ExitCodeTableTests : IDisposable
             Assert.True(r.ExitCode == ExitCodes.BadInput, $"{name}: {r.ExitCode}");
             Assert.Contains("Quality     F", r.Stdout);
             Assert.DoesNotContain("Restore RF", r.Stdout);
+            // --json says what it is not, also for an odd length (not "truncated": there is no dump to cut).
+            var json = BktuiProcess.Run("analyze", path, "--json");
+            Assert.Contains($"{path}: nothing BK72xx was found in it (grade F)", json.Stdout);
             var archive = Directory.CreateDirectory(Path.Combine(_dir, "archive-" + name)).FullName;
             Expect(ExitCodes.BadInput, "dumps", "import", path, "--archive", archive);
             Expect(ExitCodes.Ok, "dumps", "import", path, "--archive", archive, "--keep-unknown");
