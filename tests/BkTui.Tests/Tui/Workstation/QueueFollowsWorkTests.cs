@@ -83,4 +83,19 @@ public sealed class QueueFollowsWorkTests
         Assert.DoesNotContain("#", marker);
         Assert.DoesNotContain("backup", marker);
     }
+    [Fact]
+    public void A_failure_longer_than_the_strip_ends_with_a_pointer_to_the_whole_job()
+    {
+        var t = new WorkstationHarness(100, 30).Focus(QueuePane.PaneIdValue);
+        var reason = "Wrong chip family: OpenBK7231T_QIO_demo.bin is built for BK7231T but this chip is a BK7231N (bootloader bl_bk7231n_1.0.1): " +
+                     "it would not boot. Nothing was written. Use the BK7231N build, OpenBK7231N_QIO_*.bin (`bktui firmware get --chip BK7231N`).";
+        t.Do(new QueueJobChanged(Job(12, JobState.Failed) with { Error = $"{Plug}: {reason}", ErrorKind = JobErrorKind.Refused }));
+        var rows = t.Press("j").Screen().Split('\n'); // from the running job, pinned first, to this one
+        int heading = Array.FindIndex(rows, l => l.Contains("job #12 backup"));
+        Assert.True(heading >= 0, string.Join('\n', rows));
+        // The tile's strip has a few rows: the reason does not fit, and its last row says where it is whole.
+        var strip = rows.Skip(heading + 1).Select(l => l.Split('│')[0].TrimEnd()).TakeWhile(l => l.Length > 0).ToList();
+        Assert.True(strip.Any(l => l.Contains("FAIL: Wrong chip family")), string.Join('\n', rows));
+        Assert.EndsWith("… Enter", strip.Last(l => l.Length > 0));
+    }
 }

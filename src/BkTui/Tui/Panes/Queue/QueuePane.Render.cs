@@ -64,14 +64,20 @@ public sealed partial class QueuePane
         if (job.Steps.LastOrDefault(s => s.Detail is not null) is { } current) lines.Add(($"{current.Name}: {current.Detail}", Role.Dim));
         var facts = string.Join("  ", new[] { job.Chip, QueueRows.DeviceFact(job), job.DumpId is { } d ? $"dump #{d}" : null }.Where(s => s is not null));
         if (facts.Length > 0) lines.Add((facts, Role.Dim));
-        // Wrapped, so the attention request and the error are read whole when there is room.
-        foreach (var (text, role) in lines)
-            foreach (var part in Box.Wrap(text, area.Width - 1))
-            {
-                if (y >= area.Bottom) return;
-                buf.Put(area.X + 1, y++, part, view.Style(role), area.Right);
-            }
+        // Wrapped, so the attention request and the error are read whole when there is room; when there
+        // is not, the last row says so (Enter shows the job whole).
+        var parts = lines.SelectMany(l => Box.Wrap(l.Item1, area.Width - 1).Select(p => (Text: p, Role: l.Item2))).ToList();
+        int room = area.Bottom - y;
+        for (int i = 0; i < parts.Count && i < room; i++)
+        {
+            bool cut = i == room - 1 && parts.Count > room;
+            int keep = Math.Max(0, area.Width - 1 - MoreInDetail.Length);
+            var text = cut ? (parts[i].Text.Length > keep ? parts[i].Text[..keep] : parts[i].Text) + MoreInDetail : parts[i].Text;
+            buf.Put(area.X + 1, y++, text, view.Style(parts[i].Role), area.Right);
+        }
     }
+
+    private const string MoreInDetail = " … Enter";
 
     private static Role RoleOf(JobState s) => s switch
     {
