@@ -40,12 +40,12 @@ public static class DeviceViews
 
     /// <summary>
     /// What the archive recorded of the device last seen on <paramref name="port"/>, led by when that
-    /// was and that it is the archive's word, not the chip connected now (which i identifies).
+    /// was (the title says it is the archive's word, not the chip connected now, which i identifies).
     /// </summary>
     public static DeviceView FromArchive(string port, DeviceRecord seen, DateTimeOffset now)
     {
         EfuseKey? key = EfuseKey.TryParse(seen.EfuseKey, out var k) || EfuseKey.TryParse(seen.KeyVerdict, out k) ? k : null;
-        var facts = new List<(string, string)> { ("Last seen", $"{Humane.Ago(seen.LastSeen, now)} on this port (the archive's record; i identifies the chip connected now)") };
+        var facts = new List<(string, string)> { ("Last seen", $"{Humane.Ago(seen.LastSeen, now)} on this port; i identifies the chip there now") };
         if (seen.Labels.Count > 0 && !seen.IsUnidentified) facts.Add(("Label", string.Join(", ", seen.Labels)));
         facts.Add(("Chip", (seen.Chip ?? "not recorded") + (seen.ChipId is { } id ? $" (chip id {id})" : "")));
         if (seen.Bootloader is { } loader) facts.Add(("Bootloader", loader));

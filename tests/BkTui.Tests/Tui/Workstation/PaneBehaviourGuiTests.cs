@@ -154,7 +154,7 @@ public sealed class PaneBehaviourGuiTests
         // The plug: not identified yet, but the archive saw it on this port (and says so).
         var tile = After("");
         Assert.Contains("[6] Device bk7231n-plug, from the archive", tile);
-        Assert.Contains("Last seen 3 minutes ago on this port (the archive's record; i identifies the chip connected now)", tile);
+        Assert.Contains("Last seen 3 minutes ago on this port; i identifies the chip there now", tile);
         Assert.Contains("Chip BK7231N (chip id 0x7231c)", tile);
         Assert.Contains("eFuse key Tuya's standard key", tile);
 
