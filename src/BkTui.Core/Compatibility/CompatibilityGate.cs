@@ -18,7 +18,7 @@ public static class CompatibilityGate
         name ??= "the image";
         var family = ImageFamilyReader.Read(file, image);
         var built = Family(chip, family, consent, name);
-        var findings = new List<CompatibilityFinding> { built, Key(chip, image, consent, name, path ?? name, wrongFamily: built.Status == CompatibilityStatus.Refused) };
+        var findings = new List<CompatibilityFinding> { built, Key(chip, image, consent, name, path, wrongFamily: built.Status == CompatibilityStatus.Refused) };
         if (Size(chip, image, name) is { } size) findings.Add(size);
         var worst = findings.Any(f => f.Status == CompatibilityStatus.Refused) ? CompatibilityStatus.Refused
             : findings.Any(f => f.Status == CompatibilityStatus.Unknown) ? CompatibilityStatus.Unknown
@@ -62,7 +62,8 @@ public static class CompatibilityGate
     /// family's usual key is assumed and only a known image key can contradict it.
     /// </summary>
     /// <param name="wrongFamily">The image is already refused for its family: converting its key would not make it run, so neither that nor the key override is offered.</param>
-    private static CompatibilityFinding Key(ChipInfo chip, FirmwareImage image, CompatibilityConsent consent, string name, string path, bool wrongFamily)
+    /// <param name="path">The image's file, which `bktui image convert` can take; null for bytes that are no file (an archived dump).</param>
+    private static CompatibilityFinding Key(ChipInfo chip, FirmwareImage image, CompatibilityConsent consent, string name, string? path, bool wrongFamily)
     {
         var read = chip.EfuseKey;
         var chipKey = read ?? chip.Profile.DefaultEfuseKey;
@@ -74,10 +75,11 @@ public static class CompatibilityGate
         if (matches) return new("key", CompatibilityStatus.Compatible, $"key {image.Key}, the chip's is {source}");
         if (wrongFamily)
             return new("key", CompatibilityStatus.Refused, $"{name} is also encrypted with the {image.Key} key, and the chip's eFuse key is {source}.", consent.AllowKeyMismatch);
-        var convert = $"bktui image convert {Quote(path)} --to-key {chipKey.Verdict} --out {Quote($"{Path.GetFileNameWithoutExtension(name)}_{chipKey.Verdict}key.bin")}";
+        var convert = path is null ? null
+            : $", or convert this one: `bktui image convert {Quote(path)} --to-key {chipKey.Verdict} --out {Quote($"{Path.GetFileNameWithoutExtension(name)}_{chipKey.Verdict}key.bin")}`";
         var advice = chipKey.IsZero
-            ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build, or convert this one: `{convert}`."
-            : chipKey.Verdict == "other" ? "Use a build encrypted for this chip's key." : $"Use a build for the {chipKey.Verdict} key, or convert this one: `{convert}`.";
+            ? $"This chip's eFuse key is all zero (BK7231M/BL2028N): flash an OpenBK7231M build{convert}."
+            : chipKey.Verdict == "other" ? "Use a build encrypted for this chip's key." : $"Use a build for the {chipKey.Verdict} key{convert}.";
         return new("key", CompatibilityStatus.Refused,
             $"Wrong key: {name} is encrypted with the {image.Key} key but the chip's eFuse key is {source}; it would not boot. {advice} Nothing was written (override with --allow-key-mismatch).",
             consent.AllowKeyMismatch);

@@ -50,7 +50,7 @@ public sealed record ChipFingerprint
         if (now.FlashId != FlashId) d.Add($"flash ID {Hex(FlashId)} → {Hex(now.FlashId)}");
         if (now.FlashSize != FlashSize) d.Add($"flash {FlashSize / 1024} KiB → {now.FlashSize / 1024} KiB");
         if (now.EfuseKey != EfuseKey) d.Add($"eFuse key {EfuseKey?.Verdict ?? "unread"} → {now.EfuseKey?.Verdict ?? "unread"}");
-        if (now.BootloaderCrc != BootloaderCrc) d.Add($"bootloader CRC 0x{BootloaderCrc:x8} → 0x{now.BootloaderCrc:x8}");
+        if (now.BootloaderCrc != BootloaderCrc) d.Add($"bootloader CRC-32 0x{~BootloaderCrc:X8} → 0x{~now.BootloaderCrc:X8}");
         if (Compared(RfCrc, now.RfCrc, RfRegion(profile), written) && now.RfCrc != RfCrc)
             d.Add($"RF sector CRC 0x{RfCrc:x8} → 0x{now.RfCrc:x8} (the RF calibration and MAC{(Mac is null ? "" : $" {Mac}")} differ)");
         if (Compared(AppCrc, now.AppCrc, AppRegion(profile), written) && now.AppCrc != AppCrc)

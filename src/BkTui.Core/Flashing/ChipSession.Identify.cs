@@ -152,7 +152,7 @@ public sealed partial class ChipSession
         if (crc == BekenCrc32.Chip(data.AsSpan(0, 257))) return BootProtocol.Full;
         if (crc == BekenCrc32.Chip(data.AsSpan(0, 256)))
             return _client.ReadBootVersion(TimeSpan.FromMilliseconds(300), cancel) is not null ? BootProtocol.BasicTuya : BootProtocol.BasicBeken;
-        throw new UnsupportedChipException(Port, $"the bootloader (CRC 0x{~_bootloaderCrc:X8}) is unknown and its CRC rule could not be determined. Pass --chip FAMILY if you know it.");
+        throw new UnsupportedChipException(Port, $"the bootloader (CRC-32 0x{~_bootloaderCrc:X8} of its first bytes) is unknown and its CRC rule could not be determined. Pass --chip FAMILY if you know it.");
     }
 
     private ChipFamily FamilyFromBehaviour(BootProtocol protocol, uint? chipId, string? bootVersion) => protocol switch

@@ -22,7 +22,6 @@ internal static class UnknownVerb
     private static readonly Dictionary<string, string> Meant = new(StringComparer.OrdinalIgnoreCase)
     {
         ["backup"] = "A backup is `bktui run backup --port PORT` (identify, read, verify, archive) or `bktui read --port PORT --out FILE`.",
-        ["dump"] = "A backup is `bktui run backup --port PORT` (identify, read, verify, archive) or `bktui read --port PORT --out FILE`.",
         ["flash"] = "Flashing is `bktui run flash --port PORT --firmware FILE` (a factory dump first, then write, verify, reboot) or `bktui write --port PORT --in FILE`.",
         ["restore"] = "Restoring is `bktui run restore-factory --port PORT --dump N` or `bktui run restore-rf --port PORT`.",
     };

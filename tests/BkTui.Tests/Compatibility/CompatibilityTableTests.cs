@@ -22,7 +22,7 @@ public sealed class CompatibilityTableTests
     }
 
     private static CompatibilityVerdict Gate(ChipInfo chip, byte[] file, string name) =>
-        CompatibilityGate.Check(chip, file, FirmwareInspector.Inspect(file, name), name: name);
+        CompatibilityGate.Check(chip, file, FirmwareInspector.Inspect(file, name), name: name, path: name);
 
     private static readonly ChipFamily[] All = [ChipFamily.BK7231T, ChipFamily.BK7231N, ChipFamily.BK7231M, ChipFamily.BK7231U, ChipFamily.BK7238, ChipFamily.BK7252];
 
@@ -73,6 +73,10 @@ public sealed class CompatibilityTableTests
         Assert.Equal(CompatibilityStatus.Refused, key.Status);
         // The suggested conversion runs as printed: image convert needs --out.
         Assert.Contains("bktui image convert OpenBK7231N_QIO_1.18.21.bin --to-key zero --out OpenBK7231N_QIO_1.18.21_zerokey.bin", key.Text);
+        // Bytes that are no file (an archived dump restored) get no command that cannot run.
+        var image = GateImages.Build(ChipFamily.BK7231N);
+        var dump = CompatibilityGate.Check(m, image, FirmwareInspector.Inspect(image), name: "dump 1");
+        Assert.DoesNotContain("image convert", dump.Findings.Single(f => f.Aspect == "key").Text);
         Assert.Equal(CompatibilityStatus.Compatible, Gate(m, GateImages.Build(ChipFamily.BK7231M), "m.bin").Status);
     }
 

@@ -241,8 +241,9 @@ public class TmuxEndToEndTests(ITestOutputHelper output)
         // terminal is the shell's; the workstation used to re-enter full-screen mode from there.
         tmux.SendLine("kill %1; sleep 2; echo KILLED-''WHILE-STOPPED");
         tmux.WaitFor("KILLED-WHILE-STOPPED\n");
-        tmux.SendLine("fg 2>/dev/null; echo FG-''DONE");
-        var after = tmux.WaitFor(s => s.Contains("FG-DONE\n") && LastLine(s) == "$", "fg to end it");
+        tmux.SendLine("fg 2>/dev/null; echo FG-''DONE-$?");
+        var after = tmux.WaitFor(s => s.Contains("FG-DONE-") && LastLine(s) == "$", "fg to end it");
+        Assert.Contains("FG-DONE-143", after); // ended by its SIGTERM, as a shell reports it
         Assert.Contains("SHELL-WAS-HERE", after);
         Assert.DoesNotContain("q Quit", after);
         Assert.DoesNotContain("[1] Ports", after);

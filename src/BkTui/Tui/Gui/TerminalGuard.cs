@@ -7,7 +7,8 @@ namespace BkTui.Tui.Gui;
 /// process exit. Terminal.Gui restores the screen but leaves application cursor-key mode on
 /// (ESC[?1h ESC=), so arrows printed ^[OA in the shell afterwards; the saved termios and a reset
 /// sequence fix that. Also does Ctrl-Z: restore, stop the whole process group (so a `dotnet run`
-/// parent stops too and the shell gets the terminal back), and on `fg` re-enter. The window title
+/// parent stops too and the shell gets the terminal back), and on `fg` re-enter — not from the
+/// background (`bg`, `kill %1`), where it waits for `fg` or a signal to quit. The window title
 /// is pushed on the terminal's title stack before Terminal.Gui sets its own and popped on leaving.
 /// </summary>
 public sealed class TerminalGuard : IDisposable
@@ -63,7 +64,8 @@ public sealed class TerminalGuard : IDisposable
     private bool _guiLeft;
 
     /// <summary>128 + the signal (143 SIGTERM, 129 SIGHUP, 131 SIGQUIT) once one asked the app to quit: its exit code, as a shell reports a killed program.</summary>
-    public int? SignalExitCode { get; private set; }
+    public int? SignalExitCode => Volatile.Read(ref _signalExitCode) is var c && c != 0 ? c : null;
+    private int _signalExitCode; // set once on a signal thread, read by the UI thread (Suspend waits on it)
 
     /// <summary>Raised (on a signal thread) for SIGTERM/SIGHUP: the app should quit at once.</summary>
     public event Action? Terminating;
@@ -125,16 +127,17 @@ public sealed class TerminalGuard : IDisposable
         lock (_gate) _ownStop = true;
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
-            Native.kill(0, Native.SIGSTOP);
+            TerminalNative.kill(0, TerminalNative.SIGSTOP);
             // `kill %1` (bash sends SIGCONT with the signal) and `bg` continue it in the background, where
             // the terminal is the shell's: re-entering there drew the frame over the shell's lines. Wait for fg.
             while (SignalExitCode is null && !InForeground()) Thread.Sleep(BackgroundPoll);
         }
         if (SignalExitCode is not null)
         {
-            // The terminal is the shell's now; whatever Terminal.Gui still draws on its way out goes nowhere.
+            // The terminal is the shell's now: what Terminal.Gui would still draw on its way out goes to
+            // /dev/null, and its own leaving (ESC[?1049l moves the cursor into the shell's lines) is skipped.
             Abandoned = true;
-            Native.DetachStdout();
+            TerminalNative.DetachStdout();
             return false;
         }
         lock (_gate)
@@ -143,17 +146,19 @@ public sealed class TerminalGuard : IDisposable
             Write(Reenter);
             _restored = false;
         }
+        // After a wait in the background the SIGCONT watch is over; a `dotnet run` parent may set cooked mode now.
+        _ = WatchModeAfterContinue();
         return true;
     }
 
     /// <summary>Left full-screen mode for Ctrl-Z and was asked to quit before coming back: nothing more may be written.</summary>
     public bool Abandoned { get; private set; }
 
-    /// <summary>This process group is the terminal's foreground one (true where that cannot be asked).</summary>
+    /// <summary>This process group is the terminal's foreground one (true when stdin is no terminal: nothing to wait for).</summary>
     private static bool InForeground()
     {
-        int terminal = Native.tcgetpgrp(0);
-        return terminal < 0 || terminal == Native.getpgrp();
+        int terminal = TerminalNative.tcgetpgrp(0);
+        return terminal < 0 ? Marshal.GetLastPInvokeError() == TerminalNative.ENOTTY : terminal == TerminalNative.getpgrp();
     }
 
     /// <summary>
@@ -206,7 +211,7 @@ public sealed class TerminalGuard : IDisposable
     {
         context.Cancel = true; // the app shuts down itself (jobs stop at a safe point)...
         int code = 128 + context.Signal switch { PosixSignal.SIGHUP => 1, PosixSignal.SIGQUIT => 3, _ => 15 };
-        SignalExitCode ??= code;
+        Interlocked.CompareExchange(ref _signalExitCode, code, 0);
         Terminating?.Invoke();
         // ...unless it cannot: after a hangup the terminal is gone and Terminal.Gui's loop may never
         // see the quit (its input reader spins on the dead tty). A signal must end the process; the
@@ -238,57 +243,5 @@ public sealed class TerminalGuard : IDisposable
         _registrations.Clear();
         AppDomain.CurrentDomain.ProcessExit -= OnExit;
         AppDomain.CurrentDomain.UnhandledException -= OnExit;
-    }
-
-    /// <summary>The terminal's mode (struct termios, kept as opaque bytes) of stdin.</summary>
-    private static class Termios
-    {
-        public static byte[]? Get()
-        {
-            if (OperatingSystem.IsWindows()) return null;
-            var buf = new byte[256]; // larger than struct termios on every libc we run on
-            return Native.tcgetattr(0, buf) == 0 ? buf : null;
-        }
-
-        public static void Set(byte[] mode) => Native.tcsetattr(0, 0 /* TCSANOW */, mode);
-    }
-
-    private static class Native
-    {
-        // SIGSTOP is 19 on Linux x86-64, arm and arm64 (17 on macOS).
-        public static readonly int SIGSTOP = OperatingSystem.IsMacOS() ? 17 : 19;
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int kill(int pid, int sig);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int tcgetattr(int fd, byte[] termios);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int tcgetpgrp(int fd);
-
-        [DllImport("libc")]
-        public static extern int getpgrp();
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int open(string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int dup2(int oldFd, int newFd);
-
-        [DllImport("libc")]
-        private static extern int close(int fd);
-
-        /// <summary>Points standard output at /dev/null (O_WRONLY), so no later write reaches the terminal.</summary>
-        public static void DetachStdout()
-        {
-            int nowhere = open("/dev/null", 1);
-            if (nowhere < 0) return;
-            dup2(nowhere, 1);
-            close(nowhere);
-        }
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int tcsetattr(int fd, int optionalActions, byte[] termios);
     }
 }

@@ -114,8 +114,8 @@ public sealed class Workstation
         catch (OperationCanceledException) { }
         catch (Exception e)
         {
-            Post(new ShowFlash($"{effect.GetType().Name.Replace("Effect", "")} failed: {e.Message}", FlashLevel.Error, Record: true));
-            Log(e.ToString(), LogLevel.Error);
+            Post(new ShowFlash($"{effect.GetType().Name.Replace("Effect", "")} failed: {e.Message}", FlashLevel.Error));
+            Log(e.ToString(), LogLevel.Error); // [Log] has it whole, with where it failed
         }
     }
 

@@ -23,10 +23,13 @@ public sealed partial class Keymap
             .Select(g => $"{g.Key} in {string.Join(", ", g.Select(b => Named(state, b.Context)))}")
             .ToList();
         if (parts.Count > 0) parts[^1] += $" — not in {Named(state, here)}";
-        bool absentHere = Absent.Any(b => b.Keys.Contains(key) && (b.Context == here || b.Context == Contexts.Global));
-        parts = absentHere ? [.. absent, .. parts] : [.. parts, .. absent];
+        parts = AbsentHere(key, state) ? [.. absent, .. parts] : [.. parts, .. absent];
         return parts.Count == 0 ? null : $"{KeyName.Of(key)}: {string.Join("; ", parts)}";
     }
+
+    /// <summary>The key would have done something in the focused pane (or anywhere) but --read-only took it away: a refusal.</summary>
+    public bool AbsentHere(Key key, AppState state) =>
+        Absent.Any(b => b.Keys.Contains(key) && (b.Context == state.FocusedPaneId || b.Context == Contexts.Global));
 
     private string Named(AppState state, string paneId) =>
         $"[{state.PaneOrder.IndexOf(paneId) + 1}] {(PaneTitles.TryGetValue(paneId, out var title) ? title : paneId)}";

@@ -66,8 +66,8 @@ public sealed partial class Keymap
             return reason is null ? binding.Action : new ShowFlash($"{binding.Label}: {reason}", FlashLevel.Warning);
         }
         if (state.Overlay is PromptOverlay && key.IsPrintable) return new PromptInput(key.Char);
-        // A key --read-only took away is a refusal, kept in [Log] like the others.
-        return Elsewhere(key, state) is { } where ? new ShowFlash(where, Record: Absent.Any(b => b.Keys.Contains(key))) : null;
+        // A key --read-only took away here is a refusal, kept in [Log] like the others.
+        return Elsewhere(key, state) is { } where ? new ShowFlash(where, Record: AbsentHere(key, state)) : null;
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed class AppRenderer(RenderKit kit)
         var status = pane.Status(state);
         var mark = slot.Focused ? (Kit.Unicode ? "▶" : ">") : " ";
         // A zoomed pane says so where tiles would be (z brings them back); under 100x30 there are none to miss.
-        bool zoomed = state.Zoomed && state.Width >= ScreenLayout.TiledWidth && state.Height >= ScreenLayout.TiledHeight;
+        bool zoomed = state.Zoomed && ScreenLayout.TilesFit(state);
         var text = $"{mark}[{slot.Number}] {pane.Title}" + (zoomed ? " (zoomed: z for all panes)" : "") + (status.Length > 0 ? "  " + status : "");
         Text.PutEllipsized(buffer, slot.Title.X, slot.Title.Y, text, style, slot.Title.Right);
     }

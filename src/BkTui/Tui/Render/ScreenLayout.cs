@@ -29,6 +29,9 @@ public static class ScreenLayout
     public const int TiledWidth = 100;
     public const int TiledHeight = 30;
 
+    /// <summary>The screen is large enough for the tiles (unless a pane is zoomed).</summary>
+    public static bool TilesFit(AppState state) => state.Width >= TiledWidth && state.Height >= TiledHeight;
+
     /// <summary>Left column, top to bottom, with the share of its height each pane wants.</summary>
     private static readonly (string Id, int Weight)[] LeftColumn = [("ports", 3), ("device", 3), ("queue", 4)];
     /// <summary>Panes that take the right column's main slot when focused; the first is the default.</summary>
@@ -48,7 +51,7 @@ public static class ScreenLayout
         var order = state.PaneOrder;
         if (order.IsDefaultOrEmpty) return new LayoutResult(false, false, header, message, hints, body, []);
         int focus = Math.Clamp(state.Focus, 0, order.Length - 1);
-        bool tiled = w >= TiledWidth && h >= TiledHeight && !state.Zoomed && order.Length > 1;
+        bool tiled = TilesFit(state) && !state.Zoomed && order.Length > 1;
         var slots = tiled ? Tiled(state, body, focus) : [Slot(state, order[focus], body)];
         return new LayoutResult(false, tiled, header, message, hints, body, slots);
     }

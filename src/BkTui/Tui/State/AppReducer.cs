@@ -46,8 +46,8 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
             FocusPane f when f.Number >= 1 && f.Number <= s.PaneOrder.Length => s with { Focus = f.Number - 1 },
             FocusPane => s,
             FocusPaneById f => s.PaneOrder.IndexOf(f.PaneId) is var i and >= 0 ? s with { Focus = i } : s,
-            ToggleZoom when !s.Zoomed && (s.Width < ScreenLayout.TiledWidth || s.Height < ScreenLayout.TiledHeight) =>
-                Flash(s, $"z zooms a tile of the combined screen ({ScreenLayout.TiledWidth}×{ScreenLayout.TiledHeight} and larger); here one pane fills the screen already"),
+            ToggleZoom when !s.Zoomed && !ScreenLayout.TilesFit(s) =>
+                Flash(s, $"one pane fills the screen already; z zooms a tile at {ScreenLayout.TiledWidth}×{ScreenLayout.TiledHeight} and larger"),
             ToggleZoom => s with { Zoomed = !s.Zoomed },
             ShowHelp => s with { Overlay = new HelpOverlay() },
             ScrollHelp d when s.Overlay is HelpOverlay h => s with { Overlay = h with { Scroll = HelpView.ClampScroll(s, Keymap, Panes, h.Scroll + d.Delta) } },
@@ -156,7 +156,7 @@ public sealed partial class AppReducer(IReadOnlyList<IPane> panes, Keymap keymap
     /// (a job's own failures are in [Log] already), so the bench's record says why nothing happened.
     /// </summary>
     internal static AppState FlashLogged(AppState s, string text, FlashLevel level = FlashLevel.Warning) =>
-        LogPane.Record(Flash(s, text, level), new LogLine(s.Now, level == FlashLevel.Error ? LogLevel.Error : LogLevel.Warning, text));
+        LogPane.Record(Flash(s, text, level), new LogLine(s.Now, level switch { FlashLevel.Error => LogLevel.Error, FlashLevel.Warning => LogLevel.Warning, _ => LogLevel.Info }, text));
 
     /// <summary>
     /// A message that work is under way ("analysing dump #1…"), taken off the line when the effect doing

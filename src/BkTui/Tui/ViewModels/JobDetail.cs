@@ -13,10 +13,10 @@ public static class JobDetail
         var row = QueueRows.Row(j);
         var lines = new List<string>
         {
-            // The short port name here and in the error: the full path has its own line below.
+            // The short port name: the full path has its own line below.
             $"{j.Request.Title()} on {ListWindow.PortName(j.Port)}: {j.State.Word()} ({row.Word})",
         };
-        if (j.Request.RewritesBootloader()) lines.Add("Bootloader: REWRITTEN by this job (consented: BOOTLOADER typed / --allow-bootloader)");
+        if (j.Request.RewritesBootloader()) lines.Add(BootloaderLine(j));
         if (j.BootUnproven) lines.Add($"BOOT NOT PROVEN: the bytes are verified, but {j.Boot!.Message}");
         if (j.State.IsActive() && j.Progress is { Phase: RebootSteps.ListeningPhase } l)
             lines.Add($"Progress: listening for the boot log, {l.Done / 1000.0:0} s of {l.Total / 1000.0:0} s");
@@ -41,6 +41,17 @@ public static class JobDetail
         if (j.Retries > 0) lines.Add($"Retries: {j.Retries}");
         lines.Add(j.LogPath is null ? "Log: none yet" : $"Log: {j.LogPath} (L in [Queue] shows it)");
         return lines;
+    }
+
+    /// <summary>What the consent to rewrite the bootloader came to: rewritten only once the write step ran.</summary>
+    private static string BootloaderLine(JobSnapshot j)
+    {
+        const string consent = "consented: BOOTLOADER typed / --allow-bootloader";
+        bool wrote = j.Steps.Any(s => s.Name == "write" && s.State != StepState.Pending);
+        return j.State == JobState.Done ? $"Bootloader: REWRITTEN by this job ({consent})"
+            : wrote ? $"Bootloader: this job's write covers it ({consent}); see the error for where it stopped"
+            : j.State.IsFinished() ? $"Bootloader: not written — the job ended before its write step ({consent})"
+            : $"Bootloader: this job rewrites it ({consent})";
     }
 
     /// <summary>A step a finished job never reached did not run; it is not waiting for anything.</summary>

@@ -83,6 +83,7 @@ public sealed class QueueFollowsWorkTests
         Assert.DoesNotContain("#", marker);
         Assert.DoesNotContain("backup", marker);
     }
+
     [Fact]
     public void A_failure_longer_than_the_strip_ends_with_a_pointer_to_the_whole_job()
     {

@@ -8,10 +8,15 @@ internal sealed record QueueColumns(bool Wide, int Port, int Recipe, int Step, i
 {
     public const int WideFrom = 96;
 
+    /// <summary>A row holds the step, bar, speed and ETA itself (below this a running job takes two rows).</summary>
+    public static bool IsWide(int width) => width >= WideFrom;
+
     public static QueueColumns For(IReadOnlyList<JobSnapshot> jobs, int width)
     {
         int recipe = jobs.Select(j => j.Request.Title().Length).DefaultIfEmpty(6).Max();
-        bool wide = width >= WideFrom;
+        bool wide = IsWide(width);
+        // A narrow row keeps the state word whole and a few cells of step: a long recipe is cut (with …) first.
+        if (!wide) recipe = Math.Min(recipe, Math.Max(6, width - 5 - 8 - 1 - 1 - 5 - 4));
         // Narrow rows hold only job, port, recipe, state and step, so the port may take what the step can spare.
         int portRoom = wide ? width / 4 : width - 5 - recipe - 1 - 5 - 6;
         int port = Math.Clamp(jobs.Select(j => ListWindow.PortName(j.Port).Length).DefaultIfEmpty(8).Max(), 8, Math.Max(8, portRoom));
@@ -33,7 +38,7 @@ internal sealed record QueueLayout(QueueColumns Columns, int Selected, IReadOnly
     {
         // One column of margin on the left, as every pane's rows have.
         int width = area.Width - 1;
-        bool wide = width >= QueueColumns.WideFrom;
+        bool wide = QueueColumns.IsWide(width);
         int selected = Math.Max(0, jobs.ToList().FindIndex(j => j.Id == pane.Selected));
         int top = area.Y + (wide ? 1 : 0);
         int detailRows = area.Height >= 12 ? DetailRows : area.Height >= 8 ? 3 : 0;

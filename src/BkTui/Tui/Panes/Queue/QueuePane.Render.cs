@@ -55,12 +55,13 @@ public sealed partial class QueuePane
         int y = area.Y;
         buf.Fill(area.X, y, area.Right, view.Style(Role.Border), view.Kit.Unicode ? '─' : '-');
         Text.PutEllipsized(buf, area.X + 1, y++, $" job #{job.Id} {job.Request.Title()} on {ListWindow.PortName(job.Port)} — Enter: all of it, L: its log ", view.Style(Role.Dim), area.Right);
+        // What needs the user and why it failed come before the steps: a short strip keeps them.
         var lines = new List<(string, Role)>();
-        var steps = string.Join("  ", job.Steps.Select(s => $"{JobDetail.Glyph(s.State)}{s.Name}"));
-        lines.Add((steps.Length > 0 ? steps : "waiting for the port", Role.Normal));
         if (job.Attention is { } att && job.State == JobState.NeedsAttention) lines.Add(("ACTION NEEDED: " + att, Role.Warning));
         if (job.Error is not null) lines.Add(("FAIL: " + job.Reason, Role.Error));
         if (job.BootUnproven) lines.Add(("BOOT NOT PROVEN: " + job.Boot!.Message, Role.Warning));
+        var steps = string.Join("  ", job.Steps.Select(s => $"{JobDetail.Glyph(s.State)}{s.Name}"));
+        lines.Add((steps.Length > 0 ? steps : "waiting for the port", Role.Normal));
         if (job.Steps.LastOrDefault(s => s.Detail is not null) is { } current) lines.Add(($"{current.Name}: {current.Detail}", Role.Dim));
         var facts = string.Join("  ", new[] { job.Chip, QueueRows.DeviceFact(job), job.DumpId is { } d ? $"dump #{d}" : null }.Where(s => s is not null));
         if (facts.Length > 0) lines.Add((facts, Role.Dim));

@@ -95,7 +95,7 @@ public sealed partial class QueuePane : Pane<QueueState>
             case QueueAskFor ask:
                 return Ask(app, ask.Requests, marks: false, ask.Extra.IsDefault ? [] : ask.Extra);
             case QueueAskErase erase when app.ReadOnly:
-                return AppReducer.Flash(app, "read-only mode: erase is disabled", FlashLevel.Warning);
+                return AppReducer.FlashLogged(app, "read-only mode: erase is disabled");
             case QueueAskErase erase:
                 return AskErase(app, erase);
             case PromptSubmitted { Purpose: BootloaderPurpose } p:
