@@ -10,6 +10,7 @@ public enum VerdictLevel { Ok, Warning, Danger }
 public sealed record VerdictLine(VerdictLevel Level, string Text);
 
 /// <summary>The Device pane's content: identity facts and the verdict in the user's terms.</summary>
+/// <remarks>The port is not among the facts: the tile's title names it, the detail view gives its path.</remarks>
 public sealed record DeviceView(string Port, IReadOnlyList<(string Name, string Value)> Facts, IReadOnlyList<VerdictLine> Verdict)
 {
     /// <summary>The chip's MAC as identified (null when none was read): what ties it to an archived device.</summary>
@@ -26,8 +27,6 @@ public static class DeviceViews
     {
         var facts = new List<(string, string)>
         {
-            // The name [Ports] shows: its footer has the whole path, and a short tile keeps its rows for the verdict.
-            ("Port", Panes.ListWindow.PortName(port)),
             ("Chip", info.Family + (info.ChipId is { } id ? $" (chip id 0x{id:X})" : "")),
             ("Bootloader", info.BootloaderUnknown ? info.Bootloader + ": not in the known list; the analysis of a backup ([Archive], a) reads its version text" : info.Bootloader),
             ("Flash", (info.FlashPart is null ? "" : info.FlashPart + " ") + (info.FlashId is { } f ? $"id 0x{f:X6}, " : "") + Humane.Bytes(info.FlashSize)),

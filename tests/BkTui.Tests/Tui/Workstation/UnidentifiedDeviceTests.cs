@@ -78,5 +78,18 @@ public sealed class UnidentifiedDeviceTests
         Assert.Contains("encrypted with the tuya key but the chip last seen on this adapter has the zero key", key.Text);
     }
 
+    [Fact]
+    public void The_device_tile_names_its_port_in_the_title_and_the_detail_gives_the_path()
+    {
+        var t = AfterBackup();
+        t.Bench.Chip = FakeBench.ZeroKeyChip;
+        t.Focus(PortsPane.PaneIdValue).Press("jj").Press("i");
+        var tile = t.Focus(DevicePane.PaneIdValue).Screen();
+        Assert.Contains("[6] Device  bl2028n-zero-key", tile);
+        Assert.DoesNotContain(ZeroKeyPort, tile); // a short tile keeps its rows for the chip and the verdict
+        var detail = Assert.IsType<BkTui.Tui.State.DetailOverlay>(t.Press(Enter).State.Overlay);
+        Assert.Equal($"Port: bl2028n-zero-key ({ZeroKeyPort})", detail.Lines[0]);
+    }
+
     private static readonly BkTui.Tui.Keys.Key Enter = BkTui.Tui.Keys.Key.Of(BkTui.Tui.Keys.KeyCode.Enter);
 }

@@ -51,7 +51,7 @@ public sealed class DevicePane : Pane<DeviceState>
         if (!app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) || o is not PortsState ports
             || HalfWritten.LastWriteCutShort(ports.Jobs.Values, port) is not { } job) return view;
         var line = new VerdictLine(VerdictLevel.Danger, HalfWritten.Advice(job, job.DumpId));
-        return view is null ? new DeviceView(port, [("Port", port)], [line]) : view with { Verdict = [line, .. view.Verdict] };
+        return view is null ? new DeviceView(port, [], [line]) : view with { Verdict = [line, .. view.Verdict] };
     }
 
     protected override string Status(AppState app, DeviceState pane)
@@ -140,8 +140,9 @@ public sealed class DevicePane : Pane<DeviceState>
     private static IEnumerable<string> DetailLines(AppState app, DeviceState pane, string? port)
     {
         if (ViewOf(app, pane, port) is not { } v) return [Waiting(pane, port)];
-        // The detail has room for the port's whole path, which the tile leaves to [Ports].
-        return v.Facts.Select(f => f.Name == "Port" && port is not null && f.Value != port ? $"Port: {f.Value} ({port})" : $"{f.Name}: {f.Value}").Append("")
+        // The detail has room for the port's whole path, which the tile leaves to its title and [Ports].
+        var where = v.Port == ListWindow.PortName(v.Port) ? v.Port : $"{ListWindow.PortName(v.Port)} ({v.Port})";
+        return v.Facts.Select(f => $"{f.Name}: {f.Value}").Prepend($"Port: {where}").Append("")
             .Concat(v.Verdict.Select(l => $"{(l.Level switch { VerdictLevel.Ok => "OK", VerdictLevel.Warning => "NOTE", _ => "!!" })} {l.Text}"))
             .Concat(pane.Lines.IsEmpty ? [] : ["", $"Boot log: {pane.Boot.Reading()}", .. pane.Lines.TakeLast(40).Select(l => "  " + l)]);
     }

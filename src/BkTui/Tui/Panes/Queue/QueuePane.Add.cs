@@ -266,18 +266,20 @@ public sealed partial class QueuePane
     private static ChipProfile Profile(AppState app, string port) => ChipProfiles.For(FamilyOf(app, port) ?? ChipFamily.BK7231N);
 
     /// <summary>
-    /// The family the archive last saw on this adapter, else the one i identified there this session (a
-    /// board with a placeholder MAC is archived without its chip's facts).
+    /// The chip on this port as [Device] shows it: what i identified there this session, else the
+    /// archive's record of the device last seen there (matched by path or by-id name). Its MAC stays the
+    /// archive's alone: a placeholder that i read names no device to compare RF calibration with.
     /// </summary>
-    private static ChipFamily? FamilyOf(AppState app, string port)
+    private static (ChipFamily? Family, string? Key) ChipOn(AppState app, string port)
     {
-        if (!app.Panes.TryGetValue(PortsPane.PaneIdValue, out var o) || o is not PortsState s) return null;
-        var chip = s.Devices.Where(d => d.BaudByAdapter.ContainsKey(port)).OrderByDescending(d => d.LastSeen).FirstOrDefault()?.Chip;
-        return Enum.TryParse<ChipFamily>(chip, ignoreCase: true, out var f) ? f : DevicePane.IdentifiedOn(app, port)?.Family;
+        if (DevicePane.IdentifiedOn(app, port) is { Family: { } family } live) return (family, live.KeyVerdict);
+        var seen = PortsPane.LastDevice(app, port);
+        return (Enum.TryParse<ChipFamily>(seen?.Chip, ignoreCase: true, out var f) ? f : null, seen?.KeyVerdict);
     }
 
-    /// <summary>The eFuse key verdict recorded for the chip last seen on this adapter, else the one identified there this session.</summary>
-    private static string? KeyOf(AppState app, string port) => PortsPane.LastDevice(app, port)?.KeyVerdict ?? DevicePane.IdentifiedOn(app, port)?.KeyVerdict;
+    private static ChipFamily? FamilyOf(AppState app, string port) => ChipOn(app, port).Family;
+
+    private static string? KeyOf(AppState app, string port) => ChipOn(app, port).Key;
 
     /// <summary>Queues the jobs; marks that chose their ports are cleared, so they never carry over to the next job unseen.</summary>
     private Transition Queued(AppState app, IReadOnlyList<JobRequest> requests)
