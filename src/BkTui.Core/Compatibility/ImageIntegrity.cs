@@ -32,7 +32,7 @@ public static class ImageIntegrity
 
     /// <summary>Analyzer findings that mean a whole dump is damaged or not what it claims.</summary>
     private static readonly HashSet<string> DumpDamage =
-        ["truncated", "rotated", "no-bootloader", "no-app", "bad-crc16-blocks", "rf-damaged", "tuya-kv-checksum", "obk-config-crc"];
+        ["truncated", DumpAnalyzer.NotBk72xxCode, "rotated", "no-bootloader", "no-app", "bad-crc16-blocks", "rf-damaged", "tuya-kv-checksum", "obk-config-crc"];
 
     public static IntegrityVerdict Check(ReadOnlySpan<byte> file, FirmwareImage image)
     {

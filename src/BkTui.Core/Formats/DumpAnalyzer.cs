@@ -80,13 +80,14 @@ public static partial class DumpAnalyzer
         var obkHit = PickObk(data, family);
         var partial = !fullImage;
 
-        if (!fullImage && tuya is not null && !code.BootPresent)
-            quality.Add("tuya-region-only", QualityGrader.Warning, $"0x{d.Length:X} bytes: not a whole flash image but the Tuya storage alone; only that part was analysed.");
-        else if (!fullImage)
-            quality.Add("truncated", QualityGrader.Error, $"0x{d.Length:X} bytes is not a flash size (1, 2, 4 … MiB): the dump is truncated or padded; results are partial.");
         var rblInfos = rbls.Select(r => Describe(r, d)).ToList();
-        // Nothing a BK72xx flash holds: say so plainly instead of grading it as a damaged dump (no Restore-RF advice for noise).
+        // Nothing a BK72xx flash holds: say so plainly instead of grading it as a damaged dump (no Restore-RF advice for noise,
+        // no "truncated" before the verdict that matters).
         var recognised = code.BootPresent || code.AppPresent || data.RfSectors.Count > 0 || tuya is not null || data.ObkConfigs.Count > 0 || rbls.Count > 0 || family != ChipFamily.Unknown;
+        if (recognised && !fullImage && tuya is not null && !code.BootPresent)
+            quality.Add("tuya-region-only", QualityGrader.Warning, $"0x{d.Length:X} bytes: not a whole flash image but the Tuya storage alone; only that part was analysed.");
+        else if (recognised && !fullImage)
+            quality.Add("truncated", QualityGrader.Error, $"0x{d.Length:X} bytes is not a flash size (1, 2, 4 … MiB): the dump is truncated or padded; results are partial.");
         if (recognised) Grade(quality, code, bootloader, encryption, rf, rblInfos, data, fullImage);
         else quality.Add(NotBk72xxCode, QualityGrader.Fatal,
             "Nothing in these bytes is BK72xx flash content (no CRC-16 code, RF calibration, Tuya storage, OpenBeken config or RBL header): not a BK72xx dump.");

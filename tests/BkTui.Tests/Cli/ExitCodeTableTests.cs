@@ -70,6 +70,9 @@ public sealed class ExitCodeTableTests : IDisposable
             Assert.True(r.ExitCode == ExitCodes.BadInput, $"{name}: {r.ExitCode}");
             Assert.Contains("Quality     F", r.Stdout);
             Assert.DoesNotContain("Restore RF", r.Stdout);
+            // The one verdict that matters, alone: noise of an odd length is not called a truncated dump.
+            Assert.DoesNotContain("truncated", r.Stdout);
+            Assert.DoesNotContain("()", r.Stdout);
             // --json says what it is not, also for an odd length (not "truncated": there is no dump to cut).
             var json = BktuiProcess.Run("analyze", path, "--json");
             Assert.Contains($"{path}: nothing BK72xx was found in it (grade F)", json.Stdout);
@@ -77,6 +80,12 @@ public sealed class ExitCodeTableTests : IDisposable
             Expect(ExitCodes.BadInput, "dumps", "import", path, "--archive", archive);
             Expect(ExitCodes.Ok, "dumps", "import", path, "--archive", archive, "--keep-unknown");
         }
+        // An empty file: its verdict and no empty evidence "()" or partition table header.
+        var empty = BktuiProcess.Run("analyze", File("empty.bin", []));
+        Assert.True(empty.ExitCode == ExitCodes.BadInput, $"empty: {empty.ExitCode}");
+        Assert.Contains("fatal     The file is empty.", empty.Stdout);
+        Assert.DoesNotContain("()", empty.Stdout);
+        Assert.DoesNotContain("START", empty.Stdout);
         var fifo = Path.Combine(_dir, "fifo");
         using (var mk = Process.Start("mkfifo", [fifo])!) mk.WaitForExit();
         Expect(ExitCodes.BadInput, "hexdump", fifo);

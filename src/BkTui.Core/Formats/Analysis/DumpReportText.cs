@@ -10,15 +10,17 @@ public static class DumpReportText
         string Secret(string? v) => revealSecrets ? v ?? "" : SecretFields.MaskValue(v) ?? "";
         var sb = new StringBuilder();
         void Line(string label, string text) => sb.Append(label.PadRight(12)).AppendLine(text);
+        // An empty or blank file has no evidence: print no "()" after its verdict.
+        static string Why(IReadOnlyList<string> evidence) => evidence.Count == 0 ? "" : $"  ({string.Join("; ", evidence)})";
         Line("File", $"{title ?? "(input)"}  {r.Size} bytes (0x{r.Size:X}){(r.Partial ? "  PARTIAL" : "")}");
         Line("SHA-256", r.Sha256);
-        Line("Chip", $"{r.Chip.Family}  ({string.Join("; ", r.Chip.Evidence)})");
+        Line("Chip", $"{r.Chip.Family}{Why(r.Chip.Evidence)}");
         var b = r.Bootloader;
         Line("Bootloader", b.Present
             ? $"{b.NameWithVersion(b.Name ?? "unknown")}  {b.CrcText()}  {(b.Known ? "known" : "NOT in the known list")}"
             : "none found");
         if (r.RotatedBy != 0) Line("Rotated", $"file starts at flash 0x{r.RotatedBy:X} (rotated back for analysis)");
-        Line("Key", $"{r.Encryption.Key}{(r.Encryption.Words is { } w ? "  " + string.Join(" ", w) : "")}  ({string.Join("; ", r.Encryption.Evidence)})");
+        Line("Key", $"{r.Encryption.Key}{(r.Encryption.Words is { } w ? "  " + string.Join(" ", w) : "")}{Why(r.Encryption.Evidence)}");
         Line("MAC", r.Mac is null ? "none" : $"{r.Mac}  from {r.MacSource}{(r.Rf.MacIsPlaceholder ? "  (placeholder)" : "")}");
         Line("RF", r.Rf.Present ? $"TLV at 0x{r.Rf.Offset:X}, length 0x{r.Rf.Length:X}{(r.Rf.Complete ? "" : ", damaged")}" : "missing");
         foreach (var rbl in r.App.Rbls)
@@ -38,10 +40,10 @@ public static class DumpReportText
             foreach (var p in o.Pins) Line("  pin", $"P{p.Gpio,-3} role {p.Role}, channel {p.Channel}");
         }
         sb.AppendLine();
-        sb.AppendLine($"{"START",-10}{"END",-10}{"SIZE",-10}{"NAME",-21}EVIDENCE"); // the rows' widths: 0x + 6 digits + 2 spaces
+        if (r.Partitions.Count > 0) sb.AppendLine($"{"START",-10}{"END",-10}{"SIZE",-10}{"NAME",-21}EVIDENCE"); // the rows' widths: 0x + 6 digits + 2 spaces
         foreach (var p in r.Partitions)
             sb.AppendLine($"0x{p.Start:X6}  0x{p.Start + p.Size - 1:X6}  0x{p.Size:X6}  {p.Name,-20} {p.Evidence}");
-        sb.AppendLine();
+        if (r.Partitions.Count > 0) sb.AppendLine();
         Line("Quality", r.Quality.Grade + (r.Quality.Problems.Count == 0 ? "  (no problems)" : ""));
         foreach (var p in r.Quality.Problems) Line($"  {p.Severity}", p.Message);
         foreach (var a in r.Advice) Line("Advice", a);
