@@ -49,9 +49,13 @@ public sealed partial class DumpArchive
     /// <summary>The newest dump of a device, or null (the queue's factory-dump-first guard).</summary>
     public DumpSummary? LatestDumpOf(string device) => ListDumps(device, 1).FirstOrDefault();
 
-    /// <summary>The newest whole-flash dump (<paramref name="flashSize"/> bytes) of the device a key names, with its bytes; null when there is none.</summary>
-    public (long Id, byte[] Bytes)? NewestWholeDump(string deviceKey, uint flashSize) =>
-        ListDumps(deviceKey, 20).FirstOrDefault(d => d.Size == flashSize) is { } d ? (d.Id, ReadDumpBytes(d.Id)) : null;
+    /// <summary>
+    /// The newest whole-flash dump (<paramref name="flashSize"/> bytes) of the device a key names that was
+    /// read from a chip, with its bytes; null when there is none. Imported files are left out: nothing proves
+    /// they are what the chip held (the factory-dump-first guard's backup).
+    /// </summary>
+    public (long Id, byte[] Bytes)? NewestChipReadDump(string deviceKey, uint flashSize) =>
+        ListDumps(deviceKey, 50).FirstOrDefault(d => d.Size == flashSize && d.Source.Kind == DumpSourceKind.Port) is { } d ? (d.Id, ReadDumpBytes(d.Id)) : null;
 
     public DumpDetail? GetDump(long id) => Run($"reading dump {id}", () =>
     {

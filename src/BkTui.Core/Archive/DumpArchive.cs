@@ -41,7 +41,12 @@ public sealed partial class DumpArchive : IDisposable
     public static DumpArchive Open(string root)
     {
         SQLitePCL.Batteries_V2.Init();
-        var archive = new DumpArchive(Path.GetFullPath(root));
+        var full = Path.GetFullPath(root);
+        // A file where the folder should be: say that, not the runtime's "already exists".
+        if (File.Exists(full))
+            throw new ArchiveException(ArchiveProblem.Unusable,
+                $"{full} is a file, not an archive folder: name a folder with --archive (it is created when missing), or move that file away.");
+        var archive = new DumpArchive(full);
         try
         {
             archive.Run("opening the archive", archive.CreateOrMigrate);

@@ -25,11 +25,12 @@ public static class CompatibilityPreview
     {
         byte[] file;
         try { file = RegularFile.Read(path, MaxFirmwareBytes, "firmware file"); }
-        catch (InputFileException e) { return new($"The engine will refuse it: {e.Message}", WillRefuse: true); }
+        catch (InputFileException e) { return new($"The engine will refuse it: {e.Message}", WillRefuse: true, NoChipTakesIt: true); }
         var name = Path.GetFileName(path);
         var image = FirmwareInspector.Inspect(file, name);
-        if (!image.Writable) return new($"The engine will refuse it: {name} is not a firmware image it can write ({image.Kind}).", WillRefuse: true);
-        if (ImageIntegrity.Check(file, image) is { Intact: false } damaged) return new($"The engine will refuse it as damaged: {damaged.Text}", WillRefuse: true);
+        if (!image.Writable)
+            return new($"The engine will refuse it: {name} is not a firmware image it can write (no QIO, UA or whole-dump structure found in it).", WillRefuse: true, NoChipTakesIt: true);
+        if (ImageIntegrity.Check(file, image) is { Intact: false } damaged) return new($"The engine will refuse it as damaged: {damaged.Text}", WillRefuse: true, NoChipTakesIt: true);
         var family = ImageFamilyReader.Read(file, image).Family;
         if (OtherRf(file, image, family ?? lastSeen, lastSeenMac) is { } rf) return new($"The engine will refuse it: {name} {rf}", WillRefuse: true);
         if (KeyMismatch(image, lastSeenKey) is { } chipKey)
@@ -97,4 +98,5 @@ public static class CompatibilityPreview
 }
 
 /// <summary>What the preview says, whether writing needs the typed family consent, and whether the engine will refuse it (a key mismatch among the reasons).</summary>
-public sealed record PreviewVerdict(string Text, bool NeedsFamilyConsent = false, bool WillRefuse = false, bool KeyMismatch = false);
+/// <param name="NoChipTakesIt">The file itself is refused (unreadable, not an image, damaged), whatever chip is linked: nothing to ask.</param>
+public sealed record PreviewVerdict(string Text, bool NeedsFamilyConsent = false, bool WillRefuse = false, bool KeyMismatch = false, bool NoChipTakesIt = false);

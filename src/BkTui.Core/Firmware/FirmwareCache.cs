@@ -56,7 +56,7 @@ public sealed class FirmwareCache : IDisposable
         var folder = Path.GetFullPath(Path.Combine(archiveRoot, "firmware"));
         try
         {
-            Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(folder, DurableFile.PrivateDirectory); // as every archive folder (docs/archive.md)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

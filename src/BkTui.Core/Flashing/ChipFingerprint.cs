@@ -90,6 +90,9 @@ public sealed class WrittenRanges
     {
         lock (_ranges) return _ranges.Exists(r => r.Start < start + length && start < r.End);
     }
+
+    /// <summary>True once anything was erased or programmed.</summary>
+    public bool Any { get { lock (_ranges) return _ranges.Count > 0; } }
 }
 
 /// <summary>After a re-link, the chip on the port is not the one the operation started on: nothing more was read from or written to it.</summary>

@@ -217,6 +217,9 @@ public sealed partial class ChipSession : IDisposable
     /// <summary>How often this session stepped down the ladder during an operation (for logs, tests and benchmarks).</summary>
     public int StepDowns { get; private set; }
 
+    /// <summary>The rate the caller asked for (--baud), or null when the ladder chose.</summary>
+    public int? AskedBaud => _options.Baud;
+
     /// <summary>Wall time the ladder took at connect: every rate tried and proven, until one held (the benchmarks' "probe time").</summary>
     public TimeSpan LadderTime { get; private set; }
 

@@ -13,15 +13,16 @@ internal static class CommonSteps
 
     /// <summary>
     /// Nothing is written to a device the archive holds no verified full dump of: take one first
-    /// (the seeds' "make a 2MB backup first"). Skipped when a dump exists.
+    /// (the seeds' "make a 2MB backup first"). Skipped when a whole dump read from this chip is archived;
+    /// an imported file is not proof of what the chip holds, so it does not count.
     /// </summary>
     public static readonly JobStep FactoryDumpFirst = new("factory dump", ctx =>
     {
         ctx.RequireArchiveForWrites();
-        if (ctx.LatestFullDump() is { } existing)
+        if (ctx.LatestChipReadDump() is { } existing)
         {
             ctx.DumpId ??= existing.Id;
-            return ctx.Skip($"dump {existing.Id} of {ctx.DeviceName} is archived");
+            return ctx.Skip($"dump {existing.Id} of {ctx.DeviceName}, read from a chip, is archived");
         }
         ctx.Log(ctx.DeviceKeys.Count == 0
             ? $"the chip is {ctx.DeviceName}: taking a full dump first (its own bytes may identify it)"

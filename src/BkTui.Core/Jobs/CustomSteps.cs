@@ -1,4 +1,6 @@
 using BkTui.Core.Archive;
+using BkTui.Core.Formats.Analysis;
+using BkTui.Core.Preflight;
 
 namespace BkTui.Core.Jobs;
 
@@ -29,7 +31,13 @@ internal static class CustomSteps
         var start = ctx.Request.Start!.Value;
         CheckRange(ctx, start, (uint)data.Length);
         CheckBootloader(ctx, start, ctx.Request.AllowBootloader);
-        return $"{data.Length} bytes to 0x{start:X6}";
+        var boot = BootloaderWording.ForRawWrite(start, data, ctx.Profile.BootloaderSize);
+        if (boot is not null) ctx.Log($"bootloader (--allow-bootloader): {boot}");
+        // The same RF rules as `bktui write`; the chip's sector is read (CRC-proven) to see whether it changes.
+        var consent = new DirectWriteConsent { AllowOtherDeviceRf = ctx.Request.AllowOtherDeviceRf, AllowRfChange = ctx.Request.AllowRfOverwrite };
+        DirectWritePreflight.GuardRf(ctx.Profile, ctx.Mac, ctx.Request.Port, start, data, consent,
+            (at, expected) => expected.SequenceEqual(ctx.Device.Read(at, (uint)expected.Length, null, ctx.StopToken)), ctx.Log);
+        return $"{data.Length} bytes to 0x{start:X6}{(boot is null ? "" : $"; bootloader: {boot}")}";
     });
 
     public static readonly IReadOnlyList<JobStep> Write =

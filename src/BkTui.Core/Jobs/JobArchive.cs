@@ -23,6 +23,17 @@ internal sealed class JobArchive(DumpArchive archive)
         return d is null ? null : new ArchivedDump(d.Id, d.Mac, archive.ReadDumpBytes(d.Id));
     }
 
+    /// <summary>
+    /// The newest whole-flash dump of the device that was read from a chip (every sector proven by the
+    /// chip's CRC), or null: the factory-dump-first guard's backup. An imported file does not count, whatever
+    /// its grade: it may hold only the RF sector, or another era's firmware (nothing proves it is this chip's flash).
+    /// </summary>
+    public ArchivedDump? LatestChipReadDump(DeviceKey key, uint flashSize)
+    {
+        var d = archive.ListDumps(key.Key, 50).FirstOrDefault(s => s.Size == flashSize && s.Source.Kind == DumpSourceKind.Port);
+        return d is null ? null : new ArchivedDump(d.Id, d.Mac, archive.ReadDumpBytes(d.Id));
+    }
+
     /// <summary>The ids of the device's dumps, newest first.</summary>
     public IReadOnlyList<long> DumpIdsOf(DeviceKey key, int limit) => archive.ListDumps(key.Key, limit).Select(d => d.Id).ToList();
 
@@ -42,14 +53,15 @@ internal sealed class JobArchive(DumpArchive archive)
         archive.GetDump(id) is { } d ? new ArchivedDump(id, d.Dump.Mac, archive.ReadDumpBytes(id)) : null;
 
     /// <summary>Archives a dump read (and verified) from the chip on <paramref name="port"/>.</summary>
-    public ImportResult ImportDump(byte[] image, ChipInfo chip, string port, long jobId, string label) =>
-        archive.Import(image, DumpSource.FromPort(port), new ImportOptions { JobId = jobId, Label = label, Device = Observation(chip, port) });
+    public ImportResult ImportDump(byte[] image, ChipInfo chip, string port, long jobId, string label, int? askedBaud) =>
+        archive.Import(image, DumpSource.FromPort(port), new ImportOptions { JobId = jobId, Label = label, Device = Observation(chip, port, askedBaud) });
 
     /// <summary>Remembers the chip (by its MAC when real) and the baud that worked on this adapter.</summary>
-    public void RecordLink(ChipInfo chip, string port)
+    /// <param name="asked">The request's baud (null: the ladder chose): kept only as <see cref="BaudMemory"/> says.</param>
+    public void RecordLink(ChipInfo chip, string port, int? asked)
     {
-        RememberBaud(chip, port);
-        if (MacText.Normalize(chip.Mac) is not null) archive.RecordDevice(Observation(chip, port));
+        if (BaudMemory.Keeps(asked, chip.Baud, asked is null ? null : archive.LastWorkingBaud(AdapterKey.For(port)))) RememberBaud(chip, port);
+        if (MacText.Normalize(chip.Mac) is not null) archive.RecordDevice(Observation(chip, port, asked));
     }
 
     /// <summary>The rate proven on this adapter (<see cref="AdapterKey"/>); called again when a job ends, so a step-down demotes it.</summary>
@@ -60,7 +72,7 @@ internal sealed class JobArchive(DumpArchive archive)
 
     public int? RememberedBaud(string port) => archive.LastWorkingBaud(AdapterKey.For(port));
 
-    private static DeviceObservation Observation(ChipInfo c, string port) => Preflight.ChipObservations.Of(c, AdapterKey.For(port));
+    private static DeviceObservation Observation(ChipInfo c, string port, int? askedBaud = null) => Preflight.ChipObservations.Of(c, AdapterKey.For(port), askedBaud);
 
     // ---- jobs
 

@@ -77,7 +77,10 @@ public sealed class JobContext
     private JobArchive RequireArchive() =>
         _archive ?? throw new JobInputException("This recipe needs the archive (pass --archive DIR or run from the checkout).");
 
-    /// <summary>The newest whole-flash dump of this chip in the archive, or null (unidentified, no archive, none yet).</summary>
+    /// <summary>The newest whole-flash dump read from this chip, or null (unidentified, no archive, none yet, only imported files).</summary>
+    public ArchivedDump? LatestChipReadDump() => DeviceKeys.FirstOrDefault() is { } key ? _archive?.LatestChipReadDump(key, Info.FlashSize) : null;
+
+    /// <summary>The newest whole-flash dump of this chip, read or imported (a base the chip's CRCs check sector by sector).</summary>
     public ArchivedDump? LatestFullDump() => DeviceKeys.FirstOrDefault() is { } key ? _archive?.LatestFullDump(key, Info.FlashSize) : null;
 
     /// <summary>This chip's archived dumps, newest first (with the dump this job took), bytes read on demand.</summary>
@@ -87,6 +90,12 @@ public sealed class JobContext
         if (DumpId is { } taken && !ids.Contains(taken)) ids.Insert(0, taken);
         foreach (var id in ids) if (_archive?.GetDump(id) is { } d) yield return d;
     }
+
+    /// <summary>The archived device this chip's keys name (its MAC, else what its dumps in this job revealed), or null.</summary>
+    public DeviceRecord? ArchivedDevice() => DeviceKeys.FirstOrDefault() is { } k ? _archive?.DeviceNamed(k.Key) : null;
+
+    /// <summary>The archived device that holds dump <paramref name="id"/> (null: the unidentified bucket, or no archive).</summary>
+    public DeviceRecord? DeviceOfDump(long id) => _archive?.DeviceOfDump(id);
 
     /// <summary>The archived device other than this chip that <paramref name="key"/> names, or null.</summary>
     public DeviceRecord? OtherDeviceWith(DeviceKey key)
@@ -150,7 +159,7 @@ public sealed class JobContext
     /// <summary>Archives a verified image read from this chip under its identity (learning what the image reveals); returns the dump id.</summary>
     public long ArchiveDump(byte[] image, string label)
     {
-        var result = RequireArchive().ImportDump(image, Info, Request.Port, JobId, label);
+        var result = RequireArchive().ImportDump(image, Info, Request.Port, JobId, label, Request.Baud);
         foreach (var k in result.Keys) if (!_keys.Any(x => x.Key == k.Key)) _keys.Add(k);
         return result.DumpId;
     }

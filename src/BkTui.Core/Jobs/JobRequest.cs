@@ -42,6 +42,11 @@ public sealed record JobRequest
     public long? DumpId { get; init; }
     /// <summary>Consent to write the bootloader range (restore-factory, custom write).</summary>
     public bool AllowBootloader { get; init; }
+    /// <summary>
+    /// restore-factory on a chip that reports no MAC and whose own flash names no archived device: the
+    /// dump's device (its MAC), typed by the user to say this board is that one.
+    /// </summary>
+    public string? ConfirmedDevice { get; init; }
 
     // restore-rf
     /// <summary>The device's true MAC (e.g. from its label or the original firmware's boot log), or "random"; see docs/identity.md.</summary>
@@ -54,6 +59,10 @@ public sealed record JobRequest
     public string? WritePath { get; init; }
     public uint? Start { get; init; }
     public uint? Length { get; init; }
+    /// <summary>Consent to write a file holding another device's RF calibration (custom write, as <c>bktui write</c>).</summary>
+    public bool AllowOtherDeviceRf { get; init; }
+    /// <summary>Consent to change this chip's own RF calibration sector (custom write, as <c>bktui write</c>).</summary>
+    public bool AllowRfOverwrite { get; init; }
 
     /// <summary>Null when the request is complete, else what is missing (said before anything runs).</summary>
     public string? Problem() => Recipe switch

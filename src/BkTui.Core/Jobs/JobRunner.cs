@@ -85,13 +85,26 @@ internal sealed class JobRunner : IFlashObserver
         catch (Exception ex)
         {
             MarkStep(index, StepState.Failed, null);
-            Finish(JobState.Failed, JobErrors.Message(_job.Request.Port, ex), JobErrors.Kind(ex));
+            Finish(JobState.Failed, JobErrors.Message(_job.Request.Port, ex) + HalfWrittenNote(index), JobErrors.Kind(ex));
         }
         finally
         {
             Disconnect();
             _stop.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A failure inside the write step after bytes went out leaves the chip half-written: the message says
+    /// where and what puts it right, also where no workstation view adds it (the CLI, the job log).
+    /// </summary>
+    private string HalfWrittenNote(int index)
+    {
+        if (StepName(index) != "write" || !Written.Any) return "";
+        var where = LastGoodAddress is { } a ? $"last good address 0x{a:X6}" : "before the first chunk was written whole";
+        var restore = DumpId is { } d ? $", or restore dump {d}" : "";
+        return $" The write stopped part-way ({where}): the chip holds part of the new bytes and part of the old and may not boot; " +
+               $"run the same job again once the port answers{restore}.";
     }
 
     /// <summary>The step whose work began last: a stop inside it is "during", not "before" it (Ctrl-C mid-write said "before step 'write'").</summary>
@@ -188,7 +201,7 @@ internal sealed class JobRunner : IFlashObserver
         if (_identity is null) (_identity, _firstLink) = (identity, facts);
         _job.Update(s => s with { Mac = facts.Mac, Chip = facts.Family.ToString() });
         Log($"linked {facts.Family} at {facts.Baud} baud, flash {facts.FlashSize / 1024} KiB, MAC {facts.Mac ?? "unknown"}, key {facts.EfuseKey?.Verdict ?? "unread"}");
-        _queue.Archive?.RecordLink(facts, req.Port);
+        _queue.Archive?.RecordLink(facts, req.Port, req.Baud);
         _linkedBaud = facts.Baud;
     }
 
@@ -256,9 +269,10 @@ internal sealed class JobRunner : IFlashObserver
         _phaseLastDone = done;
         var secs = _phaseClock.Elapsed.TotalSeconds;
         TimeSpan? eta = done > 0 && total > done && secs > 0.2 ? TimeSpan.FromSeconds((total - done) * secs / done) : null;
+        var rate = done > 0 && secs > 0.2 ? done / secs : 0;
         _job.Update(s => s with
         {
-            Progress = new JobProgress(phase, done, total, bytesPerSecond, eta),
+            Progress = new JobProgress(phase, done, total, bytesPerSecond, eta, rate),
             State = wasAttention ? JobState.Running : s.State,
             Attention = wasAttention ? null : s.Attention,
         });

@@ -5,10 +5,14 @@ public sealed record StepReport(string Name, StepState State, string? Detail = n
 
 /// <summary>
 /// Progress of the current phase: <see cref="BytesPerSecond"/> is what crossed the wire; <see cref="Eta"/>
-/// comes from how fast <see cref="Done"/> advances (skipped sectors count as done).
+/// and <see cref="Rate"/> come from how fast <see cref="Done"/> advances (skipped sectors count as done,
+/// erases as time), so the speed a user reads agrees with the bar and the ETA.
 /// </summary>
-public sealed record JobProgress(string Phase, long Done, long Total, double BytesPerSecond, TimeSpan? Eta = null)
+public sealed record JobProgress(string Phase, long Done, long Total, double BytesPerSecond, TimeSpan? Eta = null, double Rate = 0)
 {
+    /// <summary>The speed to show: how fast the phase advances, once it has run long enough to say; else the wire's.</summary>
+    public double ShownSpeed => Rate > 0 ? Rate : BytesPerSecond;
+
     public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
 }
 

@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Core;
+using BkTui.Core.Archive;
 using BkTui.Core.Flashing;
 
 namespace BkTui.Core.Logging;
@@ -29,11 +30,15 @@ public sealed class RunLog : IFlashObserver, IDisposable
     public static RunLog Start(string name, string? archiveRoot = null)
     {
         var dir = LogDirectory(archiveRoot);
-        Directory.CreateDirectory(dir);
+        // Logs name ports, MACs and devices: private, as the archive is (docs/archive.md: folders 0700, files 0600).
+        Directory.CreateDirectory(dir, DurableFile.PrivateDirectory);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'");
         var path = Path.Combine(dir, $"{stamp}-{safe}.log");
         for (var n = 2; File.Exists(path); n++) path = Path.Combine(dir, $"{stamp}-{safe}-{n}.log");
+        // Created here with 0600; the sink then appends to it.
+        try { new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = DurableFile.PrivateFile }).Dispose(); }
+        catch (IOException) { } // taken meanwhile: the sink opens it as it is
         return new RunLog(path);
     }
 

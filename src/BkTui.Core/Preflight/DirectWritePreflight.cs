@@ -18,22 +18,35 @@ public static class DirectWritePreflight
         DirectWriteConsent consent, Action<string> say, CancellationToken cancel)
     {
         var info = session.Info;
-        if (OtherDeviceRf.In(info.Profile, info.Mac, data, address) is { } theirs)
+        GuardRf(info.Profile, info.Mac, session.Port, address, data, consent, (at, expected) => session.Verify(at, expected, cancel), say);
+        return FactoryDumpFirst(session, archiveRoot, "write", consent, say, cancel);
+    }
+
+    /// <summary>Whether the chip holds <paramref name="expected"/> at <paramref name="at"/> now (a CRC or a read).</summary>
+    public delegate bool SameOnChip(uint at, ReadOnlySpan<byte> expected);
+
+    /// <summary>
+    /// The RF rules of every raw write (<c>bktui write</c>, <c>run custom --write</c>): another device's
+    /// calibration needs --allow-other-device-rf, a change to this chip's own needs --allow-rf-overwrite.
+    /// </summary>
+    public static void GuardRf(ChipProfile profile, string? chipMac, string port, uint address, ReadOnlySpan<byte> data,
+        DirectWriteConsent consent, SameOnChip sameOnChip, Action<string> say)
+    {
+        if (OtherDeviceRf.In(profile, chipMac, data, address) is { } theirs)
         {
             if (!consent.AllowOtherDeviceRf)
-                throw new GuardRefusedException(session.Port, info.Profile.RfOffset,
-                    $"the file contains the RF calibration of another device (MAC {theirs}); writing it would replace this chip's own calibration and MAC {info.Mac}. " +
+                throw new GuardRefusedException(port, profile.RfOffset,
+                    $"the file contains the RF calibration of another device (MAC {theirs}); writing it would replace this chip's own calibration and MAC {chipMac}. " +
                     "Nothing was written. Use a firmware (QIO/UA) file, or `bktui run restore-factory` with a dump of this device; " +
                     "to put that device's calibration on this chip anyway, pass --allow-other-device-rf.");
             say($"overridden: the file carries the RF calibration of another device (MAC {theirs}) — --allow-other-device-rf");
         }
-        else if (RfOverlap(info.Profile, address, (uint)data.Length) is { } rf
-                 && !session.Verify(rf.Start, data.Slice((int)(rf.Start - address), (int)rf.Length), cancel))
+        else if (RfOverlap(profile, address, (uint)data.Length) is { } rf
+                 && !sameOnChip(rf.Start, data.Slice((int)(rf.Start - address), (int)rf.Length)))
         {
-            RequireRfConsent(consent.AllowRfChange, session.Port, rf.Start, "--allow-rf-overwrite",
+            RequireRfConsent(consent.AllowRfChange, port, rf.Start, "--allow-rf-overwrite",
                 $"the write would change this chip's RF calibration at 0x{rf.Start:X6} (its MAC and radio tuning). Nothing was written.", say);
         }
-        return FactoryDumpFirst(session, archiveRoot, "write", consent, say, cancel);
     }
 
     public static FlashBackup? BeforeErase(ChipSession session, string archiveRoot, uint start, uint length,
@@ -77,9 +90,9 @@ public static class DirectWritePreflight
             return null;
         }
         using var archive = DumpArchive.Open(root);
-        if (key is not null && archive.NewestWholeDump(key.Key, info.FlashSize) is { } d)
+        if (key is not null && archive.NewestChipReadDump(key.Key, info.FlashSize) is { } d)
         {
-            say($"factory dump: dump #{d.Id} of {key.Key} is archived");
+            say($"factory dump: dump #{d.Id} of {key.Key}, read from a chip, is archived");
             return new FlashBackup(d.Bytes, $"dump #{d.Id}");
         }
         if (consent.NoBackup)
@@ -93,7 +106,7 @@ public static class DirectWritePreflight
         var image = session.Read(0, info.FlashSize, null, cancel);
         var r = archive.Import(image, DumpSource.FromPort(session.Port), new ImportOptions
         {
-            Label = $"factory dump before {verb}", Device = ChipObservations.Of(info, Serial.AdapterKey.For(session.Port)),
+            Label = $"factory dump before {verb}", Device = ChipObservations.Of(info, Serial.AdapterKey.For(session.Port), session.AskedBaud),
         });
         say($"factory dump: archived as dump #{r.DumpId} in {archive.Root}");
         return new FlashBackup(image, $"dump #{r.DumpId}");

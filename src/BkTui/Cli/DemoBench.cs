@@ -46,8 +46,11 @@ internal sealed class DemoBench : IDisposable
     /// Why a job stopped by quitting cannot be resumed: the virtual ports are made anew each session
     /// (a retry would look for the old ones), and without --archive the archive goes too.
     /// </summary>
-    public string NoResumeBecause => ArchiveRoot.StartsWith(_scratch + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+    public string NoResumeBecause => ArchiveIsTemporary
         ? "this demo's archive and virtual ports are deleted on exit" : "this demo's virtual ports are deleted on exit";
+
+    /// <summary>Without --archive the archive lives in the scratch folder and goes with it.</summary>
+    public bool ArchiveIsTemporary => ArchiveRoot.StartsWith(_scratch + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     public DumpArchive Archive { get; private set; } = null!;
     public EngineBench Bench { get; private set; } = null!;
     public IReadOnlyList<PortInfo> Ports { get; private set; } = [];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Humanizer;
 using BkTui.Tui;
 using BkTui.Tui.Panes;
 using BkTui.Tui.Panes.Queue;
@@ -29,10 +30,19 @@ internal static class DemoCommand
             using (demo)
             {
                 if (!TuiLauncher.CanRun || Environment.GetEnvironmentVariable("TERM") is "dumb") return DemoTour.Run(demo, Console.Out);
-                return await RunTui(demo, TuiCommand.Options(pr), ct);
+                var code = await RunTui(demo, TuiCommand.Options(pr), ct);
+                // What the session archived goes with the scratch folder: say so once, on the shell's screen.
+                if (demo.ArchiveIsTemporary) Console.Error.WriteLine($"bktui demo: its temporary archive{DumpCount(demo)} is deleted now; `bktui demo --archive DIR` keeps one.");
+                return code;
             }
         });
         return cmd;
+    }
+
+    private static string DumpCount(DemoBench demo)
+    {
+        try { return $" ({"dump".ToQuantity(demo.Archive.ListDumps().Count)})"; }
+        catch (Core.Archive.ArchiveException) { return ""; }
     }
 
     private static Task<int> RunTui(DemoBench demo, TuiOptions options, CancellationToken ct) =>

@@ -21,7 +21,7 @@ internal sealed class DumpsReadArchiving
     }
 
     /// <summary>Archives a verified read; returns the exit code (the file is already saved either way).</summary>
-    public int Save(ParseResult pr, string port, ChipInfo info, byte[] data, uint from, RunLog log)
+    public int Save(ParseResult pr, string port, ChipInfo info, byte[] data, uint from, RunLog log, int? askedBaud)
     {
         if (pr.GetValue(NoArchive)) return ExitCodes.Ok;
         if (from != 0 || data.Length != info.FlashSize)
@@ -34,7 +34,7 @@ internal sealed class DumpsReadArchiving
             using var archive = DumpArchive.Open(ArchiveLocation.Resolve(pr.GetValue(Archive)));
             var r = archive.Import(data, DumpSource.FromPort(port), new ImportOptions
             {
-                Device = Core.Preflight.ChipObservations.Of(info, port),
+                Device = Core.Preflight.ChipObservations.Of(info, port, askedBaud),
             });
             var line = r.IsNew
                 ? $"archived as dump #{r.DumpId} ({r.Mac ?? "unidentified device"}, +{DumpsCommand.Size(r.NewBytes)} stored) in {archive.Root}"

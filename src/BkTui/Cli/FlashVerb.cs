@@ -14,7 +14,7 @@ namespace BkTui.Cli;
 internal sealed class FlashVerb
 {
     public Option<string> Port { get; } = new("--port", "-p") { Description = "Serial port (e.g. /dev/ttyUSB0 or a /dev/serial/by-id link).", Required = true };
-    public Option<int?> Baud { get; } = new("--baud", "-b") { Description = "Working baud, tried first. Default: the fastest this chip, adapter and cable hold (3000000/2000000/1500000/921600/460800, up to the chip's maximum), each rate proven by a CRC-checked read; steps down on errors." };
+    public Option<int?> Baud { get; } = BaudOption.Create("Working baud, tried first. Default: the fastest this chip, adapter and cable hold (3000000/2000000/1500000/921600/460800, up to the chip's maximum), each rate proven by a CRC-checked read; steps down on errors.");
     public Option<string?> Chip { get; } = new("--chip") { Description = "Force the chip family (BK7231T, BK7231N, BK7231M/BL2028N, BK7231U, BK7238, BK7252) when identification cannot tell." };
     public Option<double> LinkTimeout { get; } = new("--link-timeout") { Description = "Seconds to wait for the bootloader (reset the chip meanwhile).", DefaultValueFactory = _ => 20 };
 
@@ -67,7 +67,7 @@ internal sealed class FlashVerb
             using var link = SerialPort.Open(port, 115200);
             using var session = ChipSession.Connect(link, options, new FanOutObserver(printer, log), cancel);
             connected = session;
-            RememberedBaud.Write(archiveRoot, port, session.Info, log);
+            RememberedBaud.Write(archiveRoot, port, session.Info, log, asked: options.Baud);
             var code = body(session, log, cancel);
             printer.Finish();
             DemoteIfSteppedDown();

@@ -33,7 +33,7 @@ internal static class ReadCommand
                 DurableFile.WriteAtomic(path, data);
                 log.Info($"wrote {path} ({data.Length} bytes)");
                 Console.Error.WriteLine($"saved {path}: {data.Length} bytes from 0x{from:X}, verified");
-                return archiving.Save(pr, pr.GetValue(flash.Port)!, session.Info, data, from, log);
+                return archiving.Save(pr, pr.GetValue(flash.Port)!, session.Info, data, from, log, pr.GetValue(flash.Baud));
             }, ct, precheck: () =>
             {
                 from = FlashVerb.ParseNumber(pr.GetValue(start), "--start") ?? 0;

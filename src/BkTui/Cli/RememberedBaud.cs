@@ -15,10 +15,16 @@ internal static class RememberedBaud
     public static int? Read(string? archiveRoot, string port, RunLog log) =>
         archiveRoot is null ? null : Use(archiveRoot, log, a => a.LastWorkingBaud(AdapterKey.For(port)));
 
-    public static void Write(string? archiveRoot, string port, ChipInfo chip, RunLog log)
+    /// <param name="asked">The rate given with --baud (null: the ladder chose): kept only as <see cref="BaudMemory"/> says.</param>
+    public static void Write(string? archiveRoot, string port, ChipInfo chip, RunLog log, int? asked = null)
     {
         if (archiveRoot is null || chip.Baud <= 0) return;
-        Use(archiveRoot, log, a => { a.RememberBaud(AdapterKey.For(port), chip.Baud, chip.Mac); return (int?)null; });
+        Use(archiveRoot, log, a =>
+        {
+            var adapter = AdapterKey.For(port);
+            if (BaudMemory.Keeps(asked, chip.Baud, asked is null ? null : a.LastWorkingBaud(adapter))) a.RememberBaud(adapter, chip.Baud, chip.Mac);
+            return (int?)null;
+        });
     }
 
     private static int? Use(string root, RunLog log, Func<DumpArchive, int?> action)

@@ -15,7 +15,7 @@ internal static class RunCommand
         Description = "Serial port (repeat for several ports; each runs in parallel)", Required = true, Arity = ArgumentArity.OneOrMore,
     };
     private static readonly Option<string?> Archive = new("--archive") { Description = "Archive folder (default: BKTUI_ARCHIVE, the checkout's dumps/, or ~/.local/share/bktui)" };
-    private static readonly Option<int?> Baud = new("--baud", "-b") { Description = "Working baud, tried first. Default: the fastest rate proven on this chip, adapter and cable, starting at the one remembered for the adapter (else the chip's maximum); steps down on errors." };
+    private static readonly Option<int?> Baud = BaudOption.Create("Working baud, tried first. Default: the fastest rate proven on this chip, adapter and cable, starting at the one remembered for the adapter (else the chip's maximum); steps down on errors.");
     private static readonly Option<bool> Json = new("--json") { Description = "Print the results as JSON" };
 
     private static readonly Option<string?> Firmware = new("--firmware") { Description = "Firmware file (full/QIO image or app/UA file)" };
@@ -37,6 +37,12 @@ internal static class RunCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
     private static readonly Option<double?> BootListen = new("--boot-listen") { Description = "Seconds to listen for the boot log after the reboot (default 12; 0 = reboot without checking)" };
+    private static readonly Option<bool> AllowOtherDeviceRf = new("--allow-other-device-rf") { Description = "Write a file holding another device's RF calibration and MAC onto this chip (as `bktui write`)" };
+    private static readonly Option<bool> AllowRfOverwrite = new("--allow-rf-overwrite") { Description = "Change this chip's own RF calibration sector, its MAC and radio tuning (as `bktui write`)" };
+    private static readonly Option<string?> ConfirmDevice = new("--confirm-device")
+    {
+        Description = "When the chip reports no MAC and its own flash does not name it: the device the dump belongs to (its MAC), typed to confirm this board is that one",
+    };
     private static readonly Option<string?> ReadFile = new("--read") { Description = "Read the range into FILE" };
     private static readonly Option<string?> WriteFile = new("--write") { Description = "Write FILE at --start" };
     private static readonly Option<string> Start = new("--start") { Description = "Start address (0x… or decimal)", Required = true };
@@ -49,8 +55,8 @@ internal static class RunCommand
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Flash, "Pre-flight (intact image; compatibility gate: family, key, size; bootloader kept), factory dump first, write skipping the bootloader, verify, reboot.", Firmware, FirmwareVersion, AllowKeyMismatch, AllowUnknownFamily, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreRf, "Rewrite the RF calibration: this device's own (from its archived dumps), else the family template, with its true MAC; read back and confirmed after reboot.", RfDump, Mac, ForceMac, LogPort, BootListen));
         run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Wifi, "Write SSID and password (and MQTT host, device name) into the OpenBeken config sector.", Ssid, PasswordFile, MqttHost, DeviceName));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader, LogPort, BootListen));
-        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Custom, "Read or write N bytes at offset X, with the same guards.", ReadFile, WriteFile, Start, Length, AllowBootloader));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.RestoreFactory, "Write an archived dump of this device back (bootloader only with --allow-bootloader).", Dump, AllowBootloader, ConfirmDevice, LogPort, BootListen));
+        run.Subcommands.Add(Recipe(Core.Jobs.Recipe.Custom, "Read or write N bytes at offset X, with the same guards as `bktui write`.", ReadFile, WriteFile, Start, Length, AllowBootloader, AllowOtherDeviceRf, AllowRfOverwrite));
         return run;
     }
 
@@ -72,6 +78,10 @@ internal static class RunCommand
         catch (FormatException e) { return CliFailure.Say($"run {recipe.Name()}", ExitCodes.Usage, e.Message, CliFailure.PortOf(pr), Help(recipe)); }
         if (requests.FirstOrDefault(r => r.Problem() is not null) is { } bad)
             return CliFailure.Say($"run {recipe.Name()}", ExitCodes.Usage, bad.Problem()!, bad.Port, Help(recipe));
+        // A mistyped path is said before any port is opened: on a bench, linking can mean resetting the device.
+        if (requests.SelectMany(r => new[] { r.FirmwarePath, r.WritePath, r.PasswordFile }).FirstOrDefault(f => f is not null && !File.Exists(f)) is { } missing)
+            return CliFailure.Say($"run {recipe.Name()}", ExitCodes.BadInput,
+                $"{missing}: {(Directory.Exists(missing) ? "is a folder, not a file" : "no such file")}. Nothing was run.", requests[0].Port, "check the path, then run it again");
         return RunSession.Run(requests, pr.GetValue(Archive), pr.GetValue(Json));
     }
 
@@ -105,12 +115,13 @@ internal static class RunCommand
                 MqttHost = pr.GetValue(MqttHost), DeviceName = pr.GetValue(DeviceName),
             },
             Core.Jobs.Recipe.RestoreRf => r with { DumpId = pr.GetValue(RfDump), Mac = pr.GetValue(Mac), ForceMac = pr.GetValue(ForceMac) },
-            Core.Jobs.Recipe.RestoreFactory => r with { DumpId = pr.GetValue(Dump), AllowBootloader = pr.GetValue(AllowBootloader) },
+            Core.Jobs.Recipe.RestoreFactory => r with { DumpId = pr.GetValue(Dump), AllowBootloader = pr.GetValue(AllowBootloader), ConfirmedDevice = pr.GetValue(ConfirmDevice) },
             Core.Jobs.Recipe.Custom => r with
             {
                 ReadPath = Full(pr.GetValue(ReadFile)), WritePath = Full(pr.GetValue(WriteFile)),
                 Start = Number(pr.GetValue(Start), "--start"), Length = pr.GetValue(Length) is { } l ? Number(l, "--length") : null,
                 AllowBootloader = pr.GetValue(AllowBootloader),
+                AllowOtherDeviceRf = pr.GetValue(AllowOtherDeviceRf), AllowRfOverwrite = pr.GetValue(AllowRfOverwrite),
             },
             _ => r,
         };

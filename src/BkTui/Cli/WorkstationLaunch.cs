@@ -1,4 +1,5 @@
 using BkTui.Core.Archive;
+using BkTui.Core.Jobs;
 using BkTui.Core.Serial;
 using BkTui.Tui;
 using BkTui.Tui.Bench;
@@ -21,12 +22,14 @@ internal static class WorkstationLaunch
             .Add(bench)
             .Add(new SessionArchive(archiveRoot))
             .Add(new TerminalBell(() => { try { bellOut.Write([7]); bellOut.Flush(); } catch (IOException) { } }));
-        return await TuiLauncher.RunAsync(options, services, loop =>
+        var code = await TuiLauncher.RunAsync(options, services, loop =>
         {
             BenchWiring.Attach(bench, a => loop.Post(a));
             if (bench is OpeningBench opening) opening.Opened.ContinueWith(_ => Loaded(loop), TaskScheduler.Default); // not before the engine is open
             else Loaded(loop);
         }, ct);
+        // Quit with jobs still to finish: they stop at a safe point, and the exit code says so as the CLI's does (130), not success.
+        return code == 0 && bench.Jobs().Any(j => j.State == JobState.Queued || j.State.IsActive()) ? ExitCodes.Cancelled : code;
 
         void Loaded(TuiLoop loop)
         {

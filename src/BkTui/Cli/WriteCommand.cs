@@ -4,6 +4,7 @@ using BkTui.Core.Chips;
 using BkTui.Core.Compatibility;
 using BkTui.Core.Flashing;
 using BkTui.Core.Formats;
+using BkTui.Core.Formats.Analysis;
 using BkTui.Core.Preflight;
 
 namespace BkTui.Cli;
@@ -55,6 +56,12 @@ internal static class WriteCommand
                 log.Info($"file: {kind.Kind}, key {kind.Key}; placement: {place.Reason}");
                 Console.Error.WriteLine($"writing {place.Length} bytes at 0x{place.Address:X} ({place.Reason})");
                 var data = file.AsSpan(place.FileOffset, place.Length);
+                if (BootloaderWording.ForRawWrite(place.Address, data, session.Profile.BootloaderSize) is { } boot)
+                {
+                    // --allow-bootloader is the consent; the line names what it was given to.
+                    Console.Error.WriteLine($"bootloader (--allow-bootloader): {boot}");
+                    log.Info($"bootloader (--allow-bootloader): {boot}");
+                }
                 session.Backup = DirectWritePreflight.BeforeWrite(session, ArchiveLocation.Resolve(pr.GetValue(archive)), place.Address, data,
                     consents.From(pr), FlashVerb.Say(log), cancel);
                 session.Write(place.Address, data, new WriteOptions { AllowBootloader = consent }, cancel);

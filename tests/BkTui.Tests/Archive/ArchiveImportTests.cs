@@ -116,6 +116,21 @@ public class ArchiveImportTests
         Assert.Equal(Migrations.Latest, t.Archive.SchemaVersion);
     }
 
+    /// <summary>The run logs and the firmware cache inside an archive are private too (safety audit s9: they were 0755/0644).</summary>
+    [Fact]
+    public void LogsAndTheFirmwareCacheArePrivate()
+    {
+        using var t = new TempArchive();
+        t.Archive.Import(SyntheticDumps.Make(seed: 6), DumpSource.FromPort("/dev/ttyUSB1"));
+        using (var log = BkTui.Core.Logging.RunLog.Start("read", t.Root)) log.Info("linked at 921600 baud");
+        using (BkTui.Core.Firmware.FirmwareCache.Open(t.Archive)) { }
+        Assert.Equal(DurableFile.PrivateDirectory, File.GetUnixFileMode(Path.Combine(t.Root, "logs")));
+        Assert.Equal(DurableFile.PrivateDirectory, File.GetUnixFileMode(Path.Combine(t.Root, "firmware")));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(t.Root, "logs")));
+        Assert.Equal(DurableFile.PrivateFile, File.GetUnixFileMode(file));
+        Assert.Contains("linked at 921600 baud", File.ReadAllText(file));
+    }
+
     [Fact]
     public void AnExistingUserFolderKeepsItsModeButTheArchiveInsideIsPrivate()
     {

@@ -92,6 +92,43 @@ public sealed class ExitCodeTableTests : IDisposable
         Expect(ExitCodes.BadInput, "verify", "--port", "/dev/null", "--in", fifo, "--start", "0");
     }
 
+    /// <summary>Row 9: a file given as the archive folder is named as such (it said the runtime's "already exists..").</summary>
+    [Fact]
+    public void A_file_as_the_archive_is_9_and_said_plainly()
+    {
+        var file = File("not-a-folder.bin", new byte[16]);
+        var r = BktuiProcess.Run("dumps", "import", file, "--archive", file);
+        Assert.True(r.ExitCode == ExitCodes.ArchiveError, $"{r.ExitCode} {r.Stderr}");
+        Assert.Contains($"{file} is a file, not an archive folder", r.Stderr);
+        Assert.DoesNotContain("already exists", r.Stderr);
+    }
+
+    /// <summary>Row 2: a baud that is no rate is a bad command line with a sentence, not .NET's argument text (safety audit s9).</summary>
+    [Theory]
+    [InlineData("info")] [InlineData("run", "backup")]
+    public void A_baud_that_is_no_rate_is_2(params string[] verb)
+    {
+        foreach (var baud in new[] { "0", "12", "abc" })
+        {
+            var r = BktuiProcess.Run([.. verb, "--port", "/dev/nonexistent-adapter", "--baud", baud]);
+            Assert.True(r.ExitCode == ExitCodes.Usage, $"{baud}: {r.ExitCode} {r.Stderr}");
+            Assert.Contains($"--baud '{baud}' is not a rate", r.Stderr);
+            Assert.DoesNotContain("Parameter", r.Stderr);
+        }
+    }
+
+    /// <summary>Row 7 before row 3: a mistyped file is said before any port is opened (the port here does not even exist).</summary>
+    [Theory]
+    [InlineData("flash", "--firmware")] [InlineData("custom", "--write")] [InlineData("wifi", "--password-file")]
+    public void A_missing_file_for_run_is_7_before_the_port_is_opened(string recipe, string option)
+    {
+        var missing = Path.Combine(_dir, "typo.bin");
+        string[] extra = recipe switch { "custom" => ["--start", "0x11000"], "wifi" => ["--ssid", "bench"], _ => [] };
+        var r = BktuiProcess.Run(["run", recipe, "--port", "/dev/nonexistent-adapter", option, missing, .. extra]);
+        Assert.True(r.ExitCode == ExitCodes.BadInput, $"{recipe}: {r.ExitCode} {r.Stderr}");
+        Assert.Contains($"{missing}: no such file. Nothing was run.", r.Stderr);
+    }
+
     /// <summary>Row 7, a missing input file: one line that names the verb and the path, as every other verb's errors do.</summary>
     [Theory]
     [InlineData("analyze")] [InlineData("hexdump")] [InlineData("image", "convert")]

@@ -66,7 +66,8 @@ public sealed class JsonFailureTests : IDisposable
                 (["--chip", "BK9999", "--archive", archive], 2, "bad command line")],
             "analyze" => [([Missing("gone.bin")], 7, "input file")],
             "run backup" => [(["--port", port, "--archive", archive], 3, "port missing")],
-            "run flash" => [(["--port", port, "--firmware", Missing("fw.bin"), "--archive", archive], 3, "port missing"),
+            "run flash" => [(["--port", port, "--firmware", Missing("fw.bin"), "--archive", archive], 7, "input file"), // said before the port is opened
+                (["--port", port, "--firmware", PasswordFile(), "--archive", archive], 3, "port missing"),
                 (["--port", port, "--archive", archive], 2, "bad command line")],
             "run restore-rf" => [(["--port", port, "--mac", "zz", "--archive", archive], 2, "bad command line"),
                 (["--port", port, "--archive", archive], 3, "port missing")],

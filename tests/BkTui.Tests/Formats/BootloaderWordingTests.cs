@@ -57,4 +57,20 @@ public class BootloaderWordingTests
         if (SharedDumps.Load("Globe-Electric-37783-RGBCT-Bulb-v2.0.0.bin") is not { } dump) return; // ../shared/dumps absent
         Assert.Equal("bootloader bl_bk7231s_1.0.3 (in the known list, CRC-32 0x4B31E44D of bytes 0-255)", Wording(dump));
     }
+
+    /// <summary>A raw write with --allow-bootloader names what the range gets (safety audit s9: 512 random bytes went in unnamed).</summary>
+    [Fact]
+    public void A_raw_write_into_the_bootloader_range_names_what_goes_there()
+    {
+        var image = FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231N });
+        var known = ChipProfiles.Bootloaders.Single(b => b.Family == ChipFamily.BK7231N);
+        var noise = new byte[512];
+        new Random(9).NextBytes(noise);
+
+        Assert.Null(BootloaderWording.ForRawWrite(0x11000, image, 0x11000));
+        Assert.StartsWith($"0x000000–0x011000 gets bootloader {known.Name} (in the known list", BootloaderWording.ForRawWrite(0, image, 0x11000));
+        Assert.Equal("0x000000–0x000200 gets nothing the analysis recognises as a bootloader (the first block at 0x000000 is erased or fails its CRC-16); " +
+                     "the rest of the range up to 0x011000 keeps its bytes", BootloaderWording.ForRawWrite(0, noise, 0x11000));
+        Assert.Contains("0x010F00–0x011000 of the bootloader range gets the file's bytes: not a whole bootloader", BootloaderWording.ForRawWrite(0x10F00, noise, 0x11000));
+    }
 }

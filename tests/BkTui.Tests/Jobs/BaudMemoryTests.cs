@@ -49,6 +49,26 @@ public sealed class BaudMemoryTests : IDisposable
         Assert.Equal(sim.Chip.Flash.Snapshot(), _bench.Store.Archive.ReadDumpBytes(second.DumpId!.Value));
     }
 
+    /// <summary>A rate asked once with --baud is kept only when it raises the remembered one (tester s9: 12345 once, then every job crawled).</summary>
+    [Fact]
+    public void An_asked_rate_is_remembered_only_when_it_raises_the_memory()
+    {
+        var sim = _bench.Add(ChipFamily.BK7231N, 2, cable: "bad@1500000");
+        var adapter = AdapterKey.For(sim.PtyPath);
+        using var q = _bench.Queue();
+
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup }).State);
+        Assert.Equal(1_500_000, _bench.Store.Archive.LastWorkingBaud(adapter));
+
+        var odd = SimBench.Run(q, new JobRequest { Port = sim.PtyPath, Recipe = Recipe.Backup, Baud = 115_200 });
+        Assert.True(odd.State == JobState.Done, odd.Error);
+        Assert.Equal(1_500_000, _bench.Store.Archive.LastWorkingBaud(adapter));
+
+        Assert.True(BaudMemory.Keeps(asked: 2_000_000, linked: 2_000_000, remembered: 1_500_000));
+        Assert.False(BaudMemory.Keeps(asked: 12_345, linked: 12_345, remembered: null));
+        Assert.True(BaudMemory.Keeps(asked: null, linked: 921_600, remembered: 2_000_000)); // the ladder's step-down
+    }
+
     private int FasterSwitches(int than) => new[] { 2_000_000, 1_500_000 }.Where(b => b > than).Sum(SwitchesTo);
 
     [Fact]

@@ -162,6 +162,60 @@ public sealed class JobQueueTests : IDisposable
         Assert.Single(_store.Dumps);
     }
 
+    /// <summary>An imported file is not proof of what the chip holds (audit s9: an RF sector alone in 0xFF passed as the backup).</summary>
+    [Fact]
+    public void An_imported_file_of_the_same_mac_does_not_stand_for_the_factory_dump()
+    {
+        var chip = _connector.Add("/dev/ttyA", new FakeChip());
+        var original = chip.Flash.ToArray();
+        var rfOnly = Enumerable.Repeat((byte)0xFF, original.Length).ToArray();
+        _store.Archive.Import(rfOnly, DumpSource.FromFile(WriteFile("rf-only.bin", rfOnly)),
+            new ImportOptions { Device = new DeviceObservation { Mac = chip.Mac } });
+        var file = WriteFile("patch.bin", Enumerable.Repeat((byte)0x42, 0x2000).ToArray());
+        using var q = NewQueue();
+
+        var job = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Custom, WritePath = file, Start = 0x100000 }));
+
+        Assert.Equal(JobState.Done, job.State);
+        Assert.Equal(StepState.Done, job.Steps.Single(s => s.Name == "factory dump").State);
+        Assert.Contains(_store.Dumps, d => d.Source.Kind == DumpSourceKind.Port && _store.Bytes(d.Id).AsSpan().SequenceEqual(original));
+    }
+
+    /// <summary>Every failure names the address and what to do: an adapter lost mid-write says the chip is half-written (audit s9).</summary>
+    [Fact]
+    public void A_failure_inside_the_write_names_the_last_good_address_and_the_way_back()
+    {
+        var chip = _connector.Add("/dev/ttyA", new FakeChip());
+        var dump = _store.Seed(chip.Flash.ToArray(), chip.Mac);
+        chip.BeforeOp = (op, at) => { if (op == "write" && at >= 0x110000) throw new BkTui.Core.Serial.DeviceGoneException("/dev/ttyA"); };
+        var file = WriteFile("patch.bin", Enumerable.Repeat((byte)0x42, 0x20000).ToArray());
+        using var q = NewQueue();
+
+        var job = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Custom, WritePath = file, Start = 0x100000 }));
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("went away", job.Error);
+        Assert.Contains("last good address 0x110000", job.Error);
+        Assert.Contains("part of the new bytes and part of the old", job.Error);
+        Assert.Contains($"restore dump {dump}", job.Error);
+    }
+
+    /// <summary>Lost in the first chunk: no address was proven, and the message says so rather than naming one.</summary>
+    [Fact]
+    public void A_failure_in_the_first_chunk_says_no_chunk_was_written_whole()
+    {
+        var chip = _connector.Add("/dev/ttyA", new FakeChip());
+        _store.Seed(chip.Flash.ToArray(), chip.Mac);
+        chip.BeforeOp = (op, _) => { if (op == "write") throw new BkTui.Core.Serial.DeviceGoneException("/dev/ttyA"); };
+        var file = WriteFile("patch.bin", Enumerable.Repeat((byte)0x42, 0x2000).ToArray());
+        using var q = NewQueue();
+
+        var job = Finish(q, q.Enqueue(new JobRequest { Port = "/dev/ttyA", Recipe = Recipe.Custom, WritePath = file, Start = 0x100000 }));
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("before the first chunk was written whole", job.Error);
+    }
+
     public static TheoryData<string> WriteRecipeSteps => ["identify", "pre-flight", "factory dump", "write", "verify"];
 
     [Theory]

@@ -134,7 +134,7 @@ public sealed class QueueEndToEndTests : IDisposable
 
         // A full erase lost the RF calibration: the chip has no MAC now; its own dump is named explicitly.
         var wipe = _bench.File("ff.bin", Enumerable.Repeat((byte)0xFF, 0x1000).ToArray());
-        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = 0x1D0000 }).State);
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = 0x1D0000, AllowRfOverwrite = true }).State);
         var rf = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.RestoreRf, DumpId = factoryId });
         Assert.True(rf.State == JobState.Done, rf.Error);
         Assert.Contains($"dump {factoryId}", rf.Steps.Single(s => s.Name == "pre-flight").Detail);
@@ -152,7 +152,7 @@ public sealed class QueueEndToEndTests : IDisposable
         using var q = _bench.Queue();
         var wipe = _bench.File("ff.bin", Enumerable.Repeat((byte)0xFF, 0x1000).ToArray());
         var rfOffset = ChipProfiles.For(ChipFamily.BK7231T).RfOffset;
-        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = rfOffset }).State);
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = rfOffset, AllowRfOverwrite = true }).State);
         var dumpsBefore = Archive.ListDumps().Count;
 
         var refused = SimBench.Run(q, new JobRequest { Port = t.PtyPath, Recipe = Recipe.RestoreRf });
@@ -180,11 +180,11 @@ public sealed class QueueEndToEndTests : IDisposable
         var own = n.Chip.Flash.Read(rfOffset, 0x1000);
         own[0x32] ^= 0x01; // measured on this board: not the template
         var ownFile = _bench.File("own-rf.bin", own);
-        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = ownFile, Start = rfOffset }).State);
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = ownFile, Start = rfOffset, AllowRfOverwrite = true }).State);
         var backup = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Backup });
         Assert.True(backup.State == JobState.Done, backup.Error);
         var wipe = _bench.File("ff.bin", Enumerable.Repeat((byte)0xFF, 0x1000).ToArray());
-        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = rfOffset }).State);
+        Assert.Equal(JobState.Done, SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.Custom, WritePath = wipe, Start = rfOffset, AllowRfOverwrite = true }).State);
 
         // The chip now reports no MAC: its fresh factory dump's Tuya uuid leads to the backup's calibration.
         var rf = SimBench.Run(q, new JobRequest { Port = n.PtyPath, Recipe = Recipe.RestoreRf });

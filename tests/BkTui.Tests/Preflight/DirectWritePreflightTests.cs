@@ -20,7 +20,7 @@ public sealed class DirectWritePreflightTests : IDisposable
     private string Archive => _bench.Store.Archive.Root;
 
     private byte[]? ArchivedWholeDump(byte n) =>
-        _bench.Store.Archive.NewestWholeDump(DeviceKey.FromMac(SimBench.MacFor(n).ToString(), IdentityEvidence.RfMac)!.Key, 0x200000)?.Bytes;
+        _bench.Store.Archive.NewestChipReadDump(DeviceKey.FromMac(SimBench.MacFor(n).ToString(), IdentityEvidence.RfMac)!.Key, 0x200000)?.Bytes;
 
     [Fact]
     public void Write_takes_a_factory_dump_of_an_unarchived_chip_first()

@@ -8,6 +8,22 @@ namespace BkTui.Core.Formats.Analysis;
 /// </summary>
 public static class BootloaderWording
 {
+    /// <summary>
+    /// What a raw write (<c>bktui write --start</c>, <c>run custom --write</c>) puts in the bootloader range
+    /// [0, <paramref name="bootloaderSize"/>), named before it is sent; null when the write does not reach it.
+    /// </summary>
+    public static string? ForRawWrite(uint start, ReadOnlySpan<byte> data, uint bootloaderSize)
+    {
+        if (start >= bootloaderSize || data.IsEmpty) return null;
+        var end = (uint)Math.Min(bootloaderSize, (ulong)start + (ulong)data.Length);
+        if (start != 0)
+            return $"0x{start:X6}–0x{end:X6} of the bootloader range gets the file's bytes: not a whole bootloader, so the chip may not start until a whole one is written back";
+        var what = AtZero(DumpAnalyzer.Analyze(data));
+        return end < bootloaderSize
+            ? $"0x000000–0x{end:X6} gets {what}; the rest of the range up to 0x{bootloaderSize:X6} keeps its bytes"
+            : $"0x000000–0x{bootloaderSize:X6} gets {what}";
+    }
+
     /// <summary>"bootloader BK7231n_1.0.11 (not in the known list, CRC-32 0x78D89A2E of bytes 0-255)", "an unidentified bootloader, CRC-32 0x… of bytes 0-255", …</summary>
     public static string AtZero(DumpReport report)
     {

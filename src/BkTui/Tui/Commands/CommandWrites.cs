@@ -66,9 +66,10 @@ public static class CommandWrites
             if (Flag(parse, "--allow-bootloader"))
                 return Refused("write without --start keeps the bootloader in the workstation; to rewrite it name the address (--start 0x0 --allow-bootloader) or use the bootloader recovery (B in [3] Archive)");
             return new QueueAskFor([new JobRequest { Port = port, Recipe = Recipe.Flash, FirmwarePath = file, Baud = baud }],
-                [new Stake("Runs", "as the workstation's flash job (bktui run flash): a factory dump first if none is archived, then write, verify, reboot")]);
+                [new Stake("Runs", "as the workstation's flash job (bktui run flash): a factory dump first unless one read from this chip is archived, then write, verify, reboot")]);
         }
-        return new QueueAskFor([new JobRequest { Port = port, Recipe = Recipe.Custom, WritePath = file, Start = start, AllowBootloader = Flag(parse, "--allow-bootloader"), Baud = baud }],
+        return new QueueAskFor([new JobRequest { Port = port, Recipe = Recipe.Custom, WritePath = file, Start = start, AllowBootloader = Flag(parse, "--allow-bootloader"), Baud = baud,
+                AllowOtherDeviceRf = Flag(parse, "--allow-other-device-rf"), AllowRfOverwrite = Flag(parse, "--allow-rf-overwrite") }],
             [new Stake("Runs", "as a custom write job (bktui run custom --write): the file's bytes at that address, then verify")]);
     }
 

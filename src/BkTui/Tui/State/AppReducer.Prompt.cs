@@ -123,7 +123,7 @@ public sealed partial class AppReducer
             case "help":
                 return Reduce(s, new ShowHelp());
             case "open" when tokens.Length == 2:
-                return Reduce(Reduce(s, new FocusPaneById("hex")).State, new Panes.Hex.HexOpenFile(tokens[1]));
+                return Reduce(Reduce(s, new FocusPaneById("hex")).State, new Panes.Hex.HexOpenFile(tokens[1], EndCompare: true));
             case "goto":
                 // Addressed to the hex viewer, which owns offsets.
                 return Reduce(Reduce(s, new FocusPaneById("hex")).State, new PromptSubmitted("hex", "goto", string.Join(' ', tokens.Skip(1))));

@@ -32,7 +32,7 @@ public static class QueueRows
             j.Id, j.Port, j.Request.Title(), j.State, j.BootUnproven ? UnprovenWord : StateWord(j.State),
             StepText(j), fraction,
             j.State == JobState.Queued ? "" : $"{fraction * 100:0}%",
-            moving ? listening ? "listening" : Humane.Speed(p!.BytesPerSecond) : "",
+            moving ? listening ? "listening" : Humane.Speed(p!.ShownSpeed) : "",
             moving ? Humane.Duration(listening ? TimeSpan.FromMilliseconds(p!.Total - p.Done) : p!.Eta) : "",
             j.Retries,
             Note(j), j.BootUnproven);

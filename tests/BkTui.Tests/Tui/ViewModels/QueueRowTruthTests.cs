@@ -36,6 +36,16 @@ public sealed class QueueRowTruthTests
         Assert.False(heard.Unproven);
     }
 
+    /// <summary>The speed agrees with the bar and the ETA: how fast the write advances, not the wire's rate between erases (tester s9 F3).</summary>
+    [Fact]
+    public void The_speed_shown_is_how_fast_the_job_advances()
+    {
+        var running = Job(JobState.Running) with { Progress = new JobProgress("write", 250_000, 1_150_000, 45_000, TimeSpan.FromSeconds(4), Rate: 230_000) };
+        Assert.Equal(Humane.Speed(230_000), QueueRows.Row(running).Speed);
+        var starting = running with { Progress = running.Progress! with { Rate = 0 } };
+        Assert.Equal(Humane.Speed(45_000), QueueRows.Row(starting).Speed); // too early to say: the wire's figure
+    }
+
     [Fact]
     public void A_failed_rows_note_is_the_reason_not_the_port_path()
     {

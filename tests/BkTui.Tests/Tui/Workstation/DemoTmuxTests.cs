@@ -62,15 +62,9 @@ public sealed partial class DemoTmuxTests : IDisposable
         WaitFor("the shell back after q", s => s.Contains("E2E-EXIT=0") && s.TrimEnd().EndsWith("E2E-SHELL>") && !s.Contains("[1] Ports"), Step);
     }
 
-    /// <summary>
-    /// Ctrl-Z in the middle of a backup stops the whole process (the job and the virtual chips with it)
-    /// and gives the shell back; after `fg` the workstation is drawn again and the same job completes
-    /// (a read that timed out across the stop is retried, not failed).
-    /// </summary>
-    [Fact]
-    public void Demo_CtrlZDuringABackup_FgResumes_AndTheBackupCompletes()
+    /// <summary>The demo at 80×24 from a shell that echoes its exit code, a backup of the plug reading.</summary>
+    private void StartDemoWithABackupRunning()
     {
-        if (!TmuxAvailable()) return; // no tmux on this machine: nothing to drive (CI installs it)
         Tmux("new-session", "-d", "-s", _session, "-x", "80", "-y", "24", "bash --norc --noprofile");
         Keys("PS1='E2E-SHELL> '; clear", "Enter");
         WaitFor("the shell prompt", s => s.Contains("E2E-SHELL>"), Step);
@@ -80,6 +74,31 @@ public sealed partial class DemoTmuxTests : IDisposable
         Keys("b");
         Keys("2");
         WaitFor("the backup reading", s => JobRunning().IsMatch(s), Step);
+    }
+
+    /// <summary>Quitting while a job runs stops it at a safe point; the exit code says so (130), as the CLI's does (tester s9 F7).</summary>
+    [Fact]
+    public void Demo_QuitDuringABackup_ExitsWith130()
+    {
+        if (!TmuxAvailable()) return; // no tmux on this machine: nothing to drive (CI installs it)
+        StartDemoWithABackupRunning();
+
+        Keys("q");
+        WaitFor("the quit question naming the running job", s => s.Contains("Quit anyway?"), Step);
+        Keys("y");
+        WaitFor("the shell back with exit 130", s => s.Contains("E2E-EXIT=130") && s.TrimEnd().EndsWith("E2E-SHELL>"), Backup);
+    }
+
+    /// <summary>
+    /// Ctrl-Z in the middle of a backup stops the whole process (the job and the virtual chips with it)
+    /// and gives the shell back; after `fg` the workstation is drawn again and the same job completes
+    /// (a read that timed out across the stop is retried, not failed).
+    /// </summary>
+    [Fact]
+    public void Demo_CtrlZDuringABackup_FgResumes_AndTheBackupCompletes()
+    {
+        if (!TmuxAvailable()) return; // no tmux on this machine: nothing to drive (CI installs it)
+        StartDemoWithABackupRunning();
 
         Keys("C-z");
         WaitFor("the shell after Ctrl-Z", s => !s.Contains("q Quit") && s.TrimEnd().EndsWith("E2E-SHELL>"), Step);

@@ -50,7 +50,7 @@ public sealed class DialogFitGoldenTests
         Assert.Contains("3 ports     bk7231n-plug (BK7231N), bk7231t-bulb (BK7231T),", screen);
         if (w >= 100)
         {
-            Assert.Contains("Before      a factory dump is taken first", screen); // all of it fits
+            Assert.Contains("Before      factory dump first", screen); // all of it fits
             return;
         }
         Assert.Contains("… 2 more lines below — ↓/↑ scroll", screen);
@@ -60,7 +60,7 @@ public sealed class DialogFitGoldenTests
         Golden.Verify(Name("flash-three-scrolled", w, h), t.App, t.Services);
         screen = t.Screen();
         Assert.Contains("Bootloader  kept: 0x000000–0x011000 is not written", screen);
-        Assert.Contains("Before      a factory dump is taken first if none is archived", screen);
+        Assert.Contains("Before      factory dump first unless one read from it is archived", screen);
         Assert.Contains("… 2 lines above — ↓/↑ scroll", screen);
         Assert.Contains("[ y  Flash ]   [ n  No ]", screen);
         t.Press("k").Press("k");

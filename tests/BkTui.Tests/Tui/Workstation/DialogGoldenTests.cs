@@ -133,7 +133,8 @@ public sealed class DialogGoldenTests
     public static string PickerFolder()
     {
         Put("picker/OpenBK7231N_QIO_1.17.bin", new byte[4096]);
-        Put("picker/OpenBK7231T_UA_1.17.rbl", new byte[1536]);
+        // A real build: the flash dialog asks only about a file some chip could take (an empty one is refused at once).
+        Put("picker/OpenBK7231T_UA_1.17.rbl", GateImages.Build(ChipFamily.BK7231T));
         Put("picker/notes.txt", "flash the plug first\n"u8.ToArray());
         Put("picker/.hidden.bin", [1]);
         Put("picker/old/OpenBK7231N_QIO_1.16.bin", new byte[2048]);

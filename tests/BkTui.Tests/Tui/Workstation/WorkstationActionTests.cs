@@ -150,6 +150,34 @@ public sealed class WorkstationActionTests
         Assert.Equal(0x1D0030, hex.Offset);
     }
 
+    /// <summary>A comparison belongs to the file it was made for: opening another ends it (tester s9 F5).</summary>
+    [Fact]
+    public void Opening_another_dump_or_file_ends_the_comparison()
+    {
+        var t = new WorkstationHarness().Focus(ArchivePane.PaneIdValue);
+        t.Press(" jd");
+        Assert.NotNull(t.Dumps.Hex.CompareDocument);
+
+        t.Focus(ArchivePane.PaneIdValue).Press(Key.Of(KeyCode.Enter)); // the selected dump alone
+
+        Assert.Null(t.Dumps.Hex.CompareDocument);
+        Assert.False(t.Pane<HexState>(HexPane.PaneIdValue).Comparing);
+
+        var file = Path.Combine(Path.GetTempPath(), $"bktui-open-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(file, new byte[0x1000]);
+        try
+        {
+            t.Do(new HexOpenFile(file, AsCompare: true));
+            Assert.NotNull(t.Dumps.Hex.CompareDocument);
+
+            t.Press(Key.Ch(':')).Press($"open {file}").Press(Key.Of(KeyCode.Enter));
+
+            Assert.Equal(Path.GetFileName(file), t.Dumps.Hex.Document?.Name);
+            Assert.Null(t.Dumps.Hex.CompareDocument);
+        }
+        finally { File.Delete(file); }
+    }
+
     [Fact]
     public void Label_AndFilter_ByLabel()
     {
@@ -196,11 +224,31 @@ public sealed class WorkstationActionTests
         var file = Path.GetTempFileName();
         try
         {
+            File.WriteAllBytes(file, BkTui.Tests.Compatibility.GateImages.Build(BkTui.Core.Chips.ChipFamily.BK7231N));
             var u = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("f").Press(file).Press(Key.Of(KeyCode.Enter));
             Assert.Contains(Path.GetFileName(file), Assert.IsType<ConfirmOverlay>(u.State.Overlay).Whole);
             u.Press("y");
             var byFile = Assert.Single(u.Bench.Enqueued);
             Assert.Equal(((string?)null, file), (byFile.FirmwareVersion, byFile.FirmwarePath));
+        }
+        finally { File.Delete(file); }
+    }
+
+    /// <summary>A file no chip would take is not put to the user as a question (tester s9 F2): the reason, and nothing queued.</summary>
+    [Fact]
+    public void FlashPrompt_WithAFileNoChipTakes_SaysWhyAndAsksNothing()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var noise = new byte[0x20000];
+            new Random(3).NextBytes(noise);
+            File.WriteAllBytes(file, noise);
+            var t = new WorkstationHarness().Focus(QueuePane.PaneIdValue).Press("f").Press(file).Press(Key.Of(KeyCode.Enter));
+            Assert.Null(t.State.Overlay);
+            Assert.Empty(t.Bench.Enqueued);
+            Assert.StartsWith("Not flashed: The engine will refuse it", t.State.Flash!.Text);
+            Assert.EndsWith("Nothing was queued.", t.State.Flash!.Text);
         }
         finally { File.Delete(file); }
     }

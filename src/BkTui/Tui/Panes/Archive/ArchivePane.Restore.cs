@@ -100,6 +100,8 @@ public sealed partial class ArchivePane
             stakes.Add(new("Family", families.Text, families.WillRefuse ? StakeLevel.Danger : StakeLevel.Warning));
         if (OtherDevice(app, row, port) is { Length: > 0 } other) stakes.Add(new("Device", other, StakeLevel.Danger));
         if (OtherKey(app, row, port) is { } key) stakes.Add(new("Key", key, StakeLevel.Danger));
+        // The chip's flash as it is now may be the only copy of something: the job archives it first (docs/flashing.md).
+        stakes.Add(new("Before", "factory dump first unless one read from it is archived"));
         return stakes.ToImmutable();
     }
 

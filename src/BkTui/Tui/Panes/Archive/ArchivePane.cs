@@ -152,6 +152,7 @@ public sealed partial class ArchivePane : Pane<ArchiveState>
         var bytes = b.DumpBytes(id);
         var actions = new List<AppAction> { new HexOpened(HexDocument.FromBytes($"dump-{id}.bin", bytes, BenchAnalysis.Analyze(bytes))) };
         if (compare is { } other) actions.Add(new HexOpened(new HexDocument(new MemoryByteSource($"dump-{other}.bin", b.DumpBytes(other))), AsCompare: true) { Warning = warning });
+        else actions.Add(new HexCloseCompare()); // a comparison made for the dump shown before does not carry over to this one
         actions.Add(new FocusPaneById(HexPane.PaneIdValue));
         return actions;
     });

@@ -23,8 +23,11 @@ public sealed record HexCloseCompare : HexAction;
 /// <summary>Shows or masks the dump's secret bytes (passwords) for this session.</summary>
 public sealed record HexToggleSecrets : HexAction;
 
-/// <summary>Open a file in the viewer (from ':open' or the command line).</summary>
-public sealed record HexOpenFile(string Path, bool AsCompare = false) : HexAction;
+/// <summary>
+/// Open a file in the viewer (from ':open' or the command line). <paramref name="EndCompare"/>: a comparison
+/// started for the file shown now ends (':open' replaces that file; at start-up both sides arrive together).
+/// </summary>
+public sealed record HexOpenFile(string Path, bool AsCompare = false, bool EndCompare = false) : HexAction;
 /// <summary>A document to show (a file just mapped, or an archived dump with its analysis); the viewer takes ownership.</summary>
 public sealed record HexOpened(HexDocument Document, bool AsCompare = false) : HexAction
 {

@@ -64,6 +64,7 @@ public sealed class HexPane : Pane<HexState>
     {
         HexViewChanged c => With(app, pane with { Status = c.Status, Comparing = c.Comparing }),
         HexPartitionNames n => With(app, pane with { PartitionNames = n.Names }),
+        HexOpenFile { EndCompare: true } o => new Transition(app, [new HexViewEffect(new HexCloseCompare()), new OpenHexFileEffect(o.Path, o.AsCompare)]),
         HexOpenFile o => new Transition(app, [new OpenHexFileEffect(o.Path, o.AsCompare)]),
         PromptSubmitted { Purpose: ComparePurpose } p => new Transition(app, [new OpenHexFileEffect(p.Text.Trim(), AsCompare: true)]),
         _ => new Transition(app, [new HexViewEffect(action)]),

@@ -62,6 +62,9 @@ public sealed partial class QueuePane
             ? ports.Select(p => (Port: p, Verdict: CompatibilityPreview.Assess(file, FamilyOf(app, p), KeyOf(app, p), PortsPane.LastDevice(app, p)?.Mac))).ToList()
             : null;
         var preview = previews?[0].Verdict;
+        // A file no chip would take (not an image, damaged, unreadable) is not a question: say why and queue nothing.
+        if (preview is { NoChipTakesIt: true })
+            return AppReducer.FlashLogged(app, $"Not flashed: {preview.Text} Nothing was queued.", FlashLevel.Error);
         var dialog = readsOnly ? ReadDialog(first, ports.Count) : WriteDialog(app, first, ports, previews, builds);
         var stakes = dialog.Stakes.InsertRange(0, extra).Insert(0, PortsStake(app, ports, marks));
         if (first is { Recipe: Recipe.Custom, AllowBootloader: true } && first.Start < Profile(app, ports[0]).BootloaderSize)
@@ -96,7 +99,7 @@ public sealed partial class QueuePane
             stakes = stakes.Add(erase.AllowRfErase
                 ? new("RF", $"ERASED: 0x{rf.Start:X6} holds this chip's RF calibration (its MAC and radio tuning); the device then reports a placeholder MAC until Restore RF", StakeLevel.Danger)
                 : new("RF", $"0x{rf.Start:X6} holds this chip's RF calibration: the verb refuses it unless --allow-rf-erase is on the line", StakeLevel.Danger));
-        stakes = stakes.Add(new Stake("Runs", "the erase verb (bktui erase): a factory dump first if none is archived, then 4 KiB / 64 KiB erases, verified blank"));
+        stakes = stakes.Add(new Stake("Runs", "the erase verb (bktui erase): a factory dump first unless one read from this chip is archived, then 4 KiB / 64 KiB erases, verified blank"));
         var run = new RunConfirmedVerb(erase.Tokens);
         if (inside && erase.AllowBootloader) return AskBootloader(app, run, "erase", "Erase flash into the bootloader", stakes);
         return app with { Overlay = new ConfirmOverlay("Erase it?", new Confirmed(run)) { Title = "Erase flash", Stakes = stakes, YesLabel = "Erase" } };
@@ -176,7 +179,9 @@ public sealed partial class QueuePane
                  BootloaderStake(profile, request.Start, request.AllowBootloader)],
                 "Write it?", "Write"),
             Recipe.Flash => new("Flash firmware", FlashStakes(profile, request, previews, builds, bootloader),
-                previews is [{ Verdict.NeedsFamilyConsent: true }, ..] ? "Go on (then type the family)?" : "Flash it?", "Flash"),
+                previews is [{ Verdict.NeedsFamilyConsent: true }, ..] ? "Go on (then type the family)?"
+                : previews is { Count: > 0 } && previews.All(p => p.Verdict.WillRefuse) ? "Queue it anyway? The linked chip decides."
+                : "Flash it?", "Flash"),
             Recipe.RestoreRf => new("Restore RF calibration",
                 [new("Writes", $"{RfRange(app, ports)} from {(request.DumpId is { } d ? $"dump #{d}" : "this device's archived dump (or the template)")}"),
                  .. request.Mac is { } mac ? [new Stake("MAC", mac + (request.ForceMac ? " — although another archived device has it (--force-mac)" : ""), request.ForceMac ? StakeLevel.Danger : StakeLevel.Normal)] : Array.Empty<Stake>(),
@@ -204,7 +209,7 @@ public sealed partial class QueuePane
             stakes.Add(new("Consent", "after y you type the family it is built for; the engine refuses it on a chip of another family", StakeLevel.Warning));
         stakes.Add(new("Writes", $"0x{profile.AppOffset:X6} upward (the app)"));
         stakes.Add(bootloader);
-        stakes.Add(new("Before", "a factory dump is taken first if none is archived"));
+        stakes.Add(new("Before", "factory dump first unless one read from it is archived"));
         return stakes.ToImmutable();
     }
 
