@@ -56,7 +56,7 @@ public sealed class FirmwareCache : IDisposable
         var folder = Path.GetFullPath(Path.Combine(archiveRoot, "firmware"));
         try
         {
-            Directory.CreateDirectory(folder, DurableFile.PrivateDirectory); // as every archive folder (docs/archive.md)
+            DurableFile.EnsurePrivateDirectory(folder); // as every archive folder (docs/archive.md), also one an older version made 0755
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

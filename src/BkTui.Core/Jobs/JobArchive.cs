@@ -43,10 +43,10 @@ internal sealed class JobArchive(DumpArchive archive)
     public DeviceRecord? DeviceOfDump(long dumpId) => archive.DeviceOfDump(dumpId);
 
     /// <summary>Records new evidence for the device that holds <paramref name="dumpId"/>, with the linked chip's facts.</summary>
-    public DeviceRecord Identify(long dumpId, DeviceKey key, ChipInfo chip, string port)
+    public DeviceRecord Identify(long dumpId, DeviceKey key, ChipInfo chip, string port, int? askedBaud)
     {
         var device = archive.IdentifyDump(dumpId, key);
-        return key.Mac is { } mac ? archive.RecordDevice(Observation(chip, port) with { Mac = mac }) ?? device : device;
+        return key.Mac is { } mac ? archive.RecordDevice(Observation(chip, port, askedBaud) with { Mac = mac }) ?? device : device;
     }
 
     public ArchivedDump? GetDump(long id) =>

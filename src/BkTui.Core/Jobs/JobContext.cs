@@ -115,7 +115,7 @@ public sealed class JobContext
     public void RecordEvidence(DeviceKey key)
     {
         if (DumpId is { } dump && _archive is not null)
-            Log($"archive: {key} recorded for {_archive.Identify(dump, key, Info, Request.Port).Name}");
+            Log($"archive: {key} recorded for {_archive.Identify(dump, key, Info, Request.Port, Request.Baud).Name}");
         if (!_keys.Any(k => k.Key == key.Key)) _keys.Add(key);
     }
 

@@ -102,7 +102,9 @@ internal sealed class JobRunner : IFlashObserver
     {
         if (StepName(index) != "write" || !Written.Any) return "";
         var where = LastGoodAddress is { } a ? $"last good address 0x{a:X6}" : "before the first chunk was written whole";
-        var restore = DumpId is { } d ? $", or restore dump {d}" : "";
+        // A restore's own dump is the way back; for the other recipes, the factory dump the job relied on.
+        var way = _job.Request.Recipe == Recipe.RestoreFactory ? _job.Request.DumpId : DumpId;
+        var restore = way is { } d ? $", or restore dump {d}" : "";
         return $" The write stopped part-way ({where}): the chip holds part of the new bytes and part of the old and may not boot; " +
                $"run the same job again once the port answers{restore}.";
     }
@@ -231,8 +233,9 @@ internal sealed class JobRunner : IFlashObserver
 
     public void Disconnect()
     {
-        // The rate may have stepped down during the job: what is remembered for the adapter follows.
-        if (Device?.Info is { } last && last.Baud != _linkedBaud)
+        // The rate may have stepped down during the job: what is remembered for the adapter follows
+        // (not for a rate the user asked for: a job given --baud changes the memory only to raise it).
+        if (Device?.Info is { } last && last.Baud != _linkedBaud && _job.Request.Baud is null)
             try { _queue.Archive?.RememberBaud(last, _job.Request.Port); }
             catch (Exception ex) when (ex is BkTui.Core.Archive.ArchiveException or IOException) { Log($"remembering the baud: {ex.Message}"); }
         try { Device?.Dispose(); } catch (Exception ex) { Log($"closing the port: {ex.Message}"); }

@@ -8,7 +8,7 @@ public static class RecipeBook
         Recipe.Backup => [CommonSteps.Identify, .. BackupSteps.All],
         Recipe.Custom when request.ReadPath is not null => [CommonSteps.Identify, .. CustomSteps.Read],
         Recipe.Custom => [CommonSteps.Identify, CustomSteps.Check, CommonSteps.FactoryDumpFirst, .. CustomSteps.Write],
-        Recipe.RestoreFactory => [CommonSteps.Identify, RestoreFactorySteps.PreFlight, CommonSteps.FactoryDumpFirst, .. RestoreFactorySteps.Write, RebootSteps.RebootAndListen],
+        Recipe.RestoreFactory => [CommonSteps.Identify, RestoreFactorySteps.PreFlight, CommonSteps.FactoryDumpFirst, RestoreFactorySteps.ConfirmBoard, .. RestoreFactorySteps.Write, RebootSteps.RebootAndListen],
         Recipe.RestoreRf => [CommonSteps.Identify, .. RestoreRfSteps.All, RebootSteps.RebootAndListen, RestoreRfSteps.ConfirmMac],
         Recipe.Wifi => [CommonSteps.Identify, .. WifiSteps.All],
         Recipe.Flash => [CommonSteps.Identify, .. FlashSteps.All, RebootSteps.RebootAndListen],

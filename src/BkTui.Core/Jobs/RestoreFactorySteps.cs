@@ -20,12 +20,20 @@ internal static class RestoreFactorySteps
         return $"{written}, bootloader included: {boot}";
     });
 
+    /// <summary>
+    /// Whose dump goes back, judged before a byte is written (its own step: a refusal here is no
+    /// half-written chip). A chip's real MAC settles it (<see cref="Load"/> compared it); otherwise the
+    /// device the chip's keys name (its MAC, or the Tuya uuid in the factory dump just taken) must be the
+    /// dump's, or the user names the dump's device with --confirm-device. Written with another board's dump a
+    /// chip takes that board's MAC, RF tuning and Tuya identity, and its own dumps are refused from then on.
+    /// </summary>
+    public static readonly JobStep ConfirmBoard = new("confirm board", ctx => ConfirmSameBoard(ctx, Load(ctx))) { Retryable = false, NeedsChip = false };
+
     public static readonly IReadOnlyList<JobStep> Write =
     [
         new("write", ctx =>
         {
             var dump = Load(ctx);
-            ConfirmSameBoard(ctx, dump);
             var start = Start(ctx);
             ctx.WriteWithSafePoints(start, dump.Bytes[(int)start..], ctx.Request.AllowBootloader);
             ctx.DumpId = dump.Id;
@@ -40,44 +48,45 @@ internal static class RestoreFactorySteps
         }),
     ];
 
-    /// <summary>
-    /// A chip without its real MAC (blank or damaged RF) cannot be told from another board by it. Written
-    /// with another board's dump it would take that board's MAC and Tuya identity, and its own dumps would
-    /// then be refused. So its own flash decides (the factory dump just taken names a device by its Tuya or
-    /// OpenBeken keys), else the user confirms by typing the dump's device.
-    /// </summary>
-    private static void ConfirmSameBoard(JobContext ctx, ArchivedDump dump)
+    /// <summary>The word --confirm-device takes for a dump in the unidentified bucket (it has no MAC to type).</summary>
+    public const string UnidentifiedWord = "unidentified";
+
+    private static string ConfirmSameBoard(JobContext ctx, ArchivedDump dump)
     {
-        if (DeviceKey.FromMac(ctx.Mac, IdentityEvidence.RfMac) is not null) return; // the MAC check in Load decided
-        var owner = ctx.DeviceOfDump(dump.Id);
-        if (owner is null || owner.IsUnidentified)
-        {
-            ctx.Log($"the chip reports no real MAC and dump {dump.Id} names no device: nothing to confirm it by; writing as asked");
-            return;
-        }
-        var typed = ctx.Request.ConfirmedDevice?.Trim();
-        var confirmed = typed is not null && (string.Equals(MacText.Normalize(typed), owner.Mac, StringComparison.OrdinalIgnoreCase)
-                                              || string.Equals(typed, owner.Name, StringComparison.OrdinalIgnoreCase));
+        var mac = RealMac(ctx);
+        if (mac is not null && dump.Mac is not null) return $"MAC {mac}, as dump {dump.Id}'s device";
+        var owner = ctx.DeviceOfDump(dump.Id) is { IsUnidentified: false } o ? o : null;
         var chip = ctx.ArchivedDevice();
-        if (chip?.Id == owner.Id)
+        if (owner is not null && chip?.Id == owner.Id) return $"its {(mac is null ? "own flash (" + ctx.DeviceKeys[0].Shown + ")" : "MAC")} names {owner.Name}, dump {dump.Id}'s device";
+        var expected = owner is null ? UnidentifiedWord : owner.Mac ?? owner.Name;
+        var typed = ctx.Request.ConfirmedDevice?.Trim();
+        if (typed is not null && (string.Equals(MacText.Normalize(typed) ?? typed, expected, StringComparison.OrdinalIgnoreCase)))
         {
-            ctx.Log($"the chip reports no real MAC; its own flash ({ctx.DeviceKeys[0].Shown}) names {owner.Name}, the device of dump {dump.Id}");
-            return;
+            ctx.Log($"confirmed by the user (--confirm-device {typed}): this board is dump {dump.Id}'s device {expected}" + (chip is null ? "" : $", though it is archived as {chip.Name}"));
+            return $"confirmed by the user: this board is {expected}";
         }
-        if (confirmed)
+        // The demo's zero-key board and the seeds' pet fountain: no MAC, no Tuya storage, only unidentified dumps. Nothing to mistake.
+        if (owner is null && mac is null && chip is null)
         {
-            ctx.Log($"confirmed by the user (--confirm-device {typed}): this board is {owner.Name}" +
-                    (chip is null ? "" : $", though its own flash names {chip.Name}"));
-            return;
+            ctx.Log($"the chip reports no real MAC and dump {dump.Id} is in the unidentified bucket: nothing to check it by; writing as asked");
+            return $"no identity on either side (no real MAC, dump {dump.Id} unidentified)";
         }
-        var taken = ctx.DumpId is { } d && d != dump.Id ? $" (its flash as it is now is archived as dump {d})" : "";
-        throw new JobRefusedException(chip is not null
-            ? $"dump {dump.Id} belongs to {owner.Name}, but this chip's own flash ({ctx.DeviceKeys[0].Shown}) names {chip.Name}. " +
-              $"Nothing was written{taken}; pick a dump of {chip.Name}, or, if this board really is {owner.Name}, confirm with --confirm-device {owner.Name}."
-            : $"this chip reports no real MAC (its RF calibration is blank or damaged) and its own flash names no archived device, so nothing shows " +
-              $"dump {dump.Id} ({owner.Name}) is this board's; another board's dump would give it that board's MAC and Tuya identity. " +
-              $"Nothing was written{taken}. If this board is {owner.Name}, confirm with --confirm-device {owner.Name}.");
+        var taken = ctx.DumpId is { } d && d != dump.Id ? $" (the chip's flash as it is now is archived as dump {d})" : "";
+        var confirm = $"If this board really is {expected} (check the MAC on its module or label), run it again with --confirm-device {expected} " +
+                      "(in the workstation: the `:run restore-factory` line).";
+        throw new JobRefusedException((owner, chip) switch
+        {
+            (null, _) => $"dump {dump.Id} is in the unidentified bucket (no MAC, no Tuya identity) but this chip is {chip?.Name ?? mac}: its RF calibration and identity would be replaced. " +
+                         $"Nothing was written{taken}. {confirm}",
+            (_, not null) => $"dump {dump.Id} belongs to {owner.Name}, but this chip is {chip.Name}{(mac is null ? $" by its own flash ({ctx.DeviceKeys[0].Shown})" : "")}. " +
+                              $"Nothing was written{taken}; pick a dump of {chip.Name}. {confirm}",
+            _ => $"this chip reports no real MAC (its RF calibration is blank or damaged) and its own flash names no archived device, so nothing shows " +
+                 $"dump {dump.Id} ({owner.Name}) is this board's; another board's dump would give it that board's MAC and Tuya identity. Nothing was written{taken}. {confirm}",
+        });
     }
+
+    /// <summary>The chip's MAC when it is a real one (not missing, not a placeholder).</summary>
+    private static string? RealMac(JobContext ctx) => DeviceKey.FromMac(ctx.Mac, IdentityEvidence.RfMac)?.Mac;
 
     private static uint Start(JobContext ctx) => ctx.Request.AllowBootloader ? 0 : ctx.Profile.BootloaderSize;
 
@@ -87,7 +96,8 @@ internal static class RestoreFactorySteps
         var dump = ctx.GetDump(id);
         if (dump.Bytes.Length != ctx.Info.FlashSize)
             throw new JobRefusedException($"dump {id} is {dump.Bytes.Length / 1024} KiB but the chip's flash is {ctx.Info.FlashSize / 1024} KiB. Nothing was written.");
-        if (ctx.Mac is { } mac && dump.Mac is { } dumpMac && !string.Equals(mac, dumpMac, StringComparison.OrdinalIgnoreCase))
+        // A placeholder MAC names no device: such a chip is judged by ConfirmBoard, not refused here.
+        if (RealMac(ctx) is { } mac && dump.Mac is { } dumpMac && !string.Equals(mac, dumpMac, StringComparison.OrdinalIgnoreCase))
             throw new JobRefusedException($"dump {id} belongs to {dumpMac}, but this chip is {mac}. Nothing was written; pick a dump of {mac}.");
         if (!ctx.Items.ContainsKey("gate"))
         {

@@ -31,13 +31,13 @@ public sealed class RunLog : IFlashObserver, IDisposable
     {
         var dir = LogDirectory(archiveRoot);
         // Logs name ports, MACs and devices: private, as the archive is (docs/archive.md: folders 0700, files 0600).
-        Directory.CreateDirectory(dir, DurableFile.PrivateDirectory);
+        DurableFile.EnsurePrivateDirectory(dir); // also tightens a folder an older version made 0755
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'");
         var path = Path.Combine(dir, $"{stamp}-{safe}.log");
         for (var n = 2; File.Exists(path); n++) path = Path.Combine(dir, $"{stamp}-{safe}-{n}.log");
         // Created here with 0600; the sink then appends to it.
-        try { new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = DurableFile.PrivateFile }).Dispose(); }
+        try { new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OperatingSystem.IsWindows() ? null : DurableFile.PrivateFile }).Dispose(); }
         catch (IOException) { } // taken meanwhile: the sink opens it as it is
         return new RunLog(path);
     }

@@ -51,7 +51,8 @@ internal sealed class FlashVerb
         // A step-down during the operation lowers what is remembered for the adapter, also when it failed later.
         void DemoteIfSteppedDown()
         {
-            if (connected is { StepDowns: > 0 } s) RememberedBaud.Write(archiveRoot, port, s.Info, log);
+            // Not for a rate given with --baud: the memory changes only to raise it then (BaudMemory).
+            if (connected is { StepDowns: > 0, AskedBaud: null } s) RememberedBaud.Write(archiveRoot, port, s.Info, log);
         }
         try
         {

@@ -41,7 +41,7 @@ internal static class RunCommand
     private static readonly Option<bool> AllowRfOverwrite = new("--allow-rf-overwrite") { Description = "Change this chip's own RF calibration sector, its MAC and radio tuning (as `bktui write`)" };
     private static readonly Option<string?> ConfirmDevice = new("--confirm-device")
     {
-        Description = "When the chip reports no MAC and its own flash does not name it: the device the dump belongs to (its MAC), typed to confirm this board is that one",
+        Description = "When nothing on the chip proves the dump is its own (no real MAC, or a dump of a device known only by its Tuya uuid): the dump's device (its MAC, or 'unidentified'), typed to confirm this board is that one",
     };
     private static readonly Option<string?> ReadFile = new("--read") { Description = "Read the range into FILE" };
     private static readonly Option<string?> WriteFile = new("--write") { Description = "Write FILE at --start" };

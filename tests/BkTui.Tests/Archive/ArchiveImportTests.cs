@@ -122,6 +122,10 @@ public class ArchiveImportTests
     {
         using var t = new TempArchive();
         t.Archive.Import(SyntheticDumps.Make(seed: 6), DumpSource.FromPort("/dev/ttyUSB1"));
+        // As an older version left them: world-readable folders.
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(Path.Combine(t.Root, "logs"));
+        File.SetUnixFileMode(Path.Combine(t.Root, "logs"), open);
         using (var log = BkTui.Core.Logging.RunLog.Start("read", t.Root)) log.Info("linked at 921600 baud");
         using (BkTui.Core.Firmware.FirmwareCache.Open(t.Archive)) { }
         Assert.Equal(DurableFile.PrivateDirectory, File.GetUnixFileMode(Path.Combine(t.Root, "logs")));

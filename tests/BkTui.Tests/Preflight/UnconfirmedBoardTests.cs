@@ -1,5 +1,6 @@
 using BkTui.Core.Chips;
 using BkTui.Core.Formats.Rf;
+using BkTui.Core.Formats.Synthesis;
 using BkTui.Core.Jobs;
 using BkTui.Tests.Jobs;
 
@@ -61,6 +62,44 @@ public sealed class UnconfirmedBoardTests : IDisposable
         var job = SimBench.Run(q, new JobRequest { Port = chip.PtyPath, Recipe = Recipe.RestoreFactory, DumpId = ownDump, BootListenSeconds = 0 });
 
         Assert.True(job.State == JobState.Done, job.Error);
+        Assert.Equal(own.AsSpan(0x11000).ToArray(), chip.Chip.Flash.Snapshot().AsSpan(0x11000).ToArray());
+    }
+
+    /// <summary>Review s9: a chip with its MAC took the dump of a device known only by its Tuya uuid without a question.</summary>
+    [Fact]
+    public void A_dump_of_a_device_without_a_mac_is_not_written_to_a_chip_with_another_identity()
+    {
+        var tuyaOnly = WithoutRf(SimBench.Image(ChipFamily.BK7231N, 6));
+        var dump = _bench.Store.Archive.Import(tuyaOnly, BkTui.Core.Archive.DumpSource.FromPort("/dev/ttyUSB9")).DumpId;
+        Assert.Null(_bench.Store.Archive.GetDump(dump)!.Dump.Mac); // filed by its Tuya uuid alone
+        var chip = _bench.Add(ChipFamily.BK7231N, 7);
+        var before = chip.Chip.Flash.Snapshot();
+        using var q = _bench.Queue();
+
+        var job = SimBench.Run(q, new JobRequest { Port = chip.PtyPath, Recipe = Recipe.RestoreFactory, DumpId = dump, BootListenSeconds = 0 });
+
+        Assert.Equal(JobErrorKind.Refused, job.ErrorKind);
+        Assert.Contains($"belongs to", job.Error);
+        Assert.Contains($"this chip is {SimBench.MacFor(7)}", job.Error);
+        Assert.Equal(StepState.Failed, job.Steps.Single(s => s.Name == "confirm board").State);
+        Assert.Equal(StepState.Pending, job.Steps.Single(s => s.Name == "write").State); // no half-written chip to report
+        Assert.Equal(before, chip.Chip.Flash.Snapshot());
+    }
+
+    /// <summary>Review s9: a placeholder MAC names no device, so it is not compared with the dump's (it was, and refused the board's own dump).</summary>
+    [Fact]
+    public void A_chip_with_a_placeholder_mac_gets_its_own_dump_back_when_its_flash_names_it()
+    {
+        var own = SimBench.Image(ChipFamily.BK7231N, 8);
+        var ownDump = _bench.Store.Seed(own, SimBench.MacFor(8).ToString());
+        var placeholder = FlashImageBuilder.Build(new FlashImageSpec { Family = ChipFamily.BK7231N, Mac = new MacAddress(0xC8, 0x47, 0x8C, 0x00, 0x00, 0x01), Seed = 8 });
+        var chip = _bench.Add(ChipFamily.BK7231N, 8, placeholder);
+        using var q = _bench.Queue();
+
+        var job = SimBench.Run(q, new JobRequest { Port = chip.PtyPath, Recipe = Recipe.RestoreFactory, DumpId = ownDump, BootListenSeconds = 0 });
+
+        Assert.True(job.State == JobState.Done, job.Error);
+        Assert.Contains("names", job.Steps.Single(s => s.Name == "confirm board").Detail);
         Assert.Equal(own.AsSpan(0x11000).ToArray(), chip.Chip.Flash.Snapshot().AsSpan(0x11000).ToArray());
     }
 

@@ -30,7 +30,11 @@ public static class HalfWritten
 
     /// <summary>The short form for a Queue row, before the job's error.</summary>
     public static string RowNote(JobSnapshot j) =>
-        $"FLASH INCOMPLETE — flash again (r) or restore {(j.DumpId is { } d ? $"dump #{d}" : "its dump")}: {j.Error}";
+        $"FLASH INCOMPLETE — flash again (r) or restore {(j.DumpId is { } d ? $"dump #{d}" : "its dump")}: {WithoutEngineNote(j.Error)}";
+
+    /// <summary>The engine's own half-written sentence (for the CLI and the log) says what the row's lead already says.</summary>
+    private static string? WithoutEngineNote(string? error) =>
+        error?.IndexOf(" The write stopped part-way", StringComparison.Ordinal) is int at and >= 0 ? error[..at] : error;
 
     /// <summary>What the chip is left with and what to do, in full (job detail, Device tile).</summary>
     public static string Advice(JobSnapshot j, long? dump) =>

@@ -110,8 +110,8 @@ public sealed partial class ArchivePane
 
     /// <summary>
     /// When the archive last saw another device on that port than the dump's. The engine checks the
-    /// linked chip's MAC before writing and refuses another device's dump; only a chip that reports
-    /// no MAC would take it.
+    /// linked chip's MAC before writing and refuses another device's dump; a chip without its MAC is
+    /// judged by its own flash, or by the device the user names (RestoreFactorySteps.ConfirmBoard).
     /// </summary>
     private static string OtherDevice(AppState app, ArchiveRow row, string port)
     {
@@ -119,7 +119,8 @@ public sealed partial class ArchivePane
         var dumpMac = MacText.Normalize(row.Mac);
         if (seen?.Mac is not { } mac || dumpMac is null || MacText.Normalize(mac) == dumpMac) return "";
         return $"this is another device's dump: the archive last saw {PortRows.DeviceName(seen)} on this port, the dump is of {row.Mac}. " +
-               "The engine refuses it if the chip reports another MAC; a chip without MAC would take this dump's RF calibration and MAC.";
+               "The engine refuses it if the chip reports another MAC, and a chip without its MAC unless its own flash names the dump's device " +
+               "(or `:run restore-factory … --confirm-device MAC` says this board is that one).";
     }
 
     /// <summary>When the dump's device and the chip last seen on the port have different eFuse keys (the engine's key check refuses it).</summary>

@@ -180,8 +180,8 @@ public sealed partial class QueuePane
                 "Write it?", "Write"),
             Recipe.Flash => new("Flash firmware", FlashStakes(profile, request, previews, builds, bootloader),
                 previews is [{ Verdict.NeedsFamilyConsent: true }, ..] ? "Go on (then type the family)?"
-                : previews is { Count: > 0 } && previews.All(p => p.Verdict.WillRefuse) ? "Queue it anyway? The linked chip decides."
-                : "Flash it?", "Flash"),
+                : RefusedEverywhere(previews) ? "Queue it anyway? The linked chip decides."
+                : "Flash it?", RefusedEverywhere(previews) ? "Queue" : "Flash"),
             Recipe.RestoreRf => new("Restore RF calibration",
                 [new("Writes", $"{RfRange(app, ports)} from {(request.DumpId is { } d ? $"dump #{d}" : "this device's archived dump (or the template)")}"),
                  .. request.Mac is { } mac ? [new Stake("MAC", mac + (request.ForceMac ? " — although another archived device has it (--force-mac)" : ""), request.ForceMac ? StakeLevel.Danger : StakeLevel.Normal)] : Array.Empty<Stake>(),
@@ -189,6 +189,10 @@ public sealed partial class QueuePane
             _ => new(request.Recipe.Name(), [new("Writes", "to the chip")], $"Run {request.Recipe.Name()}?", "Run"),
         };
     }
+
+    /// <summary>Every port's check says the engine will refuse the file on the chip last seen there.</summary>
+    private static bool RefusedEverywhere(IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews) =>
+        previews is { Count: > 0 } && previews.All(p => p.Verdict.WillRefuse);
 
     /// <summary>The file, the preview's verdict (once when every port gets the same, else per port by name), the consent, the range.</summary>
     private static ImmutableArray<Stake> FlashStakes(ChipProfile profile, JobRequest request, IReadOnlyList<(string Port, PreviewVerdict Verdict)>? previews,
