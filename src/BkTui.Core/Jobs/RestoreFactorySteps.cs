@@ -14,6 +14,11 @@ internal static class RestoreFactorySteps
     {
         var dump = Load(ctx);
         var written = $"dump {dump.Id} ({dump.Bytes.Length / 1024} KiB) from 0x{Start(ctx):X6}";
+        if (KeptRf(ctx, dump) is { } rf)
+        {
+            written += $", RF calibration at 0x{rf:X6} kept (the dump holds none; the chip's own stays)";
+            ctx.Log($"dump {dump.Id} has no RF calibration at 0x{rf:X6}: the chip's own (MAC {ctx.Mac}) is kept, not erased");
+        }
         if (!ctx.Request.AllowBootloader) return written + ", bootloader kept";
         // --allow-bootloader is the CLI's consent: the step line names what it consented to (the TUI asked with the same words).
         var boot = BootloaderWording.AtZero(DumpAnalyzer.Analyze(dump.Bytes));
@@ -34,19 +39,44 @@ internal static class RestoreFactorySteps
         new("write", ctx =>
         {
             var dump = Load(ctx);
-            var start = Start(ctx);
-            ctx.WriteWithSafePoints(start, dump.Bytes[(int)start..], ctx.Request.AllowBootloader);
+            long bytes = 0;
+            foreach (var (from, to) in Ranges(ctx, dump))
+            {
+                ctx.WriteWithSafePoints(from, dump.Bytes[(int)from..(int)to], ctx.Request.AllowBootloader);
+                bytes += to - from;
+            }
             ctx.DumpId = dump.Id;
-            return $"{(dump.Bytes.Length - start) / 1024} KiB";
+            return $"{bytes / 1024} KiB";
         }),
         new("verify", ctx =>
         {
             var dump = Load(ctx);
-            var start = Start(ctx);
-            ctx.VerifyRange(start, dump.Bytes.AsSpan((int)start));
+            foreach (var (from, to) in Ranges(ctx, dump)) ctx.VerifyRange(from, dump.Bytes.AsSpan((int)from, (int)(to - from)));
             return "whole-range CRC matches";
         }),
     ];
+
+    /// <summary>
+    /// The chip's RF sector is left alone when the dump has no calibration there (a dump of the board
+    /// taken while its RF was wiped) but the chip has one now: restoring must not erase its MAC and
+    /// tuning (re-check s9 N1). A dump with a calibration writes it, as it always did.
+    /// </summary>
+    private static uint? KeptRf(JobContext ctx, ArchivedDump dump)
+    {
+        var rf = ctx.Profile.RfOffset;
+        if (ctx.Mac is null || rf == 0 || rf + (ulong)Formats.Rf.RfCalibration.SectorSize > (ulong)dump.Bytes.Length) return null;
+        return Formats.Rf.RfCalibration.HasMagic(dump.Bytes.AsSpan((int)rf, Formats.Rf.RfCalibration.SectorSize)) ? null : rf;
+    }
+
+    /// <summary>What is written back: from the start (0x0 or past the bootloader) to the end, around a kept RF sector.</summary>
+    private static IEnumerable<(uint From, uint To)> Ranges(JobContext ctx, ArchivedDump dump)
+    {
+        var (start, end) = (Start(ctx), (uint)dump.Bytes.Length);
+        if (KeptRf(ctx, dump) is not { } rf || rf < start) { yield return (start, end); yield break; }
+        yield return (start, rf);
+        var after = rf + (uint)Formats.Rf.RfCalibration.SectorSize;
+        if (after < end) yield return (after, end);
+    }
 
     /// <summary>The word --confirm-device takes for a dump in the unidentified bucket (it has no MAC to type).</summary>
     public const string UnidentifiedWord = "unidentified";

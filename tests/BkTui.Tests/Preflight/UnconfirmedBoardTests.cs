@@ -103,6 +103,26 @@ public sealed class UnconfirmedBoardTests : IDisposable
         Assert.Equal(own.AsSpan(0x11000).ToArray(), chip.Chip.Flash.Snapshot().AsSpan(0x11000).ToArray());
     }
 
+    /// <summary>Re-check s9 N1: a dump taken while the board's RF was wiped must not erase the calibration the chip has again.</summary>
+    [Fact]
+    public void Restoring_a_dump_without_calibration_keeps_the_chips_own()
+    {
+        var image = SimBench.Image(ChipFamily.BK7231N, 9);
+        var wiped = WithoutRf(image);
+        wiped[0x100000] ^= 0xFF; // something to restore
+        var dump = _bench.Store.Seed(wiped, SimBench.MacFor(9).ToString());
+        var chip = _bench.Add(ChipFamily.BK7231N, 9, image);
+        using var q = _bench.Queue();
+
+        var job = SimBench.Run(q, new JobRequest { Port = chip.PtyPath, Recipe = Recipe.RestoreFactory, DumpId = dump, BootListenSeconds = 0 });
+
+        Assert.True(job.State == JobState.Done, job.Error);
+        Assert.Contains("RF calibration at 0x1D0000 kept", job.Steps.Single(s => s.Name == "pre-flight").Detail);
+        var now = chip.Chip.Flash.Snapshot();
+        Assert.Equal(image.AsSpan((int)RfOffset, RfCalibration.SectorSize).ToArray(), now.AsSpan((int)RfOffset, RfCalibration.SectorSize).ToArray());
+        Assert.Equal(wiped[0x100000], now[0x100000]);
+    }
+
     [Fact]
     public void A_custom_write_needs_the_same_rf_consents_as_bktui_write()
     {
